@@ -1,0 +1,27 @@
+package org.innerlab.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code innerlab} command: a thin dispatcher to its subcommands. */
+@Command(name = "innerlab", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "A model-organism lab for inner-alignment research.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.err);
+    }
+
+    /** The configured command line, for tests and {@link #main}. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Main());
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}

@@ -1,0 +1,60 @@
+package org.innerlab.env;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The registered environments, by versioned id. Every environment a scenario can name is listed
+ * here, with the factory that builds an instance from resolved {@link Params}.
+ */
+public final class EnvRegistry {
+    /** A registered environment: its description and how to build one. */
+    public record Entry(EnvSpec spec, Function<Params, Environment> factory) {
+    }
+
+    private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
+
+    static {
+        // Each environment registers itself here; keep the list sorted by family.
+    }
+
+    private EnvRegistry() {
+    }
+
+    private static void register(EnvSpec spec, Function<Params, Environment> factory) {
+        if (ENTRIES.putIfAbsent(spec.id(), new Entry(spec, factory)) != null) {
+            throw new IllegalStateException("duplicate environment id " + spec.id());
+        }
+    }
+
+    /** Every registered id, in registration order. */
+    public static Map<String, Entry> entries() {
+        return Collections.unmodifiableMap(ENTRIES);
+    }
+
+    /** The spec of {@code id}, or null when no such environment is registered. */
+    public static EnvSpec spec(String id) {
+        Entry e = ENTRIES.get(id);
+        return e == null ? null : e.spec();
+    }
+
+    /** A new instance of {@code id} with the given parameters. */
+    public static Environment create(String id, Params params) {
+        Entry e = ENTRIES.get(id);
+        if (e == null) {
+            throw new IllegalArgumentException("unknown environment '" + id + "'; known: " + ENTRIES.keySet());
+        }
+        return e.factory().apply(params);
+    }
+
+    /** A new instance of {@code id} with default parameters except {@code overrides}. */
+    public static Environment create(String id, Map<String, ?> overrides) {
+        EnvSpec spec = spec(id);
+        if (spec == null) {
+            throw new IllegalArgumentException("unknown environment '" + id + "'; known: " + ENTRIES.keySet());
+        }
+        return create(id, Params.resolve(spec, overrides));
+    }
+}

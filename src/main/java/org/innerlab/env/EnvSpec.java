@@ -1,0 +1,63 @@
+package org.innerlab.env;
+
+import java.util.List;
+import org.innerlab.core.ParamSet;
+import org.innerlab.core.ParamSpec;
+import java.util.Objects;
+import java.util.function.LongPredicate;
+
+/**
+ * The static description of a registered environment: what a researcher needs to configure it and
+ * read its results.
+ *
+ * @param id              versioned id, e.g. {@code coinrun-lite-v1}; a change of semantics bumps the version
+ * @param description     one line for {@code innerlab list}
+ * @param actions         action names, index = action code
+ * @param params          declared parameters (scenario {@code environment.params} and distributions)
+ * @param events          event names, index = bit in {@link StepResult#events} (at most 64)
+ * @param features        global scalar features an encoder may include (e.g. {@code agent_x})
+ * @param intendedGoal    the designer's intended goal in words
+ * @param intendedSuccess whether an episode, given the OR of its step events, achieved the intended goal
+ * @param competence      whether an episode, given the OR of its step events, did the hard thing on purpose
+ */
+public record EnvSpec(String id, String description, List<String> actions, List<ParamSpec> params,
+                      List<String> events, List<String> features, String intendedGoal,
+                      LongPredicate intendedSuccess, LongPredicate competence) {
+
+    public EnvSpec {
+        Objects.requireNonNull(id, "id");
+        actions = List.copyOf(actions);
+        params = List.copyOf(params);
+        events = List.copyOf(events);
+        features = List.copyOf(features);
+        if (events.size() > 64) {
+            throw new IllegalArgumentException(id + " declares " + events.size() + " events; at most 64 fit a step's bit set");
+        }
+        if (!id.matches("[a-z0-9-]+-v\\d+")) {
+            throw new IllegalArgumentException("environment id must look like name-vN, got " + id);
+        }
+    }
+
+    /** The declared parameter named {@code name}, or null. */
+    public ParamSpec param(String name) {
+        return ParamSet.find(params, name);
+    }
+
+    /** The bit of event {@code name} in a step's event set. */
+    public long eventBit(String name) {
+        int i = events.indexOf(name);
+        if (i < 0) {
+            throw new IllegalArgumentException(id + " has no event '" + name + "'; its events are " + events);
+        }
+        return 1L << i;
+    }
+
+    /** The index of action {@code name}. */
+    public int action(String name) {
+        int i = actions.indexOf(name);
+        if (i < 0) {
+            throw new IllegalArgumentException(id + " has no action '" + name + "'; its actions are " + actions);
+        }
+        return i;
+    }
+}

@@ -1,0 +1,40 @@
+package org.innerlab.learner;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.innerlab.core.ParamSpec;
+
+/** The learner types a scenario can name, each with its declared parameters and a one-line description. */
+public final class LearnerCatalog {
+    /** A learner type's description and parameters. */
+    public record Entry(String type, String description, List<ParamSpec> params) {
+    }
+
+    private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
+
+    static {
+        add("tabular-q", "Q-table over the full observation (no generalization across states): a baseline",
+                List.of(ParamSpec.real("initial_q", 0.0, -1e6, 1e6, "initial value of every Q entry")));
+        add("linear-softmax", "softmax policy, logits linear in the features, with a linear value baseline",
+                List.of(ParamSpec.real("init_std", 0.0, 0.0, 10.0, "std of the Gaussian initial weights")));
+        add("linear-q", "Q-values linear in the features (one weight vector per action)",
+                List.of(ParamSpec.real("init_std", 0.0, 0.0, 10.0, "std of the Gaussian initial weights")));
+    }
+
+    private LearnerCatalog() {
+    }
+
+    private static void add(String type, String description, List<ParamSpec> params) {
+        ENTRIES.put(type, new Entry(type, description, params));
+    }
+
+    public static Map<String, Entry> entries() {
+        return java.util.Collections.unmodifiableMap(ENTRIES);
+    }
+
+    /** The entry for {@code type}, or null. */
+    public static Entry get(String type) {
+        return ENTRIES.get(type);
+    }
+}

@@ -1,0 +1,52 @@
+package org.innerlab.regime;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.innerlab.core.ParamSpec;
+
+/**
+ * The training regimes a scenario can name, each with its declared parameters, the learner types
+ * it can train, and a one-line description.
+ */
+public final class RegimeCatalog {
+    /** A regime's description, the learners it trains, and its parameters. */
+    public record Entry(String regime, String description, List<String> learners, List<ParamSpec> params) {
+    }
+
+    private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
+
+    static {
+        add("reinforce", "REINFORCE with a learned linear baseline (Williams 1992), for softmax policies",
+                List.of("linear-softmax"),
+                List.of(ParamSpec.real("learning_rate", 0.05, 1e-6, 10.0, "policy step size"),
+                        ParamSpec.real("baseline_learning_rate", 0.05, 0.0, 10.0, "value-baseline step size (0 = no baseline)"),
+                        ParamSpec.real("gamma", 0.99, 0.0, 1.0, "discount factor for returns"),
+                        ParamSpec.real("entropy_bonus", 0.01, 0.0, 10.0, "weight of the entropy regulariser"),
+                        ParamSpec.integer("batch_episodes", 8, 1, 100_000, "episodes per policy update")));
+        add("q-learning", "one-step Q-learning with epsilon-greedy exploration (Watkins 1989)",
+                List.of("tabular-q", "linear-q"),
+                List.of(ParamSpec.real("learning_rate", 0.1, 1e-6, 10.0, "step size"),
+                        ParamSpec.real("gamma", 0.95, 0.0, 1.0, "discount factor"),
+                        ParamSpec.real("epsilon_start", 1.0, 0.0, 1.0, "exploration rate at the start"),
+                        ParamSpec.real("epsilon_end", 0.05, 0.0, 1.0, "exploration rate after the decay"),
+                        ParamSpec.real("epsilon_decay_fraction", 0.5, 0.0, 1.0,
+                                "fraction of the stage's steps over which epsilon decays linearly")));
+    }
+
+    private RegimeCatalog() {
+    }
+
+    private static void add(String regime, String description, List<String> learners, List<ParamSpec> params) {
+        ENTRIES.put(regime, new Entry(regime, description, List.copyOf(learners), params));
+    }
+
+    public static Map<String, Entry> entries() {
+        return java.util.Collections.unmodifiableMap(ENTRIES);
+    }
+
+    /** The entry for {@code regime}, or null. */
+    public static Entry get(String regime) {
+        return ENTRIES.get(regime);
+    }
+}

@@ -1,0 +1,13 @@
+package org.innerlab.scenario;
+
+import java.util.Map;
+
+/**
+ * The learner of a scenario.
+ *
+ * @param type        a learner type from {@code org.innerlab.learner.LearnerCatalog}
+ * @param observation what the learner sees
+ * @param params      the type's parameters, defaults filled in
+ */
+public record LearnerConfig(String type, ObservationConfig observation, Map<String, Object> params) {
+}
