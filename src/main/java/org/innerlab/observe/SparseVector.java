@@ -50,6 +50,15 @@ public final class SparseVector {
         return sum;
     }
 
+    /** ‖x‖², the sum of squared entries. */
+    public double squaredNorm() {
+        double sum = 0;
+        for (int k = 0; k < size; k++) {
+            sum += value[k] * value[k];
+        }
+        return sum;
+    }
+
     /** {@code weights[offset + i] += scale * this[i]} for every entry. */
     public void addScaledTo(double[] weights, int offset, double scale) {
         for (int k = 0; k < size; k++) {

@@ -1,0 +1,88 @@
+package org.innerlab.experiment;
+
+import java.util.Map;
+import org.innerlab.core.Seeds;
+import org.innerlab.env.EnvRegistry;
+import org.innerlab.env.EnvSpec;
+import org.innerlab.env.Environment;
+import org.innerlab.env.Params;
+import org.innerlab.learner.Learner;
+import org.innerlab.learner.LinearQ;
+import org.innerlab.learner.LinearSoftmaxPolicy;
+import org.innerlab.learner.QFunction;
+import org.innerlab.learner.TabularQ;
+import org.innerlab.observe.EgocentricEncoder;
+import org.innerlab.observe.Encoder;
+import org.innerlab.observe.FullBoardEncoder;
+import org.innerlab.rater.Rater;
+import org.innerlab.regime.EpisodeListener;
+import org.innerlab.regime.QLearning;
+import org.innerlab.regime.Regime;
+import org.innerlab.regime.Reinforce;
+import org.innerlab.scenario.LearnerConfig;
+import org.innerlab.scenario.Scenario;
+import org.innerlab.scenario.StageConfig;
+
+/**
+ * A model organism as a scenario describes it, assembled for one run: the training environment,
+ * what the learner sees, and the freshly initialised learner. Stages and evaluation environments
+ * are built from it on demand.
+ *
+ * @param scenario the point's resolved scenario
+ * @param seeds    the run's streams
+ * @param train    an instance of the training distribution
+ * @param encoder  the learner's observation
+ * @param learner  the learner, before training
+ */
+public record Organism(Scenario scenario, Seeds seeds, Environment train, Encoder encoder, Learner learner) {
+
+    /** Builds the organism of run {@code seeds} from a point's resolved scenario. */
+    public static Organism assemble(Scenario scenario, Seeds seeds) {
+        Environment train = environment(scenario, "train");
+        LearnerConfig lc = scenario.learner();
+        Encoder encoder = "tabular-q".equals(lc.type())
+                ? new FullBoardEncoder(train)
+                : new EgocentricEncoder(train.spec(), train.view(), lc.observation().viewRadius(),
+                        lc.observation().globalFeatures());
+        Map<String, Object> p = lc.params();
+        int actions = train.actionCount();
+        Learner learner = switch (lc.type()) {
+            case "linear-softmax" -> new LinearSoftmaxPolicy(encoder.dimension(), actions,
+                    (Double) p.get("init_std"), seeds.stream("init"));
+            case "linear-q" -> new LinearQ(encoder.dimension(), actions, (Double) p.get("init_std"),
+                    (Double) p.get("eval_epsilon"), seeds.stream("init"));
+            case "tabular-q" -> new TabularQ(actions, (Double) p.get("initial_q"), (Double) p.get("eval_epsilon"));
+            default -> throw new IllegalArgumentException("unknown learner type '" + lc.type() + "'");
+        };
+        return new Organism(scenario, seeds, train, encoder, learner);
+    }
+
+    /** A new instance of the named distribution of the scenario's environment. */
+    public static Environment environment(Scenario scenario, String distribution) {
+        EnvSpec spec = EnvRegistry.spec(scenario.environment().id());
+        if (spec == null) {
+            throw new IllegalArgumentException("unknown environment '" + scenario.environment().id() + "'");
+        }
+        Map<String, Object> overrides = scenario.environment().distributions().get(distribution);
+        if (overrides == null) {
+            throw new IllegalArgumentException("scenario has no distribution '" + distribution + "'");
+        }
+        return EnvRegistry.create(spec.id(), Params.resolve(spec, overrides));
+    }
+
+    /** The regime of training stage {@code index}, on this organism's learner and training environment. */
+    public Regime stage(int index, EpisodeListener listener) {
+        StageConfig stage = scenario.training().get(index);
+        Rater rater = Rater.named(stage.rater());
+        String prefix = "train/" + index + "/";
+        return switch (stage.regime()) {
+            case "reinforce" -> new Reinforce(train, encoder, (LinearSoftmaxPolicy) learner, rater,
+                    Reinforce.Hyper.from(stage.params()), stage.steps(), seeds.stream(prefix + "levels"),
+                    seeds.stream(prefix + "actions"), listener);
+            case "q-learning" -> new QLearning(train, encoder, (QFunction) learner, rater,
+                    QLearning.Hyper.from(stage.params()), stage.steps(), seeds.stream(prefix + "levels"),
+                    seeds.stream(prefix + "actions"), listener);
+            default -> throw new IllegalArgumentException("unknown regime '" + stage.regime() + "'");
+        };
+    }
+}

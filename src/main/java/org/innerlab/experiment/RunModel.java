@@ -1,0 +1,110 @@
+package org.innerlab.experiment;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.innerlab.core.Seeds;
+import org.innerlab.measure.Evaluator;
+import org.innerlab.measure.MetricValue;
+import org.innerlab.regime.EpisodeListener;
+import org.innerlab.regime.Regime;
+import org.innerlab.scenario.Scenario;
+import sim.engine.SimState;
+import sim.engine.Steppable;
+import sim.engine.Stoppable;
+
+/**
+ * One run as a MASON model: the organism's training stages and then its evaluation are agents on
+ * the {@link sim.engine.Schedule}. Headless, one schedule step is one coarse unit of training (an
+ * update's worth of episodes), not one environment move — see {@link org.innerlab.experiment}.
+ *
+ * <p>MASON's own {@code random} (seeded from the run seed, and drawn from by {@code start()}) is
+ * not used by the organism: the environment, initialisation, exploration and evaluation streams are
+ * derived separately from (scenario seed, point, run, purpose), so a GUI or an extra agent that
+ * draws from {@code random} never changes a result.
+ */
+public final class RunModel extends SimState {
+    private static final long serialVersionUID = 1L;
+
+    private final transient Scenario scenario;
+    private final int point;
+    private final int run;
+    private final transient Seeds seeds;
+    private final transient EpisodeListener listener;
+    private transient Organism organism;
+    private transient List<MetricValue> metrics;
+    private int stage;
+
+    /**
+     * @param scenario the point's resolved scenario
+     * @param point    sweep point index
+     * @param run      run index within the point
+     * @param listener observes training episodes (use {@link EpisodeListener#NONE} when nobody watches)
+     */
+    public RunModel(Scenario scenario, int point, int run, EpisodeListener listener) {
+        super(new Seeds(scenario.seed()).forRun(point, run).seed("mason"));
+        this.scenario = scenario;
+        this.point = point;
+        this.run = run;
+        this.seeds = new Seeds(scenario.seed()).forRun(point, run);
+        this.listener = listener;
+    }
+
+    @Override
+    public void start() {
+        super.start();
+        organism = Organism.assemble(scenario, seeds);
+        metrics = null;
+        stage = 0;
+        scheduleStage();
+    }
+
+    private void scheduleStage() {
+        if (stage >= scenario.training().size()) {
+            schedule.scheduleOnce(evaluation());
+            return;
+        }
+        Regime regime = organism.stage(stage, listener);
+        Stoppable[] handle = new Stoppable[1];
+        handle[0] = schedule.scheduleRepeating((Steppable) state -> {
+            regime.trainUnit();
+            if (regime.finished()) {
+                handle[0].stop();
+                stage++;
+                scheduleStage();
+            }
+        });
+    }
+
+    private Steppable evaluation() {
+        return state -> {
+            List<MetricValue> all = new ArrayList<>();
+            Evaluator.Mode mode = "greedy".equals(scenario.evaluation().policy())
+                    ? Evaluator.Mode.GREEDY : Evaluator.Mode.SAMPLED;
+            for (String distribution : scenario.evaluation().distributions()) {
+                all.addAll(Evaluator.evaluate(distribution, Organism.environment(scenario, distribution),
+                        organism.encoder(), organism.learner().evaluationPolicy(), mode,
+                        scenario.evaluation().episodes(), seeds.stream("eval/" + distribution + "/levels"),
+                        seeds.stream("eval/" + distribution + "/actions")));
+            }
+            metrics = all;
+        };
+    }
+
+    /** The trained organism (after {@link #start()}). */
+    public Organism organism() {
+        return organism;
+    }
+
+    /** Runs the whole model headless and returns what it measured. */
+    public RunResult runHeadless() {
+        start();
+        while (schedule.step(this)) {
+            // Each step is one unit of training or the evaluation; the loop ends when no agent is left.
+        }
+        finish();
+        if (metrics == null) {
+            throw new IllegalStateException("run " + point + "/" + run + " ended before its evaluation");
+        }
+        return new RunResult(point, run, seeds.seed("run"), metrics);
+    }
+}

@@ -1,0 +1,105 @@
+package org.innerlab.experiment;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.innerlab.regime.EpisodeListener;
+
+/**
+ * Every run of a sweep (points × seeds), in parallel across runs and never within one: each run
+ * builds its own environment, learner and random streams, so the results do not depend on the
+ * thread count or on the order in which runs finish.
+ */
+public final class Sweep {
+    /** Identifies a run within a sweep. */
+    public record RunKey(int point, int run) {
+    }
+
+    /** Told after every finished run; called from worker threads, one call at a time. */
+    @FunctionalInterface
+    public interface Progress {
+        void runFinished(RunResult result, int finished, int total);
+    }
+
+    private final List<SweepPoint> points;
+    private final int seedsPerPoint;
+
+    public Sweep(List<SweepPoint> points, int seedsPerPoint) {
+        this.points = List.copyOf(points);
+        this.seedsPerPoint = seedsPerPoint;
+    }
+
+    public int totalRuns() {
+        return points.size() * seedsPerPoint;
+    }
+
+    /**
+     * Runs everything not in {@code done} on {@code threads} threads and returns all results (those
+     * already done included), ordered by point, then run.
+     *
+     * @param done     results of an earlier, interrupted attempt (kept, not re-run)
+     * @param progress told after each newly finished run (e.g. to persist it at once)
+     */
+    public List<RunResult> execute(int threads, Map<RunKey, RunResult> done, Progress progress)
+            throws InterruptedException {
+        List<RunResult> results = new ArrayList<>(done.values());
+        List<RunKey> todo = new ArrayList<>();
+        for (SweepPoint p : points) {
+            for (int run = 0; run < seedsPerPoint; run++) {
+                RunKey key = new RunKey(p.index(), run);
+                if (!done.containsKey(key)) {
+                    todo.add(key);
+                }
+            }
+        }
+        AtomicInteger finished = new AtomicInteger(done.size());
+        Object lock = new Object();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), runnable -> {
+            Thread t = new Thread(runnable, "innerlab-run");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<RunResult>> futures = new ArrayList<>();
+            for (RunKey key : todo) {
+                SweepPoint point = points.get(key.point());
+                futures.add(pool.submit(() -> {
+                    RunResult r = new RunModel(point.scenario(), key.point(), key.run(), EpisodeListener.NONE)
+                            .runHeadless();
+                    synchronized (lock) {
+                        progress.runFinished(r, finished.incrementAndGet(), totalRuns());
+                    }
+                    return r;
+                }));
+            }
+            for (Future<RunResult> f : futures) {
+                try {
+                    results.add(f.get());
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        results.sort(Comparator.comparingInt(RunResult::point).thenComparingInt(RunResult::run));
+        return results;
+    }
+
+    /** Runs everything, with no earlier results and nobody told of progress. */
+    public List<RunResult> execute(int threads) throws InterruptedException {
+        return execute(threads, Map.of(), (r, f, t) -> { });
+    }
+
+    /** Collects results into {@code sink} as they finish (convenience for tests). */
+    public static Progress collecting(Consumer<RunResult> sink) {
+        return (r, f, t) -> sink.accept(r);
+    }
+}

@@ -1,0 +1,67 @@
+package org.innerlab.learner;
+
+import ec.util.MersenneTwisterFast;
+import org.innerlab.observe.SparseVector;
+
+/**
+ * Action values linear in the features: Q(s, a) = w_a · φ(s), one weight vector per action,
+ * stored action-major in one flat array. Semi-gradient updates move w_a along φ(s).
+ */
+public final class LinearQ implements QFunction {
+    private final int actions;
+    private final int dimension;
+    private final double[] weights;
+    private final double evalEpsilon;
+
+    public LinearQ(int dimension, int actions, double initStd, double evalEpsilon, MersenneTwisterFast init) {
+        this.actions = actions;
+        this.dimension = dimension;
+        this.weights = new double[actions * dimension];
+        this.evalEpsilon = evalEpsilon;
+        if (initStd > 0) {
+            for (int i = 0; i < weights.length; i++) {
+                weights[i] = initStd * init.nextGaussian();
+            }
+        }
+    }
+
+    @Override
+    public String type() {
+        return "linear-q";
+    }
+
+    @Override
+    public int actionCount() {
+        return actions;
+    }
+
+    @Override
+    public long parameterCount() {
+        return weights.length;
+    }
+
+    @Override
+    public Policy evaluationPolicy() {
+        return new EpsilonGreedyPolicy(this, evalEpsilon);
+    }
+
+    @Override
+    public void qValues(SparseVector obs, double[] out) {
+        for (int a = 0; a < actions; a++) {
+            out[a] = obs.dot(weights, a * dimension);
+        }
+    }
+
+    @Override
+    public void adjust(SparseVector obs, int action, double step) {
+        double norm = obs.squaredNorm();
+        if (norm > 0) {
+            obs.addScaledTo(weights, action * dimension, step / norm);
+        }
+    }
+
+    /** The weights, action-major. */
+    public double[] weights() {
+        return weights;
+    }
+}

@@ -1,0 +1,141 @@
+package org.innerlab.learner;
+
+import org.innerlab.observe.SparseVector;
+
+/**
+ * A Q-table keyed by the exact observation: every distinct feature vector is its own state, so
+ * nothing learned in one state transfers to another. With a full-board observation this is the
+ * baseline that cannot generalize across levels at all.
+ *
+ * <p>States are found by a 64-bit hash of the observation's entries in an open-addressing table of
+ * flat arrays; rows are added on first update and the table doubles when 3/4 full (the only
+ * allocation, amortised). Unseen states read as {@code initialQ}. Two different observations with
+ * the same 64-bit hash would share a row; at the table sizes of a toy run the chance is negligible.
+ */
+public final class TabularQ implements QFunction {
+    private static final long EMPTY = 0L;
+
+    private final int actions;
+    private final double initialQ;
+    private final double evalEpsilon;
+    private long[] keys;
+    private double[] values;
+    private int size;
+
+    public TabularQ(int actions, double initialQ, double evalEpsilon) {
+        this.actions = actions;
+        this.initialQ = initialQ;
+        this.evalEpsilon = evalEpsilon;
+        this.keys = new long[1024];
+        this.values = new double[1024 * actions];
+    }
+
+    @Override
+    public String type() {
+        return "tabular-q";
+    }
+
+    @Override
+    public int actionCount() {
+        return actions;
+    }
+
+    @Override
+    public long parameterCount() {
+        return (long) size * actions;
+    }
+
+    /** Number of distinct states visited by updates. */
+    public int states() {
+        return size;
+    }
+
+    @Override
+    public Policy evaluationPolicy() {
+        return new EpsilonGreedyPolicy(this, evalEpsilon);
+    }
+
+    @Override
+    public void qValues(SparseVector obs, double[] out) {
+        int slot = find(key(obs));
+        if (slot < 0) {
+            for (int a = 0; a < actions; a++) {
+                out[a] = initialQ;
+            }
+        } else {
+            System.arraycopy(values, slot * actions, out, 0, actions);
+        }
+    }
+
+    @Override
+    public void adjust(SparseVector obs, int action, double step) {
+        values[insert(key(obs)) * actions + action] += step;
+    }
+
+    private int find(long key) {
+        int mask = keys.length - 1;
+        for (int i = (int) (key ^ (key >>> 32)) & mask; ; i = (i + 1) & mask) {
+            if (keys[i] == key) {
+                return i;
+            }
+            if (keys[i] == EMPTY) {
+                return -1;
+            }
+        }
+    }
+
+    private int insert(long key) {
+        int mask = keys.length - 1;
+        int i = (int) (key ^ (key >>> 32)) & mask;
+        while (keys[i] != EMPTY) {
+            if (keys[i] == key) {
+                return i;
+            }
+            i = (i + 1) & mask;
+        }
+        if (4 * (size + 1) > 3 * keys.length) {
+            grow();
+            return insert(key);
+        }
+        keys[i] = key;
+        for (int a = 0; a < actions; a++) {
+            values[i * actions + a] = initialQ;
+        }
+        size++;
+        return i;
+    }
+
+    private void grow() {
+        long[] oldKeys = keys;
+        double[] oldValues = values;
+        keys = new long[oldKeys.length * 2];
+        values = new double[keys.length * actions];
+        int mask = keys.length - 1;
+        for (int j = 0; j < oldKeys.length; j++) {
+            if (oldKeys[j] != EMPTY) {
+                int i = (int) (oldKeys[j] ^ (oldKeys[j] >>> 32)) & mask;
+                while (keys[i] != EMPTY) {
+                    i = (i + 1) & mask;
+                }
+                keys[i] = oldKeys[j];
+                System.arraycopy(oldValues, j * actions, values, i * actions, actions);
+            }
+        }
+    }
+
+    /** A 64-bit hash of the observation's (index, value) entries; never {@link #EMPTY}. */
+    static long key(SparseVector obs) {
+        long h = 0x9E3779B97F4A7C15L;
+        for (int k = 0; k < obs.size; k++) {
+            h = mix(h ^ obs.index[k]);
+            h = mix(h ^ Double.doubleToLongBits(obs.value[k]));
+        }
+        return h == EMPTY ? 1 : h;
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}
