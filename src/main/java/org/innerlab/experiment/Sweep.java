@@ -8,8 +8,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import org.innerlab.regime.EpisodeListener;
 
 /**
@@ -87,7 +87,9 @@ public final class Sweep {
                 }
             }
         } finally {
+            // Wait for runs still in flight, so none of them writes after this attempt has returned.
             pool.shutdownNow();
+            pool.awaitTermination(10, TimeUnit.MINUTES);
         }
         results.sort(Comparator.comparingInt(RunResult::point).thenComparingInt(RunResult::run));
         return results;
@@ -96,10 +98,5 @@ public final class Sweep {
     /** Runs everything, with no earlier results and nobody told of progress. */
     public List<RunResult> execute(int threads) throws InterruptedException {
         return execute(threads, Map.of(), (r, f, t) -> { });
-    }
-
-    /** Collects results into {@code sink} as they finish (convenience for tests). */
-    public static Progress collecting(Consumer<RunResult> sink) {
-        return (r, f, t) -> sink.accept(r);
     }
 }

@@ -1,0 +1,101 @@
+package org.innerlab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.innerlab.experiment.Experiment;
+import org.innerlab.scenario.Scenario;
+import org.innerlab.scenario.ScenarioException;
+import org.innerlab.scenario.ScenarioLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code innerlab run}: runs a scenario's sweep × seeds and writes a run folder. */
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Run a scenario: every sweep point x seed, in parallel, then write runs.csv, summary.csv,",
+                "charts and manifest.json to output/<scenario>/<run-id>/ (written atomically; an interrupted",
+                "sweep resumes where it stopped when run again with the same settings)."},
+        footer = {"", "Examples:",
+                "  innerlab run scenarios/coinrun-goal-misgeneralization.yaml",
+                "  innerlab run scenarios/coinrun-goal-misgeneralization.yaml --seeds 5 --set environment.params.width=20",
+                "  innerlab run scenarios/coinrun-goal-misgeneralization.yaml --smoke --out /tmp/check",
+                "", "Exit codes: 0 success, 2 bad input (scenario or arguments), 1 anything else."})
+public final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "the scenario file (YAML)")
+    Path scenarioFile;
+
+    @Option(names = "--seed", paramLabel = "N", description = "override the master seed")
+    Long seed;
+
+    @Option(names = "--seeds", paramLabel = "N", description = "override the number of seeds per sweep point")
+    Integer seeds;
+
+    @Option(names = "--set", paramLabel = "KEY.PATH=VALUE",
+            description = "override any scenario key by its dotted path, validated like the file "
+                    + "(e.g. environment.params.width=20; a list as [0,5,25]); repeatable")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: all cores)")
+    Integer threads;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "the run folder to create (must not exist yet; "
+            + "default output/<scenario-name>/<run-id>/)")
+    Path out;
+
+    @Option(names = "--output-root", paramLabel = "DIR", defaultValue = "output",
+            description = "root of default run folders (default: ${DEFAULT-VALUE})")
+    Path outputRoot;
+
+    @Option(names = "--smoke", description = "shrink every budget for a seconds-long check that the scenario runs")
+    boolean smoke;
+
+    @Option(names = {"-q", "--quiet"}, description = "no progress bar")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        List<String> overrides = new ArrayList<>(sets);
+        if (seed != null) {
+            overrides.add("seed=" + seed);
+        }
+        if (seeds != null) {
+            overrides.add("seeds=" + seeds);
+        }
+        if (threads != null && threads < 1) {
+            err.println("innerlab run: --threads must be at least 1, got " + threads);
+            return 2;
+        }
+        Scenario scenario;
+        try {
+            scenario = ScenarioLoader.load(scenarioFile, overrides);
+        } catch (ScenarioException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+        if (smoke) {
+            scenario = scenario.smoke();
+        }
+        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        String command = "innerlab run " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        if (out != null && Files.exists(out)) {
+            err.println("innerlab run: --out " + out + " exists already; name a new folder");
+            return 2;
+        }
+        Scenario toRun = scenario;
+        Path folder = Experiment.run(toRun, new Experiment.Options(workers, outputRoot, out, command),
+                (sweep, done) -> new ProgressBar(System.err, !quiet && ProgressBar.stderrIsTerminal(),
+                        toRun.points().size(), toRun.seeds(), done), System.err);
+        spec.commandLine().getOut().println(folder);
+        return 0;
+    }
+}

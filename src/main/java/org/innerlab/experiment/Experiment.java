@@ -1,0 +1,67 @@
+package org.innerlab.experiment;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import org.innerlab.report.Manifest;
+import org.innerlab.report.ResultsWriter;
+import org.innerlab.scenario.Scenario;
+import org.innerlab.scenario.ScenarioWriter;
+
+/**
+ * A whole experiment, from a validated scenario to a committed run folder: every sweep point ×
+ * seed is run (resuming an interrupted attempt), then runs.csv, summary.csv, charts and the
+ * manifest are written and the folder is moved into place in one step.
+ */
+public final class Experiment {
+    /**
+     * How to run.
+     *
+     * @param threads     worker threads (runs, never parts of a run, are spread over them)
+     * @param outputRoot  root for default run folders ({@code output/})
+     * @param out         an explicit run folder that must not exist yet, or null
+     * @param commandLine the command that reproduces this run, for the manifest
+     */
+    public record Options(int threads, Path outputRoot, Path out, String commandLine) {
+    }
+
+    private Experiment() {
+    }
+
+    /**
+     * Runs {@code scenario} and returns the committed run folder.
+     *
+     * @param progress makes the progress reporter, given the sweep size and the runs already done
+     * @throws IllegalArgumentException when {@code options.out()} exists (before anything is written)
+     */
+    public static Path run(Scenario scenario, Options options,
+                           BiFunction<Sweep, Iterable<Sweep.RunKey>, Sweep.Progress> progress, PrintStream log)
+            throws InterruptedException {
+        Instant started = Instant.now();
+        List<SweepPoint> points = scenario.points();
+        String resolved = ScenarioWriter.toYaml(scenario);
+        RunDirectory dir = RunDirectory.open(options.outputRoot(), scenario.name(), resolved, options.out(),
+                LocalDateTime.ofInstant(started, ZoneOffset.UTC));
+        Map<Sweep.RunKey, RunResult> done = dir.completedRuns();
+        Sweep sweep = new Sweep(points, scenario.seeds());
+        if (!done.isEmpty()) {
+            log.println("innerlab: resuming " + dir.workDir() + ": " + done.size() + " of " + sweep.totalRuns()
+                    + " runs already done");
+        }
+        Sweep.Progress reporter = progress.apply(sweep, done.keySet());
+        List<RunResult> results = sweep.execute(options.threads(), done, (r, finished, total) -> {
+            dir.saveRun(r);
+            reporter.runFinished(r, finished, total);
+        });
+        Manifest manifest = Manifest.create(scenario, points, results, options.threads(), options.commandLine(),
+                started, Duration.between(started, Instant.now()));
+        ResultsWriter.write(dir.workDir(), points, results, scenario.charts(), manifest);
+        return dir.commit();
+    }
+}

@@ -1,0 +1,156 @@
+package org.innerlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code innerlab run} end to end: real environment, learner, MASON schedule, files on disk. */
+class RunCommandTest {
+    static final String TINY = """
+            name: tiny-coinrun
+            description: a seconds-long CoinRun-lite sweep for tests
+            seed: 7
+            seeds: 3
+            environment:
+              id: coinrun-lite-v1
+              params: { width: 10 }
+              train: { random_coin_percent: 0 }
+              test: { random_coin_percent: 100 }
+            learner:
+              type: linear-softmax
+              observation: { view_radius: 1 }
+            training:
+              - regime: reinforce
+                steps: 3000
+            evaluation:
+              episodes: 20
+            sweep:
+              environment.train.random_coin_percent: [0, 50]
+            charts:
+              - kind: sweep
+                name: gm
+                title: tiny
+                x: environment.train.random_coin_percent
+                y: [test/got_coin, test/reached_end]
+            """;
+
+    record Outcome(int exitCode, String out, String err) {
+    }
+
+    static Outcome innerlab(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int code = cli.execute(args);
+        return new Outcome(code, out.toString(), err.toString());
+    }
+
+    private static Path write(Path dir, String name, String text) throws Exception {
+        return Files.writeString(dir.resolve(name), text);
+    }
+
+    @Test
+    void runsCsvIsByteIdenticalWithOneThreadAndWithTwo(@TempDir Path tmp) throws Exception {
+        Path scenario = write(tmp, "tiny.yaml", TINY);
+        Outcome one = innerlab("run", scenario.toString(), "--threads", "1", "--quiet", "--out", tmp.resolve("one").toString());
+        Outcome two = innerlab("run", scenario.toString(), "--threads", "2", "--quiet", "--out", tmp.resolve("two").toString());
+        assertEquals(0, one.exitCode(), one.err());
+        assertEquals(0, two.exitCode(), two.err());
+        for (String file : List.of("runs.csv", "summary.csv", "scenario.yaml")) {
+            assertArrayEquals(Files.readAllBytes(tmp.resolve("one").resolve(file)),
+                    Files.readAllBytes(tmp.resolve("two").resolve(file)), file);
+        }
+        List<String> rows = Files.readAllLines(tmp.resolve("one").resolve("runs.csv"));
+        assertEquals("point,environment.train.random_coin_percent,seed,distribution,metric,value", rows.get(0));
+        assertTrue(Files.size(tmp.resolve("one").resolve("charts").resolve("gm.png")) > 1000);
+        assertTrue(Files.exists(tmp.resolve("one").resolve("charts").resolve("gm.svg")));
+        assertTrue(Files.exists(tmp.resolve("one").resolve("manifest.json")));
+    }
+
+    @Test
+    void anotherSeedGivesOtherResults(@TempDir Path tmp) throws Exception {
+        Path scenario = write(tmp, "tiny.yaml", TINY);
+        assertEquals(0, innerlab("run", scenario.toString(), "--quiet", "--out", tmp.resolve("a").toString()).exitCode());
+        assertEquals(0, innerlab("run", scenario.toString(), "--quiet", "--seed", "8", "--out",
+                tmp.resolve("b").toString()).exitCode());
+        assertFalse(Files.readString(tmp.resolve("a").resolve("runs.csv"))
+                .equals(Files.readString(tmp.resolve("b").resolve("runs.csv"))));
+    }
+
+    @Test
+    void badScenariosExitWithTwoNameTheFieldAndWriteNothing(@TempDir Path tmp) throws Exception {
+        List<String[]> cases = List.of(
+                new String[] {TINY.replace("seeds: 3", "seeds: [3"), "bad.yaml:"},
+                new String[] {TINY.replace("params: { width: 10 }", "params: { widht: 10 }"),
+                        "bad.yaml:8:13: environment.params.widht: unknown key 'widht'; did you mean 'width'?"},
+                new String[] {TINY.replace("seeds: 3", "seeds: many"), "bad.yaml:4:8: seeds: "},
+                new String[] {TINY.replace("width: 10", "width: 70"),
+                        "bad.yaml:8:20: environment.params.width: must be an integer in [8, 64], got 70"});
+        for (String[] c : cases) {
+            Path scenario = write(tmp, "bad.yaml", c[0]);
+            Path out = tmp.resolve("out");
+            Outcome o = innerlab("run", scenario.toString(), "--quiet", "--out", out.toString(),
+                    "--output-root", tmp.resolve("root").toString());
+            assertEquals(2, o.exitCode(), o.err());
+            assertTrue(o.err().contains(c[1]), "expected «" + c[1] + "» in: " + o.err());
+            assertFalse(Files.exists(out));
+            assertFalse(Files.exists(tmp.resolve("root")));
+            try (Stream<Path> files = Files.list(tmp)) {
+                assertEquals(List.of(scenario), files.toList(), "nothing written beside the scenario");
+            }
+        }
+    }
+
+    @Test
+    void aBadSetOverrideIsRejectedLikeTheFile(@TempDir Path tmp) throws Exception {
+        Path scenario = write(tmp, "tiny.yaml", TINY);
+        Outcome o = innerlab("run", scenario.toString(), "--set", "environment.params.widht=20", "--out",
+                tmp.resolve("x").toString());
+        assertEquals(2, o.exitCode());
+        assertTrue(o.err().contains("--set environment.params.widht=20: unknown key 'widht'; did you mean 'width'?"),
+                o.err());
+        assertFalse(Files.exists(tmp.resolve("x")));
+    }
+
+    @Test
+    void anExistingOutFolderIsBadInput(@TempDir Path tmp) throws Exception {
+        Path scenario = write(tmp, "tiny.yaml", TINY);
+        Path out = Files.createDirectory(tmp.resolve("exists"));
+        Outcome o = innerlab("run", scenario.toString(), "--out", out.toString());
+        assertEquals(2, o.exitCode());
+        assertTrue(o.err().contains("exists already"), o.err());
+    }
+
+    @Test
+    void unknownOptionsAreBadInputAndHelpShowsAnExample() {
+        assertEquals(2, innerlab("run", "x.yaml", "--no-such-option").exitCode());
+        Outcome help = innerlab("run", "--help");
+        assertEquals(0, help.exitCode());
+        assertTrue(help.out().contains("innerlab run scenarios/coinrun-goal-misgeneralization.yaml"), help.out());
+    }
+
+    @Test
+    void aMissingScenarioFileIsBadInput(@TempDir Path tmp) {
+        Outcome o = innerlab("run", tmp.resolve("nope.yaml").toString());
+        assertEquals(2, o.exitCode());
+        assertTrue(o.err().contains("nope.yaml"), o.err());
+    }
+
+    static List<String> lines(Path p) throws Exception {
+        return new ArrayList<>(Files.readAllLines(p));
+    }
+}
