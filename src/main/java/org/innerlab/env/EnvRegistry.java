@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import org.innerlab.env.coinrun.CoinRunLite;
 
 /**
  * The registered environments, by versioned id. Every environment a scenario can name is listed
@@ -18,6 +19,7 @@ public final class EnvRegistry {
 
     static {
         // Each environment registers itself here; keep the list sorted by family.
+        register(CoinRunLite.SPEC, CoinRunLite::new);
     }
 
     private EnvRegistry() {
