@@ -16,13 +16,13 @@ public final class LearnerCatalog {
     static {
         add("tabular-q", "Q-table over the full observation (no generalization across states): a baseline",
                 List.of(ParamSpec.real("initial_q", 0.0, -1e6, 1e6, "initial value of every Q entry"),
-                        ParamSpec.real("eval_epsilon", 0.05, 0.0, 1.0,
+                        ParamSpec.real("eval_epsilon", 0.0, 0.0, 1.0,
                                 "exploration rate of the sampled evaluation policy (greedy evaluation ignores it)")));
         add("linear-softmax", "softmax policy, logits linear in the features, with a linear value baseline",
                 List.of(ParamSpec.real("init_std", 0.0, 0.0, 10.0, "std of the Gaussian initial weights")));
         add("linear-q", "Q-values linear in the features (one weight vector per action)",
                 List.of(ParamSpec.real("init_std", 0.0, 0.0, 10.0, "std of the Gaussian initial weights"),
-                        ParamSpec.real("eval_epsilon", 0.05, 0.0, 1.0,
+                        ParamSpec.real("eval_epsilon", 0.0, 0.0, 1.0,
                                 "exploration rate of the sampled evaluation policy (greedy evaluation ignores it)")));
     }
 

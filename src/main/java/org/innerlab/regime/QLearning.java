@@ -11,18 +11,22 @@ import org.innerlab.observe.SparseVector;
 import org.innerlab.rater.Rater;
 
 /**
- * One-step Q-learning with ε-greedy exploration (Watkins 1989; Sutton &amp; Barto 2018, §6.5), for a
- * Q-table or a linear Q-function.
+ * Watkins's Q(λ) with ε-greedy exploration (Watkins 1989; Sutton &amp; Barto 1998, §7.6), for a
+ * Q-table or a linear Q-function; λ = 0 is one-step Q-learning (Sutton &amp; Barto 2018, §6.5).
  *
  * <pre>
  *   a_t ~ ε_t-greedy(Q(s_t, ·))
  *   δ_t = r_t + γ · [not terminated] · max_a Q(s_{t+1}, a) − Q(s_t, a_t)
- *   Q(s_t, a_t) ← Q(s_t, a_t) + α δ_t
+ *   Q(s_k, a_k) ← Q(s_k, a_k) + α δ_t (γλ)^{t−k}   for every k in the trace, newest first
  *   ε_t = ε_start + (ε_end − ε_start) · min(1, t / (f · budget))
  * </pre>
  *
- * r_t is the rater's score. A truncated episode (time limit) still bootstraps from s_{t+1}: the
- * time limit is not part of the task. One unit is one episode.
+ * The trace holds the pairs (s_k, a_k) since the last exploratory (non-greedy) action — Watkins's
+ * cut, which keeps the backup on-policy for the greedy target — and at most {@code trace_length}
+ * of them, where (γλ)^k has become negligible. "Q(s, a) ← Q(s, a) + x" is
+ * {@link QFunction#adjust}, so the same rule serves a table and a linear model (where it is the
+ * normalised semi-gradient step). r_t is the rater's score. A truncated episode (time limit) still
+ * bootstraps from s_{t+1}: the time limit is not part of the task. One unit is one episode.
  */
 public final class QLearning implements Regime {
 
@@ -34,14 +38,17 @@ public final class QLearning implements Regime {
      * @param epsilonStart  ε at the first step
      * @param epsilonEnd    ε after the decay
      * @param decayFraction f, the fraction of the budget over which ε decays linearly
+     * @param lambda        λ, trace decay (0: one-step Q-learning)
+     * @param traceLength   most (s, a) pairs kept in the trace
      */
     public record Hyper(double learningRate, double gamma, double epsilonStart, double epsilonEnd,
-                        double decayFraction) {
+                        double decayFraction, double lambda, int traceLength) {
         /** From a resolved parameter map declared in {@link RegimeCatalog}. */
         public static Hyper from(Map<String, Object> p) {
             return new Hyper((Double) p.get("learning_rate"), (Double) p.get("gamma"),
                     (Double) p.get("epsilon_start"), (Double) p.get("epsilon_end"),
-                    (Double) p.get("epsilon_decay_fraction"));
+                    (Double) p.get("epsilon_decay_fraction"), (Double) p.get("lambda"),
+                    (Integer) p.get("trace_length"));
         }
     }
 
@@ -55,8 +62,11 @@ public final class QLearning implements Regime {
     private final MersenneTwisterFast actions;
     private final EpisodeListener listener;
 
-    private final SparseVector obs;
-    private final SparseVector next;
+    private final SparseVector[] trace;
+    private final int[] traceActions;
+    private int traceSize;
+    private int traceHead;
+    private SparseVector obs;
     private final double[] values;
     private final StepResult step = new StepResult();
     private long stepsDone;
@@ -72,8 +82,12 @@ public final class QLearning implements Regime {
         this.levels = levels;
         this.actions = actions;
         this.listener = listener;
-        this.obs = new SparseVector(encoder.dimension(), encoder.maxActive());
-        this.next = new SparseVector(encoder.dimension(), encoder.maxActive());
+        int slots = Math.max(1, hyper.lambda() > 0 ? hyper.traceLength() : 1) + 1;
+        this.trace = new SparseVector[slots];
+        for (int i = 0; i < slots; i++) {
+            trace[i] = new SparseVector(encoder.dimension(), encoder.maxActive());
+        }
+        this.traceActions = new int[slots];
         this.values = new double[q.actionCount()];
     }
 
@@ -99,6 +113,8 @@ public final class QLearning implements Regime {
         long before = stepsDone;
         int n = q.actionCount();
         env.reset(levels);
+        traceSize = 0;
+        obs = trace[traceHead];
         encoder.encode(env, obs);
         double rated = 0;
         double observed = 0;
@@ -106,11 +122,19 @@ public final class QLearning implements Regime {
         long events = 0;
         do {
             q.qValues(obs, values);
-            int a = actions.nextDouble() < epsilon() ? actions.nextInt(n) : ActionChoice.argmax(values, n, actions);
+            int greedy = ActionChoice.argmax(values, n, actions);
+            int a = actions.nextDouble() < epsilon() ? actions.nextInt(n) : greedy;
+            if (values[a] < values[greedy]) {
+                traceSize = 0;
+            }
             double current = values[a];
+            traceActions[traceHead] = a;
+            traceSize = Math.min(traceSize + 1, trace.length - 1);
             env.step(a, step);
             double r = rater.rate(env, step);
             double target = r;
+            int nextHead = (traceHead + 1) % trace.length;
+            SparseVector next = trace[nextHead];
             if (!step.terminated) {
                 encoder.encode(env, next);
                 q.qValues(next, values);
@@ -120,8 +144,15 @@ public final class QLearning implements Regime {
                 }
                 target += hyper.gamma() * max;
             }
-            q.adjust(obs, a, hyper.learningRate() * (target - current));
-            obs.copyFrom(next);
+            double update = hyper.learningRate() * (target - current);
+            double decay = hyper.gamma() * hyper.lambda();
+            for (int k = 0, slot = traceHead; k < traceSize; k++) {
+                q.adjust(trace[slot], traceActions[slot], update);
+                update *= decay;
+                slot = slot == 0 ? trace.length - 1 : slot - 1;
+            }
+            traceHead = nextHead;
+            obs = next;
             rated += r;
             observed += step.observedReward;
             truth += step.trueReward;

@@ -24,14 +24,16 @@ public final class RegimeCatalog {
                         ParamSpec.real("gamma", 0.99, 0.0, 1.0, "discount factor for returns"),
                         ParamSpec.real("entropy_bonus", 0.01, 0.0, 10.0, "weight of the entropy regulariser"),
                         ParamSpec.integer("batch_episodes", 8, 1, 100_000, "episodes per policy update")));
-        add("q-learning", "one-step Q-learning with epsilon-greedy exploration (Watkins 1989)",
+        add("q-learning", "Watkins's Q(lambda) with epsilon-greedy exploration (one-step Q-learning at lambda = 0)",
                 List.of("tabular-q", "linear-q"),
                 List.of(ParamSpec.real("learning_rate", 0.1, 1e-6, 10.0, "step size"),
                         ParamSpec.real("gamma", 0.95, 0.0, 1.0, "discount factor"),
                         ParamSpec.real("epsilon_start", 1.0, 0.0, 1.0, "exploration rate at the start"),
                         ParamSpec.real("epsilon_end", 0.05, 0.0, 1.0, "exploration rate after the decay"),
                         ParamSpec.real("epsilon_decay_fraction", 0.5, 0.0, 1.0,
-                                "fraction of the stage's steps over which epsilon decays linearly")));
+                                "fraction of the stage's steps over which epsilon decays linearly"),
+                        ParamSpec.real("lambda", 0.0, 0.0, 1.0, "trace decay of Watkins's Q(lambda); 0 = one-step"),
+                        ParamSpec.integer("trace_length", 64, 1, 10_000, "most (state, action) pairs kept in the trace")));
     }
 
     private RegimeCatalog() {

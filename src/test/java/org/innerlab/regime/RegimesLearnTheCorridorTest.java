@@ -49,7 +49,7 @@ class RegimesLearnTheCorridorTest {
             Encoder enc = new FullBoardEncoder(env);
             TabularQ q = new TabularQ(2, 0, 0.0);
             trainToBudget(new QLearning(env, enc, q, Rater.named("environment"),
-                    new QLearning.Hyper(0.5, 0.9, 1.0, 0.05, 0.5), 10_000, s.stream("levels"), s.stream("actions"),
+                    new QLearning.Hyper(0.5, 0.9, 1.0, 0.05, 0.5, 0.0, 1), 10_000, s.stream("levels"), s.stream("actions"),
                     EpisodeListener.NONE));
             assertEquals(7, q.states(), "one Q row per non-terminal agent position");
             assertTrue(goalRate(env, enc, q.evaluationPolicy(), s) >= 0.95, "seed " + seed);
@@ -64,7 +64,7 @@ class RegimesLearnTheCorridorTest {
             Encoder enc = new EgocentricEncoder(Corridor.SPEC, env, 1, List.of());
             LinearQ q = new LinearQ(enc.dimension(), 2, 0, 0.0, s.stream("init"));
             trainToBudget(new QLearning(env, enc, q, Rater.named("environment"),
-                    new QLearning.Hyper(0.2, 0.9, 1.0, 0.05, 0.5), 10_000, s.stream("levels"), s.stream("actions"),
+                    new QLearning.Hyper(0.2, 0.9, 1.0, 0.05, 0.5, 0.8, 32), 10_000, s.stream("levels"), s.stream("actions"),
                     EpisodeListener.NONE));
             assertTrue(goalRate(env, enc, q.evaluationPolicy(), s) >= 0.95, "seed " + seed);
         }
