@@ -69,7 +69,9 @@ public final class TabularQ implements QFunction {
 
     @Override
     public void adjust(SparseVector obs, int action, double step) {
-        values[insert(key(obs)) * actions + action] += step;
+        // insert() may grow the table, so the array is read only after it returns.
+        int slot = insert(key(obs));
+        values[slot * actions + action] += step;
     }
 
     private int find(long key) {
