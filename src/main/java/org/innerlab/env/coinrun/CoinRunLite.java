@@ -252,7 +252,13 @@ public final class CoinRunLite implements Environment {
         };
     }
 
-    /** The level {@link #reset(MersenneTwisterFast)} plays for {@code levelSeed} under these parameters. */
+    /**
+     * The level {@link #reset(MersenneTwisterFast)} plays for {@code levelSeed} under these parameters.
+     * A level depends on the seed and on {@code width}, {@code height}, {@code jump_height},
+     * {@code random_coin_percent}, {@code coin_view_distance} and the time limit (it is checked to be
+     * solvable within it). MASON's generator takes 32 seed bits, so the seed's two halves are folded
+     * (xor) into one: there are 2^32 distinct levels per parameter set.
+     */
     public Level generate(long levelSeed) {
         if (snapshotGenerator == null) {
             // A generator of its own, so that looking at a level never disturbs the episode in play.
