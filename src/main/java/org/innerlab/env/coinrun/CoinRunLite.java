@@ -16,7 +16,8 @@ import org.innerlab.env.StepResult;
  *
  * <h2>Description</h2>
  * A grid {@code width} x {@code height} (x right, y down, row 0 on top) of empty cells, ground,
- * crates, lava and one coin. The agent starts at the left on the ground. Levels are a pure function
+ * crates, lava and one coin. The agent starts on the ground in column 0 (column 2 in the fallback
+ * level, used only when 50 terrains in a row fail their checks). Levels are a pure function
  * of a 64-bit level seed ({@link #generate}); every level is checked against these dynamics when it
  * is generated (see {@code LevelGenerator}): the go-right policy {@link GoRightAgent#JUMP_WHEN_BLOCKED}
  * reaches the last column in every level and, with a training coin, takes it; a randomized coin lies
@@ -252,7 +253,13 @@ public final class CoinRunLite implements Environment {
         };
     }
 
-    /** The level {@link #reset(MersenneTwisterFast)} plays for {@code levelSeed} under these parameters. */
+    /**
+     * The level {@link #reset(MersenneTwisterFast)} plays for {@code levelSeed} under these parameters.
+     * A level depends on the seed and on {@code width}, {@code height}, {@code jump_height},
+     * {@code random_coin_percent}, {@code coin_view_distance} and the time limit (it is checked to be
+     * solvable within it). MASON's generator takes 32 seed bits, so the seed's two halves are folded
+     * (xor) into one: there are 2^32 distinct levels per parameter set.
+     */
     public Level generate(long levelSeed) {
         if (snapshotGenerator == null) {
             // A generator of its own, so that looking at a level never disturbs the episode in play.

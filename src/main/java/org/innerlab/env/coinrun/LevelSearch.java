@@ -124,7 +124,7 @@ public final class LevelSearch {
         return endSteps;
     }
 
-    /** Fewest steps to end a step standing in cell ({@code x}, {@code y}) alive, or -1. */
+    /** Fewest steps after which the agent can be in cell ({@code x}, {@code y}) alive, or -1. */
     public int cellSteps(int x, int y) {
         int c = y * width + x;
         return cellSeen[c] == stamp ? cellDist[c] : -1;
