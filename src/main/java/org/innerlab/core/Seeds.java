@@ -44,7 +44,15 @@ public final class Seeds {
 
     /** A fresh generator for the named stream; callers own it and must not share it across threads. */
     public MersenneTwisterFast stream(String purpose) {
-        return new MersenneTwisterFast(seed(purpose));
+        return generator(seed(purpose));
+    }
+
+    /**
+     * A generator seeded with all 64 bits of {@code seed}: {@code new MersenneTwisterFast(long)} keeps
+     * only the low 32, so it is seeded through its array initialiser instead.
+     */
+    public static MersenneTwisterFast generator(long seed) {
+        return new MersenneTwisterFast(new int[] {(int) (seed >>> 32), (int) seed});
     }
 
     /** SplitMix64's finaliser: a bijective avalanche mix of 64 bits. */
