@@ -39,7 +39,7 @@ import org.jfree.svg.SVGGraphics2D;
  * <p>A {@code sweep} chart plots, against the swept parameter {@code x}, one line per y series
  * (see {@link SweepLines} for series syntax and for sweeps with further keys) at the mean over
  * runs, with a translucent band for the 95% bootstrap interval and a marker at every sweep point.
- * When every plotted value lies in [0, 1] the y axis is fixed to [0, 1.02] and defaults to the
+ * When every plotted value lies in [0, 1] the y axis is fixed to [−0.02, 1.02] and defaults to the
  * label "fraction of episodes", so charts of rates compare at a glance; otherwise it fits the data
  * and defaults to "mean over runs".
  *
@@ -96,7 +96,8 @@ public final class ChartRenderer {
         }
         NumberAxis yAxis = new NumberAxis(orDefault(chart.yLabel(), fraction ? "fraction of episodes" : "mean over runs"));
         if (fraction) {
-            yAxis.setRange(0, 1.02);
+            // Symmetric margins, so markers at 0 are not cut in half by the axis any more than at 1.
+            yAxis.setRange(-0.02, 1.02);
         } else {
             yAxis.setAutoRangeIncludesZero(false);
         }
