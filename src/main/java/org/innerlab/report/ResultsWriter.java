@@ -1,0 +1,73 @@
+package org.innerlab.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.innerlab.experiment.RunResult;
+import org.innerlab.experiment.SweepPoint;
+import org.innerlab.measure.Bootstrap;
+import org.innerlab.measure.Summariser;
+import org.innerlab.measure.SummaryRow;
+import org.innerlab.scenario.ChartConfig;
+
+/**
+ * Writes an experiment's results into its output folder:
+ * <ul>
+ *   <li>{@code runs.csv}: every run's every metric value ({@link ResultsCsv#runs});</li>
+ *   <li>{@code summary.csv}: mean and 95% bootstrap CI per point × distribution × metric
+ *       ({@link ResultsCsv#summary});</li>
+ *   <li>{@code charts/<name>.png} and {@code .svg} for each chart ({@link ChartRenderer});</li>
+ *   <li>{@code manifest.json} ({@link ManifestJson}).</li>
+ * </ul>
+ * The CSV files depend only on the points and runs (not on the order runs arrive in, the thread
+ * count or the JVM), so a rerun reproduces them byte for byte. Writing into a temporary folder and
+ * renaming it is the caller's business.
+ */
+public final class ResultsWriter {
+    private ResultsWriter() {
+    }
+
+    /**
+     * The summary rows of {@code runs}: runs are taken in (point, run) order, and each row's
+     * bootstrap (B = 2,000, 95%) is seeded from its point, distribution and metric.
+     */
+    public static List<SummaryRow> summarise(List<RunResult> runs) {
+        Summariser summariser = new Summariser(Bootstrap.standard());
+        for (RunResult run : ResultsCsv.inRunOrder(runs)) {
+            summariser.addAll(run.point(), run.metrics());
+        }
+        return summariser.rows();
+    }
+
+    /**
+     * Writes all four outputs into {@code dir}, which must exist, and returns the summary rows.
+     * Charts are validated before any file is written, so a misconfigured chart leaves the
+     * folder untouched.
+     *
+     * @throws IllegalArgumentException if a run refers to an unknown point, a (point, run) pair
+     *                                  repeats, or a chart is misconfigured (the message names it)
+     */
+    public static List<SummaryRow> write(Path dir, List<SweepPoint> points, List<RunResult> runs,
+                                         List<ChartConfig> charts, Manifest manifest) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new IOException("output folder " + dir + " does not exist");
+        }
+        List<SummaryRow> summary = summarise(runs);
+        String runsCsv = ResultsCsv.runs(points, runs);
+        String summaryCsv = ResultsCsv.summary(points, summary);
+        for (ChartConfig chart : charts) {
+            ChartRenderer.checkName(chart);
+            ChartRenderer.chart(chart, points, summary);
+        }
+        Files.writeString(dir.resolve("runs.csv"), runsCsv, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("summary.csv"), summaryCsv, StandardCharsets.UTF_8);
+        Path chartDir = dir.resolve("charts");
+        for (ChartConfig chart : charts) {
+            ChartRenderer.write(chart, points, summary, chartDir);
+        }
+        Files.writeString(dir.resolve("manifest.json"), ManifestJson.write(manifest), StandardCharsets.UTF_8);
+        return summary;
+    }
+}
