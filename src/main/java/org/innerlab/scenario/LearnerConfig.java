@@ -1,5 +1,7 @@
 package org.innerlab.scenario;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -10,4 +12,7 @@ import java.util.Map;
  * @param params      the type's parameters, defaults filled in
  */
 public record LearnerConfig(String type, ObservationConfig observation, Map<String, Object> params) {
+    public LearnerConfig {
+        params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+    }
 }

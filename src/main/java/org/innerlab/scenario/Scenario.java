@@ -1,13 +1,21 @@
 package org.innerlab.scenario;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
+import org.innerlab.env.EnvSpec;
+import org.innerlab.experiment.SweepPoint;
 
 /**
  * A validated scenario: what to train, how, how to evaluate, and what to sweep. Immutable; every
  * default is filled in, so a resolved scenario written back out reproduces the run exactly.
+ * {@link ScenarioLoader} builds one from a file; the file format is described in the package
+ * documentation.
  *
  * @param name        short id used for the output folder ({@code [a-z0-9-]+})
  * @param description what the scenario shows, in prose
@@ -17,7 +25,8 @@ import java.util.Objects;
  * @param learner     learner type, observation and learner parameters
  * @param training    training stages, run in order on the same learner
  * @param evaluation  evaluation episodes and distributions
- * @param sweep       dotted scenario path → values, in file order; the sweep is the cartesian product
+ * @param sweep       canonical dotted scenario path → canonical values, in file order; the sweep is the
+ *                    cartesian product, first key slowest
  * @param charts      charts to draw from the summary
  * @param source      the file this came from (for messages), or null
  */
@@ -25,9 +34,91 @@ public record Scenario(String name, String description, long seed, int seeds,
                        EnvironmentConfig environment, LearnerConfig learner, List<StageConfig> training,
                        EvaluationConfig evaluation, Map<String, List<Object>> sweep, List<ChartConfig> charts,
                        Path source) {
+
+    /** {@link #smoke()} budgets: enough to exercise every code path, small enough for CI. */
+    public static final int SMOKE_SEEDS = 2;
+    public static final long SMOKE_STEPS = 5_000;
+    public static final int SMOKE_EPISODES = 20;
+
     public Scenario {
         Objects.requireNonNull(name, "name");
         training = List.copyOf(training);
         charts = List.copyOf(charts);
+        Map<String, List<Object>> copy = new LinkedHashMap<>();
+        if (sweep != null) {
+            sweep.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+        }
+        sweep = Collections.unmodifiableMap(copy);
+    }
+
+    /**
+     * The sweep's points in order (first key slowest), each with its own fully resolved scenario;
+     * one point with no assignments when there is no sweep. Environments are looked up in
+     * {@link org.innerlab.env.EnvRegistry}.
+     */
+    public List<SweepPoint> points() {
+        return Sweeps.expand(this);
+    }
+
+    /** {@link #points()} with environment specs from {@code specs}. */
+    public List<SweepPoint> points(Function<String, EnvSpec> specs) {
+        return Sweeps.expand(this, specs);
+    }
+
+    /**
+     * A copy with tiny budgets for CI: at most {@value #SMOKE_SEEDS} seeds, {@value #SMOKE_STEPS} steps per
+     * stage and {@value #SMOKE_EPISODES} evaluation episodes, also where the sweep sets them. The sweep
+     * keeps every point, so every point still runs.
+     */
+    public Scenario smoke() {
+        List<StageConfig> stages = new ArrayList<>();
+        for (StageConfig s : training) {
+            stages.add(new StageConfig(s.regime(), Math.min(s.steps(), SMOKE_STEPS), s.rater(), s.params()));
+        }
+        EvaluationConfig eval = new EvaluationConfig(Math.min(evaluation.episodes(), SMOKE_EPISODES),
+                evaluation.distributions(), evaluation.policy());
+        Map<String, List<Object>> smokeSweep = new LinkedHashMap<>();
+        sweep.forEach((path, values) -> {
+            List<Object> capped = new ArrayList<>();
+            for (Object v : values) {
+                if (path.equals("seeds") || path.equals("evaluation.episodes")) {
+                    int cap = path.equals("seeds") ? SMOKE_SEEDS : SMOKE_EPISODES;
+                    capped.add(Math.min((Integer) v, cap));
+                } else if (path.matches("training\\.\\d+\\.steps")) {
+                    capped.add(Math.min((Long) v, SMOKE_STEPS));
+                } else {
+                    capped.add(v);
+                }
+            }
+            smokeSweep.put(path, capped);
+        });
+        return new Scenario(name, description, seed, Math.min(seeds, SMOKE_SEEDS), environment, learner, stages, eval,
+                smokeSweep, charts, source);
+    }
+
+    /** A copy with another master seed (a sweep of {@code seed}, if any, still sets it per point). */
+    public Scenario withSeed(long newSeed) {
+        return new Scenario(name, description, newSeed, seeds, environment, learner, training, evaluation, sweep,
+                charts, source);
+    }
+
+    /**
+     * A copy with another number of runs per point, validated like the file's {@code seeds}.
+     *
+     * @throws ScenarioException {@code --seeds 0: must be an integer in [1, 10000], got 0}
+     */
+    public Scenario withSeeds(int newSeeds) {
+        if (newSeeds < 1 || newSeeds > ScenarioSchema.MAX_SEEDS) {
+            throw new ScenarioException(Origin.option("--seeds", Integer.toString(newSeeds), "seeds"), "seeds",
+                    "must be an integer in [1, " + ScenarioSchema.MAX_SEEDS + "], got " + newSeeds, null);
+        }
+        return new Scenario(name, description, seed, newSeeds, environment, learner, training, evaluation, sweep,
+                charts, source);
+    }
+
+    /** A copy that names another source file (e.g. the run folder's copy). */
+    public Scenario withSource(Path newSource) {
+        return new Scenario(name, description, seed, seeds, environment, learner, training, evaluation, sweep,
+                charts, newSource);
     }
 }

@@ -1,5 +1,7 @@
 package org.innerlab.scenario;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -11,4 +13,7 @@ import java.util.Map;
  * @param params the regime's parameters, defaults filled in
  */
 public record StageConfig(String regime, long steps, String rater, Map<String, Object> params) {
+    public StageConfig {
+        params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+    }
 }

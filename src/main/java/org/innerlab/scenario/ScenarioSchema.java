@@ -1,0 +1,327 @@
+package org.innerlab.scenario;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.innerlab.core.ParamSet;
+import org.innerlab.env.EnvSpec;
+import org.innerlab.learner.LearnerCatalog;
+import org.innerlab.rater.RaterCatalog;
+import org.innerlab.regime.RegimeCatalog;
+import org.innerlab.scenario.Node.Entry;
+import org.innerlab.scenario.Node.Mapping;
+
+/**
+ * The scenario schema: turns a located tree into a {@link Scenario}, filling defaults and checking
+ * every key, type, range and name (the format is documented in {@code package-info.java}). The base
+ * scenario (everything but {@code sweep} and {@code charts}) is built first, because sweep values are
+ * validated by substituting them into it and charts refer to the sweep's keys.
+ */
+final class ScenarioSchema {
+    static final int MAX_SEEDS = 10_000;
+    static final long MAX_STEPS = 10_000_000_000L;
+    static final int MAX_EPISODES = 10_000_000;
+    static final int MAX_VIEW_RADIUS = 10;
+    static final int DEFAULT_VIEW_RADIUS = 2;
+    static final int DEFAULT_EPISODES = 500;
+    static final String DEFAULT_RATER = "environment";
+    static final List<String> POLICIES = List.of("sampled", "greedy");
+
+    static final Pattern NAME = Pattern.compile("[a-z0-9-]+");
+    static final Pattern DISTRIBUTION = Pattern.compile("[a-z0-9_-]+");
+    private static final Pattern SERIES = Pattern.compile("(1-)?([^/]+)/([a-z0-9_]+(?:/[a-z0-9_]+)*)");
+
+    static final List<String> TOP = List.of("name", "description", "seed", "seeds", "environment", "learner",
+            "training", "evaluation", "sweep", "charts");
+
+    private final Function<String, EnvSpec> specs;
+    private final Collection<String> knownIds;
+    private final Path source;
+
+    ScenarioSchema(Function<String, EnvSpec> specs, Path source) {
+        this.specs = specs;
+        this.knownIds = specs instanceof EnvSpecLookup l ? l.ids() : List.of();
+        this.source = source;
+    }
+
+    Path source() {
+        return source;
+    }
+
+    Function<String, EnvSpec> specs() {
+        return specs;
+    }
+
+    /** The whole scenario. */
+    Scenario scenario(Node root) {
+        Section top = top(root);
+        Scenario base = base(top.map().without("sweep").without("charts"));
+        Map<String, List<Object>> sweep = Sweeps.check(this, base, top.get("sweep"));
+        List<ChartConfig> charts = charts(top.get("charts"), sweep.keySet(), base);
+        return new Scenario(base.name(), base.description(), base.seed(), base.seeds(), base.environment(),
+                base.learner(), base.training(), base.evaluation(), sweep, charts, source);
+    }
+
+    private static Section top(Node root) {
+        if (!(root instanceof Mapping)) {
+            throw new ScenarioException(root.origin(), "", "expected a map of scenario keys, got " + root.describe(),
+                    null);
+        }
+        return Section.of(root, "", TOP);
+    }
+
+    /** Everything but the sweep and charts, which {@code root} must not hold. */
+    Scenario base(Node root) {
+        Section top = top(root);
+        String name = Section.matching(top.require("name"), "name", NAME);
+        String description = top.get("description") == null ? "" : Section.text(top.get("description"), "description");
+        long seed = top.get("seed") == null ? 0 : Section.integer(top.get("seed"), "seed", Long.MIN_VALUE, Long.MAX_VALUE);
+        int seeds = top.get("seeds") == null ? 1 : (int) Section.integer(top.get("seeds"), "seeds", 1, MAX_SEEDS);
+        Node envNode = top.require("environment");
+        EnvSpec spec = spec(envNode);
+        EnvironmentConfig environment = environment(envNode, spec);
+        LearnerConfig learner = learner(top.require("learner"), spec);
+        List<StageConfig> training = training(top.require("training"), learner.type());
+        EvaluationConfig evaluation = evaluation(top.get("evaluation"), environment.distributions().keySet());
+        return new Scenario(name, description, seed, seeds, environment, learner, training, evaluation, Map.of(),
+                List.of(), source);
+    }
+
+    private EnvSpec spec(Node envNode) {
+        Section s = Section.of(envNode, "environment", List.of("id", "params", "train", "test", "distributions"));
+        Node idNode = s.require("id");
+        String id = Section.text(idNode, "environment.id");
+        EnvSpec spec = specs.apply(id);
+        if (spec == null) {
+            throw Section.unknown(idNode.origin(), "environment.id", "environment", id, knownIds, "known");
+        }
+        return spec;
+    }
+
+    private static EnvironmentConfig environment(Node node, EnvSpec spec) {
+        Section s = Section.of(node, "environment", List.of("id", "params", "train", "test", "distributions"));
+        String owner = "environment " + spec.id();
+        Map<String, Object> params = Section.params(s.get("params"), "environment.params", spec.params(), owner);
+        Mapping named = s.get("distributions") == null ? null
+                : Section.mapping(s.get("distributions"), "environment.distributions");
+        Map<String, Map<String, Object>> own = new LinkedHashMap<>();
+        for (String shorthand : List.of("train", "test")) {
+            Entry written = named == null ? null : named.entry(shorthand);
+            if (s.has(shorthand) && written != null) {
+                throw new ScenarioException(written.keyOrigin(), "environment.distributions." + shorthand,
+                        "distribution '" + shorthand + "' is also given as environment." + shorthand,
+                        "write it once");
+            }
+            if (s.has(shorthand)) {
+                own.put(shorthand, Section.params(s.get(shorthand), s.field(shorthand), spec.params(), owner));
+            } else if (written != null) {
+                own.put(shorthand, Section.params(written.value(), "environment.distributions." + shorthand,
+                        spec.params(), owner));
+            } else if (shorthand.equals("train")) {
+                own.put(shorthand, Map.of());
+            }
+        }
+        if (named != null) {
+            for (Entry e : named.entries()) {
+                String field = "environment.distributions." + e.key();
+                if (!DISTRIBUTION.matcher(e.key()).matches()) {
+                    throw new ScenarioException(e.keyOrigin(), field, "a distribution name must match "
+                            + DISTRIBUTION.pattern() + ", got \"" + e.key() + "\"", null);
+                }
+                if (!own.containsKey(e.key())) {
+                    own.put(e.key(), Section.params(e.value(), field, spec.params(), owner));
+                }
+            }
+        }
+        return EnvironmentConfig.layered(spec.id(), params, own);
+    }
+
+    private static LearnerConfig learner(Node node, EnvSpec spec) {
+        Section s = Section.of(node, "learner", List.of("type", "observation", "params"));
+        String type = Section.oneOf(s.require("type"), "learner.type", LearnerCatalog.entries().keySet(),
+                "learner type");
+        LearnerCatalog.Entry entry = LearnerCatalog.get(type);
+        ObservationConfig observation = observation(s.get("observation"), spec);
+        String owner = "learner " + type;
+        Map<String, Object> overrides = Section.params(s.get("params"), "learner.params", entry.params(), owner);
+        return new LearnerConfig(type, observation, ParamSet.resolve(owner, entry.params(), overrides));
+    }
+
+    private static ObservationConfig observation(Node node, EnvSpec spec) {
+        if (node == null) {
+            return new ObservationConfig(DEFAULT_VIEW_RADIUS, List.of());
+        }
+        Section s = Section.of(node, "learner.observation", List.of("view_radius", "global_features"));
+        int radius = s.get("view_radius") == null ? DEFAULT_VIEW_RADIUS
+                : (int) Section.integer(s.get("view_radius"), s.field("view_radius"), 0, MAX_VIEW_RADIUS);
+        List<String> features = new ArrayList<>();
+        if (s.get("global_features") != null) {
+            List<Node> items = Section.list(s.get("global_features"), s.field("global_features"));
+            for (int i = 0; i < items.size(); i++) {
+                String field = s.field("global_features") + "." + i;
+                String f = Section.text(items.get(i), field);
+                if (!spec.features().contains(f)) {
+                    throw new ScenarioException(items.get(i).origin(), field, "unknown feature '" + f + "'",
+                            spec.features().isEmpty() ? spec.id() + " declares no global features"
+                                    : Spelling.hint(f, spec.features(), "features of " + spec.id()));
+                }
+                if (features.contains(f)) {
+                    throw new ScenarioException(items.get(i).origin(), field, "feature '" + f + "' is listed twice",
+                            null);
+                }
+                features.add(f);
+            }
+        }
+        return new ObservationConfig(radius, features);
+    }
+
+    private static List<StageConfig> training(Node node, String learnerType) {
+        List<Node> items = Section.list(node, "training");
+        if (items.isEmpty()) {
+            throw new ScenarioException(node.origin(), "training", "needs at least one stage", null);
+        }
+        List<StageConfig> stages = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            String path = "training." + i;
+            Section s = Section.of(items.get(i), path, List.of("regime", "steps", "rater", "params"));
+            Node regimeNode = s.require("regime");
+            String regime = Section.oneOf(regimeNode, s.field("regime"), RegimeCatalog.entries().keySet(), "regime");
+            RegimeCatalog.Entry entry = RegimeCatalog.get(regime);
+            if (!entry.learners().contains(learnerType)) {
+                throw new ScenarioException(regimeNode.origin(), s.field("regime"), "regime '" + regime
+                        + "' cannot train learner type '" + learnerType + "'",
+                        "it trains " + String.join(", ", entry.learners()));
+            }
+            long steps = Section.integer(s.require("steps"), s.field("steps"), 1, MAX_STEPS);
+            String rater = s.get("rater") == null ? DEFAULT_RATER
+                    : Section.oneOf(s.get("rater"), s.field("rater"), RaterCatalog.entries().keySet(), "rater");
+            String owner = "regime " + regime;
+            Map<String, Object> overrides = Section.params(s.get("params"), s.field("params"), entry.params(), owner);
+            stages.add(new StageConfig(regime, steps, rater, ParamSet.resolve(owner, entry.params(), overrides)));
+        }
+        return stages;
+    }
+
+    private static EvaluationConfig evaluation(Node node, Set<String> distributions) {
+        if (node == null) {
+            return new EvaluationConfig(DEFAULT_EPISODES, List.copyOf(distributions), POLICIES.get(0));
+        }
+        Section s = Section.of(node, "evaluation", List.of("episodes", "distributions", "policy"));
+        int episodes = s.get("episodes") == null ? DEFAULT_EPISODES
+                : (int) Section.integer(s.get("episodes"), s.field("episodes"), 1, MAX_EPISODES);
+        List<String> names = new ArrayList<>();
+        if (s.get("distributions") == null) {
+            names.addAll(distributions);
+        } else {
+            Node listNode = s.get("distributions");
+            List<Node> items = Section.list(listNode, s.field("distributions"));
+            if (items.isEmpty()) {
+                throw new ScenarioException(listNode.origin(), s.field("distributions"),
+                        "needs at least one distribution", "known: " + String.join(", ", distributions));
+            }
+            for (int i = 0; i < items.size(); i++) {
+                String field = s.field("distributions") + "." + i;
+                String d = Section.oneOf(items.get(i), field, distributions, "distribution");
+                if (names.contains(d)) {
+                    throw new ScenarioException(items.get(i).origin(), field, "distribution '" + d
+                            + "' is listed twice", null);
+                }
+                names.add(d);
+            }
+        }
+        String policy = s.get("policy") == null ? POLICIES.get(0)
+                : Section.oneOf(s.get("policy"), s.field("policy"), POLICIES, "policy");
+        return new EvaluationConfig(episodes, names, policy);
+    }
+
+    /** The charts, whose x must be a sweep key and whose series must name evaluated distributions. */
+    List<ChartConfig> charts(Node node, Set<String> sweepKeys, Scenario base) {
+        if (node == null) {
+            return List.of();
+        }
+        List<Node> items = Section.list(node, "charts");
+        List<ChartConfig> charts = new ArrayList<>();
+        Map<String, Origin> names = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            String path = "charts." + i;
+            Section s = Section.of(items.get(i), path,
+                    List.of("kind", "name", "title", "x", "y", "labels", "x_label", "y_label"));
+            String kind = s.get("kind") == null ? "sweep" : Section.oneOf(s.get("kind"), s.field("kind"),
+                    List.of("sweep"), "chart kind");
+            Node nameNode = s.require("name");
+            String name = Section.matching(nameNode, s.field("name"), NAME);
+            if (names.putIfAbsent(name, nameNode.origin()) != null) {
+                throw new ScenarioException(nameNode.origin(), s.field("name"), "chart name '" + name
+                        + "' is used twice", "chart names are file names");
+            }
+            String title = s.get("title") == null ? name : Section.text(s.get("title"), s.field("title"));
+            String x = sweepKey(s.require("x"), s.field("x"), sweepKeys);
+            List<String> y = new ArrayList<>();
+            Node yNode = s.require("y");
+            List<Node> series = Section.list(yNode, s.field("y"));
+            if (series.isEmpty()) {
+                throw new ScenarioException(yNode.origin(), s.field("y"), "needs at least one series", null);
+            }
+            for (int j = 0; j < series.size(); j++) {
+                y.add(series(series.get(j), s.field("y") + "." + j, base));
+            }
+            List<String> labels = new ArrayList<>(y);
+            if (s.get("labels") != null) {
+                List<Node> written = Section.list(s.get("labels"), s.field("labels"));
+                if (written.size() != y.size()) {
+                    throw new ScenarioException(s.get("labels").origin(), s.field("labels"), "has " + written.size()
+                            + " labels for " + y.size() + " series", "give one label per y series, in order");
+                }
+                labels.clear();
+                for (int j = 0; j < written.size(); j++) {
+                    labels.add(Section.text(written.get(j), s.field("labels") + "." + j));
+                }
+            }
+            String xLabel = s.get("x_label") == null ? x : Section.text(s.get("x_label"), s.field("x_label"));
+            String yLabel = s.get("y_label") == null ? "" : Section.text(s.get("y_label"), s.field("y_label"));
+            charts.add(new ChartConfig(kind, name, title, x, y, labels, xLabel, yLabel));
+        }
+        return charts;
+    }
+
+    private static String sweepKey(Node node, String field, Set<String> sweepKeys) {
+        String text = Section.text(node, field);
+        String key;
+        try {
+            key = DottedPath.canonical(text);
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException(node.origin(), field, e.getMessage(), null);
+        }
+        if (!sweepKeys.contains(key)) {
+            throw new ScenarioException(node.origin(), field, "'" + text + "' is not a sweep key",
+                    sweepKeys.isEmpty() ? "the scenario has no sweep" : Spelling.hint(key, sweepKeys, "sweep keys"));
+        }
+        return key;
+    }
+
+    private static String series(Node node, String field, Scenario base) {
+        String text = Section.text(node, field);
+        var m = SERIES.matcher(text);
+        if (!m.matches()) {
+            throw new ScenarioException(node.origin(), field, "expected distribution/metric, got \"" + text + "\"",
+                    "e.g. test/got_coin, or 1-train/got_coin for one minus the metric");
+        }
+        String distribution = m.group(2);
+        List<String> evaluated = base.evaluation().distributions();
+        if (base.environment().distributions().containsKey(distribution) && !evaluated.contains(distribution)) {
+            throw new ScenarioException(node.origin(), field, "distribution '" + distribution + "' is not evaluated",
+                    "add it to evaluation.distributions");
+        }
+        if (!evaluated.contains(distribution)) {
+            throw Section.unknown(node.origin(), field, "distribution", distribution, evaluated, "evaluated");
+        }
+        return text;
+    }
+}

@@ -1,0 +1,111 @@
+package org.innerlab.scenario;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.innerlab.scenario.Node.Entry;
+import org.innerlab.scenario.Node.Mapping;
+import org.innerlab.scenario.Node.Scalar;
+import org.innerlab.scenario.Node.Sequence;
+
+/**
+ * Writes a resolved scenario as YAML with every default spelled out, for a run folder's
+ * {@code scenario.yaml}: loading the text back gives an equal {@link Scenario} (apart from
+ * {@code source}), so the file alone reproduces the run.
+ */
+public final class ScenarioWriter {
+    private static final String HEADER = "# Resolved by innerlab: every default is written out; loading this file"
+            + " reproduces the scenario.\n";
+
+    private ScenarioWriter() {
+    }
+
+    /** The YAML text of {@code scenario}. */
+    public static String toYaml(Scenario scenario) {
+        return HEADER + YamlEmitter.emit(tree(scenario));
+    }
+
+    /** {@code scenario} as a tree in the file format, each node's origin the scenario's source. */
+    static Mapping tree(Scenario s) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("name", s.name());
+        root.put("description", s.description());
+        root.put("seed", s.seed());
+        root.put("seeds", s.seeds());
+
+        EnvironmentConfig env = s.environment();
+        Map<String, Object> environment = new LinkedHashMap<>();
+        environment.put("id", env.id());
+        environment.put("params", env.params());
+        Map<String, Object> others = new LinkedHashMap<>();
+        env.overrides().forEach((name, own) -> {
+            if (name.equals("train") || name.equals("test")) {
+                environment.put(name, own);
+            } else {
+                others.put(name, own);
+            }
+        });
+        if (!others.isEmpty()) {
+            environment.put("distributions", others);
+        }
+        root.put("environment", environment);
+
+        Map<String, Object> observation = new LinkedHashMap<>();
+        observation.put("view_radius", s.learner().observation().viewRadius());
+        observation.put("global_features", s.learner().observation().globalFeatures());
+        Map<String, Object> learner = new LinkedHashMap<>();
+        learner.put("type", s.learner().type());
+        learner.put("observation", observation);
+        learner.put("params", s.learner().params());
+        root.put("learner", learner);
+
+        List<Object> training = new ArrayList<>();
+        for (StageConfig st : s.training()) {
+            Map<String, Object> stage = new LinkedHashMap<>();
+            stage.put("regime", st.regime());
+            stage.put("steps", st.steps());
+            stage.put("rater", st.rater());
+            stage.put("params", st.params());
+            training.add(stage);
+        }
+        root.put("training", training);
+
+        Map<String, Object> evaluation = new LinkedHashMap<>();
+        evaluation.put("episodes", s.evaluation().episodes());
+        evaluation.put("distributions", s.evaluation().distributions());
+        evaluation.put("policy", s.evaluation().policy());
+        root.put("evaluation", evaluation);
+
+        root.put("sweep", s.sweep());
+        List<Object> charts = new ArrayList<>();
+        for (ChartConfig c : s.charts()) {
+            Map<String, Object> chart = new LinkedHashMap<>();
+            chart.put("kind", c.kind());
+            chart.put("name", c.name());
+            chart.put("title", c.title());
+            chart.put("x", c.x());
+            chart.put("y", c.y());
+            chart.put("labels", c.labels());
+            chart.put("x_label", c.xLabel());
+            chart.put("y_label", c.yLabel());
+            charts.add(chart);
+        }
+        root.put("charts", charts);
+        return (Mapping) node(root, Origin.of(s.source()));
+    }
+
+    private static Node node(Object value, Origin origin) {
+        if (value instanceof Map<?, ?> m) {
+            List<Entry> entries = new ArrayList<>();
+            m.forEach((k, v) -> entries.add(new Entry((String) k, origin, node(v, origin))));
+            return new Mapping(entries, origin);
+        }
+        if (value instanceof List<?> l) {
+            List<Node> items = new ArrayList<>();
+            l.forEach(v -> items.add(node(v, origin)));
+            return new Sequence(items, origin);
+        }
+        return Scalar.of(value, origin);
+    }
+}

@@ -1,0 +1,185 @@
+package org.innerlab.scenario;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.innerlab.scenario.Node.Entry;
+import org.innerlab.scenario.Node.Mapping;
+import org.innerlab.scenario.Node.Scalar;
+import org.innerlab.scenario.Node.Sequence;
+import org.innerlab.scenario.Node.Type;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+
+/**
+ * Reads one YAML document into a located {@link Node} tree from Jackson's YAML token stream, taking
+ * each node's position from {@link JsonParser#currentTokenLocation()}. Rejects what would silently
+ * change meaning in a scenario: duplicate keys, aliases (Jackson would hand back the alias's name as
+ * a string), and further documents after the first.
+ */
+final class YamlReader {
+    private static final YAMLFactory FACTORY = new YAMLFactory();
+
+    private final YAMLParser parser;
+    private final String file;
+    /** When set, every node gets this origin: the text is a command-line value without positions. */
+    private final Origin fixed;
+    /** Path of the node being read, kept on failure so that a syntax error can name its enclosing key. */
+    private final Deque<String> path = new ArrayDeque<>();
+
+    private YamlReader(String text, String file, Origin fixed) throws IOException {
+        this.parser = (YAMLParser) FACTORY.createParser(text);
+        this.file = file;
+        this.fixed = fixed;
+    }
+
+    /** The document in {@code text}, read from file {@code file}; an empty document is an error. */
+    static Node read(String text, String file) {
+        return run(text, file, null);
+    }
+
+    /** A value given on the command line; every node gets {@code origin}; empty text is YAML null. */
+    static Node readValue(String text, Origin origin) {
+        return run(text, origin.file(), origin);
+    }
+
+    private static Node run(String text, String file, Origin fixed) {
+        YamlReader reader;
+        try {
+            reader = new YamlReader(text, file, fixed);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (YAMLParser p = reader.parser) {
+            return reader.document();
+        } catch (JsonProcessingException e) {
+            throw reader.syntaxError(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Node document() throws IOException {
+        JsonToken t = parser.nextToken();
+        if (t == null) {
+            if (fixed != null) {
+                return Scalar.of(null, fixed);
+            }
+            throw new ScenarioException(origin(1, 1), "", "the file is empty", "a scenario is a YAML map");
+        }
+        Node root = value(t);
+        if (parser.nextToken() != null) {
+            throw new ScenarioException(here(), "", "a second YAML document starts here",
+                    "a scenario file holds exactly one document");
+        }
+        return root;
+    }
+
+    private Node value(JsonToken t) throws IOException {
+        Origin at = here();
+        if (t == null) {
+            throw new ScenarioException(at, joinedPath(), "invalid YAML: unexpected end of input", null);
+        }
+        switch (t) {
+            case START_OBJECT -> {
+                List<Entry> entries = new ArrayList<>();
+                Map<String, Origin> seen = new HashMap<>();
+                for (JsonToken k = parser.nextToken(); k != JsonToken.END_OBJECT; k = parser.nextToken()) {
+                    String key = parser.currentName();
+                    Origin keyAt = here();
+                    path.addLast(key);
+                    Origin first = seen.putIfAbsent(key, keyAt);
+                    if (first != null) {
+                        throw new ScenarioException(keyAt, joinedPath(), "duplicate key '" + key + "'",
+                                first.hasPosition() ? "first given at line " + first.line() + ", column "
+                                        + first.column() : "each key may appear once");
+                    }
+                    entries.add(new Entry(key, keyAt, value(parser.nextToken())));
+                    path.removeLast();
+                }
+                return new Mapping(entries, at);
+            }
+            case START_ARRAY -> {
+                List<Node> items = new ArrayList<>();
+                for (JsonToken i = parser.nextToken(); i != JsonToken.END_ARRAY; i = parser.nextToken()) {
+                    path.addLast(Integer.toString(items.size()));
+                    items.add(value(i));
+                    path.removeLast();
+                }
+                return new Sequence(items, at);
+            }
+            case VALUE_STRING -> {
+                if (parser.isCurrentAlias()) {
+                    throw new ScenarioException(at, joinedPath(), "YAML aliases (*" + parser.getText()
+                            + ") are not supported", "write the value out");
+                }
+                return new Scalar(Type.STRING, parser.getText(), parser.getText(), at);
+            }
+            case VALUE_NUMBER_INT -> {
+                Object v = parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                        ? parser.getBigIntegerValue() : (Object) parser.getLongValue();
+                return new Scalar(Type.INT, parser.getText(), v, at);
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return new Scalar(Type.FLOAT, parser.getText(), parser.getDoubleValue(), at);
+            }
+            case VALUE_TRUE, VALUE_FALSE -> {
+                return new Scalar(Type.BOOL, parser.getText(), t == JsonToken.VALUE_TRUE, at);
+            }
+            case VALUE_NULL -> {
+                return new Scalar(Type.NULL, parser.getText(), null, at);
+            }
+            default -> throw new ScenarioException(at, joinedPath(), "unsupported YAML value " + t,
+                    "use maps, lists, strings, numbers and booleans");
+        }
+    }
+
+    private ScenarioException syntaxError(JsonProcessingException e) {
+        String field = joinedPath();
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+                Mark p = m.getProblemMark();
+                String hint = null;
+                if (m.getContext() != null) {
+                    Mark cm = m.getContextMark();
+                    hint = m.getContext() + (cm == null || fixed != null ? ""
+                            : " started at line " + (cm.getLine() + 1) + ", column " + (cm.getColumn() + 1));
+                }
+                return new ScenarioException(origin(p.getLine() + 1, p.getColumn() + 1), field,
+                        "invalid YAML: " + m.getProblem(), hint);
+            }
+        }
+        JsonLocation loc = e.getLocation();
+        String message = e.getOriginalMessage();
+        int newline = message.indexOf('\n');
+        if (newline >= 0) {
+            message = message.substring(0, newline);
+        }
+        return new ScenarioException(loc == null ? origin(1, 1) : origin(loc.getLineNr(), loc.getColumnNr()),
+                field, "invalid YAML: " + message, null);
+    }
+
+    private Origin here() {
+        JsonLocation loc = parser.currentTokenLocation();
+        return origin(loc.getLineNr(), loc.getColumnNr());
+    }
+
+    private Origin origin(int line, int column) {
+        return fixed != null ? fixed : Origin.at(file, Math.max(1, line), Math.max(1, column));
+    }
+
+    private String joinedPath() {
+        return String.join(".", path);
+    }
+}
