@@ -86,7 +86,8 @@ public final class RunCommand implements Callable<Integer> {
             scenario = scenario.smoke();
         }
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        String command = "innerlab run " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        List<String> command = new ArrayList<>(List.of("innerlab", "run"));
+        command.addAll(spec.commandLine().getParseResult().originalArgs());
         if (out != null && Files.exists(out)) {
             err.println("innerlab run: --out " + out + " exists already; name a new folder");
             return 2;

@@ -1,6 +1,8 @@
 package org.innerlab.experiment;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,9 +28,12 @@ public final class Experiment {
      * @param threads     worker threads (runs, never parts of a run, are spread over them)
      * @param outputRoot  root for default run folders ({@code output/})
      * @param out         an explicit run folder that must not exist yet, or null
-     * @param commandLine the command that reproduces this run, for the manifest
+     * @param commandLine the command-line arguments that reproduce this run, for the manifest
      */
-    public record Options(int threads, Path outputRoot, Path out, String commandLine) {
+    public record Options(int threads, Path outputRoot, Path out, List<String> commandLine) {
+        public Options {
+            commandLine = List.copyOf(commandLine);
+        }
     }
 
     private Experiment() {
@@ -59,9 +64,13 @@ public final class Experiment {
             dir.saveRun(r);
             reporter.runFinished(r, finished, total);
         });
-        Manifest manifest = Manifest.create(scenario, points, results, options.threads(), options.commandLine(),
-                started, Duration.between(started, Instant.now()));
-        ResultsWriter.write(dir.workDir(), points, results, scenario.charts(), manifest);
+        Manifest manifest = Manifest.capture(scenario, points, results, options.threads(), options.commandLine(),
+                started, Duration.between(started, Instant.now()).toMillis() / 1000.0);
+        try {
+            ResultsWriter.write(dir.workDir(), points, results, scenario.charts(), manifest);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return dir.commit();
     }
 }

@@ -37,11 +37,11 @@ class InterruptedSweepTest {
         Scenario scenario = ScenarioLoader.load(file, List.of());
         PrintStream log = new PrintStream(new ByteArrayOutputStream());
 
-        Path reference = Experiment.run(scenario, new Experiment.Options(2, tmp, tmp.resolve("reference"), "test"),
+        Path reference = Experiment.run(scenario, new Experiment.Options(2, tmp, tmp.resolve("reference"), List.of("test")),
                 (sweep, done) -> (r, f, t) -> { }, log);
 
         AtomicInteger reported = new AtomicInteger();
-        Experiment.Options options = new Experiment.Options(2, tmp, tmp.resolve("resumed"), "test");
+        Experiment.Options options = new Experiment.Options(2, tmp, tmp.resolve("resumed"), List.of("test"));
         assertThrows(IllegalStateException.class, () -> Experiment.run(scenario, options,
                 (sweep, done) -> (r, f, t) -> {
                     if (reported.incrementAndGet() == 3) {
