@@ -79,7 +79,15 @@ public final class RunCommand implements Callable<Integer> {
         try {
             scenario = ScenarioLoader.load(scenarioFile, overrides);
         } catch (ScenarioException e) {
-            err.println(e.getMessage());
+            // --seed and --seeds travel as --set overrides; name them as the user typed them.
+            String message = e.getMessage();
+            if (seed != null) {
+                message = message.replace("--set seed=" + seed + ":", "--seed " + seed + ":");
+            }
+            if (seeds != null) {
+                message = message.replace("--set seeds=" + seeds + ":", "--seeds " + seeds + ":");
+            }
+            err.println(message);
             return 2;
         }
         if (smoke) {

@@ -2,6 +2,7 @@ package org.innerlab.experiment;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -51,7 +52,9 @@ public final class Sweep {
             throws InterruptedException {
         List<RunResult> results = new ArrayList<>(done.values());
         List<RunKey> todo = new ArrayList<>();
+        Map<Integer, SweepPoint> byIndex = new HashMap<>();
         for (SweepPoint p : points) {
+            byIndex.put(p.index(), p);
             for (int run = 0; run < seedsPerPoint; run++) {
                 RunKey key = new RunKey(p.index(), run);
                 if (!done.containsKey(key)) {
@@ -69,7 +72,7 @@ public final class Sweep {
         try {
             List<Future<RunResult>> futures = new ArrayList<>();
             for (RunKey key : todo) {
-                SweepPoint point = points.get(key.point());
+                SweepPoint point = byIndex.get(key.point());
                 futures.add(pool.submit(() -> {
                     RunResult r = new RunModel(point.scenario(), key.point(), key.run(), EpisodeListener.NONE)
                             .runHeadless();

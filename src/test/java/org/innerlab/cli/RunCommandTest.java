@@ -96,10 +96,10 @@ class RunCommandTest {
         List<String[]> cases = List.of(
                 new String[] {TINY.replace("seeds: 3", "seeds: [3"), "bad.yaml:"},
                 new String[] {TINY.replace("params: { width: 10 }", "params: { widht: 10 }"),
-                        "bad.yaml:8:13: environment.params.widht: unknown key 'widht'; did you mean 'width'?"},
+                        "bad.yaml:7:13: environment.params.widht: unknown key 'widht'; did you mean 'width'?"},
                 new String[] {TINY.replace("seeds: 3", "seeds: many"), "bad.yaml:4:8: seeds: "},
                 new String[] {TINY.replace("width: 10", "width: 70"),
-                        "bad.yaml:8:20: environment.params.width: must be an integer in [8, 64], got 70"});
+                        "bad.yaml:7:20: environment.params.width: must be an integer in [8, 64], got 70"});
         for (String[] c : cases) {
             Path scenario = write(tmp, "bad.yaml", c[0]);
             Path out = tmp.resolve("out");
