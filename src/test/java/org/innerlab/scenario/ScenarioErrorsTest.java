@@ -164,9 +164,9 @@ class ScenarioErrorsTest {
                 error(MINIMAL + sweep + "    y: [train/x, tset/x]\n"));
         assertEquals("x.yaml:14:18: charts.0.y.1: unknown distribution 'trian'; did you mean 'train'?",
                 error(MINIMAL + sweep + "    y: [train/x, trian/x]\n"));
-        assertEquals("x.yaml:16:8: charts.0.y.0: distribution 'test' is not evaluated; add it to evaluation.distributions",
+        assertEquals("x.yaml:16:9: charts.0.y.0: distribution 'test' is not evaluated; add it to evaluation.distributions",
                 error(insert(3, "  test: {}\n") + "evaluation: {distributions: [train]}\n" + sweep + "    y: [test/x]\n"));
-        assertEquals("x.yaml:14:8: charts.0.y.0: expected distribution/metric, got \"got_coin\"; e.g. test/got_coin,"
+        assertEquals("x.yaml:14:9: charts.0.y.0: expected distribution/metric, got \"got_coin\"; e.g. test/got_coin,"
                 + " or 1-train/got_coin for one minus the metric", error(MINIMAL + sweep + "    y: [got_coin]\n"));
         assertEquals("x.yaml:15:13: charts.0.labels: has 1 labels for 2 series; give one label per y series, in order",
                 error(MINIMAL + sweep + "    y: [train/a, train/b]\n    labels: [one]\n"));
