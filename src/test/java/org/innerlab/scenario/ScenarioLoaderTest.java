@@ -119,6 +119,13 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void setOfTheTrainShorthandReachesTrainWrittenUnderDistributions() {
+        Scenario s = parse(MINIMAL.replace("  id: test-grid-v1\n",
+                "  id: test-grid-v1\n  distributions: {train: {width: 9}}\n"), "environment.train.slip=0.5");
+        assertEquals(Map.of("width", 9, "slip", 0.5), s.environment().distributions().get("train"));
+    }
+
+    @Test
     void setsApplyInOrder() {
         assertEquals(7, parse(MINIMAL, "seeds=5", "seeds=7").seeds());
     }
