@@ -35,9 +35,11 @@ public record Scenario(String name, String description, long seed, int seeds,
                        EvaluationConfig evaluation, Map<String, List<Object>> sweep, List<ChartConfig> charts,
                        Path source) {
 
-    /** {@link #smoke()} budgets: enough to exercise every code path, small enough for CI. */
+    /** {@link #smoke()}'s cap on runs per point: two, so that per-point statistics still have a spread. */
     public static final int SMOKE_SEEDS = 2;
+    /** {@link #smoke()}'s cap on each stage's environment steps: enough for a few updates of every regime. */
     public static final long SMOKE_STEPS = 5_000;
+    /** {@link #smoke()}'s cap on evaluation episodes per distribution. */
     public static final int SMOKE_EPISODES = 20;
 
     public Scenario {
@@ -83,9 +85,9 @@ public record Scenario(String name, String description, long seed, int seeds,
             for (Object v : values) {
                 if (path.equals("seeds") || path.equals("evaluation.episodes")) {
                     int cap = path.equals("seeds") ? SMOKE_SEEDS : SMOKE_EPISODES;
-                    capped.add(Math.min((Integer) v, cap));
+                    capped.add(Math.min(((Number) v).intValue(), cap));
                 } else if (path.matches("training\\.\\d+\\.steps")) {
-                    capped.add(Math.min((Long) v, SMOKE_STEPS));
+                    capped.add(Math.min(((Number) v).longValue(), SMOKE_STEPS));
                 } else {
                     capped.add(v);
                 }

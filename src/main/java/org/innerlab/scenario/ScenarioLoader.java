@@ -81,7 +81,7 @@ public final class ScenarioLoader {
                         "e.g. training[0].params.learning_rate=0.1");
             }
             Origin origin = Origin.option("--set", set, String.join(".", path));
-            root = DottedPath.set(root, path, YamlReader.readValue(set.substring(eq + 1), origin), origin);
+            root = DottedPath.set(root, path, YamlReader.readValue(set.substring(eq + 1), origin, path), origin);
             if (!path.get(0).equals("sweep")) {
                 scalarSets.add(origin);
             }

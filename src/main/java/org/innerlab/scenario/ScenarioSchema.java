@@ -51,14 +51,6 @@ final class ScenarioSchema {
         this.source = source;
     }
 
-    Path source() {
-        return source;
-    }
-
-    Function<String, EnvSpec> specs() {
-        return specs;
-    }
-
     /** The whole scenario. */
     Scenario scenario(Node root) {
         Section top = top(root);

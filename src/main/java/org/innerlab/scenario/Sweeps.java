@@ -128,7 +128,7 @@ public final class Sweeps {
             throw new ScenarioException(keyOrigin, field, "is not a settable scalar key", null);
         } catch (ScenarioException ex) {
             Origin at = ex.origin().equals(item.origin()) || ex.origin().equals(keyOrigin) ? ex.origin() : item.origin();
-            String problem = ex.field().equals(key) || ex.field().equals(field) ? ex.problem()
+            String problem = ex.field().equals(key) ? ex.problem()
                     : (ex.field().isEmpty() ? "(document)" : ex.field()) + ": " + ex.problem();
             throw new ScenarioException(at, field, problem, ex.hint().orElse(null));
         }

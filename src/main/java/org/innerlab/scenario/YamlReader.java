@@ -46,21 +46,25 @@ final class YamlReader {
 
     /** The document in {@code text}, read from file {@code file}; an empty document is an error. */
     static Node read(String text, String file) {
-        return run(text, file, null);
+        return run(text, file, null, List.of());
     }
 
-    /** A value given on the command line; every node gets {@code origin}; empty text is YAML null. */
-    static Node readValue(String text, Origin origin) {
-        return run(text, origin.file(), origin);
+    /**
+     * A value given on the command line for the key at {@code path} (which prefixes the fields of its
+     * errors); every node gets {@code origin}; empty text is YAML null.
+     */
+    static Node readValue(String text, Origin origin, List<String> path) {
+        return run(text, origin.file(), origin, path);
     }
 
-    private static Node run(String text, String file, Origin fixed) {
+    private static Node run(String text, String file, Origin fixed, List<String> path) {
         YamlReader reader;
         try {
             reader = new YamlReader(text, file, fixed);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        reader.path.addAll(path);
         try (YAMLParser p = reader.parser) {
             return reader.document();
         } catch (JsonProcessingException e) {

@@ -1,0 +1,89 @@
+/**
+ * Scenario files: YAML → validated, immutable {@link org.innerlab.scenario.Scenario} records, with
+ * errors that point at file, line and column ({@link org.innerlab.scenario.ScenarioException}).
+ * The only package that imports Jackson.
+ *
+ * <h2>Entry points</h2>
+ * <ul>
+ *   <li>{@link org.innerlab.scenario.ScenarioLoader#load(java.nio.file.Path, java.util.List)}: a file plus
+ *       {@code --set dotted.path=value} overrides (value parsed as YAML), validated together.</li>
+ *   <li>{@link org.innerlab.scenario.Scenario#points()} / {@link org.innerlab.scenario.Sweeps#expand}: the
+ *       sweep's points, each a complete scenario.</li>
+ *   <li>{@link org.innerlab.scenario.Scenario#smoke()}, {@code withSeed}, {@code withSeeds}: CI budgets and
+ *       command-line seeds.</li>
+ *   <li>{@link org.innerlab.scenario.ScenarioWriter#toYaml}: the resolved scenario, every default written,
+ *       which loads back to an equal scenario.</li>
+ * </ul>
+ *
+ * <h2>File format</h2>
+ * Unknown keys are errors at every level (with a suggestion when a known key is within two edits);
+ * so are duplicate keys, YAML aliases and more than one document. A key written with an empty value
+ * ({@code description:}) means the same as leaving it out. Integers may be written as integral floats
+ * ({@code steps: 2e5}); quoted numbers ({@code "20"}) are strings and rejected where a number belongs.
+ * <pre>{@code
+ * name: coinrun-goal-misgeneralization  # required; [a-z0-9-]+; names the output folder
+ * description: >                        # optional prose; default ""
+ *   ...
+ * seed: 20261123                        # master seed, any 64-bit integer; default 0
+ * seeds: 20                             # runs per sweep point, 1..10000; default 1
+ * environment:                          # required
+ *   id: coinrun-lite-v1                 # required; a registered environment id
+ *   params: { width: 16 }               # shared by every distribution; keys and values checked against
+ *                                       #   the environment's declared parameters; default {}
+ *   train: { random_coin_percent: 0 }   # the training distribution's own overrides; default {}
+ *   test: { random_coin_percent: 100 }  # the test distribution's own overrides; optional
+ *   distributions:                      # optional further named distributions, names [a-z0-9_-]+;
+ *     diag: { random_coin_percent: 100 }  #   train/test may be written here instead of above (not both)
+ * learner:                              # required
+ *   type: linear-softmax                # required; a LearnerCatalog type
+ *   observation:                        # optional
+ *     view_radius: 2                    # 0..10; default 2: the (2r+1)² egocentric window
+ *     global_features: [agent_x]        # names from the environment's features; default []
+ *   params: { init_std: 0.0 }           # checked against the type's parameters; defaults filled
+ * training:                             # required; one or more stages, run in order
+ *   - regime: reinforce                 # required; a RegimeCatalog regime that trains the learner type
+ *     steps: 200000                     # required; 1..10^10 environment steps
+ *     rater: environment                # a RaterCatalog name; default environment
+ *     params: { learning_rate: 0.05 }   # checked against the regime's parameters; defaults filled
+ * evaluation:                           # optional
+ *   episodes: 500                       # per distribution, 1..10^7; default 500
+ *   distributions: [train, test]        # distribution names, no repeats; default every distribution,
+ *                                       #   train first, then test, then the others in file order
+ *   policy: sampled                     # sampled | greedy; default sampled
+ * sweep:                                # optional; dotted path -> list of scalar values
+ *   environment.train.random_coin_percent: [0, 1, 2, 5, 10, 25]
+ * charts:                               # optional
+ *   - kind: sweep                       # default and only kind: x = a swept value, one line per series
+ *     name: goal-misgeneralization      # required; [a-z0-9-]+, unique; the file stem
+ *     title: "..."                      # default: the name
+ *     x: environment.train.random_coin_percent   # required; a sweep key
+ *     y: [test/reached_end, 1-train/got_coin]    # required; distribution/metric, an evaluated
+ *                                                #   distribution; a "1-" prefix plots one minus the metric
+ *     labels: ["...", "..."]            # one per y series; default: the series texts
+ *     x_label: "..."                    # default: the x path
+ *     y_label: "..."                    # default ""
+ * }</pre>
+ *
+ * <h3>Distributions</h3>
+ * {@link org.innerlab.scenario.EnvironmentConfig#distributions()} maps each name to its complete
+ * override map: {@code params} with the distribution's own keys on top. Parameters set nowhere take the
+ * environment's declared defaults when the environment is built.
+ *
+ * <h3>Dotted paths ({@code --set} and {@code sweep})</h3>
+ * Keys joined by dots, list items by index: {@code environment.params.width},
+ * {@code training.0.steps} or {@code training[0].steps}, {@code learner.observation.view_radius},
+ * {@code evaluation.episodes}, {@code seed}. {@code environment.distributions.train} and
+ * {@code environment.train} are the same path. The canonical form (dots, shorthand) is what
+ * {@link org.innerlab.scenario.Scenario#sweep()}, sweep assignments and chart {@code x} use.
+ * <ul>
+ *   <li>{@code --set path=value} replaces the value at the path (creating missing maps; an index equal
+ *       to a list's length appends) before validation; {@code --set sweep.<path>=[...]} sets a sweep
+ *       entry. A swept path cannot also be set to a single value.</li>
+ *   <li>A sweep path must name a scalar key; {@code name}, {@code description}, {@code sweep.*},
+ *       {@code charts.*} and the keys that decide which other keys are valid ({@code environment.id},
+ *       {@code learner.type}, {@code training.N.regime}) cannot be swept. Each value is validated as if it
+ *       were written at the path, every combination is validated too, and at most 100,000 points are
+ *       allowed. Errors point at the sweep entry.</li>
+ * </ul>
+ */
+package org.innerlab.scenario;
