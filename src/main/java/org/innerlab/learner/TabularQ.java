@@ -125,19 +125,9 @@ public final class TabularQ implements QFunction {
         }
     }
 
-    /** A 64-bit hash of the observation's (index, value) entries; never {@link #EMPTY}. */
-    static long key(SparseVector obs) {
-        long h = 0x9E3779B97F4A7C15L;
-        for (int k = 0; k < obs.size; k++) {
-            h = mix(h ^ obs.index[k]);
-            h = mix(h ^ Double.doubleToLongBits(obs.value[k]));
-        }
+    /** The observation's 64-bit hash, never {@link #EMPTY}. */
+    private static long key(SparseVector obs) {
+        long h = obs.hash();
         return h == EMPTY ? 1 : h;
-    }
-
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
     }
 }
