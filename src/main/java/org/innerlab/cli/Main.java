@@ -5,7 +5,10 @@ import picocli.CommandLine.Command;
 
 /** The {@code innerlab} command: a thin dispatcher to its subcommands. */
 @Command(name = "innerlab", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "A model-organism lab for inner-alignment research.",
+        description = "A model-organism lab for inner-alignment research: toy learners trained by SGD or RL "
+                + "in gridworlds, measured for goal misgeneralization, proxy alignment and conditional misbehaviour.",
+        footer = {"", "Example:", "  innerlab run scenarios/coinrun-goal-misgeneralization.yaml",
+                "", "Exit codes: 0 success, 2 bad input, 1 anything else."},
         subcommands = {RunCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -18,9 +18,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code innerlab run}: runs a scenario's sweep × seeds and writes a run folder. */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Run a scenario: every sweep point x seed, in parallel, then write runs.csv, summary.csv,",
-                "charts and manifest.json to output/<scenario>/<run-id>/ (written atomically; an interrupted",
-                "sweep resumes where it stopped when run again with the same settings)."},
+        description = {"Run a scenario's sweep points x seeds and write a run folder.",
+                "Runs every sweep point x seed in parallel, then writes runs.csv, summary.csv, charts and "
+                        + "manifest.json to output/<scenario>/<run-id>/. The folder appears only when complete; "
+                        + "an interrupted sweep resumes where it stopped when run again with the same settings."},
         footer = {"", "Examples:",
                 "  innerlab run scenarios/coinrun-goal-misgeneralization.yaml",
                 "  innerlab run scenarios/coinrun-goal-misgeneralization.yaml --seeds 5 --set environment.params.width=20",

@@ -14,7 +14,7 @@ public final class LearnerCatalog {
     private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
 
     static {
-        add("tabular-q", "Q-table over the full observation (no generalization across states): a baseline",
+        add("tabular-q", "Q-table over the full board (ignores observation.view_radius): cannot generalize across states, a baseline",
                 List.of(ParamSpec.real("initial_q", 0.0, -1e6, 1e6, "initial value of every Q entry"),
                         ParamSpec.real("eval_epsilon", 0.0, 0.0, 1.0,
                                 "exploration rate of the sampled evaluation policy (greedy evaluation ignores it)")));
