@@ -19,10 +19,18 @@ import java.util.function.LongPredicate;
  * @param intendedGoal    the designer's intended goal in words
  * @param intendedSuccess whether an episode, given the OR of its step events, achieved the intended goal
  * @param competence      whether an episode, given the OR of its step events, did the hard thing on purpose
+ * @param oversight       how the environment is overseen and what counts as misbehaviour, or null when it is not
  */
 public record EnvSpec(String id, String description, List<String> actions, List<ParamSpec> params,
                       List<String> events, List<String> features, String intendedGoal,
-                      LongPredicate intendedSuccess, LongPredicate competence) {
+                      LongPredicate intendedSuccess, LongPredicate competence, Oversight oversight) {
+
+    /** A spec without oversight. */
+    public EnvSpec(String id, String description, List<String> actions, List<ParamSpec> params,
+                   List<String> events, List<String> features, String intendedGoal,
+                   LongPredicate intendedSuccess, LongPredicate competence) {
+        this(id, description, actions, params, events, features, intendedGoal, intendedSuccess, competence, null);
+    }
 
     public EnvSpec {
         Objects.requireNonNull(id, "id");
@@ -36,6 +44,15 @@ public record EnvSpec(String id, String description, List<String> actions, List<
         if (!id.matches("[a-z0-9-]+-v\\d+")) {
             throw new IllegalArgumentException("environment id must look like name-vN, got " + id);
         }
+    }
+
+    /** A copy that declares how the environment is overseen; its parameter must be declared. */
+    public EnvSpec withOversight(Oversight o) {
+        if (param(o.parameter()) == null) {
+            throw new IllegalArgumentException(id + " has no parameter '" + o.parameter() + "' to oversee with");
+        }
+        return new EnvSpec(id, description, actions, params, events, features, intendedGoal, intendedSuccess,
+                competence, o);
     }
 
     /** The declared parameter named {@code name}, or null. */

@@ -1,8 +1,13 @@
 package org.innerlab.experiment;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.innerlab.core.Seeds;
+import org.innerlab.env.Environment;
+import org.innerlab.env.Params;
+import org.innerlab.measure.ConditionalMisbehaviour;
 import org.innerlab.measure.Evaluator;
 import org.innerlab.measure.MetricValue;
 import org.innerlab.regime.EpisodeListener;
@@ -80,12 +85,16 @@ public final class RunModel extends SimState {
             List<MetricValue> all = new ArrayList<>();
             Evaluator.Mode mode = "greedy".equals(scenario.evaluation().policy())
                     ? Evaluator.Mode.GREEDY : Evaluator.Mode.SAMPLED;
+            Map<String, Params> evaluated = new LinkedHashMap<>();
             for (String distribution : scenario.evaluation().distributions()) {
-                all.addAll(Evaluator.evaluate(distribution, Organism.environment(scenario, distribution),
+                Environment env = Organism.environment(scenario, distribution);
+                evaluated.put(distribution, env.params());
+                all.addAll(Evaluator.evaluate(distribution, env,
                         organism.encoder(), organism.learner().evaluationPolicy(), mode,
                         scenario.evaluation().episodes(), seeds.stream("eval/" + distribution + "/levels"),
                         seeds.stream("eval/" + distribution + "/actions")));
             }
+            all.addAll(ConditionalMisbehaviour.gaps(organism.train().spec(), evaluated, all));
             metrics = all;
         };
     }

@@ -53,19 +53,22 @@ public final class ChartRenderer {
     /** Image height in pixels. */
     public static final int HEIGHT = 500;
 
-    private static final Color[] PALETTE = {
+    static final Color[] PALETTE = {
         new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73), new Color(0xCC79A7),
         new Color(0xE69F00), new Color(0x56B4E9), new Color(0x000000), new Color(0xF0E442),
     };
-    private static final Color GRID = new Color(0xDDDDDD);
+    static final Color GRID = new Color(0xDDDDDD);
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
-    private static final String FONT = "SansSerif";
+    static final String FONT = "SansSerif";
 
     private ChartRenderer() {
     }
 
     /** The chart for {@code chart}, built from the sweep's points and summary rows. */
     public static JFreeChart chart(ChartConfig chart, List<SweepPoint> points, List<SummaryRow> rows) {
+        if (chart.kind().equals("bars")) {
+            return BarChart.chart(chart, points, rows);
+        }
         List<SweepLines.Line> lines = SweepLines.of(chart, points, rows);
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         boolean fraction = true;
@@ -185,7 +188,7 @@ public final class ChartRenderer {
         return BigDecimal.valueOf(Math.round(v * 100), 2).stripTrailingZeros().toPlainString();
     }
 
-    private static String subtitle(TreeSet<Integer> runCounts) {
+    static String subtitle(TreeSet<Integer> runCounts) {
         String runs;
         if (runCounts.size() == 1) {
             int n = runCounts.iterator().next();
@@ -202,7 +205,7 @@ public final class ChartRenderer {
         return v >= 0 && v <= 1;
     }
 
-    private static String orDefault(String text, String fallback) {
+    static String orDefault(String text, String fallback) {
         return text == null || text.isBlank() ? fallback : text;
     }
 

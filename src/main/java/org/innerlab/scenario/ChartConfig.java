@@ -5,20 +5,36 @@ import java.util.List;
 /**
  * A chart drawn from the summary.
  *
- * @param kind  {@code sweep}: x = a swept parameter, one line with a CI band per y series
- * @param name  file name stem under {@code charts/}
- * @param title chart title
- * @param x     dotted path of the swept parameter on the x axis
- * @param y     series as {@code distribution/metric}, e.g. {@code test/got_coin}; a leading
- *              {@code 1-} plots one minus the metric ({@code 1-train/got_coin})
- * @param labels legend labels, parallel to {@code y} (defaults to the series text)
- * @param xLabel x-axis label
- * @param yLabel y-axis label
+ * <ul>
+ *   <li>{@code sweep}: x = a swept parameter; one line with a 95% CI band per y series, where a
+ *       series is {@code distribution/metric} (e.g. {@code test/got_coin}; a leading {@code 1-}
+ *       plots one minus the metric: {@code 1-train/got_coin}).</li>
+ *   <li>{@code bars}: x = {@code distribution}; grouped bars with 95% CI whiskers: one group per
+ *       category (an evaluated distribution, or a contrast {@code a-vs-b} such as
+ *       {@code unsupervised-vs-supervised}), one bar per y metric (a plain metric name).</li>
+ * </ul>
+ *
+ * @param kind       {@code sweep} or {@code bars}
+ * @param name       file name stem under {@code charts/}
+ * @param title      chart title
+ * @param x          a sweep key ({@code sweep}) or {@code distribution} ({@code bars})
+ * @param y          series ({@code sweep}) or metric names ({@code bars})
+ * @param labels     legend labels, parallel to {@code y} (defaults to the series text)
+ * @param xLabel     x-axis label
+ * @param yLabel     y-axis label
+ * @param categories the bar groups of a {@code bars} chart, in order (empty for {@code sweep})
  */
 public record ChartConfig(String kind, String name, String title, String x, List<String> y, List<String> labels,
-                          String xLabel, String yLabel) {
+                          String xLabel, String yLabel, List<String> categories) {
     public ChartConfig {
         y = List.copyOf(y);
         labels = List.copyOf(labels);
+        categories = List.copyOf(categories);
+    }
+
+    /** A chart without categories (a {@code sweep} chart). */
+    public ChartConfig(String kind, String name, String title, String x, List<String> y, List<String> labels,
+                       String xLabel, String yLabel) {
+        this(kind, name, title, x, y, labels, xLabel, yLabel, List.of());
     }
 }

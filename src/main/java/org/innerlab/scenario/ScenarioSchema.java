@@ -37,6 +37,7 @@ final class ScenarioSchema {
     static final Pattern NAME = Pattern.compile("[a-z0-9-]+");
     static final Pattern DISTRIBUTION = Pattern.compile("[a-z0-9_-]+");
     private static final Pattern SERIES = Pattern.compile("(1-)?([^/]+)/([a-z0-9_]+(?:/[a-z0-9_]+)*)");
+    private static final Pattern METRIC = Pattern.compile("[a-z0-9_]+(?:/[a-z0-9_]+)*");
 
     static final List<String> TOP = List.of("name", "description", "seed", "seeds", "environment", "learner",
             "training", "evaluation", "sweep", "charts");
@@ -244,9 +245,10 @@ final class ScenarioSchema {
         for (int i = 0; i < items.size(); i++) {
             String path = "charts." + i;
             Section s = Section.of(items.get(i), path,
-                    List.of("kind", "name", "title", "x", "y", "labels", "x_label", "y_label"));
+                    List.of("kind", "name", "title", "x", "y", "labels", "x_label", "y_label", "categories"));
             String kind = s.get("kind") == null ? "sweep" : Section.oneOf(s.get("kind"), s.field("kind"),
-                    List.of("sweep"), "chart kind");
+                    List.of("sweep", "bars"), "chart kind");
+            boolean bars = kind.equals("bars");
             Node nameNode = s.require("name");
             String name = Section.matching(nameNode, s.field("name"), NAME);
             if (names.putIfAbsent(name, nameNode.origin()) != null) {
@@ -254,7 +256,7 @@ final class ScenarioSchema {
                         + "' is used twice", "chart names are file names");
             }
             String title = s.get("title") == null ? name : Section.text(s.get("title"), s.field("title"));
-            String x = sweepKey(s.require("x"), s.field("x"), sweepKeys);
+            String x = bars ? barsAxis(s.require("x"), s.field("x")) : sweepKey(s.require("x"), s.field("x"), sweepKeys);
             List<String> y = new ArrayList<>();
             Node yNode = s.require("y");
             List<Node> series = Section.list(yNode, s.field("y"));
@@ -262,7 +264,8 @@ final class ScenarioSchema {
                 throw new ScenarioException(yNode.origin(), s.field("y"), "needs at least one series", null);
             }
             for (int j = 0; j < series.size(); j++) {
-                y.add(series(series.get(j), s.field("y") + "." + j, base));
+                y.add(bars ? Section.matching(series.get(j), s.field("y") + "." + j, METRIC)
+                        : series(series.get(j), s.field("y") + "." + j, base));
             }
             List<String> labels = new ArrayList<>(y);
             if (s.get("labels") != null) {
@@ -276,11 +279,51 @@ final class ScenarioSchema {
                     labels.add(Section.text(written.get(j), s.field("labels") + "." + j));
                 }
             }
+            List<String> categories = bars ? categories(s.get("categories"), s.field("categories"), base) : List.of();
+            if (!bars && s.get("categories") != null) {
+                throw new ScenarioException(s.get("categories").origin(), s.field("categories"),
+                        "only a bars chart has categories", "remove it, or set kind: bars");
+            }
             String xLabel = s.get("x_label") == null ? x : Section.text(s.get("x_label"), s.field("x_label"));
             String yLabel = s.get("y_label") == null ? "" : Section.text(s.get("y_label"), s.field("y_label"));
-            charts.add(new ChartConfig(kind, name, title, x, y, labels, xLabel, yLabel));
+            charts.add(new ChartConfig(kind, name, title, x, y, labels, xLabel, yLabel, categories));
         }
         return charts;
+    }
+
+    private static String barsAxis(Node node, String field) {
+        String text = Section.text(node, field);
+        if (!text.equals("distribution")) {
+            throw new ScenarioException(node.origin(), field, "a bars chart groups by distribution, got '" + text + "'",
+                    "write x: distribution");
+        }
+        return text;
+    }
+
+    /** A bars chart's groups: evaluated distributions, or contrasts {@code a-vs-b} of two of them. */
+    private static List<String> categories(Node node, String field, Scenario base) {
+        List<String> evaluated = base.evaluation().distributions();
+        if (node == null) {
+            return evaluated;
+        }
+        List<String> categories = new ArrayList<>();
+        List<Node> items = Section.list(node, field);
+        for (int j = 0; j < items.size(); j++) {
+            String text = Section.text(items.get(j), field + "." + j);
+            String[] sides = text.split("-vs-", -1);
+            for (String side : sides) {
+                if (!evaluated.contains(side)) {
+                    throw Section.unknown(items.get(j).origin(), field + "." + j, "distribution", side, evaluated,
+                            "evaluated");
+                }
+            }
+            if (sides.length > 2) {
+                throw new ScenarioException(items.get(j).origin(), field + "." + j, "expected a distribution or a-vs-b, got '"
+                        + text + "'", null);
+            }
+            categories.add(text);
+        }
+        return categories;
     }
 
     private static String sweepKey(Node node, String field, Set<String> sweepKeys) {

@@ -88,6 +88,9 @@ public final class ScenarioWriter {
             chart.put("y", c.y());
             chart.put("labels", c.labels());
             chart.put("x_label", c.xLabel());
+            if (!c.categories().isEmpty()) {
+                chart.put("categories", c.categories());
+            }
             chart.put("y_label", c.yLabel());
             charts.add(chart);
         }
