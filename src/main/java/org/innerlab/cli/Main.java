@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code innerlab} command: a thin dispatcher to its subcommands. */
 @Command(name = "innerlab", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "A model-organism lab for inner-alignment research.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ReplayCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
