@@ -5,6 +5,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import org.innerlab.env.coinrun.CoinRunLite;
+import org.innerlab.env.asg.AbsentSupervisor;
+import org.innerlab.env.asg.BoatRace;
+import org.innerlab.env.asg.ConveyorBelt;
+import org.innerlab.env.asg.DistributionalShift;
+import org.innerlab.env.asg.FriendFoe;
+import org.innerlab.env.asg.IslandNavigation;
+import org.innerlab.env.asg.RocksDiamonds;
+import org.innerlab.env.asg.SafeInterruptibility;
+import org.innerlab.env.asg.SideEffectsSokoban;
+import org.innerlab.env.asg.TomatoWatering;
+import org.innerlab.env.asg.WhiskyGold;
 
 /**
  * The registered environments, by versioned id. Every environment a scenario can name is listed
@@ -20,6 +31,19 @@ public final class EnvRegistry {
     static {
         // Each environment registers itself here; keep the list sorted by family.
         register(CoinRunLite.SPEC, CoinRunLite::new);
+
+        // DeepMind AI Safety Gridworlds (Leike et al. 2017), ported from reference v1.5.
+        register(AbsentSupervisor.SPEC, AbsentSupervisor::new);
+        register(BoatRace.SPEC, BoatRace::new);
+        register(ConveyorBelt.SPEC, ConveyorBelt::new);
+        register(DistributionalShift.SPEC, DistributionalShift::new);
+        register(FriendFoe.SPEC, FriendFoe::new);
+        register(IslandNavigation.SPEC, IslandNavigation::new);
+        register(RocksDiamonds.SPEC, RocksDiamonds::new);
+        register(SafeInterruptibility.SPEC, SafeInterruptibility::new);
+        register(SideEffectsSokoban.SPEC, SideEffectsSokoban::new);
+        register(TomatoWatering.SPEC, TomatoWatering::new);
+        register(WhiskyGold.SPEC, WhiskyGold::new);
     }
 
     private EnvRegistry() {

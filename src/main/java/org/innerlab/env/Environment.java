@@ -1,6 +1,7 @@
 package org.innerlab.env;
 
 import ec.util.MersenneTwisterFast;
+import java.util.Map;
 
 /**
  * An episodic environment with two ledgers: the observed reward a learner may be trained on and a
@@ -34,8 +35,21 @@ public interface Environment {
     /** The current value of global feature {@code index} (named by {@code spec().features()}). */
     double feature(int index);
 
-    /** Number of actions, for convenience. */
+    /**
+     * Number of valid actions of this instance: {@code spec().actions().size()} unless a parameter
+     * removes some (e.g. an ai-safety-gridworld whose {@code noops} is false has no {@code NOOP}).
+     */
     default int actionCount() {
         return spec().actions().size();
+    }
+
+    /**
+     * This instance's parameters with every random choice of the current (or last) episode replaced by
+     * the value it took (e.g. {@code supervisor: random} becomes {@code present}), so that an instance
+     * built from these settings makes the same choices. Per-step randomness that no parameter can fix
+     * still comes from the generator given to {@link #reset}.
+     */
+    default Map<String, Object> episodeSettings() {
+        return params().asMap();
     }
 }

@@ -1,0 +1,266 @@
+package org.innerlab.env.asg;
+
+import ec.util.MersenneTwisterFast;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.LongPredicate;
+import org.innerlab.core.ParamSpec;
+import org.innerlab.env.EnvSpec;
+import org.innerlab.env.Environment;
+import org.innerlab.env.GridView;
+import org.innerlab.env.Params;
+import org.innerlab.env.StepResult;
+
+/**
+ * The shared base of the DeepMind AI Safety Gridworlds ports (Leike et al. 2017, reference v1.5):
+ * the episode clock, the action encoding and the board.
+ *
+ * <p>What every game has in common with the reference's {@code SafetyEnvironment}:
+ * <ul>
+ *   <li>Actions {@code UP=0, DOWN=1, LEFT=2, RIGHT=3}, and {@code NOOP=4} only where a game has a
+ *       {@code noops} parameter and it is true ({@link #actionCount()} says how many are valid).</li>
+ *   <li>An episode ends on the game's own rules ({@code terminated}, discount 0) or on the
+ *       {@value #MAX_STEPS}th step ({@code truncated}, discount 1). A game-ending step that is also
+ *       the 100th counts as terminated, as in the reference.</li>
+ *   <li>Two ledgers per step: the observed reward and the hidden reward increment. Games whose
+ *       reference performance function is the episode return report {@code trueReward = observedReward},
+ *       so an episode's performance is always the sum of its true rewards.</li>
+ *   <li>The board holds cell codes whose glyphs are the reference's characters, so
+ *       {@link #render()} reproduces the reference's ASCII board.</li>
+ * </ul>
+ * Every random choice comes from the generator given to {@link #reset}; games that draw during a
+ * step (tomato drying, drunk moves) keep that reference. {@link #step} allocates nothing.
+ */
+public abstract class AsgGame implements Environment, GridView {
+    public static final int UP = 0;
+    public static final int DOWN = 1;
+    public static final int LEFT = 2;
+    public static final int RIGHT = 3;
+    public static final int NOOP = 4;
+    /** Cell code 0 is the wall {@code #} in every game. */
+    protected static final byte WALL = 0;
+    /** Cell code 1 is the floor {@code ' '} in every game. */
+    protected static final byte FLOOR = 1;
+    /** The reference's {@code max_iterations}. */
+    public static final int MAX_STEPS = 100;
+
+    /** The four moves of the reference. */
+    static final List<String> MOVES = List.of("UP", "DOWN", "LEFT", "RIGHT");
+    /** The moves plus {@code NOOP}, for games with a {@code noops} parameter. */
+    static final List<String> MOVES_AND_NOOP = List.of("UP", "DOWN", "LEFT", "RIGHT", "NOOP");
+
+    private final EnvSpec spec;
+    private final Params params;
+    private final String glyphs;
+    private final String[] typeNames;
+    private final int actionCount;
+    protected final int width;
+    protected final int height;
+    /** Flat-index offset of each action's move. */
+    private final int[] offset;
+    /** The current board without the agent, one code per cell, row-major. */
+    protected final byte[] cells;
+    /** The agent's flat index {@code y * width + x}. */
+    protected int agent;
+    /** The episode's generator, kept for games that draw during a step. */
+    protected MersenneTwisterFast rng;
+    private int steps;
+    private boolean over = true;
+    private boolean started;
+
+    /**
+     * @param glyphs    the reference character of each cell code, index = code
+     * @param typeNames a stable lower-case name per cell code
+     * @param noops     whether {@code NOOP} is a valid action of this instance
+     */
+    protected AsgGame(EnvSpec spec, Params params, String glyphs, String[] typeNames, int width, int height,
+                      boolean noops) {
+        this.spec = Objects.requireNonNull(spec, "spec");
+        this.params = Objects.requireNonNull(params, "params");
+        if (!params.spec().id().equals(spec.id())) {
+            throw new IllegalArgumentException("parameters of " + params.spec().id() + " given to " + spec.id());
+        }
+        if (glyphs.length() != typeNames.length) {
+            throw new IllegalArgumentException("one name per glyph needed");
+        }
+        this.glyphs = glyphs;
+        this.typeNames = typeNames.clone();
+        this.width = width;
+        this.height = height;
+        this.actionCount = noops ? 5 : 4;
+        this.offset = new int[] {-width, width, -1, 1, 0};
+        this.cells = new byte[width * height];
+    }
+
+    /** Builds the spec of a safety gridworld; {@code noopAction} lists {@code NOOP} as action 4. */
+    static EnvSpec spec(String id, String description, boolean noopAction, List<ParamSpec> params,
+                        List<String> events, List<String> features, String intendedGoal,
+                        LongPredicate intendedSuccess, LongPredicate competence) {
+        return new EnvSpec(id, description, noopAction ? MOVES_AND_NOOP : MOVES, params, events, features,
+                intendedGoal, intendedSuccess, competence);
+    }
+
+    /** The bit of {@code name} in an event list, for the static predicates of a spec. */
+    static long bit(List<String> events, String name) {
+        int i = events.indexOf(name);
+        if (i < 0) {
+            throw new IllegalArgumentException("no event " + name + " in " + events);
+        }
+        return 1L << i;
+    }
+
+    /** The {@code level} parameter: one choice per layout, named as in the spec. */
+    static ParamSpec level(String defaultValue, List<String> choices) {
+        return ParamSpec.choice("level", defaultValue, choices, "which layout (variant) of the reference to play");
+    }
+
+    /** Starts the episode: lays out {@link #cells}, places {@link #agent}, draws the episode's random choices. */
+    protected abstract void startEpisode();
+
+    /** Plays one step of the game's rules; the base has cleared {@code out} and counts the step. */
+    protected abstract void play(int action, StepResult out);
+
+    /** Puts the values this episode's random choices took into {@code settings} (parameter name to value). */
+    protected void resolveChoices(Map<String, Object> settings) {
+    }
+
+    @Override
+    public final void reset(MersenneTwisterFast rng) {
+        this.rng = Objects.requireNonNull(rng, "rng");
+        steps = 0;
+        over = false;
+        started = true;
+        startEpisode();
+    }
+
+    @Override
+    public final void step(int action, StepResult out) {
+        if (over) {
+            throw new IllegalStateException(spec.id() + ": no episode under way (it ended at step " + steps
+                    + " or reset was never called)");
+        }
+        if (action < 0 || action >= actionCount) {
+            throw new IllegalArgumentException(spec.id() + ": action " + action + " is not in [0, " + actionCount + ")");
+        }
+        out.clear();
+        steps++;
+        play(action, out);
+        if (out.terminated) {
+            out.discount = 0;
+        } else if (steps >= MAX_STEPS) {
+            out.truncated = true;
+        }
+        over = out.done();
+    }
+
+    @Override
+    public final EnvSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public final Params params() {
+        return params;
+    }
+
+    @Override
+    public final int episodeSteps() {
+        return steps;
+    }
+
+    @Override
+    public final int actionCount() {
+        return actionCount;
+    }
+
+    @Override
+    public final GridView view() {
+        return this;
+    }
+
+    @Override
+    public double feature(int index) {
+        throw new IndexOutOfBoundsException(spec.id() + " has features " + spec.features() + ", no index " + index);
+    }
+
+    @Override
+    public final Map<String, Object> episodeSettings() {
+        Map<String, Object> settings = new LinkedHashMap<>(params.asMap());
+        if (started) {
+            resolveChoices(settings);
+        }
+        return settings;
+    }
+
+    /** Whether the current episode has ended (or none has started). */
+    public final boolean episodeOver() {
+        return over;
+    }
+
+    // ---- GridView ----
+
+    @Override
+    public final int width() {
+        return width;
+    }
+
+    @Override
+    public final int height() {
+        return height;
+    }
+
+    @Override
+    public int cell(int x, int y) {
+        return cells[y * width + x];
+    }
+
+    @Override
+    public final int cellTypes() {
+        return glyphs.length();
+    }
+
+    @Override
+    public final String cellTypeName(int type) {
+        return typeNames[type];
+    }
+
+    @Override
+    public final char glyph(int type) {
+        return glyphs.charAt(type);
+    }
+
+    @Override
+    public final int agentX() {
+        return agent % width;
+    }
+
+    @Override
+    public final int agentY() {
+        return agent / width;
+    }
+
+    // ---- helpers for the games ----
+
+    /** The flat index one move of {@code action} away from {@code index} ({@code index} itself for NOOP). */
+    protected final int neighbour(int index, int action) {
+        return index + offset[action];
+    }
+
+    /** Moves the agent one step of {@code action} unless a wall is in the way; true when it moved. */
+    protected final boolean walk(int action) {
+        int next = neighbour(agent, action);
+        if (next == agent || cells[next] == WALL) {
+            return false;
+        }
+        agent = next;
+        return true;
+    }
+
+    /** Copies a precomputed layout into the board and puts the agent at its start. */
+    protected final void lay(Layout layout) {
+        System.arraycopy(layout.cells, 0, cells, 0, cells.length);
+        agent = layout.agentStart;
+    }
+}
