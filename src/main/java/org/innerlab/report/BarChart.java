@@ -4,8 +4,10 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
+import java.awt.Paint;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,8 @@ import org.innerlab.experiment.SweepPoint;
 import org.innerlab.measure.SummaryRow;
 import org.innerlab.scenario.ChartConfig;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
@@ -40,30 +44,43 @@ final class BarChart {
     }
 
     static JFreeChart chart(ChartConfig chart, List<SweepPoint> points, List<SummaryRow> rows) {
-        DefaultCategoryDataset data = new DefaultCategoryDataset();
-        Map<String, double[]> intervals = new HashMap<>();
-        TreeSet<Integer> runCounts = new TreeSet<>();
-        boolean fraction = true;
+        List<Bar> bars = new ArrayList<>();
         for (SweepPoint point : points) {
             String suffix = point.assignments().isEmpty() ? "" : " (" + point.assignments().entrySet().stream()
                     .map(e -> lastSegment(e.getKey()) + "=" + Numbers.format(e.getValue()))
                     .collect(Collectors.joining(", ")) + ")";
             for (String category : chart.categories()) {
-                String group = category + suffix;
                 for (int i = 0; i < chart.y().size(); i++) {
-                    String metric = chart.y().get(i);
-                    SummaryRow row = find(rows, point.index(), category, metric, chart);
-                    String label = chart.labels().get(i);
-                    data.addValue(row.mean(), label, group);
-                    intervals.put(label + "\u0000" + group, new double[] {row.ciLow(), row.ciHigh()});
-                    runCounts.add(row.n());
-                    fraction &= row.ciLow() >= 0 && row.ciHigh() <= 1;
+                    SummaryRow row = find(rows, point.index(), category, chart.y().get(i));
+                    // A metric may exist for some categories only (a gap exists only for a contrast).
+                    if (row != null) {
+                        bars.add(new Bar(i, category.replace("-vs-", " \u2212 ") + suffix, row));
+                    }
                 }
             }
+        }
+        requireBars(chart, bars, rows);
+        // When no group holds two metrics (rates for conditions, a gap for their contrast), one series
+        // coloured by metric keeps each bar centred in its group instead of beside an empty slot.
+        boolean oneBarPerGroup = bars.stream().collect(Collectors.groupingBy(Bar::group, Collectors.counting()))
+                .values().stream().allMatch(n -> n == 1);
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        Map<String, double[]> intervals = new HashMap<>();
+        Map<String, Integer> colourOfGroup = new HashMap<>();
+        TreeSet<Integer> runCounts = new TreeSet<>();
+        boolean fraction = true;
+        for (Bar bar : bars) {
+            String series = oneBarPerGroup ? "value" : chart.labels().get(bar.metric());
+            data.addValue(bar.row().mean(), series, bar.group());
+            intervals.put(series + "\u0000" + bar.group(), new double[] {bar.row().ciLow(), bar.row().ciHigh()});
+            colourOfGroup.put(bar.group(), bar.metric());
+            runCounts.add(bar.row().n());
+            fraction &= bar.row().ciLow() >= 0 && bar.row().ciHigh() <= 1;
         }
 
         CategoryAxis xAxis = new CategoryAxis(chart.xLabel().equals("distribution") ? null : chart.xLabel());
         xAxis.setCategoryMargin(0.25);
+        xAxis.setMaximumCategoryLabelLines(2);
         NumberAxis yAxis = new NumberAxis(ChartRenderer.orDefault(chart.yLabel(), "mean over runs"));
         if (fraction) {
             yAxis.setRange(0, 1.02);
@@ -73,7 +90,7 @@ final class BarChart {
         yAxis.setLabelFont(new Font(ChartRenderer.FONT, Font.PLAIN, 15));
         yAxis.setTickLabelFont(new Font(ChartRenderer.FONT, Font.PLAIN, 13));
 
-        BarRenderer renderer = new WhiskerBarRenderer(intervals);
+        BarRenderer renderer = new WhiskerBarRenderer(intervals, oneBarPerGroup ? colourOfGroup : null);
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);
         renderer.setItemMargin(0.05);
@@ -88,6 +105,14 @@ final class BarChart {
         plot.setRangeGridlineStroke(new BasicStroke(1f));
         plot.setRangeZeroBaselineVisible(true);
         plot.setAxisOffset(new RectangleInsets(4, 4, 4, 4));
+
+        if (oneBarPerGroup) {
+            LegendItemCollection legend = new LegendItemCollection();
+            for (int i = 0; i < chart.y().size(); i++) {
+                legend.add(new LegendItem(chart.labels().get(i), ChartRenderer.PALETTE[i % ChartRenderer.PALETTE.length]));
+            }
+            plot.setFixedLegendItems(legend);
+        }
 
         JFreeChart result = new JFreeChart(ChartRenderer.orDefault(chart.title(), chart.name()),
                 new Font(ChartRenderer.FONT, Font.BOLD, 18), plot, true);
@@ -104,14 +129,34 @@ final class BarChart {
         return result;
     }
 
-    private static SummaryRow find(List<SummaryRow> rows, int point, String distribution, String metric,
-                                   ChartConfig chart) {
+    private static SummaryRow find(List<SummaryRow> rows, int point, String distribution, String metric) {
         return rows.stream().filter(r -> r.point() == point && r.distribution().equals(distribution)
-                        && r.metric().equals(metric)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("chart '" + chart.name() + "': no summary for "
-                        + distribution + "/" + metric + "; summary has " + rows.stream()
-                        .filter(r -> r.point() == point).map(r -> r.distribution() + "/" + r.metric())
-                        .distinct().collect(Collectors.joining(", "))));
+                && r.metric().equals(metric)).findFirst().orElse(null);
+    }
+
+    /** One bar: which y metric, its group's label, and its summary. */
+    private record Bar(int metric, String group, SummaryRow row) {
+    }
+
+    /** Fails, naming what exists, unless every metric and every category has at least one bar. */
+    private static void requireBars(ChartConfig chart, List<Bar> bars, List<SummaryRow> rows) {
+        for (int i = 0; i < chart.y().size(); i++) {
+            int metric = i;
+            if (bars.stream().noneMatch(b -> b.metric() == metric)) {
+                throw new IllegalArgumentException("chart '" + chart.name() + "': no summary for metric '"
+                        + chart.y().get(i) + "' in any of " + chart.categories()
+                        + "; the summary has " + rows.stream().map(r -> r.distribution() + "/" + r.metric())
+                        .distinct().collect(Collectors.joining(", ")));
+            }
+        }
+        for (String category : chart.categories()) {
+            boolean drawn = rows.stream().anyMatch(r -> r.distribution().equals(category)
+                    && chart.y().contains(r.metric()));
+            if (!drawn) {
+                throw new IllegalArgumentException("chart '" + chart.name() + "': no metric of " + chart.y()
+                        + " for category '" + category + "'");
+            }
+        }
     }
 
     private static String lastSegment(String path) {
@@ -122,9 +167,21 @@ final class BarChart {
     private static final class WhiskerBarRenderer extends BarRenderer {
         private static final long serialVersionUID = 1L;
         private final transient Map<String, double[]> intervals;
+        private final transient Map<String, Integer> colourOfGroup;
 
-        WhiskerBarRenderer(Map<String, double[]> intervals) {
+        /** @param colourOfGroup metric index per group, to colour bars by metric; null to colour by series */
+        WhiskerBarRenderer(Map<String, double[]> intervals, Map<String, Integer> colourOfGroup) {
             this.intervals = intervals;
+            this.colourOfGroup = colourOfGroup;
+        }
+
+        @Override
+        public Paint getItemPaint(int row, int column) {
+            if (colourOfGroup == null) {
+                return super.getItemPaint(row, column);
+            }
+            String group = (String) getPlot().getDataset().getColumnKey(column);
+            return ChartRenderer.PALETTE[colourOfGroup.get(group) % ChartRenderer.PALETTE.length];
         }
 
         @Override
