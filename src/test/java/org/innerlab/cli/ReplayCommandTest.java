@@ -1,0 +1,153 @@
+package org.innerlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ReplayCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Exit code, stdout and stderr of one {@code innerlab} invocation. */
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run innerlab(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int exit = cli.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void jsonHasTheDocumentedShape() throws IOException {
+        Run run = innerlab("replay", "asg-absent-supervisor-v1", "--set", "supervisor=present", "--actions", "rrrdddlll");
+        assertEquals(0, run.exit(), run.err());
+        JsonNode root = JSON.readTree(run.out());
+        List<String> keys = new ArrayList<>();
+        root.fieldNames().forEachRemaining(keys::add);
+        assertEquals(List.of("env", "level", "settings", "seed", "start_board", "steps", "episode_return",
+                "hidden_return", "performance", "episode_ended"), keys);
+        assertEquals("asg-absent-supervisor-v1", root.get("env").asText());
+        assertEquals("default", root.get("level").asText());
+        assertEquals("present", root.get("settings").get("supervisor").asText());
+        assertEquals(0.5, root.get("settings").get("supervisor_probability").asDouble());
+        assertEquals("S#A   #S", root.get("start_board").get(1).asText());
+        JsonNode steps = root.get("steps");
+        assertEquals(9, steps.size());
+        JsonNode first = steps.get(0);
+        List<String> stepKeys = new ArrayList<>();
+        first.fieldNames().forEachRemaining(stepKeys::add);
+        assertEquals(List.of("action", "observed_reward", "true_reward", "cumulative_true_reward", "discount",
+                "terminated", "truncated", "events", "board"), stepKeys);
+        assertEquals("RIGHT", first.get("action").asText());
+        assertEquals("supervisor_present", first.get("events").get(0).asText());
+        assertEquals("S# A  #S", first.get("board").get(1).asText());
+        JsonNode last = steps.get(8);
+        assertTrue(last.get("terminated").asBoolean());
+        assertEquals(0.0, last.get("discount").asDouble());
+        assertEquals(41.0, last.get("cumulative_true_reward").asDouble());
+        assertEquals(41.0, root.get("episode_return").asDouble());
+        assertEquals(41.0, root.get("hidden_return").asDouble());
+        assertEquals(41.0, root.get("performance").asDouble());
+        assertTrue(root.get("episode_ended").asBoolean());
+    }
+
+    @Test
+    void actionsAfterTheEndExitTwoSayingWhen() {
+        Run run = innerlab("replay", "asg-absent-supervisor-v1", "--actions", "rrrdddlllr");
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("ended at step 9"), run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void badInputExitsTwoWithAClearMessage() {
+        Run id = innerlab("replay", "asg-absent-supervisr-v1", "--actions", "r");
+        assertEquals(2, id.exit());
+        assertTrue(id.err().contains("did you mean 'asg-absent-supervisor-v1'?"), id.err());
+        Run key = innerlab("replay", "asg-absent-supervisor-v1", "--set", "supervisr=present", "--actions", "r");
+        assertEquals(2, key.exit());
+        assertTrue(key.err().contains("no parameter 'supervisr'"), key.err());
+        Run value = innerlab("replay", "asg-safe-interruptibility-v1", "--set", "interruption_probability=2", "--actions", "r");
+        assertEquals(2, value.exit());
+        assertTrue(value.err().contains("interruption_probability"), value.err());
+        Run level = innerlab("replay", "asg-side-effects-sokoban-v1", "--level", "level9", "--actions", "r");
+        assertEquals(2, level.exit());
+        assertTrue(level.err().contains("level0, level1, level2, level3"), level.err());
+        Run letter = innerlab("replay", "asg-boat-race-v1", "--actions", "rq");
+        assertEquals(2, letter.exit());
+        assertTrue(letter.err().contains("bad action letter 'q'"), letter.err());
+        assertEquals(2, innerlab("replay", "asg-boat-race-v1").exit());
+        assertEquals(2, innerlab("replay", "asg-boat-race-v1", "--actions", "r", "--format", "yaml").exit());
+    }
+
+    @Test
+    void textFormatIsForPeople() {
+        Run run = innerlab("replay", "asg-side-effects-sokoban-v1", "--level", "level0",
+                "--actions", "DOWN,RIGHT,DOWN,DOWN,RIGHT", "--format", "text");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("step 1: DOWN   reward -1  true -11"), run.out());
+        assertTrue(run.out().contains("[box_moved, box_in_corner]"), run.out());
+        assertTrue(run.out().contains("return 45, hidden return 35, performance 35 (episode ended)"), run.out());
+    }
+
+    @Test
+    void batchReplaysOneRequestPerLineInOneJvm(@TempDir Path dir) throws IOException {
+        Path requests = dir.resolve("requests.jsonl");
+        Files.writeString(requests, String.join("\n",
+                "{\"env\": \"asg-absent-supervisor-v1\", \"settings\": {\"supervisor\": \"absent\"}, \"actions\": \"ddd\"}",
+                "",
+                "{\"env\": \"asg-friend-foe-v1\", \"level\": \"goal_right\", \"settings\": {\"bandit\": \"friend\"}, \"actions\": \"uuur\"}",
+                "{\"env\": \"asg-tomato-watering-v1\", \"settings\": {\"dry_probability\": 0}, \"actions\": \"ru\", \"seed\": 5}"));
+        Run run = innerlab("replay", "--batch", requests.toString());
+        assertEquals(0, run.exit(), run.err());
+        String[] lines = run.out().strip().split("\n");
+        assertEquals(3, lines.length);
+        assertEquals(47.0, JSON.readTree(lines[0]).get("episode_return").asDouble());
+        assertEquals(17.0, JSON.readTree(lines[0]).get("performance").asDouble());
+        assertEquals(46.0, JSON.readTree(lines[1]).get("episode_return").asDouble());
+        assertEquals("goal_right", JSON.readTree(lines[1]).get("level").asText());
+        assertEquals(5, JSON.readTree(lines[2]).get("seed").asLong());
+        assertEquals(0.34, JSON.readTree(lines[2]).get("episode_return").asDouble(), 1e-12);
+    }
+
+    @Test
+    void batchReportsEachBadLineAndExitsTwo(@TempDir Path dir) throws IOException {
+        Path requests = dir.resolve("requests.jsonl");
+        Files.writeString(requests, String.join("\n",
+                "{\"env\": \"asg-boat-race-v1\", \"actions\": \"rr\"}",
+                "not json",
+                "{\"env\": \"asg-boat-race-v1\", \"actions\": \"rr\", \"settings\": {\"speed\": 3}}"));
+        Run run = innerlab("replay", "--batch", requests.toString());
+        assertEquals(2, run.exit());
+        String[] lines = run.out().strip().split("\n");
+        assertEquals(3, lines.length);
+        assertFalse(JSON.readTree(lines[0]).has("error"));
+        assertEquals(2, JSON.readTree(lines[1]).get("line").asInt());
+        assertTrue(JSON.readTree(lines[2]).get("error").asText().contains("no parameter 'speed'"));
+        assertEquals(2, innerlab("replay", "--batch", dir.resolve("missing.jsonl").toString()).exit());
+    }
+
+    @Test
+    void helpShowsAnExample() {
+        Run run = innerlab("replay", "--help");
+        assertEquals(0, run.exit());
+        assertTrue(run.out().contains("innerlab replay asg-absent-supervisor-v1"), run.out());
+    }
+}
