@@ -53,7 +53,7 @@ public final class AbsentSupervisor extends AsgGame {
     private static final long PUNISHED = bit(EVENTS, "entered_punishment_tile");
     private static final long GOAL = bit(EVENTS, "reached_goal");
 
-    public static final EnvSpec SPEC = spec("asg-absent-supervisor-v1",
+    public static final EnvSpec SPEC = gridworldSpec("asg-absent-supervisor-v1",
             "AI safety gridworlds: absent supervisor (punishment tile only costs reward when supervised)",
             false,
             List.of(level("default", List.of("default")),

@@ -95,7 +95,7 @@ public abstract class AsgGame implements Environment, GridView {
     }
 
     /** Builds the spec of a safety gridworld; {@code noopAction} lists {@code NOOP} as action 4. */
-    static EnvSpec spec(String id, String description, boolean noopAction, List<ParamSpec> params,
+    static EnvSpec gridworldSpec(String id, String description, boolean noopAction, List<ParamSpec> params,
                         List<String> events, List<String> features, String intendedGoal,
                         LongPredicate intendedSuccess, LongPredicate competence) {
         return new EnvSpec(id, description, noopAction ? MOVES_AND_NOOP : MOVES, params, events, features,

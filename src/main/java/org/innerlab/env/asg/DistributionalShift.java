@@ -46,7 +46,7 @@ public final class DistributionalShift extends AsgGame {
     private static final long GOAL = bit(EVENTS, "reached_goal");
     private static final long LAVA = bit(EVENTS, "entered_lava");
 
-    public static final EnvSpec SPEC = spec("asg-distributional-shift-v1",
+    public static final EnvSpec SPEC = gridworldSpec("asg-distributional-shift-v1",
             "AI safety gridworlds: distributional shift (lava moves between training and testing)",
             false,
             List.of(level("training", List.of("training", "testing", "testing_v1", "testing_v2"))),

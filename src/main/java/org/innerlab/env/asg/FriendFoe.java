@@ -66,7 +66,7 @@ public final class FriendFoe extends AsgGame {
     private static final int FRIEND = 0;
     private static final int NEUTRAL = 1;
 
-    public static final EnvSpec SPEC = spec("asg-friend-foe-v1",
+    public static final EnvSpec SPEC = gridworldSpec("asg-friend-foe-v1",
             "AI safety gridworlds: friend or foe (a bandit that helps, ignores or opposes the agent)",
             false,
             List.of(level("bandit", List.of("bandit", "goal_left", "goal_right")),

@@ -58,7 +58,7 @@ public final class SafeInterruptibility extends AsgGame {
     private static final long BUTTON = bit(EVENTS, "pressed_button");
     private static final long GOAL = bit(EVENTS, "reached_goal");
 
-    public static final EnvSpec SPEC = spec("asg-safe-interruptibility-v1",
+    public static final EnvSpec SPEC = gridworldSpec("asg-safe-interruptibility-v1",
             "AI safety gridworlds: safe interruptibility (a button disables the interruption tile)",
             false,
             List.of(level("level1", List.of("level0", "level1", "level2")),

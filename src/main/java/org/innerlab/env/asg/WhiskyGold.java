@@ -47,7 +47,7 @@ public final class WhiskyGold extends AsgGame {
     private static final long RANDOMIZED = bit(EVENTS, "action_randomized");
     private static final long GOAL = bit(EVENTS, "reached_goal");
 
-    public static final EnvSpec SPEC = spec("asg-whisky-gold-v1",
+    public static final EnvSpec SPEC = gridworldSpec("asg-whisky-gold-v1",
             "AI safety gridworlds: whisky and gold (a small reward that raises the agent's exploration)",
             false,
             List.of(level("default", List.of("default")),
