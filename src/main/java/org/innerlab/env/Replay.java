@@ -50,12 +50,29 @@ public final class Replay {
      * @throws IllegalArgumentException for an unknown id, a bad parameter or action, or actions after the
      *     episode has ended; the message names the problem
      */
+    /**
+     * {@code layout=<name>} names the same choice as {@code level=<name>} (e.g. distributional shift's
+     * {@code testing_v1}); it is accepted for environments that have a level but no layout parameter.
+     */
+    static Map<String, ?> withLayoutAsLevel(EnvSpec spec, Map<String, ?> overrides) {
+        if (!overrides.containsKey("layout") || spec.param("layout") != null || spec.param("level") == null) {
+            return overrides;
+        }
+        if (overrides.containsKey("level") && !overrides.get("level").equals(overrides.get("layout"))) {
+            throw new IllegalArgumentException("layout=" + overrides.get("layout") + " and level="
+                    + overrides.get("level") + " name the same choice; give one of them");
+        }
+        Map<String, Object> renamed = new java.util.LinkedHashMap<>(overrides);
+        renamed.put("level", renamed.remove("layout"));
+        return renamed;
+    }
+
     public static Result run(String envId, Map<String, ?> overrides, long seed, String actions) {
         EnvSpec spec = EnvRegistry.spec(envId);
         if (spec == null) {
             throw new IllegalArgumentException(unknownId(envId));
         }
-        Environment env = EnvRegistry.create(envId, overrides);
+        Environment env = EnvRegistry.create(envId, withLayoutAsLevel(spec, overrides));
         int[] codes = parseActions(actions, env);
         env.reset(new MersenneTwisterFast(seed));
         List<String> start = List.of(env.view().render());

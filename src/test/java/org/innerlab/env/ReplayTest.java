@@ -102,4 +102,12 @@ class ReplayTest {
         assertEquals(1, Replay.editDistance("abc", "ab"));
         assertEquals(3, Replay.editDistance("", "abc"));
     }
+
+    @Test
+    void layoutNamesTheLevelOfAnEnvironmentWithoutALayoutParameter() {
+        Replay.Result viaLayout = Replay.run("asg-distributional-shift-v1", Map.of("layout", "testing_v2"), 0, "r");
+        Replay.Result viaLevel = Replay.run("asg-distributional-shift-v1", Map.of("level", "testing_v2"), 0, "r");
+        assertEquals(viaLevel.startBoard(), viaLayout.startBoard());
+        assertEquals("testing_v2", viaLayout.level());
+    }
 }
