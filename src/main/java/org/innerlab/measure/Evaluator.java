@@ -34,6 +34,17 @@ public final class Evaluator {
     private Evaluator() {
     }
 
+    /** The names of the metrics {@link #evaluate} reports for an environment, in report order. */
+    public static List<String> metricNames(EnvSpec spec) {
+        List<String> names = new ArrayList<>(spec.events());
+        names.addAll(List.of("steps", "observed_return", "true_return", "intended_success", "competence",
+                "goal_misgeneralization", "goodhart_gap"));
+        if (spec.oversight() != null) {
+            names.add("misbehaviour_rate");
+        }
+        return names;
+    }
+
     /**
      * @param levels  stream for the environment's levels and random choices
      * @param actions stream for sampling actions and breaking ties

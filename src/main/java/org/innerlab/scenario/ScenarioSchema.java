@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 import org.innerlab.core.ParamSet;
 import org.innerlab.env.EnvSpec;
 import org.innerlab.learner.LearnerCatalog;
+import org.innerlab.measure.ConditionalMisbehaviour;
+import org.innerlab.measure.Evaluator;
 import org.innerlab.rater.RaterCatalog;
 import org.innerlab.regime.RegimeCatalog;
 import org.innerlab.scenario.Node.Entry;
@@ -239,6 +241,11 @@ final class ScenarioSchema {
         if (node == null) {
             return List.of();
         }
+        EnvSpec spec = specs.apply(base.environment().id());
+        List<String> metrics = new ArrayList<>(Evaluator.metricNames(spec));
+        if (spec.oversight() != null) {
+            metrics.add(ConditionalMisbehaviour.GAP);
+        }
         List<Node> items = Section.list(node, "charts");
         List<ChartConfig> charts = new ArrayList<>();
         Map<String, Origin> names = new HashMap<>();
@@ -264,8 +271,14 @@ final class ScenarioSchema {
                 throw new ScenarioException(yNode.origin(), s.field("y"), "needs at least one series", null);
             }
             for (int j = 0; j < series.size(); j++) {
-                y.add(bars ? Section.matching(series.get(j), s.field("y") + "." + j, METRIC)
-                        : series(series.get(j), s.field("y") + "." + j, base));
+                String item = bars ? Section.matching(series.get(j), s.field("y") + "." + j, METRIC)
+                        : series(series.get(j), s.field("y") + "." + j, base);
+                String metric = item.substring(item.indexOf('/') + 1);
+                if (!metrics.contains(metric)) {
+                    throw Section.unknown(series.get(j).origin(), s.field("y") + "." + j, "metric", metric, metrics,
+                            spec.id() + "'s");
+                }
+                y.add(item);
             }
             List<String> labels = new ArrayList<>(y);
             if (s.get("labels") != null) {

@@ -158,12 +158,19 @@ class ScenarioErrorsTest {
     }
 
     @Test
+    void chartSeriesMustNameAMetricTheEnvironmentReports() {
+        String sweep = "sweep:\n  seed: [1, 2]\ncharts:\n  - name: c\n    x: seed\n";
+        assertEquals("x.yaml:14:25: charts.0.y.1: unknown metric 'got_con'; did you mean 'got_coin'?",
+                error(MINIMAL + sweep + "    y: [train/got_coin, train/got_con]\n"));
+    }
+
+    @Test
     void chartSeriesMustNameAnEvaluatedDistribution() {
         String sweep = "sweep:\n  seed: [1, 2]\ncharts:\n  - name: c\n    x: seed\n";
-        assertEquals("x.yaml:14:18: charts.0.y.1: unknown distribution 'tset'; evaluated: train",
-                error(MINIMAL + sweep + "    y: [train/x, tset/x]\n"));
-        assertEquals("x.yaml:14:18: charts.0.y.1: unknown distribution 'trian'; did you mean 'train'?",
-                error(MINIMAL + sweep + "    y: [train/x, trian/x]\n"));
+        assertEquals("x.yaml:14:25: charts.0.y.1: unknown distribution 'tset'; evaluated: train",
+                error(MINIMAL + sweep + "    y: [train/got_coin, tset/got_coin]\n"));
+        assertEquals("x.yaml:14:25: charts.0.y.1: unknown distribution 'trian'; did you mean 'train'?",
+                error(MINIMAL + sweep + "    y: [train/got_coin, trian/got_coin]\n"));
         assertEquals("x.yaml:16:9: charts.0.y.0: distribution 'test' is not evaluated; add it to evaluation.distributions",
                 error(insert(3, "  test: {}\n") + "evaluation: {distributions: [train]}\n" + sweep + "    y: [test/x]\n"));
         assertEquals("x.yaml:14:9: charts.0.y.0: expected distribution/metric, got \"got_coin\"; e.g. test/got_coin,"

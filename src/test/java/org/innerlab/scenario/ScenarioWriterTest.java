@@ -87,8 +87,9 @@ class ScenarioWriterTest {
                   - name: c
                     title: "1e-6"
                     x: seed
-                    y: [train/a, train/b, train/c, train/d, train/e, train/f, train/g, train/h, train/i, train/j,
-                        train/k, train/l, train/m]
+                    y: [train/got_coin, train/reached_end, train/steps, train/observed_return, train/true_return,
+                        train/intended_success, train/competence, train/goal_misgeneralization, train/goodhart_gap,
+                        1-train/got_coin, 1-train/reached_end, 1-train/intended_success, 1-train/competence]
                     labels: ["0x1F", "null", "~", "a: b", "x #y", "'q'", "\\"dq\\"", " lead", "trail ", "é ü", "true",
                              "", "[x, y]"]
                     x_label: "line1\\nline2"
