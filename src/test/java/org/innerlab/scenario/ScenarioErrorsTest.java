@@ -176,7 +176,7 @@ class ScenarioErrorsTest {
         assertEquals("x.yaml:14:9: charts.0.y.0: expected distribution/metric, got \"got_coin\"; e.g. test/got_coin,"
                 + " or 1-train/got_coin for one minus the metric", error(MINIMAL + sweep + "    y: [got_coin]\n"));
         assertEquals("x.yaml:15:13: charts.0.labels: has 1 labels for 2 series; give one label per y series, in order",
-                error(MINIMAL + sweep + "    y: [train/a, train/b]\n    labels: [one]\n"));
+                error(MINIMAL + sweep + "    y: [train/got_coin, train/steps]\n    labels: [one]\n"));
     }
 
     @Test
