@@ -1,6 +1,9 @@
 package org.innerlab.gui;
 
 import java.awt.Color;
+import java.awt.Component;
+import java.awt.Container;
+import javax.swing.JTabbedPane;
 import java.awt.Frame;
 import java.awt.Rectangle;
 import java.awt.Robot;
@@ -19,6 +22,7 @@ import sim.display.Controller;
 import sim.display.Display2D;
 import sim.display.GUIState;
 import sim.engine.SimState;
+import sim.portrayal.Inspector;
 
 /**
  * The teaching window: MASON's {@link Console} (play, pause, step, the model inspector with episode
@@ -74,6 +78,7 @@ public final class RunWithUI extends GUIState {
             console[0] = open(model);
             console[0].setPlaySleep(20);
             console[0].setWhenShouldPause(steps);
+            showModelTab(console[0].getContentPane());
             console[0].pressPlay();
         });
         long deadline = System.currentTimeMillis() + 60_000;
@@ -85,6 +90,7 @@ public final class RunWithUI extends GUIState {
             Thread.sleep(50);
         }
         // Let Swing finish painting the last move before the screen is read.
+        SwingUtilities.invokeAndWait(console[0]::refresh);
         Thread.sleep(500);
         SwingUtilities.invokeAndWait(() -> { });
         BufferedImage shot = new Robot().createScreenCapture(new Rectangle(Toolkit.getDefaultToolkit().getScreenSize()));
@@ -93,6 +99,23 @@ public final class RunWithUI extends GUIState {
             Files.createDirectories(parent);
         }
         ImageIO.write(shot, "png", png.toFile());
+    }
+
+    /** Selects the Console's "Model" tab (the inspector), so a screenshot shows the episode's figures. */
+    private static boolean showModelTab(Container c) {
+        if (c instanceof JTabbedPane tabs) {
+            int i = tabs.indexOfTab("Model");
+            if (i >= 0) {
+                tabs.setSelectedIndex(i);
+                return true;
+            }
+        }
+        for (Component child : c.getComponents()) {
+            if (child instanceof Container inner && showModelTab(inner)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Blocks until every window of this JVM has been closed. */
@@ -116,6 +139,14 @@ public final class RunWithUI extends GUIState {
     @Override
     public Object getSimulationInspectedObject() {
         return state;
+    }
+
+    /** The model inspector, volatile so that it follows every move (MASON makes object inspectors static). */
+    @Override
+    public Inspector getInspector() {
+        Inspector i = super.getInspector();
+        i.setVolatile(true);
+        return i;
     }
 
     @Override

@@ -112,9 +112,13 @@ public final class WatchModel extends SimState {
         return watch == null ? 0 : watch.distributions().indexOf(watch.distribution());
     }
 
-    /** Plays another distribution from a new level on (MASON shows this property as a drop-down). */
+    /**
+     * Plays another distribution from a new level on (MASON shows this property as a drop-down).
+     * Choosing the distribution already playing changes nothing: drop-downs report their value when
+     * they are filled in, and that must not abandon the episode.
+     */
     public void setDistribution(int index) {
-        if (watch != null && index >= 0 && index < watch.distributions().size()) {
+        if (watch != null && index >= 0 && index < watch.distributions().size() && index != getDistribution()) {
             watch.switchTo(watch.distributions().get(index));
         }
     }
