@@ -59,6 +59,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--smoke", description = "shrink every budget for a seconds-long check that the scenario runs")
     boolean smoke;
 
+    @Option(names = "--save-policies", description = "also write each trained learner to "
+            + "policies/p<point>-r<run>.policy in the run folder (for innerlab show --policy)")
+    boolean savePolicies;
+
     @Option(names = {"-q", "--quiet"}, description = "no progress bar")
     boolean quiet;
 
@@ -102,7 +106,7 @@ public final class RunCommand implements Callable<Integer> {
             return 2;
         }
         Scenario toRun = scenario;
-        Path folder = Experiment.run(toRun, new Experiment.Options(workers, outputRoot, out, command),
+        Path folder = Experiment.run(toRun, new Experiment.Options(workers, outputRoot, out, command, savePolicies),
                 (sweep, done) -> new ProgressBar(System.err, !quiet && ProgressBar.stderrIsTerminal(),
                         toRun.points().size(), toRun.seeds(), done), System.err);
         spec.commandLine().getOut().println(folder);

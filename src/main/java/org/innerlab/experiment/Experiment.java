@@ -3,6 +3,7 @@ package org.innerlab.experiment;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,10 +30,17 @@ public final class Experiment {
      * @param outputRoot  root for default run folders ({@code output/})
      * @param out         an explicit run folder that must not exist yet, or null
      * @param commandLine the command-line arguments that reproduce this run, for the manifest
+     * @param savePolicies whether to write each trained learner to {@code policies/p<point>-r<run>.policy}
+     *                     ({@link SavedPolicy})
      */
-    public record Options(int threads, Path outputRoot, Path out, List<String> commandLine) {
+    public record Options(int threads, Path outputRoot, Path out, List<String> commandLine, boolean savePolicies) {
         public Options {
             commandLine = List.copyOf(commandLine);
+        }
+
+        /** Options that save no policies. */
+        public Options(int threads, Path outputRoot, Path out, List<String> commandLine) {
+            this(threads, outputRoot, out, commandLine, false);
         }
     }
 
@@ -60,10 +68,21 @@ public final class Experiment {
                     + " runs already done");
         }
         Sweep.Progress reporter = progress.apply(sweep, done.keySet());
+        Path policies = dir.workDir().resolve("policies");
+        Sweep.Trained saver = (key, organism) -> {
+            if (options.savePolicies()) {
+                try {
+                    Files.createDirectories(policies);
+                    SavedPolicy.of(organism).write(policies.resolve(SavedPolicy.fileName(key.point(), key.run())));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
         List<RunResult> results = sweep.execute(options.threads(), done, (r, finished, total) -> {
             dir.saveRun(r);
             reporter.runFinished(r, finished, total);
-        });
+        }, saver);
         Manifest manifest = Manifest.capture(scenario, points, results, options.threads(), options.commandLine(),
                 started, Duration.between(started, Instant.now()).toMillis() / 1000.0);
         try {

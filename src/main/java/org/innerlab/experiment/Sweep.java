@@ -29,6 +29,12 @@ public final class Sweep {
         void runFinished(RunResult result, int finished, int total);
     }
 
+    /** Given each newly trained organism, from worker threads (e.g. to save its policy); it must not change it. */
+    @FunctionalInterface
+    public interface Trained {
+        void trained(RunKey key, Organism organism);
+    }
+
     private final List<SweepPoint> points;
     private final int seedsPerPoint;
 
@@ -49,6 +55,15 @@ public final class Sweep {
      * @param progress told after each newly finished run (e.g. to persist it at once)
      */
     public List<RunResult> execute(int threads, Map<RunKey, RunResult> done, Progress progress)
+            throws InterruptedException {
+        return execute(threads, done, progress, (key, organism) -> { });
+    }
+
+    /**
+     * As {@link #execute(int, Map, Progress)}, and hands every newly trained organism to {@code trained}
+     * before its run is reported finished.
+     */
+    public List<RunResult> execute(int threads, Map<RunKey, RunResult> done, Progress progress, Trained trained)
             throws InterruptedException {
         List<RunResult> results = new ArrayList<>(done.values());
         List<RunKey> todo = new ArrayList<>();
@@ -74,8 +89,9 @@ public final class Sweep {
             for (RunKey key : todo) {
                 SweepPoint point = byIndex.get(key.point());
                 futures.add(pool.submit(() -> {
-                    RunResult r = new RunModel(point.scenario(), key.point(), key.run(), EpisodeListener.NONE)
-                            .runHeadless();
+                    RunModel model = new RunModel(point.scenario(), key.point(), key.run(), EpisodeListener.NONE);
+                    RunResult r = model.runHeadless();
+                    trained.trained(key, model.organism());
                     synchronized (lock) {
                         progress.runFinished(r, finished.incrementAndGet(), totalRuns());
                     }

@@ -60,6 +60,16 @@ public final class LinearQ implements QFunction {
         }
     }
 
+    /** Length of the feature vector the weights act on. */
+    public int dimension() {
+        return dimension;
+    }
+
+    /** Exploration rate of the sampled evaluation policy. */
+    public double evalEpsilon() {
+        return evalEpsilon;
+    }
+
     /** The weights, action-major. */
     public double[] weights() {
         return weights;

@@ -45,6 +45,51 @@ public final class TabularQ implements QFunction {
         return (long) size * actions;
     }
 
+    /** Value of every state no update has reached. */
+    public double initialQ() {
+        return initialQ;
+    }
+
+    /** Exploration rate of the sampled evaluation policy. */
+    public double evalEpsilon() {
+        return evalEpsilon;
+    }
+
+    /**
+     * The table's rows: {@code keys[i]} is a state's 64-bit observation hash and
+     * {@code values[i·A .. i·A+A)} its Q-values. Row order is the table's internal order, which
+     * {@link #restore} need not reproduce: lookups depend on the keys only.
+     */
+    public record Rows(long[] keys, double[] values) {
+    }
+
+    /** A copy of every visited state's row. */
+    public Rows rows() {
+        long[] k = new long[size];
+        double[] v = new double[size * actions];
+        int row = 0;
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != EMPTY) {
+                k[row] = keys[i];
+                System.arraycopy(values, i * actions, v, row * actions, actions);
+                row++;
+            }
+        }
+        return new Rows(k, v);
+    }
+
+    /** Adds (or overwrites) the given rows, as {@link #rows()} returned them. */
+    public void restore(Rows rows) {
+        if (rows.values().length != rows.keys().length * actions) {
+            throw new IllegalArgumentException("Q-table rows need " + actions + " values per key, got "
+                    + rows.values().length + " values for " + rows.keys().length + " keys");
+        }
+        for (int r = 0; r < rows.keys().length; r++) {
+            int slot = insert(rows.keys()[r] == EMPTY ? 1 : rows.keys()[r]);
+            System.arraycopy(rows.values(), r * actions, values, slot * actions, actions);
+        }
+    }
+
     /** Number of distinct states visited by updates. */
     public int states() {
         return size;

@@ -1,0 +1,144 @@
+package org.innerlab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.innerlab.experiment.SweepPoint;
+import org.innerlab.gui.Recording;
+import org.innerlab.gui.RunWithUI;
+import org.innerlab.gui.Watch;
+import org.innerlab.gui.WatchModel;
+import org.innerlab.scenario.Scenario;
+import org.innerlab.scenario.ScenarioException;
+import org.innerlab.scenario.ScenarioLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code innerlab show}: watch a trained model organism in a MASON window, or export what it does. */
+@Command(name = "show", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Watch a model organism play, one move at a time.",
+                "Trains run --run of sweep point --point exactly as 'innerlab run' would (or loads --policy), then "
+                        + "opens a MASON Console and a board display with the policy overlay: an arrow per open cell "
+                        + "for the likeliest move, opacity = its probability. With --record it opens no window and "
+                        + "writes an animated GIF (and, with --png-dir, the PNG frames) instead."},
+        footer = {"", "Examples:",
+                "  innerlab show scenarios/coinrun-goal-misgeneralization.yaml --distribution test",
+                "  innerlab show scenarios/coinrun-goal-misgeneralization.yaml --record episode.gif --frames 80",
+                "  innerlab show scenarios/coinrun-goal-misgeneralization.yaml --policy output/.../policies/p0-r0.policy",
+                "", "Watching uses its own random streams: it never changes what 'innerlab run' measures.",
+                "", "Exit codes: 0 success, 2 bad input (scenario, arguments or policy file), 1 anything else."})
+public final class ShowCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "the scenario file (YAML)")
+    Path scenarioFile;
+
+    @Option(names = "--point", paramLabel = "K", defaultValue = "0", description = "sweep point index (default: 0)")
+    int point;
+
+    @Option(names = "--run", paramLabel = "I", defaultValue = "0", description = "run (seed) index within the point (default: 0)")
+    int run;
+
+    @Option(names = "--seed", paramLabel = "N", description = "override the scenario's master seed")
+    Long seed;
+
+    @Option(names = "--set", paramLabel = "KEY.PATH=VALUE", description = "override a scenario key, as in 'innerlab run'")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--distribution", paramLabel = "NAME", defaultValue = "train",
+            description = "the distribution to play first (default: ${DEFAULT-VALUE}); the window can switch")
+    String distribution;
+
+    @Option(names = "--policy", paramLabel = "FILE", description = "a saved policy (innerlab run --save-policies) instead of training")
+    Path policy;
+
+    @Option(names = "--record", paramLabel = "GIF", description = "write an animated GIF, headless, instead of opening a window")
+    Path record;
+
+    @Option(names = "--frames", paramLabel = "N", defaultValue = "60", description = "frames to record (default: ${DEFAULT-VALUE})")
+    int frames;
+
+    @Option(names = "--png-dir", paramLabel = "DIR", description = "with --record, also write each frame as a PNG here")
+    Path pngDir;
+
+    @Option(names = "--smoke", description = "shrink the training budget for a seconds-long check")
+    boolean smoke;
+
+    @Option(names = "--screenshot", paramLabel = "PNG",
+            description = "open the window, play --steps moves, save a screenshot of the screen and exit (for CI under Xvfb)")
+    Path screenshot;
+
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "20", description = "moves to play before --screenshot (default: ${DEFAULT-VALUE})")
+    long steps;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        List<String> overrides = new ArrayList<>(sets);
+        if (seed != null) {
+            overrides.add("seed=" + seed);
+        }
+        Scenario scenario;
+        try {
+            scenario = ScenarioLoader.load(scenarioFile, overrides);
+        } catch (ScenarioException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+        if (smoke) {
+            scenario = scenario.smoke();
+        }
+        SweepPoint chosen = scenario.points().stream().filter(p -> p.index() == point).findFirst().orElse(null);
+        if (chosen == null) {
+            err.println("innerlab show: --point " + point + " is not a sweep point; the scenario has points 0.."
+                    + (scenario.points().size() - 1));
+            return 2;
+        }
+        if (run < 0) {
+            err.println("innerlab show: --run must be at least 0, got " + run);
+            return 2;
+        }
+        if (!chosen.scenario().environment().distributions().containsKey(distribution)) {
+            err.println("innerlab show: --distribution " + distribution + ": the scenario has "
+                    + chosen.scenario().environment().distributions().keySet());
+            return 2;
+        }
+        if (policy != null && !Files.isRegularFile(policy)) {
+            err.println("innerlab show: --policy " + policy + ": no such file");
+            return 2;
+        }
+        WatchModel.Trained trained;
+        try {
+            if (policy == null) {
+                err.println("innerlab show: training point " + point + ", run " + run + " ...");
+            }
+            trained = WatchModel.train(chosen.scenario(), point, run, policy);
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            err.println("innerlab show: --policy " + policy + ": " + e.getMessage());
+            return 2;
+        }
+        if (record != null) {
+            Watch watch = new Watch(trained.organism(), distribution, trained.seeds());
+            Recording.record(watch, frames, record, pngDir);
+            spec.commandLine().getOut().println(record);
+            return 0;
+        }
+        WatchModel model = new WatchModel(trained, distribution);
+        if (screenshot != null) {
+            RunWithUI.captureAfter(model, steps, screenshot);
+            spec.commandLine().getOut().println(screenshot);
+            return 0;
+        }
+        RunWithUI.open(model);
+        // The Console's window keeps the JVM alive; Main must not exit, so wait until it is closed.
+        RunWithUI.awaitClosed();
+        return 0;
+    }
+}

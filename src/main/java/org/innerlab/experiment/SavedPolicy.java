@@ -1,0 +1,262 @@
+package org.innerlab.experiment;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.innerlab.learner.Learner;
+import org.innerlab.learner.LinearQ;
+import org.innerlab.learner.LinearSoftmaxPolicy;
+import org.innerlab.learner.TabularQ;
+import org.innerlab.scenario.ObservationConfig;
+
+/**
+ * A trained learner saved to a file, so a lecture can show an organism without waiting for training.
+ *
+ * <h2>Format {@code innerlab-policy/1}</h2>
+ * UTF-8 text, one item per line. First the header, {@code key: value} lines in this order:
+ * <pre>
+ * format: innerlab-policy/1
+ * learner: linear-softmax          # LearnerCatalog type: linear-softmax, linear-q or tabular-q
+ * environment: coinrun-lite-v1     # the registered id the learner was trained in
+ * encoder: egocentric              # egocentric (view_radius, global_features) or full-board
+ * view_radius: 2
+ * global_features: agent_x,agent_y # comma-separated, empty when none
+ * dimension: 151                   # length of the feature vector
+ * actions: 5
+ * eval_epsilon: 0.0                # linear-q and tabular-q only
+ * initial_q: 0.0                   # tabular-q only
+ * </pre>
+ * then, for each parameter array, a line {@code array: <name> <length>} followed by that many lines of
+ * one number each: {@code weights} and {@code value_weights} (linear-softmax; action-major
+ * {@code w[a·D + i]}), {@code weights} (linear-q), {@code keys} (64-bit observation hashes, decimal) and
+ * {@code values} ({@code keys × actions}, row-major) for tabular-q. Numbers are Java's shortest
+ * decimal form, which reads back to the identical {@code double}, so a loaded policy acts bit for bit
+ * like the saved one. Lines starting with {@code #} are comments. A reader rejects any other
+ * {@code format} line: a change of layout bumps the version.
+ *
+ * @param header the header, in file order
+ * @param arrays the parameter arrays of doubles, by name
+ * @param keys   tabular-q's state keys (64-bit hashes do not fit a double exactly, so they are kept
+ *               apart), or an empty array
+ */
+public record SavedPolicy(Map<String, String> header, Map<String, double[]> arrays, long[] keys) {
+    /** The format line's value this class writes and reads. */
+    public static final String FORMAT = "innerlab-policy/1";
+
+    /** File name of run {@code run} of point {@code point} inside a run folder's {@code policies/}. */
+    public static String fileName(int point, int run) {
+        return "p" + point + "-r" + run + ".policy";
+    }
+
+    /** Captures a trained organism's learner, with what is needed to check it fits a scenario later. */
+    public static SavedPolicy of(Organism organism) {
+        Map<String, String> h = new LinkedHashMap<>();
+        Learner learner = organism.learner();
+        h.put("format", FORMAT);
+        h.put("learner", learner.type());
+        h.put("environment", organism.train().spec().id());
+        h.putAll(encoderSettings(organism));
+        h.put("dimension", Integer.toString(organism.encoder().dimension()));
+        h.put("actions", Integer.toString(organism.train().actionCount()));
+        Map<String, double[]> arrays = new LinkedHashMap<>();
+        long[] keys = new long[0];
+        if (learner instanceof LinearSoftmaxPolicy p) {
+            arrays.put("weights", p.weights().clone());
+            arrays.put("value_weights", p.valueWeights().clone());
+        } else if (learner instanceof LinearQ q) {
+            h.put("eval_epsilon", Double.toString(q.evalEpsilon()));
+            arrays.put("weights", q.weights().clone());
+        } else if (learner instanceof TabularQ t) {
+            h.put("eval_epsilon", Double.toString(t.evalEpsilon()));
+            h.put("initial_q", Double.toString(t.initialQ()));
+            TabularQ.Rows rows = t.rows();
+            keys = rows.keys();
+            arrays.put("values", rows.values());
+        } else {
+            throw new IllegalArgumentException("cannot save a learner of type " + learner.type());
+        }
+        return new SavedPolicy(h, arrays, keys);
+    }
+
+    private static Map<String, String> encoderSettings(Organism organism) {
+        Map<String, String> h = new LinkedHashMap<>();
+        if ("tabular-q".equals(organism.scenario().learner().type())) {
+            h.put("encoder", "full-board");
+        } else {
+            ObservationConfig o = organism.scenario().learner().observation();
+            h.put("encoder", "egocentric");
+            h.put("view_radius", Integer.toString(o.viewRadius()));
+            h.put("global_features", String.join(",", o.globalFeatures()));
+        }
+        return h;
+    }
+
+    /** Writes the file (to a temporary sibling first, so a reader never sees half a policy). */
+    public void write(Path file) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            w.write("# innerlab saved policy; format documented in org.innerlab.experiment.SavedPolicy\n");
+            for (Map.Entry<String, String> e : header.entrySet()) {
+                w.write(e.getKey() + ": " + e.getValue() + "\n");
+            }
+            if (keys.length > 0 || "tabular-q".equals(header.get("learner"))) {
+                w.write("array: keys " + keys.length + "\n");
+                for (long k : keys) {
+                    w.write(Long.toString(k));
+                    w.write('\n');
+                }
+            }
+            for (Map.Entry<String, double[]> e : arrays.entrySet()) {
+                w.write("array: " + e.getKey() + " " + e.getValue().length + "\n");
+                for (double v : e.getValue()) {
+                    w.write(Double.toString(v));
+                    w.write('\n');
+                }
+            }
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Reads a policy file; the message of the exception names the file and line of any error. */
+    public static SavedPolicy read(Path file) throws IOException {
+        Map<String, String> h = new LinkedHashMap<>();
+        Map<String, double[]> arrays = new LinkedHashMap<>();
+        long[] keys = new long[0];
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            int lineNo = 0;
+            String line;
+            while ((line = r.readLine()) != null) {
+                lineNo++;
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                int colon = line.indexOf(": ");
+                String key = colon < 0 ? line.strip().replace(":", "") : line.substring(0, colon);
+                String value = colon < 0 ? "" : line.substring(colon + 2).strip();
+                if (h.isEmpty() && !(key.equals("format") && value.equals(FORMAT))) {
+                    throw new IOException(file + ":" + lineNo + ": not an innerlab policy of format " + FORMAT
+                            + " (first line reads '" + line + "')");
+                }
+                if (!key.equals("array")) {
+                    h.put(key, value);
+                    continue;
+                }
+                String[] nameLength = value.split(" ");
+                if (nameLength.length != 2) {
+                    throw new IOException(file + ":" + lineNo + ": expected 'array: <name> <length>'");
+                }
+                int n = Integer.parseInt(nameLength[1]);
+                boolean isKeys = nameLength[0].equals("keys");
+                long[] k = isKeys ? new long[n] : null;
+                double[] v = isKeys ? null : new double[n];
+                for (int i = 0; i < n; i++) {
+                    String number = r.readLine();
+                    lineNo++;
+                    if (number == null) {
+                        throw new IOException(file + ":" + lineNo + ": array " + nameLength[0] + " ends after "
+                                + i + " of " + n + " numbers");
+                    }
+                    try {
+                        if (isKeys) {
+                            k[i] = Long.parseLong(number.strip());
+                        } else {
+                            v[i] = Double.parseDouble(number.strip());
+                        }
+                    } catch (NumberFormatException e) {
+                        throw new IOException(file + ":" + lineNo + ": not a number: '" + number + "'", e);
+                    }
+                }
+                if (isKeys) {
+                    keys = k;
+                } else {
+                    arrays.put(nameLength[0], v);
+                }
+            }
+        }
+        if (h.isEmpty()) {
+            throw new IOException(file + ": empty, not an innerlab policy");
+        }
+        return new SavedPolicy(h, arrays, keys);
+    }
+
+    /**
+     * The organism with this policy in place of its learner. The scenario must describe the same
+     * learner type, environment, observation and sizes; otherwise the message says which key differs.
+     */
+    public Organism installInto(Organism organism) {
+        SavedPolicy expected = of(organism);
+        for (String key : List.of("learner", "environment", "encoder", "view_radius", "global_features",
+                "dimension", "actions")) {
+            String want = expected.header().get(key);
+            String got = header.get(key);
+            if (want != null && !want.equals(got)) {
+                throw new IllegalArgumentException("the policy's " + key + " is '" + got
+                        + "' but the scenario's is '" + want + "'");
+            }
+        }
+        int dimension = Integer.parseInt(header.get("dimension"));
+        int actions = Integer.parseInt(header.get("actions"));
+        Learner learner = switch (header.get("learner")) {
+            case "linear-softmax" -> {
+                LinearSoftmaxPolicy p = new LinearSoftmaxPolicy(dimension, actions, 0, null);
+                copy("weights", p.weights());
+                copy("value_weights", p.valueWeights());
+                yield p;
+            }
+            case "linear-q" -> {
+                LinearQ q = new LinearQ(dimension, actions, 0, number("eval_epsilon"), null);
+                copy("weights", q.weights());
+                yield q;
+            }
+            case "tabular-q" -> {
+                TabularQ t = new TabularQ(actions, number("initial_q"), number("eval_epsilon"));
+                t.restore(new TabularQ.Rows(keys, array("values")));
+                yield t;
+            }
+            default -> throw new IllegalArgumentException("unknown learner type '" + header.get("learner") + "'");
+        };
+        return new Organism(organism.scenario(), organism.seeds(), organism.train(), organism.encoder(), learner);
+    }
+
+    private double number(String key) {
+        String v = header.get(key);
+        if (v == null) {
+            throw new IllegalArgumentException("the policy has no '" + key + "' line");
+        }
+        return Double.parseDouble(v);
+    }
+
+    private double[] array(String name) {
+        double[] a = arrays.get(name);
+        if (a == null) {
+            throw new IllegalArgumentException("the policy has no array '" + name + "'");
+        }
+        return a;
+    }
+
+    private void copy(String name, double[] into) {
+        double[] a = array(name);
+        if (a.length != into.length) {
+            throw new IllegalArgumentException("the policy's array " + name + " has " + a.length
+                    + " numbers; the learner needs " + into.length);
+        }
+        System.arraycopy(a, 0, into, 0, a.length);
+    }
+
+    /** Reads, checks and installs in one step, wrapping I/O errors. */
+    public static Organism load(Path file, Organism organism) {
+        try {
+            return read(file).installInto(organism);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package org.innerlab.gui;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.Locale;
+import org.innerlab.env.GridView;
+
+/**
+ * Draws what a watcher sees, for both the MASON window and the exported frames (one renderer, so a
+ * slide shows exactly what the window showed): the board in {@link Palette} colours, the policy
+ * overlay — in each open cell an arrow for the most likely action (a ring for a no-op), opaque in
+ * proportion to its probability — and the agent as a blue disc carrying its own cell's arrow in white.
+ */
+public final class BoardPainter {
+    private static final Color GRID_LINE = new Color(0, 0, 0, 40);
+    private static final Font FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+    private static final Font BOLD = FONT.deriveFont(Font.BOLD);
+
+    private BoardPainter() {
+    }
+
+    /**
+     * Paints the board into the rectangle {@code area}, cells square and centred in it.
+     *
+     * @param map         the overlay, or null for none
+     * @param actionNames the environment's action names (their direction is read from the name)
+     */
+    public static void paintBoard(Graphics2D g, GridView view, PolicyMap map, List<String> actionNames,
+                                  Rectangle2D area) {
+        int w = view.width();
+        int h = view.height();
+        double cell = Math.min(area.getWidth() / w, area.getHeight() / h);
+        double x0 = area.getX() + (area.getWidth() - cell * w) / 2;
+        double y0 = area.getY() + (area.getHeight() - cell * h) / 2;
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        Rectangle2D.Double r = new Rectangle2D.Double();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int type = view.cell(x, y);
+                r.setRect(x0 + x * cell, y0 + y * cell, cell, cell);
+                g.setColor(Palette.of(type, view.cellTypeName(type)));
+                g.fill(r);
+                g.setColor(GRID_LINE);
+                g.setStroke(new BasicStroke(1f));
+                g.draw(r);
+            }
+        }
+        int ax = view.agentX();
+        int ay = view.agentY();
+        if (map != null) {
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    int a = map.action(x, y);
+                    if (a >= 0 && !(x == ax && y == ay)) {
+                        arrow(g, actionNames.get(a), x0 + (x + 0.5) * cell, y0 + (y + 0.5) * cell, cell,
+                                withAlpha(Color.BLACK, map.probability(x, y)));
+                    }
+                }
+            }
+        }
+        double cx = x0 + (ax + 0.5) * cell;
+        double cy = y0 + (ay + 0.5) * cell;
+        Ellipse2D disc = new Ellipse2D.Double(cx - 0.42 * cell, cy - 0.42 * cell, 0.84 * cell, 0.84 * cell);
+        g.setColor(Palette.AGENT);
+        g.fill(disc);
+        g.setColor(Color.WHITE);
+        g.setStroke(new BasicStroke((float) Math.max(1, cell / 16)));
+        g.draw(disc);
+        if (map != null && map.action(ax, ay) >= 0) {
+            arrow(g, actionNames.get(map.action(ax, ay)), cx, cy, cell, withAlpha(Color.WHITE, map.probability(ax, ay)));
+        }
+    }
+
+    private static Color withAlpha(Color c, double p) {
+        return new Color(c.getRed(), c.getGreen(), c.getBlue(), (int) Math.round(255 * Math.max(0, Math.min(1, p))));
+    }
+
+    /** An arrow centred on ({@code cx}, {@code cy}) pointing the way the action named {@code action} moves. */
+    private static void arrow(Graphics2D g, String action, double cx, double cy, double cell, Color color) {
+        double angle;
+        switch (action.toUpperCase(Locale.ROOT)) {
+            case "RIGHT" -> angle = 0;
+            case "DOWN" -> angle = Math.PI / 2;
+            case "LEFT" -> angle = Math.PI;
+            case "UP" -> angle = -Math.PI / 2;
+            default -> {
+                // No direction (a no-op, or an action named otherwise): a ring, so it is not mistaken for a move.
+                g.setColor(color);
+                g.setStroke(new BasicStroke((float) Math.max(1, cell / 14)));
+                g.draw(new Ellipse2D.Double(cx - 0.15 * cell, cy - 0.15 * cell, 0.3 * cell, 0.3 * cell));
+                return;
+            }
+        }
+        double len = 0.62 * cell;
+        Path2D.Double shape = new Path2D.Double();
+        // An arrow pointing right, from -len/2 to +len/2, rotated into place.
+        double shaft = 0.07 * cell;
+        double head = 0.22 * cell;
+        shape.moveTo(-len / 2, -shaft);
+        shape.lineTo(len / 2 - head, -shaft);
+        shape.lineTo(len / 2 - head, -head);
+        shape.lineTo(len / 2, 0);
+        shape.lineTo(len / 2 - head, head);
+        shape.lineTo(len / 2 - head, shaft);
+        shape.lineTo(-len / 2, shaft);
+        shape.closePath();
+        AffineTransform at = AffineTransform.getTranslateInstance(cx, cy);
+        at.rotate(angle);
+        g.setColor(color);
+        g.fill(at.createTransformedShape(shape));
+    }
+
+    /**
+     * A whole exported frame: a title line, the board with its overlay, a status line (both ledgers,
+     * events, outcome) and a legend of the cell types on the board.
+     *
+     * @param cellPixels side of a cell in pixels
+     */
+    public static BufferedImage frame(Watch watch, int cellPixels) {
+        GridView view = watch.environment().view();
+        int pad = 8;
+        int line = 18;
+        int boardW = view.width() * cellPixels;
+        int boardH = view.height() * cellPixels;
+        int width = Math.max(boardW + 2 * pad, 420);
+        int height = pad + line + pad / 2 + boardH + pad + 3 * line + pad;
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, width, height);
+            g.setColor(Color.BLACK);
+            g.setFont(BOLD);
+            FontMetrics fm = g.getFontMetrics();
+            int baseline = pad + fm.getAscent();
+            g.drawString(watch.environment().spec().id() + "  ·  " + watch.distribution() + "  ·  episode "
+                    + watch.episode() + "  ·  step " + watch.steps(), pad, baseline);
+            int top = pad + line + pad / 2;
+            paintBoard(g, view, watch.policyMap(), watch.environment().spec().actions(),
+                    new Rectangle2D.Double((width - boardW) / 2.0, top, boardW, boardH));
+            g.setFont(FONT);
+            g.setColor(Color.BLACK);
+            baseline = top + boardH + pad + fm.getAscent();
+            g.drawString(String.format(Locale.ROOT, "return %.1f  (true %.1f)   events: %s   %s",
+                    watch.episodeReturn(), watch.trueReturn(), watch.eventsSoFar(), watch.outcome()), pad, baseline);
+            legend(g, view, pad, baseline + line - fm.getAscent(), line);
+        } finally {
+            g.dispose();
+        }
+        return image;
+    }
+
+    /** Swatches for the cell types present on the board, then the agent and the arrow. */
+    private static void legend(Graphics2D g, GridView view, int left, int top, int line) {
+        int x = left;
+        boolean[] present = new boolean[view.cellTypes()];
+        for (int y = 0; y < view.height(); y++) {
+            for (int cx = 0; cx < view.width(); cx++) {
+                present[view.cell(cx, y)] = true;
+            }
+        }
+        FontMetrics fm = g.getFontMetrics();
+        int box = line - 6;
+        int baseline = top + fm.getAscent();
+        for (int t = 0; t < present.length; t++) {
+            if (!present[t]) {
+                continue;
+            }
+            g.setColor(Palette.of(t, view.cellTypeName(t)));
+            g.fillRect(x, top + 2, box, box);
+            g.setColor(Color.GRAY);
+            g.drawRect(x, top + 2, box, box);
+            g.setColor(Color.BLACK);
+            String name = view.cellTypeName(t);
+            g.drawString(name, x + box + 4, baseline);
+            x += box + 4 + fm.stringWidth(name) + 12;
+        }
+        g.setColor(Palette.AGENT);
+        g.fillOval(x, top + 2, box, box);
+        g.setColor(Color.BLACK);
+        g.drawString("agent", x + box + 4, baseline);
+        g.drawString("arrow: the policy's likeliest move from that cell; opacity = its probability", left, baseline + line);
+    }
+}

@@ -1,0 +1,141 @@
+package org.innerlab.gui;
+
+import java.nio.file.Path;
+import org.innerlab.core.Seeds;
+import org.innerlab.experiment.Organism;
+import org.innerlab.experiment.RunModel;
+import org.innerlab.experiment.RunResult;
+import org.innerlab.experiment.SavedPolicy;
+import org.innerlab.regime.EpisodeListener;
+import org.innerlab.scenario.Scenario;
+import sim.engine.SimState;
+import sim.engine.Steppable;
+
+/**
+ * A trained organism on MASON's schedule for watching: one schedule step is one move of an episode
+ * (the fine grain a person can follow; headless runs schedule coarse units instead, see
+ * {@link org.innerlab.experiment}). The model's public getters and setters are what MASON's
+ * inspector shows: episode, step, both returns, events so far, the outcome, and the distribution
+ * (a drop-down) with a "new level" switch.
+ *
+ * <p>The SimState's own {@code random} is seeded from the run's {@code gui} stream and the watch draws
+ * from {@code gui/levels} and {@code gui/actions}: nothing here touches a stream a run uses.
+ */
+public final class WatchModel extends SimState {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * A trained organism, ready to watch.
+     *
+     * @param organism the organism, trained (or with a saved policy installed)
+     * @param result   what its headless run measured, or null when the policy was loaded from a file
+     * @param seeds    the run's streams
+     */
+    public record Trained(Organism organism, RunResult result, Seeds seeds) {
+    }
+
+    private final transient Trained trained;
+    private final String firstDistribution;
+    private transient Watch watch;
+
+    public WatchModel(Trained trained, String distribution) {
+        super(trained.seeds().seed("gui"));
+        this.trained = trained;
+        this.firstDistribution = distribution;
+        if (!trained.organism().scenario().environment().distributions().containsKey(distribution)) {
+            throw new IllegalArgumentException("the scenario has no distribution '" + distribution + "'; it has "
+                    + trained.organism().scenario().environment().distributions().keySet());
+        }
+    }
+
+    /**
+     * Trains run {@code run} of a point's scenario exactly as {@code innerlab run} does (the same
+     * {@link RunModel}, streams and evaluation), or, given a policy file, installs that policy instead.
+     */
+    public static Trained train(Scenario pointScenario, int point, int run, Path policy) {
+        Seeds seeds = new Seeds(pointScenario.seed()).forRun(point, run);
+        if (policy != null) {
+            return new Trained(SavedPolicy.load(policy, Organism.assemble(pointScenario, seeds)), null, seeds);
+        }
+        RunModel model = new RunModel(pointScenario, point, run, EpisodeListener.NONE);
+        RunResult result = model.runHeadless();
+        return new Trained(model.organism(), result, seeds);
+    }
+
+    @Override
+    public void start() {
+        super.start();
+        watch = new Watch(trained.organism(), firstDistribution, trained.seeds());
+        schedule.scheduleRepeating((Steppable) state -> watch.step());
+    }
+
+    /** The watched episode (after {@link #start()}). */
+    public Watch watch() {
+        return watch;
+    }
+
+    /** The trained organism and its run's result. */
+    public Trained trained() {
+        return trained;
+    }
+
+    public int getEpisode() {
+        return watch == null ? 0 : watch.episode();
+    }
+
+    public int getStep() {
+        return watch == null ? 0 : watch.steps();
+    }
+
+    public double getEpisodeReturn() {
+        return watch == null ? 0 : watch.episodeReturn();
+    }
+
+    public double getTrueReturn() {
+        return watch == null ? 0 : watch.trueReturn();
+    }
+
+    public String getEventsSoFar() {
+        return watch == null ? "" : watch.eventsSoFar();
+    }
+
+    public String getOutcome() {
+        return watch == null ? "" : watch.outcome();
+    }
+
+    public String getLastAction() {
+        return watch == null ? "" : watch.lastAction();
+    }
+
+    /** Index into {@link #domDistribution()} of the distribution being played. */
+    public int getDistribution() {
+        return watch == null ? 0 : watch.distributions().indexOf(watch.distribution());
+    }
+
+    /**
+     * Plays another distribution from a new level on (MASON shows this property as a drop-down).
+     * Choosing the distribution already playing changes nothing: drop-downs report their value when
+     * they are filled in, and that must not abandon the episode.
+     */
+    public void setDistribution(int index) {
+        if (watch != null && index >= 0 && index < watch.distributions().size() && index != getDistribution()) {
+            watch.switchTo(watch.distributions().get(index));
+        }
+    }
+
+    /** The distributions, for MASON's drop-down. */
+    public Object domDistribution() {
+        return trained.organism().scenario().environment().distributions().keySet().toArray(new String[0]);
+    }
+
+    /** Always false: the property is a switch, and ticking it starts a new level. */
+    public boolean getNewLevel() {
+        return false;
+    }
+
+    public void setNewLevel(boolean start) {
+        if (start && watch != null) {
+            watch.newLevel();
+        }
+    }
+}
