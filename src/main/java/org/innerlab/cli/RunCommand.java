@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
 /** {@code innerlab run}: runs a scenario's sweep × seeds and writes a run folder. */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Run a scenario's sweep points x seeds and write a run folder.",
-                "Runs every sweep point x seed in parallel, then writes runs.csv, summary.csv, charts and "
-                        + "manifest.json to output/<scenario>/<run-id>/. The folder appears only when complete; "
+                "Runs every sweep point x seed in parallel, then writes runs.csv, summary.csv, charts, "
+                        + "manifest.json, report.html to output/<scenario>/<run-id>/. The folder appears only when complete; "
                         + "an interrupted sweep resumes where it stopped when run again with the same settings."},
         footer = {"", "Examples:",
                 "  innerlab run scenarios/coinrun-goal-misgeneralization.yaml",
@@ -99,7 +99,8 @@ public final class RunCommand implements Callable<Integer> {
             scenario = scenario.smoke();
         }
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        List<String> command = new ArrayList<>(List.of("innerlab", "run"));
+        // originalArgs() is the whole command line, subcommand name included.
+        List<String> command = new ArrayList<>(List.of("innerlab"));
         command.addAll(spec.commandLine().getParseResult().originalArgs());
         if (out != null && Files.exists(out)) {
             err.println("innerlab run: --out " + out + " exists already; name a new folder");

@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import org.innerlab.report.HtmlReport;
 import org.innerlab.report.Manifest;
 import org.innerlab.report.ResultsWriter;
 import org.innerlab.scenario.Scenario;
@@ -19,8 +20,8 @@ import org.innerlab.scenario.ScenarioWriter;
 
 /**
  * A whole experiment, from a validated scenario to a committed run folder: every sweep point ×
- * seed is run (resuming an interrupted attempt), then runs.csv, summary.csv, charts and the
- * manifest are written and the folder is moved into place in one step.
+ * seed is run (resuming an interrupted attempt), then runs.csv, summary.csv, charts, the
+ * manifest and report.html are written and the folder is moved into place in one step.
  */
 public final class Experiment {
     /**
@@ -87,6 +88,9 @@ public final class Experiment {
                 started, Duration.between(started, Instant.now()).toMillis() / 1000.0);
         try {
             ResultsWriter.write(dir.workDir(), points, results, scenario.charts(), manifest);
+            // Written from the files just saved, exactly as `innerlab report` would, before the commit
+            // makes the folder appear: a folder without its report is never visible.
+            HtmlReport.write(dir.workDir());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

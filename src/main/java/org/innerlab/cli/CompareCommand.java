@@ -1,0 +1,95 @@
+package org.innerlab.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.innerlab.measure.Comparison;
+import org.innerlab.report.ComparisonTables;
+import org.innerlab.report.Condition;
+import org.innerlab.scenario.ScenarioException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code innerlab compare}: two conditions, metric by metric, with a stated test. */
+@Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Compare two conditions metric by metric: B - A with a 95% bootstrap CI, a two-sided "
+                + "Mann-Whitney U test with Holm correction across metrics, and Cliff's delta.",
+                "A condition is an output folder with one sweep point (FOLDER), or one point of a sweep: FOLDER#N "
+                        + "(the point column of runs.csv) or FOLDER#key=value[,key=value] (a swept key by full path or "
+                        + "last segment). Prints the table and writes comparison.csv and comparison.md into --out. "
+                        + "Refuses (exit 2) when the environments (id and version) or the measured metrics differ."},
+        footer = {"", "Examples:",
+                "  innerlab compare output/coinrun/2026-1 'output/coinrun/2026-1#random_coin_percent=25'",
+                "  innerlab compare runs/reinforce runs/q-learning --out comparisons/rl",
+                "", "Exit codes: 0 success, 2 bad input or incomparable conditions, 1 anything else."})
+public final class CompareCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "A", description = "the reference condition")
+    String a;
+
+    @Parameters(index = "1", paramLabel = "B", description = "the condition compared with it (differences are B - A)")
+    String b;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = ".",
+            description = "where to write comparison.csv and comparison.md (default: the current folder)")
+    Path out;
+
+    @Option(names = "--alpha", paramLabel = "A", defaultValue = "0.05",
+            description = "family-wise significance level for the Holm-adjusted p (default: ${DEFAULT-VALUE})")
+    double alpha;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        if (!(alpha > 0 && alpha < 1)) {
+            err.println("innerlab compare: --alpha must be in (0, 1), got " + alpha);
+            return 2;
+        }
+        Condition ca;
+        Condition cb;
+        try {
+            ca = Condition.parse(a);
+            cb = Condition.parse(b);
+        } catch (IOException | ScenarioException | IllegalArgumentException e) {
+            err.println("innerlab compare: " + e.getMessage());
+            return 2;
+        }
+        if (!ca.environmentId().equals(cb.environmentId())) {
+            err.println("innerlab compare: refusing to compare runs of different environments or environment "
+                    + "versions: A ran " + ca.environmentId() + ", B ran " + cb.environmentId());
+            return 2;
+        }
+        String versionA = ca.folder().manifestText("innerlab_version", "?");
+        String versionB = cb.folder().manifestText("innerlab_version", "?");
+        if (!versionA.equals(versionB)) {
+            err.println("innerlab compare: refusing to compare results of innerlab " + versionA + " and " + versionB
+                    + ": metric definitions may differ between versions; rerun one of them");
+            return 2;
+        }
+        List<Comparison.Row> rows;
+        try {
+            rows = Comparison.compare(ca.samples(), cb.samples());
+        } catch (IllegalArgumentException e) {
+            err.println("innerlab compare: refusing: " + e.getMessage());
+            return 2;
+        }
+        ComparisonTables tables = new ComparisonTables(a, b, rows, alpha);
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("comparison.csv"), tables.csv(), StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("comparison.md"), tables.markdown(), StandardCharsets.UTF_8);
+        spec.commandLine().getOut().print(tables.text());
+        spec.commandLine().getOut().println("wrote " + out.resolve("comparison.csv") + " and "
+                + out.resolve("comparison.md"));
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}

@@ -1,0 +1,38 @@
+package org.innerlab.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.innerlab.report.HtmlReport;
+import org.innerlab.scenario.ScenarioException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code innerlab report}: (re)writes an output folder's self-contained {@code report.html}. */
+@Command(name = "report", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Write report.html into an output folder (innerlab run does this itself).",
+                "One self-contained page: what the organism is, what each metric means and where it comes from, "
+                        + "every chart, the summary with 95% CIs, each run's outcome, the manifest and how to "
+                        + "reproduce the run. No scripts, fonts or network."},
+        footer = {"", "Example:", "  innerlab report output/coinrun-goal-misgeneralization/<run-id>",
+                "", "Exit codes: 0 success, 2 not an output folder, 1 anything else."})
+public final class ReportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FOLDER", description = "an output folder of innerlab run")
+    Path folder;
+
+    @Override
+    public Integer call() {
+        try {
+            spec.commandLine().getOut().println(HtmlReport.write(folder));
+            return 0;
+        } catch (IOException | ScenarioException | IllegalArgumentException e) {
+            spec.commandLine().getErr().println("innerlab report: " + e.getMessage());
+            return 2;
+        }
+    }
+}

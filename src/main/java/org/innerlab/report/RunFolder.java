@@ -1,0 +1,155 @@
+package org.innerlab.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.innerlab.experiment.RunResult;
+import org.innerlab.experiment.SweepPoint;
+import org.innerlab.measure.MetricValue;
+import org.innerlab.measure.SummaryRow;
+import org.innerlab.scenario.Scenario;
+import org.innerlab.scenario.ScenarioLoader;
+
+/**
+ * A finished output folder read back from disk: the resolved scenario and its sweep points,
+ * every run's metrics ({@code runs.csv}), the summary ({@code summary.csv}) and the manifest.
+ * Reports, comparisons and plots work from this alone, so they never need to re-run anything.
+ *
+ * <p>The derived 64-bit seeds are taken from the manifest; a run the manifest does not list gets
+ * seed 0 (only the report shows seeds, and it shows the manifest's).
+ *
+ * @param dir      the folder
+ * @param scenario the resolved scenario ({@code scenario.yaml}), with the folder's copy as its source
+ * @param yaml     the text of {@code scenario.yaml}
+ * @param points   the scenario's sweep points
+ * @param runs     every run, in (point, run) order
+ * @param summary  the rows of {@code summary.csv}, in file order
+ * @param manifest the parsed {@code manifest.json}
+ */
+public record RunFolder(Path dir, Scenario scenario, String yaml, List<SweepPoint> points, List<RunResult> runs,
+                        List<SummaryRow> summary, JsonNode manifest) {
+    public RunFolder {
+        points = List.copyOf(points);
+        runs = List.copyOf(runs);
+        summary = List.copyOf(summary);
+    }
+
+    /**
+     * Reads {@code dir}.
+     *
+     * @throws IOException              when a file is missing or unreadable
+     * @throws IllegalArgumentException when a table is malformed (the message names file and line)
+     * @throws org.innerlab.scenario.ScenarioException when {@code scenario.yaml} no longer validates
+     */
+    public static RunFolder read(Path dir) throws IOException {
+        for (String name : List.of("scenario.yaml", "runs.csv", "summary.csv", "manifest.json")) {
+            if (!Files.isRegularFile(dir.resolve(name))) {
+                throw new IOException(dir + " is not an innerlab output folder: it has no " + name);
+            }
+        }
+        Path yamlFile = dir.resolve("scenario.yaml");
+        Scenario scenario = ScenarioLoader.load(yamlFile, List.of());
+        JsonNode manifest = new ObjectMapper().readTree(dir.resolve("manifest.json").toFile());
+        List<RunResult> runs = readRuns(dir.resolve("runs.csv"), seeds(manifest));
+        List<SummaryRow> summary = readSummary(dir.resolve("summary.csv"));
+        return new RunFolder(dir, scenario, Files.readString(yamlFile, StandardCharsets.UTF_8), scenario.points(),
+                runs, summary, manifest);
+    }
+
+    /** The manifest's text field {@code name}, or {@code fallback} when absent or null. */
+    public String manifestText(String name, String fallback) {
+        JsonNode node = manifest.path(name);
+        return node.isMissingNode() || node.isNull() ? fallback : node.asText();
+    }
+
+    /** Every (distribution, metric) pair measured, as {@code distribution/metric}, in first-seen order. */
+    public List<String> metricKeys() {
+        List<String> keys = new ArrayList<>();
+        for (SummaryRow r : summary) {
+            String key = r.distribution() + "/" + r.metric();
+            if (!keys.contains(key)) {
+                keys.add(key);
+            }
+        }
+        return keys;
+    }
+
+    private static Map<String, Long> seeds(JsonNode manifest) {
+        Map<String, Long> seeds = new LinkedHashMap<>();
+        for (JsonNode point : manifest.path("points")) {
+            for (JsonNode run : point.path("runs")) {
+                seeds.put(point.path("index").asInt() + ":" + run.path("run").asInt(),
+                        Long.parseLong(run.path("seed").asText("0")));
+            }
+        }
+        return seeds;
+    }
+
+    private static List<RunResult> readRuns(Path file, Map<String, Long> seeds) throws IOException {
+        List<List<String>> rows = Csv.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        List<String> header = rows.get(0);
+        int n = header.size();
+        requireTail(file, header, List.of("seed", "distribution", "metric", "value"));
+        Map<String, List<MetricValue>> byRun = new LinkedHashMap<>();
+        for (int i = 1; i < rows.size(); i++) {
+            List<String> row = rows.get(i);
+            String key = integer(file, i, row.get(0)) + ":" + integer(file, i, row.get(n - 4));
+            byRun.computeIfAbsent(key, k -> new ArrayList<>())
+                    .add(new MetricValue(row.get(n - 3), row.get(n - 2), number(file, i, row.get(n - 1))));
+        }
+        List<RunResult> runs = new ArrayList<>();
+        byRun.forEach((key, metrics) -> {
+            String[] parts = key.split(":");
+            runs.add(new RunResult(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]),
+                    seeds.getOrDefault(key, 0L), metrics));
+        });
+        return ResultsCsv.inRunOrder(runs);
+    }
+
+    private static List<SummaryRow> readSummary(Path file) throws IOException {
+        List<List<String>> rows = Csv.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        List<String> header = rows.get(0);
+        int n = header.size();
+        requireTail(file, header, List.of("distribution", "metric", "n", "mean", "ci_low", "ci_high"));
+        List<SummaryRow> summary = new ArrayList<>();
+        for (int i = 1; i < rows.size(); i++) {
+            List<String> r = rows.get(i);
+            summary.add(new SummaryRow(integer(file, i, r.get(0)), r.get(n - 6), r.get(n - 5),
+                    integer(file, i, r.get(n - 4)), number(file, i, r.get(n - 3)), number(file, i, r.get(n - 2)),
+                    number(file, i, r.get(n - 1))));
+        }
+        return summary;
+    }
+
+    private static void requireTail(Path file, List<String> header, List<String> tail) {
+        boolean ok = header.size() > tail.size() && header.get(0).equals("point")
+                && header.subList(header.size() - tail.size(), header.size()).equals(tail);
+        if (!ok) {
+            throw new IllegalArgumentException(file + ": header " + header + " should be point, <swept keys>, "
+                    + String.join(", ", tail));
+        }
+    }
+
+    private static int integer(Path file, int line, String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(file + ":" + (line + 1) + ": '" + text + "' is not an integer");
+        }
+    }
+
+    private static double number(Path file, int line, String text) {
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(file + ":" + (line + 1) + ": '" + text + "' is not a number");
+        }
+    }
+}

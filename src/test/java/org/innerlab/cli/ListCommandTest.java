@@ -1,0 +1,48 @@
+package org.innerlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import org.innerlab.env.EnvRegistry;
+import org.innerlab.learner.LearnerCatalog;
+import org.innerlab.regime.RegimeCatalog;
+import org.junit.jupiter.api.Test;
+
+/** {@code innerlab list}: every catalogue entry and every shipped scenario, as text and as JSON. */
+class ListCommandTest {
+    @Test
+    void textNamesEveryEnvironmentLearnerRegimeAndShippedScenario() {
+        RunCommandTest.Outcome o = RunCommandTest.innerlab("list", "--scenarios", "scenarios");
+        assertEquals(0, o.exitCode(), o.err());
+        List<String> names = new ArrayList<>(EnvRegistry.entries().keySet());
+        names.addAll(LearnerCatalog.entries().keySet());
+        names.addAll(RegimeCatalog.entries().keySet());
+        names.addAll(List.of("coinrun-goal-misgeneralization", "absent-supervisor", "conditional_misbehaviour_gap",
+                "oversight: supervisor (observed: present, unobserved: absent)"));
+        for (String name : names) {
+            assertTrue(o.out().contains(name), name + " in\n" + o.out());
+        }
+    }
+
+    @Test
+    void jsonHasOneEntryPerRegisteredThing() throws Exception {
+        RunCommandTest.Outcome o = RunCommandTest.innerlab("list", "--json", "--scenarios", "scenarios");
+        assertEquals(0, o.exitCode(), o.err());
+        JsonNode json = new ObjectMapper().readTree(o.out());
+        assertEquals(EnvRegistry.entries().size(), json.get("environments").size());
+        assertEquals("coinrun-lite-v1", json.get("environments").get(0).get("id").asText());
+        assertEquals(1, json.get("environments").get(0).get("version").asInt());
+        assertEquals("supervisor", json.get("environments").get(1).get("oversight").get("parameter").asText());
+        assertEquals(LearnerCatalog.entries().size(), json.get("learners").size());
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("scenarios"))) {
+            assertEquals(files.filter(p -> p.toString().endsWith(".yaml")).count(), json.get("scenarios").size());
+        }
+        for (JsonNode s : json.get("scenarios")) {
+            assertTrue(!s.get("name").isNull() && !s.get("description").asText().isBlank(), s.toString());
+        }
+    }
+}

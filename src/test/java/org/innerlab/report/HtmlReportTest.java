@@ -1,0 +1,129 @@
+package org.innerlab.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.innerlab.experiment.Experiment;
+import org.innerlab.scenario.Scenario;
+import org.innerlab.scenario.ScenarioLoader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** report.html of a real (tiny) run: contents, escaping of scenario text, self-containment, a real browser. */
+class HtmlReportTest {
+    /** Hostile text everywhere a scenario may put free text: description, chart title, labels, axis labels. */
+    static final String HOSTILE = """
+            name: hostile-report
+            description: >
+              <script>console.error("injected description")</script> & "quotes" 'too'
+            seed: 3
+            seeds: 2
+            environment:
+              id: coinrun-lite-v1
+              params: { width: 8 }
+              test: { random_coin_percent: 100 }
+            learner: { type: linear-softmax, observation: { view_radius: 1 } }
+            training: [ { regime: reinforce, steps: 1000 } ]
+            evaluation: { episodes: 10 }
+            sweep: { environment.train.random_coin_percent: [0, 100] }
+            charts:
+              - kind: sweep
+                name: gm
+                title: "<script>alert(1)</script>"
+                x: environment.train.random_coin_percent
+                y: [test/got_coin, test/reached_end]
+                labels: ["<b>coin</b>", "<img src=x onerror=alert(2)>"]
+                x_label: "<i>x</i>"
+            """;
+
+    @TempDir
+    static Path tmp;
+    static Path folder;
+    static String html;
+
+    @BeforeAll
+    static void runTheScenario() throws Exception {
+        Path file = Files.writeString(tmp.resolve("s.yaml"), HOSTILE);
+        Scenario scenario = ScenarioLoader.load(file, List.of());
+        folder = Experiment.run(scenario, new Experiment.Options(2, tmp, tmp.resolve("out"),
+                List.of("innerlab", "run", "s.yaml")), (sweep, done) -> (r, f, t) -> { },
+                new PrintStream(new ByteArrayOutputStream()));
+        html = Files.readString(folder.resolve(HtmlReport.FILE), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void runWritesTheReportWithEverySection() {
+        for (String id : List.of("organism", "ideas", "charts", "summary", "outcomes", "reproduce", "manifest",
+                "scenario")) {
+            assertTrue(html.contains("<section id=\"" + id + "\">"), "section " + id);
+        }
+        assertTrue(html.contains("<h1>hostile-report</h1>"));
+        assertTrue(html.contains("Langosco"), "the paper behind goal misgeneralization is cited");
+        assertTrue(html.contains("<svg "), "the chart is inline");
+        assertTrue(html.contains("innerlab run s.yaml"), "the command that made the run");
+        assertTrue(html.contains("innerlab run scenario.yaml"), "the command that reproduces it");
+    }
+
+    @Test
+    void scenarioTextShowsAsTextNeverAsMarkup() {
+        assertFalse(html.toLowerCase(Locale.ROOT).contains("<script"), "no script element anywhere");
+        assertFalse(html.contains("<img"), "a label's markup is not markup");
+        assertFalse(html.contains("<b>coin"));
+        assertTrue(html.contains("&lt;script&gt;console.error(&quot;injected description&quot;)&lt;/script&gt; "
+                + "&amp; &quot;quotes&quot; &#39;too&#39;"), "the description, escaped");
+        assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the chart title, escaped");
+    }
+
+    @Test
+    void needsNothingOutsideTheFile() {
+        // The only URLs allowed are XML namespace names, which browsers never fetch.
+        String withoutNamespaces = html.replaceAll("xmlns(:\\w+)?='[^']*'", "");
+        for (String external : List.of("http:", "https:", "<link", "@import", "url(h", "<script")) {
+            assertFalse(withoutNamespaces.contains(external), "found " + external);
+        }
+        // "src=" may appear in escaped text (a hostile label), never inside a tag.
+        assertFalse(Pattern.compile("<[^<>]*\\ssrc=").matcher(html).find(), "no element loads a source");
+        Matcher href = Pattern.compile("href=\"([^\"]*)\"").matcher(html);
+        while (href.find()) {
+            assertTrue(href.group(1).startsWith("#"), "in-page link only: " + href.group(1));
+        }
+    }
+
+    @Test
+    void reportCommandRewritesTheSamePage() throws IOException {
+        Path again = HtmlReport.write(folder);
+        assertEquals(html, Files.readString(again, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void rendersInHeadlessChromiumWithoutConsoleMessages() throws Exception {
+        Path chromium = Path.of("/usr/bin/chromium");
+        assumeTrue(Files.isExecutable(chromium), "no /usr/bin/chromium on this machine");
+        Path png = tmp.resolve("report.png");
+        Path profile = Files.createDirectories(tmp.resolve("profile"));
+        Process p = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + profile, "--enable-logging=stderr", "--v=0", "--screenshot=" + png,
+                "--window-size=1200,3000", folder.resolve(HtmlReport.FILE).toUri().toString())
+                .redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(90, TimeUnit.SECONDS), "chromium finished");
+        assertTrue(Files.size(png) > 10_000, "a screenshot was taken:\n" + log);
+        // Chromium logs every console message (and uncaught error) as ":CONSOLE"; injected script would too.
+        assertFalse(log.contains(":CONSOLE"), log);
+    }
+}
