@@ -117,12 +117,14 @@ public final class HtmlReport {
         });
         h.raw("</ul></dd>");
         LearnerCatalog.Entry learner = LearnerCatalog.get(s.learner().type());
-        h.element("dt", "Learner").raw("<dd>").element("code", s.learner().type())
-                .text((learner == null ? "" : ": " + learner.description()) + ". Sees a "
-                        + (2 * s.learner().observation().viewRadius() + 1) + "×"
-                        + (2 * s.learner().observation().viewRadius() + 1) + " window around itself"
+        int side = 2 * s.learner().observation().viewRadius() + 1;
+        // A Q-table keys on the full board (experiment.Organism), whatever the scenario's view radius.
+        String sees = s.learner().type().equals("tabular-q") ? "Sees the whole board and every global feature"
+                : "Sees a " + side + "×" + side + " window around itself"
                         + (s.learner().observation().globalFeatures().isEmpty() ? ""
-                        : " plus " + String.join(", ", s.learner().observation().globalFeatures()))
+                        : " plus " + String.join(", ", s.learner().observation().globalFeatures()));
+        h.element("dt", "Learner").raw("<dd>").element("code", s.learner().type())
+                .text((learner == null ? "" : ": " + learner.description()) + ". " + sees
                         + ". Parameters: " + assignments(s.learner().params()) + ".").raw("</dd>");
         h.element("dt", "Training").raw("<dd><ol>");
         for (StageConfig stage : s.training()) {
