@@ -93,6 +93,10 @@ public final class Ppo implements Regime {
     private final StepResult step = new StepResult();
 
     private boolean needsReset = true;
+    /** Whether {@link #nextStateValue} and {@link #nextProbs} hold the forward pass of {@link #current}. */
+    private boolean haveNext;
+    private double nextStateValue;
+    private final double[] nextProbs;
     private long stepsDone;
     private double rated;
     private double observed;
@@ -127,6 +131,7 @@ public final class Ppo implements Regime {
         order = new int[t];
         gradLogits = new double[actionCount];
         scratch = new double[actionCount];
+        nextProbs = new double[actionCount];
         current = new SparseVector(encoder.dimension(), encoder.maxActive());
     }
 
@@ -151,6 +156,8 @@ public final class Ppo implements Regime {
     }
 
     private void collect(int rows) {
+        // The network changed in the last update, so the cached pass is stale.
+        haveNext = false;
         for (int t = 0; t < rows; t++) {
             if (needsReset) {
                 env.reset(levels);
@@ -158,8 +165,13 @@ public final class Ppo implements Regime {
                 needsReset = false;
             }
             obs[t].copyFrom(current);
-            valueOld[t] = net.forward(current);
-            System.arraycopy(net.probs(), 0, scratch, 0, actionCount);
+            if (!haveNext) {
+                nextStateValue = net.forward(current);
+                System.arraycopy(net.probs(), 0, nextProbs, 0, actionCount);
+            }
+            // The forward pass that valued this state as the previous step's successor is reused.
+            valueOld[t] = nextStateValue;
+            System.arraycopy(nextProbs, 0, scratch, 0, actionCount);
             int a = ActionChoice.sample(scratch, actionCount, rng);
             action[t] = a;
             logProbOld[t] = FastMath.log(scratch[a]);
@@ -174,9 +186,13 @@ public final class Ppo implements Regime {
             episodeEnd[t] = step.done();
             if (!step.terminated) {
                 encoder.encode(env, current);
-                nextValue[t] = net.forward(current);
+                nextStateValue = net.forward(current);
+                System.arraycopy(net.probs(), 0, nextProbs, 0, actionCount);
+                nextValue[t] = nextStateValue;
+                haveNext = !step.truncated;
             } else {
                 nextValue[t] = 0;
+                haveNext = false;
             }
             if (step.done()) {
                 listener.episodeEnded(stepsDone, rated, observed, truth, events);

@@ -62,4 +62,18 @@ class TrainingAllocatesNothingTest {
         allocatedBy(regime, 500);
         assertEquals(0, allocatedBy(regime, 200));
     }
+
+    @Test
+    void ppoOnAnMlpInACheeseMazeAllocatesNothingPerUnit() {
+        Seeds s = new Seeds(5);
+        Environment env = EnvRegistry.create("cheese-maze-v1", Map.of("max_size", 9, "cheese_region", 3));
+        Encoder enc = new EgocentricEncoder(env.spec(), env.view(), 3, List.of("agent_x", "agent_y"));
+        org.innerlab.learner.MlpPolicy net = new org.innerlab.learner.MlpPolicy(enc.dimension(), enc.maxActive(),
+                env.actionCount(), new int[] {16, 16}, org.innerlab.learner.MlpPolicy.Activation.TANH, s.stream("init"));
+        Regime regime = new Ppo(env, enc, net, Rater.named("environment"),
+                new Ppo.Hyper(1e-3, 0.99, 0.95, 0.2, 0.5, 0.01, 128, 2, 32, 0.5), Long.MAX_VALUE,
+                s.stream("levels"), s.stream("actions"), EpisodeListener.NONE);
+        allocatedBy(regime, 50);
+        assertEquals(0, allocatedBy(regime, 50));
+    }
 }
