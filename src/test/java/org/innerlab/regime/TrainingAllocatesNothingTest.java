@@ -73,7 +73,9 @@ class TrainingAllocatesNothingTest {
         Regime regime = new Ppo(env, enc, net, Rater.named("environment"),
                 new Ppo.Hyper(1e-3, 0.99, 0.95, 0.2, 0.5, 0.01, 128, 2, 32, 0.5), Long.MAX_VALUE,
                 s.stream("levels"), s.stream("actions"), EpisodeListener.NONE);
-        allocatedBy(regime, 50);
-        assertEquals(0, allocatedBy(regime, 50));
+        // A longer warm-up than 50 units: in the full suite the JIT was still settling after 50
+        // (88 bytes seen once over the next 50 units).
+        allocatedBy(regime, 400);
+        assertEquals(0, allocatedBy(regime, 100));
     }
 }
