@@ -154,7 +154,8 @@ class MlpPolicyTest {
             }
             allocated = threads.getThreadAllocatedBytes(tid) - before;
         }
-        assertEquals(0, allocated);
+        // One object per forward pass would be at least 320 KB; the JIT may allocate a few bytes once.
+        assertTrue(allocated < 4096, allocated + " bytes");
     }
 
     @Test

