@@ -9,6 +9,7 @@ import org.innerlab.env.Params;
 import org.innerlab.learner.Learner;
 import org.innerlab.learner.LinearQ;
 import org.innerlab.learner.LinearSoftmaxPolicy;
+import org.innerlab.learner.MlpPolicy;
 import org.innerlab.learner.QFunction;
 import org.innerlab.learner.TabularQ;
 import org.innerlab.observe.EgocentricEncoder;
@@ -16,6 +17,7 @@ import org.innerlab.observe.Encoder;
 import org.innerlab.observe.FullBoardEncoder;
 import org.innerlab.rater.Rater;
 import org.innerlab.regime.EpisodeListener;
+import org.innerlab.regime.Ppo;
 import org.innerlab.regime.QLearning;
 import org.innerlab.regime.Regime;
 import org.innerlab.regime.Reinforce;
@@ -51,10 +53,19 @@ public record Organism(Scenario scenario, Seeds seeds, Environment train, Encode
                     (Double) p.get("init_std"), seeds.stream("init"));
             case "linear-q" -> new LinearQ(encoder.dimension(), actions, (Double) p.get("init_std"),
                     (Double) p.get("eval_epsilon"), seeds.stream("init"));
+            case "mlp" -> new MlpPolicy(encoder.dimension(), encoder.maxActive(), actions, hidden(p),
+                    MlpPolicy.Activation.valueOf(((String) p.get("activation")).toUpperCase(java.util.Locale.ROOT)),
+                    seeds.stream("init"));
             case "tabular-q" -> new TabularQ(actions, (Double) p.get("initial_q"), (Double) p.get("eval_epsilon"));
             default -> throw new IllegalArgumentException("unknown learner type '" + lc.type() + "'");
         };
         return new Organism(scenario, seeds, train, encoder, learner);
+    }
+
+    private static int[] hidden(Map<String, Object> p) {
+        int first = (Integer) p.get("hidden_1");
+        int second = (Integer) p.get("hidden_2");
+        return second == 0 ? new int[] {first} : new int[] {first, second};
     }
 
     /** A new instance of the named distribution of the scenario's environment. */
@@ -82,6 +93,8 @@ public record Organism(Scenario scenario, Seeds seeds, Environment train, Encode
             case "q-learning" -> new QLearning(train, encoder, (QFunction) learner, rater,
                     QLearning.Hyper.from(stage.params()), stage.steps(), seeds.stream(prefix + "levels"),
                     seeds.stream(prefix + "actions"), listener);
+            case "ppo" -> new Ppo(train, encoder, (MlpPolicy) learner, rater, Ppo.Hyper.from(stage.params()),
+                    stage.steps(), seeds.stream(prefix + "levels"), seeds.stream(prefix + "actions"), listener);
             default -> throw new IllegalArgumentException("unknown regime '" + stage.regime() + "'");
         };
     }

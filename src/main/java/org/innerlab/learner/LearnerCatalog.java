@@ -24,6 +24,10 @@ public final class LearnerCatalog {
                 List.of(ParamSpec.real("init_std", 0.0, 0.0, 10.0, "std of the Gaussian initial weights"),
                         ParamSpec.real("eval_epsilon", 0.0, 0.0, 1.0,
                                 "exploration rate of the sampled evaluation policy (greedy evaluation ignores it)")));
+        add("mlp", "multilayer perceptron (1-2 hidden layers) with softmax policy and value heads, Adam; initialised from the run's 'init' stream",
+                List.of(ParamSpec.integer("hidden_1", 64, 1, 4096, "width of the first hidden layer"),
+                        ParamSpec.integer("hidden_2", 0, 0, 4096, "width of the second hidden layer (0 = one hidden layer)"),
+                        ParamSpec.choice("activation", "tanh", List.of("tanh", "relu"), "hidden nonlinearity")));
     }
 
     private LearnerCatalog() {

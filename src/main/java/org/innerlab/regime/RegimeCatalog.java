@@ -34,6 +34,18 @@ public final class RegimeCatalog {
                                 "fraction of the stage's steps over which epsilon decays linearly"),
                         ParamSpec.real("lambda", 0.0, 0.0, 1.0, "trace decay of Watkins's Q(lambda); 0 = one-step"),
                         ParamSpec.integer("trace_length", 64, 1, 10_000, "most (state, action) pairs kept in the trace")));
+        add("ppo", "PPO-lite: clipped surrogate, GAE(lambda), value loss, entropy bonus, minibatch epochs, Adam (Schulman et al. 2017)",
+                List.of("mlp"),
+                List.of(ParamSpec.real("learning_rate", 1e-3, 1e-7, 1.0, "Adam step size"),
+                        ParamSpec.real("gamma", 0.99, 0.0, 1.0, "discount factor"),
+                        ParamSpec.real("gae_lambda", 0.95, 0.0, 1.0, "lambda of generalised advantage estimation"),
+                        ParamSpec.real("clip", 0.2, 0.0, 10.0, "clipping range epsilon of the probability ratio"),
+                        ParamSpec.real("value_coef", 0.5, 0.0, 100.0, "weight of the value loss"),
+                        ParamSpec.real("entropy_coef", 0.01, 0.0, 10.0, "weight of the entropy bonus"),
+                        ParamSpec.integer("rollout_steps", 512, 1, 1_000_000, "environment steps per update"),
+                        ParamSpec.integer("epochs", 4, 1, 1000, "passes over each rollout"),
+                        ParamSpec.integer("minibatch", 128, 1, 1_000_000, "samples per Adam step"),
+                        ParamSpec.real("max_grad_norm", 0.5, 0.0, 1e6, "global gradient-norm clip (0 = none)")));
     }
 
     private RegimeCatalog() {

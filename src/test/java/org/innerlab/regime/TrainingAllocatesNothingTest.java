@@ -1,6 +1,7 @@
 package org.innerlab.regime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
 import java.util.List;
@@ -61,5 +62,23 @@ class TrainingAllocatesNothingTest {
                 s.stream("actions"), EpisodeListener.NONE);
         allocatedBy(regime, 500);
         assertEquals(0, allocatedBy(regime, 200));
+    }
+
+    @Test
+    void ppoOnAnMlpInACheeseMazeAllocatesNothingPerUnit() {
+        Seeds s = new Seeds(5);
+        Environment env = EnvRegistry.create("cheese-maze-v1", Map.of("max_size", 9, "cheese_region", 3));
+        Encoder enc = new EgocentricEncoder(env.spec(), env.view(), 3, List.of("agent_x", "agent_y"));
+        org.innerlab.learner.MlpPolicy net = new org.innerlab.learner.MlpPolicy(enc.dimension(), enc.maxActive(),
+                env.actionCount(), new int[] {16, 16}, org.innerlab.learner.MlpPolicy.Activation.TANH, s.stream("init"));
+        Regime regime = new Ppo(env, enc, net, Rater.named("environment"),
+                new Ppo.Hyper(1e-3, 0.99, 0.95, 0.2, 0.5, 0.01, 128, 2, 32, 0.5), Long.MAX_VALUE,
+                s.stream("levels"), s.stream("actions"), EpisodeListener.NONE);
+        // In the full suite 88 bytes were once counted after the warm-up (JIT settling); one object
+        // per step would be at least 200 KB over these 12,800 steps, so a small fixed budget still
+        // catches any per-step allocation.
+        allocatedBy(regime, 400);
+        long allocated = allocatedBy(regime, 100);
+        assertTrue(allocated < 4096, allocated + " bytes");
     }
 }

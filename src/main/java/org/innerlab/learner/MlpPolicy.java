@@ -1,0 +1,375 @@
+package org.innerlab.learner;
+
+import ec.util.MersenneTwisterFast;
+import org.apache.commons.math3.util.FastMath;
+import org.innerlab.observe.SparseVector;
+
+/**
+ * A small multilayer perceptron with a softmax policy head and a state-value head on a shared trunk,
+ * trained by hand-written backpropagation and Adam. Plain Java over one flat {@code double[]}.
+ *
+ * <pre>
+ *   h_1 = f(W_1 x + b_1)                      x sparse (only its non-zero entries are touched)
+ *   h_2 = f(W_2 h_1 + b_2)                    (when there is a second hidden layer)
+ *   z   = W_π h_L + b_π,   π(a | x) = exp z_a / Σ_b exp z_b
+ *   V   = w_V · h_L + b_V
+ *   f   = tanh (f' = 1 − f²) or ReLU (f' = [pre-activation &gt; 0])
+ * </pre>
+ *
+ * Backpropagation of upstream gradients g_z = ∂L/∂z and g_V = ∂L/∂V:
+ * <pre>
+ *   g_{h_L} = W_πᵀ g_z + w_V g_V,   g_{a_l} = g_{h_l} ⊙ f'(a_l),   g_{h_{l−1}} = W_lᵀ g_{a_l}
+ *   ∂L/∂W_l = g_{a_l} h_{l−1}ᵀ,     ∂L/∂b_l = g_{a_l}                      (h_0 = x)
+ * </pre>
+ * Adam (Kingma &amp; Ba 2015) with β₁ = 0.9, β₂ = 0.999, ε = 1e−8, after clipping the gradient to a
+ * global L2 norm:
+ * <pre>
+ *   m ← β₁ m + (1 − β₁) g,   v ← β₂ v + (1 − β₂) g²,   θ ← θ − α (m / (1 − β₁ᵗ)) / (√(v / (1 − β₂ᵗ)) + ε)
+ * </pre>
+ *
+ * <p>Layout of {@link #parameters()}: W_1 input-major ({@code W_1[i · H_1 + j]}, so a sparse input's
+ * rows are contiguous), b_1, then for the second layer W_2 ({@code [j · H_2 + k]}) and b_2, then W_π
+ * ({@code [k · A + a]}), b_π, w_V, b_V. Initial weights are Gaussian with standard deviation
+ * {@code gain / √fan_in} (gain √2 for ReLU, 1 for tanh; the fan-in of the first layer is the
+ * encoder's number of active features), 0.01 / √H_L for the policy head so the initial policy is
+ * nearly uniform, and biases 0. Forward and backward passes reuse per-instance buffers and allocate
+ * nothing; an instance serves one thread. Exponentials and logarithms are Commons Math's
+ * {@link FastMath} (tanh is computed from its exponential), so results match bit for bit on every JVM.
+ */
+public final class MlpPolicy implements Policy, Learner {
+    /** The hidden units' nonlinearity. */
+    public enum Activation { TANH, RELU }
+
+    private static final double BETA1 = 0.9;
+    private static final double BETA2 = 0.999;
+    private static final double EPSILON = 1e-8;
+
+    private final int inputs;
+    private final int actions;
+    private final int[] widths;
+    private final Activation activation;
+    private final double[] params;
+    private final double[] grads;
+    private final double[] adamM;
+    private final double[] adamV;
+    private double beta1Power = 1;
+    private double beta2Power = 1;
+
+    // Offsets into params: weights and biases of each hidden layer, then the heads.
+    private final int[] wOffset;
+    private final int[] bOffset;
+    private final int policyW;
+    private final int policyB;
+    private final int valueW;
+    private final int valueB;
+
+    // Per-sample buffers: pre-activations, activations and their gradients per hidden layer.
+    private final double[][] pre;
+    private final double[][] act;
+    private final double[][] gradAct;
+    private final double[] logits;
+    private final double[] probs;
+    private double value;
+
+    /**
+     * @param inputs     the encoder's dimension
+     * @param maxActive  the encoder's most non-zero features (the first layer's effective fan-in)
+     * @param actions    number of actions
+     * @param hidden     width of each hidden layer (one or two layers)
+     * @param activation the hidden nonlinearity
+     * @param init       the initialisation stream
+     */
+    public MlpPolicy(int inputs, int maxActive, int actions, int[] hidden, Activation activation,
+                     MersenneTwisterFast init) {
+        if (hidden.length < 1 || hidden.length > 2) {
+            throw new IllegalArgumentException("an MLP has one or two hidden layers, got " + hidden.length);
+        }
+        for (int h : hidden) {
+            if (h < 1) {
+                throw new IllegalArgumentException("hidden widths must be positive, got " + h);
+            }
+        }
+        this.inputs = inputs;
+        this.actions = actions;
+        this.widths = hidden.clone();
+        this.activation = activation;
+        int layers = hidden.length;
+        wOffset = new int[layers];
+        bOffset = new int[layers];
+        int n = 0;
+        int fanIn = inputs;
+        for (int l = 0; l < layers; l++) {
+            wOffset[l] = n;
+            n += fanIn * hidden[l];
+            bOffset[l] = n;
+            n += hidden[l];
+            fanIn = hidden[l];
+        }
+        int last = hidden[layers - 1];
+        policyW = n;
+        n += last * actions;
+        policyB = n;
+        n += actions;
+        valueW = n;
+        n += last;
+        valueB = n;
+        n += 1;
+        params = new double[n];
+        grads = new double[n];
+        adamM = new double[n];
+        adamV = new double[n];
+        pre = new double[layers][];
+        act = new double[layers][];
+        gradAct = new double[layers][];
+        for (int l = 0; l < layers; l++) {
+            pre[l] = new double[hidden[l]];
+            act[l] = new double[hidden[l]];
+            gradAct[l] = new double[hidden[l]];
+        }
+        logits = new double[actions];
+        probs = new double[actions];
+        initialise(Math.max(1, maxActive), init);
+    }
+
+    private void initialise(int firstFanIn, MersenneTwisterFast rng) {
+        double gain = activation == Activation.RELU ? Math.sqrt(2) : 1.0;
+        int fanIn = firstFanIn;
+        int rows = inputs;
+        for (int l = 0; l < widths.length; l++) {
+            double std = gain / Math.sqrt(fanIn);
+            for (int i = 0; i < rows * widths[l]; i++) {
+                params[wOffset[l] + i] = std * rng.nextGaussian();
+            }
+            fanIn = widths[l];
+            rows = widths[l];
+        }
+        int last = widths[widths.length - 1];
+        for (int i = 0; i < last * actions; i++) {
+            params[policyW + i] = 0.01 / Math.sqrt(last) * rng.nextGaussian();
+        }
+        for (int i = 0; i < last; i++) {
+            params[valueW + i] = 1.0 / Math.sqrt(last) * rng.nextGaussian();
+        }
+    }
+
+    @Override
+    public String type() {
+        return "mlp";
+    }
+
+    @Override
+    public int actionCount() {
+        return actions;
+    }
+
+    @Override
+    public long parameterCount() {
+        return params.length;
+    }
+
+    @Override
+    public Policy evaluationPolicy() {
+        return this;
+    }
+
+    /** Every weight and bias, in the layout of the class documentation. */
+    public double[] parameters() {
+        return params;
+    }
+
+    /** The accumulated gradient, parallel to {@link #parameters()}. */
+    public double[] gradients() {
+        return grads;
+    }
+
+    @Override
+    public void probabilities(SparseVector obs, double[] out) {
+        forward(obs);
+        System.arraycopy(probs, 0, out, 0, actions);
+    }
+
+    /**
+     * Computes the logits, the policy and the value of {@code obs} into this instance's buffers
+     * ({@link #logits()}, {@link #probs()}) and returns V; {@link #backward} then differentiates at this input.
+     */
+    public double forward(SparseVector obs) {
+        int h = widths[0];
+        double[] a0 = pre[0];
+        System.arraycopy(params, bOffset[0], a0, 0, h);
+        for (int k = 0; k < obs.size; k++) {
+            int row = wOffset[0] + obs.index[k] * h;
+            double x = obs.value[k];
+            for (int j = 0; j < h; j++) {
+                a0[j] += params[row + j] * x;
+            }
+        }
+        activate(0);
+        for (int l = 1; l < widths.length; l++) {
+            dense(act[l - 1], wOffset[l], bOffset[l], widths[l], pre[l]);
+            activate(l);
+        }
+        double[] top = act[widths.length - 1];
+        dense(top, policyW, policyB, actions, logits);
+        double v = params[valueB];
+        for (int j = 0; j < top.length; j++) {
+            v += params[valueW + j] * top[j];
+        }
+        value = v;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int a = 0; a < actions; a++) {
+            max = Math.max(max, logits[a]);
+        }
+        double sum = 0;
+        for (int a = 0; a < actions; a++) {
+            probs[a] = FastMath.exp(logits[a] - max);
+            sum += probs[a];
+        }
+        for (int a = 0; a < actions; a++) {
+            probs[a] /= sum;
+        }
+        return v;
+    }
+
+    /** out[k] = b[k] + Σ_j in[j] · W[j · n + k], W and b at the given offsets of params. */
+    private void dense(double[] in, int w, int b, int n, double[] out) {
+        System.arraycopy(params, b, out, 0, n);
+        for (int j = 0; j < in.length; j++) {
+            double x = in[j];
+            int row = w + j * n;
+            for (int k = 0; k < n; k++) {
+                out[k] += params[row + k] * x;
+            }
+        }
+    }
+
+    private void activate(int l) {
+        double[] p = pre[l];
+        double[] a = act[l];
+        if (activation == Activation.TANH) {
+            for (int j = 0; j < p.length; j++) {
+                a[j] = tanh(p[j]);
+            }
+        } else {
+            for (int j = 0; j < p.length; j++) {
+                a[j] = p[j] > 0 ? p[j] : 0;
+            }
+        }
+    }
+
+    /**
+     * tanh x = (1 − e^{−2x}) / (1 + e^{−2x}) for x ≥ 0, through {@link FastMath#exp}, which allocates nothing (Commons Math
+     * 3.6's own {@code FastMath.tanh} allocates a scratch array per call); odd symmetry keeps the
+     * exponential at most 1.
+     */
+    static double tanh(double x) {
+        double e = FastMath.exp(-2 * Math.abs(x));
+        double t = (1 - e) / (1 + e);
+        return x < 0 ? -t : t;
+    }
+
+    /** The logits of the last {@link #forward}. */
+    public double[] logits() {
+        return logits;
+    }
+
+    /** π(· | x) of the last {@link #forward}. */
+    public double[] probs() {
+        return probs;
+    }
+
+    /** V(x) of the last {@link #forward}. */
+    public double value() {
+        return value;
+    }
+
+    /** Sets the accumulated gradient to zero. */
+    public void zeroGradients() {
+        java.util.Arrays.fill(grads, 0);
+    }
+
+    /**
+     * Adds ∂L/∂θ to the gradient, given ∂L/∂z ({@code gradLogits}, length A) and ∂L/∂V at the input of
+     * the last {@link #forward} (which must be {@code obs}).
+     */
+    public void backward(SparseVector obs, double[] dLogits, double dValue) {
+        int top = widths.length - 1;
+        double[] hTop = act[top];
+        double[] g = gradAct[top];
+        int last = widths[top];
+        for (int j = 0; j < last; j++) {
+            double sum = params[valueW + j] * dValue;
+            int row = policyW + j * actions;
+            for (int a = 0; a < actions; a++) {
+                sum += params[row + a] * dLogits[a];
+                grads[row + a] += dLogits[a] * hTop[j];
+            }
+            grads[valueW + j] += dValue * hTop[j];
+            g[j] = sum;
+        }
+        for (int a = 0; a < actions; a++) {
+            grads[policyB + a] += dLogits[a];
+        }
+        grads[valueB] += dValue;
+        for (int l = top; l >= 0; l--) {
+            double[] gl = gradAct[l];
+            double[] al = act[l];
+            double[] pl = pre[l];
+            int n = widths[l];
+            // Turn ∂L/∂h_l into ∂L/∂a_l (the pre-activation).
+            for (int j = 0; j < n; j++) {
+                gl[j] *= activation == Activation.TANH ? 1 - al[j] * al[j] : (pl[j] > 0 ? 1 : 0);
+                grads[bOffset[l] + j] += gl[j];
+            }
+            if (l > 0) {
+                double[] below = act[l - 1];
+                double[] gBelow = gradAct[l - 1];
+                for (int i = 0; i < below.length; i++) {
+                    int row = wOffset[l] + i * n;
+                    double sum = 0;
+                    for (int j = 0; j < n; j++) {
+                        sum += params[row + j] * gl[j];
+                        grads[row + j] += gl[j] * below[i];
+                    }
+                    gBelow[i] = sum;
+                }
+            } else {
+                for (int k = 0; k < obs.size; k++) {
+                    int row = wOffset[0] + obs.index[k] * n;
+                    double x = obs.value[k];
+                    for (int j = 0; j < n; j++) {
+                        grads[row + j] += gl[j] * x;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * One Adam step of size {@code learningRate} along the accumulated gradient, first scaled down to
+     * a global L2 norm of at most {@code maxNorm} (no clipping when {@code maxNorm} ≤ 0).
+     */
+    public void adamStep(double learningRate, double maxNorm) {
+        double scale = 1;
+        if (maxNorm > 0) {
+            double sq = 0;
+            for (double g : grads) {
+                sq += g * g;
+            }
+            double norm = Math.sqrt(sq);
+            if (norm > maxNorm) {
+                scale = maxNorm / norm;
+            }
+        }
+        // β^t by repeated multiplication: exact to rounding, and FastMath.pow allocates per call.
+        beta1Power *= BETA1;
+        beta2Power *= BETA2;
+        double c1 = 1 - beta1Power;
+        double c2 = 1 - beta2Power;
+        for (int i = 0; i < params.length; i++) {
+            double g = grads[i] * scale;
+            adamM[i] = BETA1 * adamM[i] + (1 - BETA1) * g;
+            adamV[i] = BETA2 * adamV[i] + (1 - BETA2) * g * g;
+            params[i] -= learningRate * (adamM[i] / c1) / (Math.sqrt(adamV[i] / c2) + EPSILON);
+        }
+    }
+}

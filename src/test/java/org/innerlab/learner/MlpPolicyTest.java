@@ -1,0 +1,177 @@
+package org.innerlab.learner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ec.util.MersenneTwisterFast;
+import java.lang.management.ManagementFactory;
+import org.innerlab.core.Seeds;
+import org.innerlab.observe.SparseVector;
+import org.junit.jupiter.api.Test;
+
+class MlpPolicyTest {
+    private static final double[] LOGIT_WEIGHTS = {0.7, -1.3, 0.4};
+    private static final double VALUE_WEIGHT = -0.9;
+
+    private static SparseVector input() {
+        SparseVector x = new SparseVector(9, 4);
+        x.add(0, 1.0);
+        x.add(3, -0.5);
+        x.add(5, 1.5);
+        x.add(8, 0.25);
+        return x;
+    }
+
+    /** The test loss L = c · z + c_V V, whose upstream gradients are the constants c and c_V. */
+    private static double loss(MlpPolicy net, SparseVector x) {
+        double v = net.forward(x);
+        double sum = VALUE_WEIGHT * v;
+        for (int a = 0; a < 3; a++) {
+            sum += LOGIT_WEIGHTS[a] * net.logits()[a];
+        }
+        return sum;
+    }
+
+    /**
+     * Every analytic partial derivative agrees with a central finite difference (h = 1e−6) to within
+     * 1e−6 absolutely or relatively; ReLU kinks are avoided because no pre-activation of this input
+     * lies within h·(sum of the weights touched) of zero (checked by the agreement itself).
+     */
+    private static void checkGradients(int[] hidden, MlpPolicy.Activation activation, long seed) {
+        MlpPolicy net = new MlpPolicy(9, 4, 3, hidden, activation, Seeds.generator(seed));
+        // Larger-than-default head weights, so the test is not dominated by near-zero policy weights.
+        double[] p = net.parameters();
+        MersenneTwisterFast rng = Seeds.generator(seed + 1);
+        for (int i = 0; i < p.length; i++) {
+            p[i] += 0.3 * rng.nextGaussian();
+        }
+        SparseVector x = input();
+        net.zeroGradients();
+        loss(net, x);
+        net.backward(x, LOGIT_WEIGHTS, VALUE_WEIGHT);
+        double[] g = net.gradients().clone();
+        double h = 1e-6;
+        int touched = 0;
+        for (int i = 0; i < p.length; i++) {
+            double saved = p[i];
+            p[i] = saved + h;
+            double up = loss(net, x);
+            p[i] = saved - h;
+            double down = loss(net, x);
+            p[i] = saved;
+            double numeric = (up - down) / (2 * h);
+            double error = Math.abs(numeric - g[i]);
+            assertTrue(error <= 1e-6 * Math.max(1, Math.abs(numeric)),
+                    "parameter " + i + ": analytic " + g[i] + ", numeric " + numeric);
+            if (g[i] != 0) {
+                touched++;
+            }
+        }
+        // Inputs 1, 2, 4, 6, 7 are zero, so their first-layer rows must have no gradient at all.
+        for (int unused : new int[] {1, 2, 4, 6, 7}) {
+            for (int j = 0; j < hidden[0]; j++) {
+                assertEquals(0.0, g[unused * hidden[0] + j]);
+            }
+        }
+        assertTrue(touched > p.length / 4, "most parameters of the active rows carry gradient");
+    }
+
+    @Test
+    void backpropagationMatchesFiniteDifferencesWithOneTanhLayer() {
+        checkGradients(new int[] {6}, MlpPolicy.Activation.TANH, 1);
+    }
+
+    @Test
+    void backpropagationMatchesFiniteDifferencesWithTwoTanhLayers() {
+        checkGradients(new int[] {6, 5}, MlpPolicy.Activation.TANH, 2);
+    }
+
+    @Test
+    void backpropagationMatchesFiniteDifferencesWithTwoReluLayers() {
+        checkGradients(new int[] {7, 4}, MlpPolicy.Activation.RELU, 3);
+    }
+
+    @Test
+    void gradientsAccumulateAcrossSamplesUntilZeroed() {
+        MlpPolicy net = new MlpPolicy(9, 4, 3, new int[] {4}, MlpPolicy.Activation.TANH, Seeds.generator(4));
+        SparseVector x = input();
+        net.zeroGradients();
+        net.forward(x);
+        net.backward(x, LOGIT_WEIGHTS, VALUE_WEIGHT);
+        double[] once = net.gradients().clone();
+        net.forward(x);
+        net.backward(x, LOGIT_WEIGHTS, VALUE_WEIGHT);
+        for (int i = 0; i < once.length; i++) {
+            assertEquals(2 * once[i], net.gradients()[i], 1e-12);
+        }
+    }
+
+    @Test
+    void theInitialPolicyIsNearlyUniformAndSumsToOne() {
+        MlpPolicy net = new MlpPolicy(9, 4, 3, new int[] {16, 16}, MlpPolicy.Activation.RELU, Seeds.generator(5));
+        double[] out = new double[3];
+        net.probabilities(input(), out);
+        assertEquals(1.0, out[0] + out[1] + out[2], 1e-12);
+        for (double q : out) {
+            assertEquals(1.0 / 3, q, 0.02);
+        }
+        assertEquals(9 * 16 + 16 + 16 * 16 + 16 + 16 * 3 + 3 + 16 + 1, net.parameterCount());
+    }
+
+    @Test
+    void adamDescendsAQuadraticLossAndClipsTheStepDirectionNotItsSize() {
+        // Drive V(x) to 3 by minimising ½ (V − 3)²; Adam's first steps have size ≈ α whatever the
+        // gradient scale, so clipping must not stop it from converging.
+        MlpPolicy net = new MlpPolicy(9, 4, 3, new int[] {8}, MlpPolicy.Activation.TANH, Seeds.generator(6));
+        SparseVector x = input();
+        for (int i = 0; i < 500; i++) {
+            net.zeroGradients();
+            double v = net.forward(x);
+            net.backward(x, new double[3], v - 3);
+            net.adamStep(0.01, 0.5);
+        }
+        assertEquals(3.0, net.forward(x), 1e-2);
+    }
+
+    @Test
+    void forwardAndBackwardAllocateNothing() {
+        MlpPolicy net = new MlpPolicy(9, 4, 3, new int[] {8, 8}, MlpPolicy.Activation.RELU, Seeds.generator(7));
+        SparseVector x = input();
+        double[] out = new double[3];
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long tid = Thread.currentThread().getId();
+        long allocated = 0;
+        for (int round = 0; round < 2; round++) {
+            long before = threads.getThreadAllocatedBytes(tid);
+            for (int i = 0; i < 20_000; i++) {
+                net.probabilities(x, out);
+                net.backward(x, LOGIT_WEIGHTS, VALUE_WEIGHT);
+                if (i % 100 == 0) {
+                    net.adamStep(1e-4, 1.0);
+                    net.zeroGradients();
+                }
+            }
+            allocated = threads.getThreadAllocatedBytes(tid) - before;
+        }
+        // One object per forward pass would be at least 320 KB; the JIT may allocate a few bytes once.
+        assertTrue(allocated < 4096, allocated + " bytes");
+    }
+
+    @Test
+    void tanhFromTheExponentialAgreesWithTheLibraryToRounding() {
+        for (double x = -20; x <= 20; x += 0.01) {
+            assertEquals(Math.tanh(x), MlpPolicy.tanh(x), 4e-16);
+        }
+        assertEquals(1.0, MlpPolicy.tanh(1e6));
+        assertEquals(-1.0, MlpPolicy.tanh(-1e6));
+    }
+
+    @Test
+    void layerCountsOutsideOneOrTwoAreRejected() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new MlpPolicy(9, 4, 3, new int[] {}, MlpPolicy.Activation.TANH, Seeds.generator(1)));
+        assertThrows(IllegalArgumentException.class,
+                () -> new MlpPolicy(9, 4, 3, new int[] {2, 2, 2}, MlpPolicy.Activation.TANH, Seeds.generator(1)));
+    }
+}
