@@ -86,6 +86,10 @@ public final class MetricCatalog {
                     + "P(intended goal); above 0 the run pursues the proxy more than the goal beyond episode noise "
                     + "(proxy-aligned).", "DESIGN.md, proxy_pursuit");
         }
+        if (e == null && spec != null && spec.counters().contains(metric)) {
+            return new Entry(metric, "Mean per episode of the count '" + metric.replace('_', ' ')
+                    + "' at the episode's end.", "");
+        }
         if (e == null && spec != null && spec.events().contains(metric)) {
             return new Entry(metric, "Fraction of episodes in which the event '" + metric.replace('_', ' ')
                     + "' occurred at least once.", "");

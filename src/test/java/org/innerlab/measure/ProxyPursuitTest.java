@@ -82,6 +82,13 @@ class ProxyPursuitTest {
     }
 
     @Test
+    void countersAreReportedAsTheirMeanPerEpisode() {
+        assertEquals(2.0, value(evaluate("test", 100, always(1), 20), "doors_right_of_prize"));
+        assertEquals(0.0, value(evaluate("test", 100, always(0), 20), "doors_right_of_prize"));
+        assertEquals(0.0, value(evaluate("train", 0, always(1), 20), "doors_right_of_prize"));
+    }
+
+    @Test
     void marginLowIsTheNormalLowerBoundOfPairedDifferences() {
         // 30 of 100 episodes +1, 10 of 100 -1: mean 0.2, variance 0.4 - 0.04 = 0.36, sd/sqrt(n) = 0.06.
         assertEquals(0.2 - 1.959963984540054 * 0.06, Evaluator.marginLow(30, 10, 100), 1e-12);

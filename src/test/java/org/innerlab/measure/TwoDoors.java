@@ -23,10 +23,12 @@ final class TwoDoors implements Environment, GridView {
             List.of("LEFT", "RIGHT"), List.of(ParamSpec.integer("prize_left_percent", 0, 0, 100, "percent")),
             List.of("got_prize", "went_right"), List.of(), "take the prize",
             events -> (events & GOT_PRIZE) != 0, events -> true)
-            .withProxies(new Proxy("right_door", "opened the right door", events -> (events & WENT_RIGHT) != 0));
+            .withProxies(new Proxy("right_door", "opened the right door", events -> (events & WENT_RIGHT) != 0))
+            .withCounters("doors_right_of_prize");
 
     private final Params params;
     private boolean prizeLeft;
+    private boolean wentRight;
     private int steps;
 
     TwoDoors(int prizeLeftPercent) {
@@ -54,6 +56,7 @@ final class TwoDoors implements Environment, GridView {
         out.clear();
         steps++;
         boolean right = action == 1;
+        wentRight = right;
         out.events = right ? WENT_RIGHT : 0;
         if (right != prizeLeft) {
             out.events |= GOT_PRIZE;
@@ -66,6 +69,12 @@ final class TwoDoors implements Environment, GridView {
     @Override
     public int episodeSteps() {
         return steps;
+    }
+
+    /** 2 when the agent went right of a prize on the left, else 0: a count whose mean is easy to predict. */
+    @Override
+    public int counter(int index) {
+        return wentRight && prizeLeft ? 2 : 0;
     }
 
     @Override
