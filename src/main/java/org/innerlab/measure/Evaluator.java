@@ -159,11 +159,12 @@ public final class Evaluator {
 
     /**
      * The lower 95% bound of the mean of paired differences that are +1 in {@code plus} episodes, −1
-     * in {@code minus} episodes and 0 otherwise (normal approximation, population variance).
+     * in {@code minus} episodes and 0 otherwise (normal approximation, population variance), clipped
+     * to −1, which no difference of two fractions can be below.
      */
     static double marginLow(long plus, long minus, int episodes) {
         double mean = (double) (plus - minus) / episodes;
         double variance = Math.max(0, (double) (plus + minus) / episodes - mean * mean);
-        return mean - Z95 * Math.sqrt(variance / episodes);
+        return Math.max(-1, mean - Z95 * Math.sqrt(variance / episodes));
     }
 }

@@ -93,6 +93,8 @@ class ProxyPursuitTest {
         // 30 of 100 episodes +1, 10 of 100 -1: mean 0.2, variance 0.4 - 0.04 = 0.36, sd/sqrt(n) = 0.06.
         assertEquals(0.2 - 1.959963984540054 * 0.06, Evaluator.marginLow(30, 10, 100), 1e-12);
         assertEquals(0.0, Evaluator.marginLow(0, 0, 10));
+        // 99 of 100 episodes -1 and one 0: the normal bound would fall below -1.
+        assertEquals(-1.0, Evaluator.marginLow(0, 99, 100));
     }
 
     @Test
