@@ -176,4 +176,31 @@ class KeysChestsTest {
         assertThrows(IllegalArgumentException.class, () -> env(Map.of("size", 3, "keys", 4, "chests", 1)));
         assertThrows(IllegalArgumentException.class, () -> env(Map.of("size", 3, "keys", 3, "chests", 6)));
     }
+
+    @Test
+    void steppingAndReadingFeaturesAllocatesNothing() {
+        KeysChests env = env(Map.of("keys", 4, "chests", 2));
+        MersenneTwisterFast rng = new MersenneTwisterFast(1);
+        StepResult out = new StepResult();
+        env.reset(rng);
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long tid = Thread.currentThread().getId();
+        double sink = 0;
+        for (int round = 0; round < 2; round++) {
+            long before = threads.getThreadAllocatedBytes(tid);
+            for (int i = 0; i < 100_000; i++) {
+                env.step((i * 7 + i / 3) & 3, out);
+                sink += env.feature(3 + (i & 3));
+                if (out.done()) {
+                    env.reset(rng);
+                }
+            }
+            long allocated = threads.getThreadAllocatedBytes(tid) - before;
+            // A fixed budget, as in CheeseMazeTest: the JIT may allocate a few bytes once, while one
+            // object per step would be at least 1.6 MB here.
+            if (round == 1) {
+                assertTrue(allocated < 4096, allocated + " bytes allocated by 100,000 steps (feature sum " + sink + ")");
+            }
+        }
+    }
 }
