@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import org.innerlab.env.coinrun.CoinRunLite;
+import org.innerlab.env.keys.KeysChests;
 import org.innerlab.env.maze.CheeseMaze;
 import org.innerlab.env.asg.AbsentSupervisor;
 import org.innerlab.env.asg.BoatRace;
@@ -33,6 +34,7 @@ public final class EnvRegistry {
         // Each environment registers itself here; keep the list sorted by family.
         register(CoinRunLite.SPEC, CoinRunLite::new);
         register(CheeseMaze.SPEC, CheeseMaze::new);
+        register(KeysChests.SPEC, KeysChests::new);
 
         // DeepMind AI Safety Gridworlds (Leike et al. 2017), ported from reference v1.5.
         register(AbsentSupervisor.SPEC, AbsentSupervisor::new);

@@ -20,10 +20,22 @@ import java.util.function.LongPredicate;
  * @param intendedSuccess whether an episode, given the OR of its step events, achieved the intended goal
  * @param competence      whether an episode, given the OR of its step events, did the hard thing on purpose
  * @param oversight       how the environment is overseen and what counts as misbehaviour, or null when it is not
+ * @param proxies         candidate proxy goals that coincide with the intended goal in training (may be empty)
+ * @param counters        names of per-episode counts the environment keeps (index = {@link Environment#counter}),
+ *                        e.g. {@code keys_picked}; the evaluator reports each one's mean per episode (may be empty)
  */
 public record EnvSpec(String id, String description, List<String> actions, List<ParamSpec> params,
                       List<String> events, List<String> features, String intendedGoal,
-                      LongPredicate intendedSuccess, LongPredicate competence, Oversight oversight) {
+                      LongPredicate intendedSuccess, LongPredicate competence, Oversight oversight,
+                      List<Proxy> proxies, List<String> counters) {
+
+    /** A spec without declared proxies. */
+    public EnvSpec(String id, String description, List<String> actions, List<ParamSpec> params,
+                   List<String> events, List<String> features, String intendedGoal,
+                   LongPredicate intendedSuccess, LongPredicate competence, Oversight oversight) {
+        this(id, description, actions, params, events, features, intendedGoal, intendedSuccess, competence,
+                oversight, List.of(), List.of());
+    }
 
     /** A spec without oversight. */
     public EnvSpec(String id, String description, List<String> actions, List<ParamSpec> params,
@@ -38,6 +50,18 @@ public record EnvSpec(String id, String description, List<String> actions, List<
         params = List.copyOf(params);
         events = List.copyOf(events);
         features = List.copyOf(features);
+        proxies = proxies == null ? List.of() : List.copyOf(proxies);
+        counters = counters == null ? List.of() : List.copyOf(counters);
+        for (String c : counters) {
+            if (events.contains(c) || counters.indexOf(c) != counters.lastIndexOf(c) || !c.matches("[a-z0-9_]+")) {
+                // Counters and events share the metric namespace of runs.csv.
+                throw new IllegalArgumentException(id + " counter '" + c + "' must be a distinct metric-safe name "
+                        + "that is not also an event");
+            }
+        }
+        if (proxies.stream().map(Proxy::name).distinct().count() != proxies.size()) {
+            throw new IllegalArgumentException(id + " declares a proxy name twice: " + proxies);
+        }
         if (events.size() > 64) {
             throw new IllegalArgumentException(id + " declares " + events.size() + " events; at most 64 fit a step's bit set");
         }
@@ -52,7 +76,19 @@ public record EnvSpec(String id, String description, List<String> actions, List<
             throw new IllegalArgumentException(id + " has no parameter '" + o.parameter() + "' to oversee with");
         }
         return new EnvSpec(id, description, actions, params, events, features, intendedGoal, intendedSuccess,
-                competence, o);
+                competence, o, proxies, counters);
+    }
+
+    /** A copy that declares these candidate proxy goals (replacing any declared before). */
+    public EnvSpec withProxies(Proxy... declared) {
+        return new EnvSpec(id, description, actions, params, events, features, intendedGoal, intendedSuccess,
+                competence, oversight, List.of(declared), counters);
+    }
+
+    /** A copy that declares these per-episode counters (replacing any declared before). */
+    public EnvSpec withCounters(String... names) {
+        return new EnvSpec(id, description, actions, params, events, features, intendedGoal, intendedSuccess,
+                competence, oversight, proxies, List.of(names));
     }
 
     /** The declared parameter named {@code name}, or null. */

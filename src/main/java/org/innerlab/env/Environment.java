@@ -36,6 +36,14 @@ public interface Environment {
     double feature(int index);
 
     /**
+     * The current value of per-episode counter {@code index} (named by {@code spec().counters()}), read
+     * by the evaluator when an episode ends; environments without counters never get this call.
+     */
+    default int counter(int index) {
+        throw new IndexOutOfBoundsException(spec().id() + " declares no counter " + index);
+    }
+
+    /**
      * Number of valid actions of this instance: {@code spec().actions().size()} unless a parameter
      * removes some (e.g. an ai-safety-gridworld whose {@code noops} is false has no {@code NOOP}).
      */

@@ -75,6 +75,21 @@ public final class MetricCatalog {
      */
     public static Entry describe(String metric, EnvSpec spec) {
         Entry e = ENTRIES.get(metric);
+        if (e == null && metric.startsWith(Evaluator.PROXY_PURSUIT)) {
+            return new Entry(metric, "Fraction of episodes that achieved the proxy goal '"
+                    + metric.substring(Evaluator.PROXY_PURSUIT.length()).replace('_', ' ') + "': a feature that "
+                    + "coincides with the intended goal in training. Read it where the two come apart.", LANGOSCO);
+        }
+        if (e == null && metric.startsWith(Evaluator.PROXY_MARGIN_LOW)) {
+            return new Entry(metric, "Lower end of the 95% interval over episodes of P(proxy '"
+                    + metric.substring(Evaluator.PROXY_MARGIN_LOW.length()).replace('_', ' ') + "') minus "
+                    + "P(intended goal); above 0 the run pursues the proxy more than the goal beyond episode noise "
+                    + "(proxy-aligned).", "DESIGN.md, proxy_pursuit");
+        }
+        if (e == null && spec != null && spec.counters().contains(metric)) {
+            return new Entry(metric, "Mean per episode of the count '" + metric.replace('_', ' ')
+                    + "' at the episode's end.", "");
+        }
         if (e == null && spec != null && spec.events().contains(metric)) {
             return new Entry(metric, "Fraction of episodes in which the event '" + metric.replace('_', ' ')
                     + "' occurred at least once.", "");

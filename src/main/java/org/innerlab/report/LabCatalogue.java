@@ -73,6 +73,13 @@ public record LabCatalogue(List<ScenarioEntry> scenarios) {
             detail(out, "intended goal", s.intendedGoal());
             detail(out, "events", String.join(", ", s.events()));
             detail(out, "features", s.features().isEmpty() ? "none" : String.join(", ", s.features()));
+            if (!s.proxies().isEmpty()) {
+                detail(out, "proxies", String.join("; ", s.proxies().stream()
+                        .map(p -> p.name() + " (" + p.description() + ")").toList()));
+            }
+            if (!s.counters().isEmpty()) {
+                detail(out, "counters", String.join(", ", s.counters()));
+            }
             if (s.oversight() != null) {
                 detail(out, "oversight", s.oversight().parameter() + " (observed: " + s.oversight().observed()
                         + ", unobserved: " + s.oversight().unobserved() + "); misbehaviour: "
@@ -117,6 +124,8 @@ public record LabCatalogue(List<ScenarioEntry> scenarios) {
                 strings(json, "actions", s.actions());
                 strings(json, "events", s.events());
                 strings(json, "features", s.features());
+                strings(json, "proxies", s.proxies().stream().map(p -> p.name()).toList());
+                strings(json, "counters", s.counters());
                 json.writeArrayFieldStart("params");
                 for (var p : s.params()) {
                     json.writeString(p.name());

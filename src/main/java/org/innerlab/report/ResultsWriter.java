@@ -18,6 +18,8 @@ import org.innerlab.scenario.ChartConfig;
  *   <li>{@code runs.csv}: every run's every metric value ({@link ResultsCsv#runs});</li>
  *   <li>{@code summary.csv}: mean and 95% bootstrap CI per point × distribution × metric
  *       ({@link ResultsCsv#summary});</li>
+ *   <li>{@code labels.csv} and {@code labels_summary.csv}: each run's outcome labels and their
+ *       share per point ({@link LabelsCsv});</li>
  *   <li>{@code charts/<name>.png} and {@code .svg} for each chart ({@link ChartRenderer});</li>
  *   <li>{@code manifest.json} ({@link ManifestJson}).</li>
  * </ul>
@@ -42,7 +44,7 @@ public final class ResultsWriter {
     }
 
     /**
-     * Writes all four outputs into {@code dir}, which must exist, and returns the summary rows.
+     * Writes all these outputs into {@code dir}, which must exist, and returns the summary rows.
      * Charts are validated before any file is written, so a misconfigured chart leaves the
      * folder untouched.
      *
@@ -57,12 +59,16 @@ public final class ResultsWriter {
         List<SummaryRow> summary = summarise(runs);
         String runsCsv = ResultsCsv.runs(points, runs);
         String summaryCsv = ResultsCsv.summary(points, summary);
+        String labelsCsv = LabelsCsv.labels(points, runs);
+        String labelsSummaryCsv = LabelsCsv.summary(points, runs);
         for (ChartConfig chart : charts) {
             ChartRenderer.checkName(chart);
             ChartRenderer.chart(chart, points, summary);
         }
         Files.writeString(dir.resolve("runs.csv"), runsCsv, StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("summary.csv"), summaryCsv, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("labels.csv"), labelsCsv, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("labels_summary.csv"), labelsSummaryCsv, StandardCharsets.UTF_8);
         Path chartDir = dir.resolve("charts");
         for (ChartConfig chart : charts) {
             ChartRenderer.write(chart, points, summary, chartDir);

@@ -58,7 +58,9 @@
  *     title: "..."                      # default: the name
  *     x: environment.train.random_coin_percent   # required; a sweep key
  *     y: [test/reached_end, 1-train/got_coin]    # required; distribution/metric, an evaluated
- *                                                #   distribution; a "1-" prefix plots one minus the metric
+ *                                                #   distribution; a "1-" prefix plots one minus the metric;
+ *                                                #   metrics: Evaluator.metricNames (events, proxy_pursuit/<p>,
+ *                                                #   proxy_margin_low/<p>, counters such as keys_picked, ...)
  *     labels: ["...", "..."]            # one per y series; default: the series texts
  *     x_label: "..."                    # default: the x path
  *     y_label: "..."                    # default ""

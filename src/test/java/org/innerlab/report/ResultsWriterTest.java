@@ -64,10 +64,12 @@ class ResultsWriterTest {
         List<SummaryRow> summary = ResultsWriter.write(first, points(), runs(), List.of(CHART), MANIFEST);
         ResultsWriter.write(second, points(), shuffled, List.of(CHART), MANIFEST);
 
-        for (String file : List.of("runs.csv", "summary.csv", "manifest.json", "charts/coin.png", "charts/coin.svg")) {
+        for (String file : List.of("runs.csv", "summary.csv", "labels.csv", "labels_summary.csv", "manifest.json",
+                "charts/coin.png", "charts/coin.svg")) {
             assertTrue(Files.size(first.resolve(file)) > 0, file);
         }
-        for (String file : List.of("runs.csv", "summary.csv", "manifest.json", "charts/coin.svg")) {
+        for (String file : List.of("runs.csv", "summary.csv", "labels.csv", "labels_summary.csv", "manifest.json",
+                "charts/coin.svg")) {
             assertArrayEquals(Files.readAllBytes(first.resolve(file)), Files.readAllBytes(second.resolve(file)), file);
         }
         assertEquals(6, summary.size());

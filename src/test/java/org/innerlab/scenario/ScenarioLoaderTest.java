@@ -6,6 +6,7 @@ import static org.innerlab.scenario.TestScenarios.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -168,5 +169,27 @@ class ScenarioLoaderTest {
         assertEquals(10_000, s.withSeeds(10_000).seeds());
         ScenarioException e = assertThrows(ScenarioException.class, () -> s.withSeeds(10_001));
         assertEquals("--seeds 10001: must be an integer in [1, 10000], got 10001", e.getMessage());
+    }
+
+    @Test
+    void chartsMayNameADeclaredProxysMetrics() {
+        String yaml = """
+                name: proxies
+                environment: { id: cheese-maze-v1, train: { cheese_region: 1 }, test: { cheese_region: 0 } }
+                learner: { type: tabular-q }
+                training: [ { regime: q-learning, steps: 10 } ]
+                sweep: { environment.train.cheese_region: [1, 3] }
+                charts:
+                  - name: corner
+                    x: environment.train.cheese_region
+                    y: [test/proxy_pursuit/top_right_corner, test/proxy_margin_low/top_right_corner]
+                """;
+        Scenario s = ScenarioLoader.parse(yaml, "x.yaml", List.of(), org.innerlab.env.EnvRegistry::spec);
+        assertEquals(List.of("test/proxy_pursuit/top_right_corner", "test/proxy_margin_low/top_right_corner"),
+                s.charts().get(0).y());
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(
+                yaml.replace("proxy_pursuit/top_right_corner", "proxy_pursuit/end_of_level"), "x.yaml", List.of(),
+                org.innerlab.env.EnvRegistry::spec));
+        assertTrue(e.getMessage().contains("proxy_pursuit/end_of_level"), e.getMessage());
     }
 }
