@@ -64,8 +64,10 @@ public final class ResultsWriter {
         Files.writeString(dir.resolve("runs.csv"), runsCsv, StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("summary.csv"), summaryCsv, StandardCharsets.UTF_8);
         Path chartDir = dir.resolve("charts");
+        // One assignment for all charts, so a series label has the same colour in each.
+        SeriesColours colours = new SeriesColours();
         for (ChartConfig chart : charts) {
-            ChartRenderer.write(chart, points, summary, chartDir);
+            ChartRenderer.write(chart, points, summary, chartDir, colours);
         }
         Files.writeString(dir.resolve("manifest.json"), ManifestJson.write(manifest), StandardCharsets.UTF_8);
         return summary;
