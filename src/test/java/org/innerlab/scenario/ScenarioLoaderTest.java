@@ -169,4 +169,21 @@ class ScenarioLoaderTest {
         ScenarioException e = assertThrows(ScenarioException.class, () -> s.withSeeds(10_001));
         assertEquals("--seeds 10001: must be an integer in [1, 10000], got 10001", e.getMessage());
     }
+
+    @Test
+    void barsMayGroupByASweptKeyWithSeriesAsY() {
+        Scenario s = parse(MINIMAL + """
+                sweep:
+                  environment.params.layout: [corridor, room]
+                charts:
+                  - kind: bars
+                    name: by-layout
+                    x: environment.params.layout
+                    y: [train/got_coin, 1-train/got_coin]
+                """);
+        ChartConfig chart = s.charts().get(0);
+        assertEquals("environment.params.layout", chart.x());
+        assertEquals(List.of("train/got_coin", "1-train/got_coin"), chart.y());
+        assertEquals(List.of(), chart.categories());
+    }
 }
