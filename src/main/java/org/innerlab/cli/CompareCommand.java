@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.innerlab.measure.Comparison;
@@ -17,27 +18,31 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code innerlab compare}: two conditions, metric by metric, with a stated test. */
+/** {@code innerlab compare}: conditions metric by metric against a baseline, with a stated test. */
 @Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Compare two conditions metric by metric: B - A with a 95% bootstrap CI, a two-sided "
-                + "Mann-Whitney U test with Holm correction across metrics, and Cliff's delta.",
+        description = {"Compare conditions metric by metric against the first (the baseline A): B - A with a 95%% "
+                + "bootstrap CI, a two-sided Mann-Whitney U test with Holm correction across all metrics and "
+                + "comparisons, and Cliff's delta.",
                 "A condition is an output folder with one sweep point (FOLDER), or one point of a sweep: FOLDER#N "
                         + "(the point column of runs.csv) or FOLDER#key=value[,key=value] (a swept key by full path or "
                         + "last segment). Prints the table and writes comparison.csv and comparison.md into --out. "
-                        + "Refuses (exit 2) when the environments (id and version) or the measured metrics differ."},
+                        + "Refuses (exit 2) when the environments (id and version), the innerlab versions or the "
+                        + "measured metrics differ."},
         footer = {"", "Examples:",
                 "  innerlab compare output/coinrun/2026-1 'output/coinrun/2026-1#random_coin_percent=25'",
+                "  innerlab compare 'runs/sweep#percent=0' 'runs/sweep#percent=5' 'runs/sweep#percent=25'",
                 "  innerlab compare runs/reinforce runs/q-learning --out comparisons/rl",
                 "", "Exit codes: 0 success, 2 bad input or incomparable conditions, 1 anything else."})
 public final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "A", description = "the reference condition")
+    @Parameters(index = "0", paramLabel = "A", description = "the baseline condition")
     String a;
 
-    @Parameters(index = "1", paramLabel = "B", description = "the condition compared with it (differences are B - A)")
-    String b;
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "B",
+            description = "a condition compared with A (differences are B - A); one or more")
+    List<String> others = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = ".",
             description = "where to write comparison.csv and comparison.md (default: the current folder)")
@@ -55,34 +60,40 @@ public final class CompareCommand implements Callable<Integer> {
             return 2;
         }
         Condition ca;
-        Condition cb;
+        List<Condition> cbs = new ArrayList<>();
         try {
             ca = Condition.parse(a);
-            cb = Condition.parse(b);
+            for (String b : others) {
+                cbs.add(Condition.parse(b));
+            }
         } catch (IOException | ScenarioException | IllegalArgumentException e) {
             err.println("innerlab compare: " + e.getMessage());
             return 2;
         }
-        if (!ca.environmentId().equals(cb.environmentId())) {
-            err.println("innerlab compare: refusing to compare runs of different environments or environment "
-                    + "versions: A ran " + ca.environmentId() + ", B ran " + cb.environmentId());
-            return 2;
-        }
         String versionA = ca.folder().manifestText("innerlab_version", "?");
-        String versionB = cb.folder().manifestText("innerlab_version", "?");
-        if (!versionA.equals(versionB)) {
-            err.println("innerlab compare: refusing to compare results of innerlab " + versionA + " and " + versionB
-                    + ": metric definitions may differ between versions; rerun one of them");
-            return 2;
+        for (int i = 0; i < cbs.size(); i++) {
+            Condition cb = cbs.get(i);
+            String b = cbs.size() == 1 ? "B" : "B" + (i + 1);
+            if (!ca.environmentId().equals(cb.environmentId())) {
+                err.println("innerlab compare: refusing to compare runs of different environments or environment "
+                        + "versions: A ran " + ca.environmentId() + ", " + b + " ran " + cb.environmentId());
+                return 2;
+            }
+            String versionB = cb.folder().manifestText("innerlab_version", "?");
+            if (!versionA.equals(versionB)) {
+                err.println("innerlab compare: refusing to compare results of innerlab " + versionA + " (A) and "
+                        + versionB + " (" + b + "): metric definitions may differ between versions; rerun one of them");
+                return 2;
+            }
         }
-        List<Comparison.Row> rows;
+        List<List<Comparison.Row>> rows;
         try {
-            rows = Comparison.compare(ca.samples(), cb.samples());
+            rows = Comparison.compareAll(ca.samples(), cbs.stream().map(Condition::samples).toList());
         } catch (IllegalArgumentException e) {
             err.println("innerlab compare: refusing: " + e.getMessage());
             return 2;
         }
-        ComparisonTables tables = new ComparisonTables(a, b, rows, alpha);
+        ComparisonTables tables = new ComparisonTables(a, others, rows, alpha);
         Files.createDirectories(out);
         Files.writeString(out.resolve("comparison.csv"), tables.csv(), StandardCharsets.UTF_8);
         Files.writeString(out.resolve("comparison.md"), tables.markdown(), StandardCharsets.UTF_8);

@@ -13,7 +13,7 @@ import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
 import org.innerlab.core.Seeds;
 
 /**
- * Two conditions compared metric by metric, one value per run in each.
+ * Conditions compared metric by metric, one value per run in each: two, or several against a baseline.
  *
  * <p>For each metric, with samples a (condition A) and b (condition B):
  * <ul>
@@ -31,7 +31,8 @@ import org.innerlab.core.Seeds;
  *       a run of A minus the reverse; a scale-free effect size that suits bounded rates.</li>
  * </ul>
  * A metric with a NaN in either sample, or fewer than two runs on a side, gets NaN statistics and is
- * left out of the Holm family.
+ * left out of the Holm family. With several conditions against one baseline ({@link #compareAll}),
+ * the family is every (comparison, metric) pair.
  */
 public final class Comparison {
     /** Bootstrap resamples of the difference. */
@@ -71,12 +72,52 @@ public final class Comparison {
      * @throws IllegalArgumentException when the two hold different metrics
      */
     public static List<Row> compare(Map<String, double[]> a, Map<String, double[]> b) {
-        if (!a.keySet().equals(b.keySet())) {
-            throw new IllegalArgumentException("the conditions measured different metrics: only in A "
-                    + minus(a, b) + ", only in B " + minus(b, a));
-        }
-        List<Row> rows = new ArrayList<>();
+        return compareAll(a, List.of(b)).get(0);
+    }
+
+    /**
+     * Compares each of {@code others} with {@code baseline}, metric by metric: one list of rows per
+     * other condition, in the given order, each in the baseline's metric order. The Holm family is
+     * every (comparison, metric) pair tested, so the family-wise error rate holds across the whole
+     * table, not per comparison.
+     *
+     * @throws IllegalArgumentException when a condition holds different metrics than the baseline
+     *                                  (the message names the condition by its 1-based position)
+     */
+    public static List<List<Row>> compareAll(Map<String, double[]> baseline, List<Map<String, double[]>> others) {
+        List<List<Row>> unadjusted = new ArrayList<>();
         Map<String, Double> pValues = new LinkedHashMap<>();
+        for (int i = 0; i < others.size(); i++) {
+            Map<String, double[]> other = others.get(i);
+            if (!baseline.keySet().equals(other.keySet())) {
+                String b = others.size() == 1 ? "B" : "B" + (i + 1);
+                throw new IllegalArgumentException("the conditions measured different metrics: only in A "
+                        + minus(baseline, other) + ", only in " + b + " " + minus(other, baseline));
+            }
+            List<Row> rows = unadjusted(baseline, other);
+            for (Row r : rows) {
+                if (!Double.isNaN(r.p())) {
+                    pValues.put(i + "\u0000" + r.metric(), r.p());
+                }
+            }
+            unadjusted.add(rows);
+        }
+        Map<String, Double> adjusted = holm(pValues);
+        List<List<Row>> out = new ArrayList<>();
+        for (int i = 0; i < unadjusted.size(); i++) {
+            List<Row> rows = new ArrayList<>();
+            for (Row r : unadjusted.get(i)) {
+                rows.add(new Row(r.metric(), r.nA(), r.meanA(), r.nB(), r.meanB(), r.difference(), r.ciLow(),
+                        r.ciHigh(), r.u(), r.p(), adjusted.getOrDefault(i + "\u0000" + r.metric(), Double.NaN),
+                        r.cliffsDelta()));
+            }
+            out.add(List.copyOf(rows));
+        }
+        return out;
+    }
+
+    private static List<Row> unadjusted(Map<String, double[]> a, Map<String, double[]> b) {
+        List<Row> rows = new ArrayList<>();
         for (Map.Entry<String, double[]> e : a.entrySet()) {
             double[] x = e.getValue();
             double[] y = b.get(e.getKey());
@@ -91,17 +132,10 @@ public final class Comparison {
             MannWhitneyUTest test = new MannWhitneyUTest();
             double u = test.mannWhitneyU(x, y);
             double p = test.mannWhitneyUTest(x, y);
-            pValues.put(e.getKey(), p);
             rows.add(new Row(e.getKey(), x.length, meanA, y.length, meanB, meanB - meanA, ci[0], ci[1], u, p,
                     Double.NaN, cliffsDelta(x, y)));
         }
-        Map<String, Double> adjusted = holm(pValues);
-        List<Row> out = new ArrayList<>();
-        for (Row r : rows) {
-            out.add(new Row(r.metric(), r.nA(), r.meanA(), r.nB(), r.meanB(), r.difference(), r.ciLow(), r.ciHigh(),
-                    r.u(), r.p(), adjusted.getOrDefault(r.metric(), Double.NaN), r.cliffsDelta()));
-        }
-        return out;
+        return rows;
     }
 
     /** Holm-adjusted p-values, by key (see the class documentation). */

@@ -9,8 +9,10 @@ import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.innerlab.experiment.SweepPoint;
@@ -35,50 +37,48 @@ import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
- * Grouped bars with 95% CI whiskers: one group per category (a distribution, or a contrast such as
- * {@code unsupervised-vs-supervised}), one bar per metric. With a sweep, every point makes its own
- * groups, labelled with its swept values.
+ * Grouped bars with 95% CI whiskers, along one of two categorical axes:
+ * <ul>
+ *   <li>{@code x = distribution}: one group per category (a distribution, or a contrast such as
+ *       {@code unsupervised-vs-supervised}), one bar per metric (y holds plain metric names). With a
+ *       sweep, every point makes its own groups, labelled with its swept values.</li>
+ *   <li>{@code x = } a swept key whose values are categories (a regime name, a learner type): one
+ *       group per value, in sweep order, one bar per y series ({@code [1-]distribution/metric}, as
+ *       in {@link SweepLines}); when the points given sweep further keys, each series splits into
+ *       one bar per combination of their values, labelled {@code label (key=value)}.</li>
+ * </ul>
+ * Bar colours come from the shared {@link SeriesColours}, keyed by the legend label.
  */
 final class BarChart {
     private BarChart() {
     }
 
-    static JFreeChart chart(ChartConfig chart, List<SweepPoint> points, List<SummaryRow> rows) {
-        List<Bar> bars = new ArrayList<>();
-        for (SweepPoint point : points) {
-            String suffix = point.assignments().isEmpty() ? "" : " (" + point.assignments().entrySet().stream()
-                    .map(e -> lastSegment(e.getKey()) + "=" + Numbers.format(e.getValue()))
-                    .collect(Collectors.joining(", ")) + ")";
-            for (String category : chart.categories()) {
-                for (int i = 0; i < chart.y().size(); i++) {
-                    SummaryRow row = find(rows, point.index(), category, chart.y().get(i));
-                    // A metric may exist for some categories only (a gap exists only for a contrast).
-                    if (row != null) {
-                        bars.add(new Bar(i, category.replace("-vs-", " \u2212 ") + suffix, row));
-                    }
-                }
-            }
-        }
-        requireBars(chart, bars, rows);
-        // When no group holds two metrics (rates for conditions, a gap for their contrast), one series
-        // coloured by metric keeps each bar centred in its group instead of beside an empty slot.
+    static JFreeChart chart(ChartConfig chart, List<SweepPoint> points, List<SummaryRow> rows, SeriesColours colours) {
+        List<Bar> bars = chart.x().equals("distribution") ? distributionBars(chart, points, rows)
+                : sweepKeyBars(chart, points, rows);
+        // When no group holds two series (rates for conditions, a gap for their contrast), one dataset
+        // series coloured by legend label keeps each bar centred in its group instead of beside an empty slot.
         boolean oneBarPerGroup = bars.stream().collect(Collectors.groupingBy(Bar::group, Collectors.counting()))
                 .values().stream().allMatch(n -> n == 1);
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         Map<String, double[]> intervals = new HashMap<>();
-        Map<String, Integer> colourOfGroup = new HashMap<>();
+        Map<String, Color> colourOfGroup = new HashMap<>();
+        Set<String> seriesLabels = new LinkedHashSet<>();
         TreeSet<Integer> runCounts = new TreeSet<>();
         boolean fraction = true;
         for (Bar bar : bars) {
-            String series = oneBarPerGroup ? "value" : chart.labels().get(bar.metric());
-            data.addValue(bar.row().mean(), series, bar.group());
-            intervals.put(series + "\u0000" + bar.group(), new double[] {bar.row().ciLow(), bar.row().ciHigh()});
-            colourOfGroup.put(bar.group(), bar.metric());
-            runCounts.add(bar.row().n());
-            fraction &= bar.row().ciLow() >= 0 && bar.row().ciHigh() <= 1;
+            String series = oneBarPerGroup ? "value" : bar.series();
+            seriesLabels.add(bar.series());
+            data.addValue(bar.mean(), series, bar.group());
+            intervals.put(series + "\u0000" + bar.group(), new double[] {bar.low(), bar.high()});
+            colourOfGroup.put(bar.group(), colours.colour(bar.series()));
+            runCounts.add(bar.n());
+            fraction &= bar.low() >= 0 && bar.high() <= 1;
         }
 
-        CategoryAxis xAxis = new CategoryAxis(chart.xLabel().equals("distribution") ? null : chart.xLabel());
+        CategoryAxis xAxis = new CategoryAxis(chart.x().equals("distribution")
+                && (chart.xLabel() == null || chart.xLabel().equals("distribution")) ? null
+                : ChartRenderer.orDefault(chart.xLabel(), chart.x()));
         xAxis.setCategoryMargin(0.25);
         xAxis.setMaximumCategoryLabelLines(2);
         NumberAxis yAxis = new NumberAxis(ChartRenderer.orDefault(chart.yLabel(), "mean over runs"));
@@ -94,8 +94,8 @@ final class BarChart {
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);
         renderer.setItemMargin(0.05);
-        for (int i = 0; i < chart.y().size(); i++) {
-            renderer.setSeriesPaint(i, ChartRenderer.PALETTE[i % ChartRenderer.PALETTE.length]);
+        for (int i = 0; i < data.getRowCount(); i++) {
+            renderer.setSeriesPaint(i, oneBarPerGroup ? ChartRenderer.PALETTE[0] : colours.colour((String) data.getRowKey(i)));
         }
 
         CategoryPlot plot = new CategoryPlot(data, xAxis, yAxis, renderer);
@@ -108,8 +108,8 @@ final class BarChart {
 
         if (oneBarPerGroup) {
             LegendItemCollection legend = new LegendItemCollection();
-            for (int i = 0; i < chart.y().size(); i++) {
-                legend.add(new LegendItem(chart.labels().get(i), ChartRenderer.PALETTE[i % ChartRenderer.PALETTE.length]));
+            for (String label : seriesLabels) {
+                legend.add(new LegendItem(label, colours.colour(label)));
             }
             plot.setFixedLegendItems(legend);
         }
@@ -129,13 +129,76 @@ final class BarChart {
         return result;
     }
 
+    private static List<Bar> distributionBars(ChartConfig chart, List<SweepPoint> points, List<SummaryRow> rows) {
+        List<Bar> bars = new ArrayList<>();
+        for (SweepPoint point : points) {
+            String suffix = point.assignments().isEmpty() ? "" : " (" + point.assignments().entrySet().stream()
+                    .map(e -> lastSegment(e.getKey()) + "=" + Numbers.format(e.getValue()))
+                    .collect(Collectors.joining(", ")) + ")";
+            for (String category : chart.categories()) {
+                for (int i = 0; i < chart.y().size(); i++) {
+                    SummaryRow row = find(rows, point.index(), category, chart.y().get(i));
+                    // A metric may exist for some categories only (a gap exists only for a contrast).
+                    if (row != null) {
+                        bars.add(new Bar(i, chart.labels().isEmpty() ? chart.y().get(i) : chart.labels().get(i), category.replace("-vs-", " \u2212 ") + suffix,
+                                row.mean(), row.ciLow(), row.ciHigh(), row.n()));
+                    }
+                }
+            }
+        }
+        requireBars(chart, bars, rows);
+        return bars;
+    }
+
+    private static List<Bar> sweepKeyBars(ChartConfig chart, List<SweepPoint> points, List<SummaryRow> rows) {
+        String where = "chart '" + chart.name() + "': ";
+        PointIndex index = new PointIndex(points);
+        if (!index.keys().contains(chart.x())) {
+            throw new IllegalArgumentException(where + "x '" + chart.x() + "' is neither 'distribution' nor a swept "
+                    + "parameter (swept: " + index.keys() + ")");
+        }
+        List<String> others = new ArrayList<>(index.keys());
+        others.remove(chart.x());
+        List<SweepPoint> ordered = new ArrayList<>(points);
+        ordered.sort((a, b) -> Integer.compare(a.index(), b.index()));
+        List<Bar> bars = new ArrayList<>();
+        for (int s = 0; s < chart.y().size(); s++) {
+            SweepLines.Series series = SweepLines.Series.parse(where, chart.y().get(s));
+            String label = chart.labels().isEmpty() ? chart.y().get(s) : chart.labels().get(s);
+            boolean found = false;
+            for (SweepPoint p : ordered) {
+                SummaryRow r = find(rows, p.index(), series.distribution(), series.metric());
+                if (r == null || Double.isNaN(r.mean())) {
+                    found |= r != null;
+                    continue;
+                }
+                found = true;
+                String combo = SweepLines.comboText(others, p.assignments());
+                String seriesLabel = combo.isEmpty() ? label : label + " (" + combo + ")";
+                String group = Numbers.format(p.assignments().get(chart.x()));
+                bars.add(series.complement()
+                        ? new Bar(s, seriesLabel, group, 1 - r.mean(), 1 - r.ciHigh(), 1 - r.ciLow(), r.n())
+                        : new Bar(s, seriesLabel, group, r.mean(), r.ciLow(), r.ciHigh(), r.n()));
+            }
+            if (!found) {
+                throw new IllegalArgumentException(where + "no summary values for '" + series.distribution() + "/"
+                        + series.metric() + "'");
+            }
+        }
+        // Groups in sweep order, whatever the series order.
+        List<String> groupOrder = ordered.stream().map(p -> Numbers.format(p.assignments().get(chart.x())))
+                .distinct().toList();
+        bars.sort((a, b) -> Integer.compare(groupOrder.indexOf(a.group()), groupOrder.indexOf(b.group())));
+        return bars;
+    }
+
     private static SummaryRow find(List<SummaryRow> rows, int point, String distribution, String metric) {
         return rows.stream().filter(r -> r.point() == point && r.distribution().equals(distribution)
                 && r.metric().equals(metric)).findFirst().orElse(null);
     }
 
-    /** One bar: which y metric, its group's label, and its summary. */
-    private record Bar(int metric, String group, SummaryRow row) {
+    /** One bar: which y entry it comes from, its legend label, its group's label, mean, interval and run count. */
+    private record Bar(int metric, String series, String group, double mean, double low, double high, int n) {
     }
 
     /** Fails, naming what exists, unless every metric and every category has at least one bar. */
@@ -167,10 +230,10 @@ final class BarChart {
     private static final class WhiskerBarRenderer extends BarRenderer {
         private static final long serialVersionUID = 1L;
         private final transient Map<String, double[]> intervals;
-        private final transient Map<String, Integer> colourOfGroup;
+        private final transient Map<String, Color> colourOfGroup;
 
-        /** @param colourOfGroup metric index per group, to colour bars by metric; null to colour by series */
-        WhiskerBarRenderer(Map<String, double[]> intervals, Map<String, Integer> colourOfGroup) {
+        /** @param colourOfGroup the colour of each group's only bar; null to colour by series */
+        WhiskerBarRenderer(Map<String, double[]> intervals, Map<String, Color> colourOfGroup) {
             this.intervals = intervals;
             this.colourOfGroup = colourOfGroup;
         }
@@ -181,7 +244,7 @@ final class BarChart {
                 return super.getItemPaint(row, column);
             }
             String group = (String) getPlot().getDataset().getColumnKey(column);
-            return ChartRenderer.PALETTE[colourOfGroup.get(group) % ChartRenderer.PALETTE.length];
+            return colourOfGroup.get(group);
         }
 
         @Override

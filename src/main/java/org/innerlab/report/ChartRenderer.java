@@ -64,10 +64,19 @@ public final class ChartRenderer {
     private ChartRenderer() {
     }
 
-    /** The chart for {@code chart}, built from the sweep's points and summary rows. */
+    /** The chart for {@code chart}, built from the sweep's points and summary rows, with colours of its own. */
     public static JFreeChart chart(ChartConfig chart, List<SweepPoint> points, List<SummaryRow> rows) {
+        return chart(chart, points, rows, new SeriesColours());
+    }
+
+    /**
+     * The chart for {@code chart}, colouring each series by its legend label from {@code colours},
+     * which the charts of one folder or report share.
+     */
+    public static JFreeChart chart(ChartConfig chart, List<SweepPoint> points, List<SummaryRow> rows,
+                                   SeriesColours colours) {
         if (chart.kind().equals("bars")) {
-            return BarChart.chart(chart, points, rows);
+            return BarChart.chart(chart, points, rows, colours);
         }
         List<SweepLines.Line> lines = SweepLines.of(chart, points, rows);
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
@@ -114,11 +123,12 @@ public final class ChartRenderer {
         DeviationRenderer renderer = new DeviationRenderer(true, true);
         renderer.setAlpha(0.18f);
         for (int i = 0; i < lines.size(); i++) {
-            Color colour = PALETTE[i % PALETTE.length];
+            String label = lines.get(i).label();
+            Color colour = colours.colour(label);
             renderer.setSeriesPaint(i, colour);
             renderer.setSeriesFillPaint(i, colour);
             renderer.setSeriesStroke(i, new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-            renderer.setSeriesShape(i, marker(i));
+            renderer.setSeriesShape(i, marker(colours.slot(label)));
         }
 
         XYPlot plot = new XYPlot(data, xAxis, yAxis, renderer);
@@ -151,8 +161,14 @@ public final class ChartRenderer {
      */
     public static List<Path> write(ChartConfig chart, List<SweepPoint> points, List<SummaryRow> rows, Path folder)
             throws IOException {
+        return write(chart, points, rows, folder, new SeriesColours());
+    }
+
+    /** As {@link #write(ChartConfig, List, List, Path)}, with colours shared with other charts. */
+    public static List<Path> write(ChartConfig chart, List<SweepPoint> points, List<SummaryRow> rows, Path folder,
+                                   SeriesColours colours) throws IOException {
         checkName(chart);
-        JFreeChart drawn = chart(chart, points, rows);
+        JFreeChart drawn = chart(chart, points, rows, colours);
         Files.createDirectories(folder);
         Path png = folder.resolve(chart.name() + ".png");
         Path svg = folder.resolve(chart.name() + ".svg");

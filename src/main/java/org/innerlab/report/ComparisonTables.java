@@ -1,44 +1,82 @@
 package org.innerlab.report;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import org.innerlab.measure.Comparison;
 
 /**
  * A comparison as text: an aligned table for the terminal, {@code comparison.csv} for tools and
  * {@code comparison.md} (a Markdown table ready to paste into a paper). Differences are B − A.
  *
- * @param a     condition A's label
- * @param b     condition B's label
- * @param rows  the compared metrics
- * @param alpha the family-wise significance level the "significant" column uses
+ * <p>With one condition B the tables have one row per metric. With several (B1, B2, …, each
+ * against the baseline A) the text and Markdown tables gain a column naming the condition, and
+ * rows run condition by condition. {@code comparison.csv} always ends with a {@code condition}
+ * column holding B's label, so its layout does not depend on how many conditions there are.
+ *
+ * @param a      the baseline condition's label
+ * @param others the labels of the conditions compared with it
+ * @param rows   one list of compared metrics per condition in {@code others}, Holm-adjusted together
+ * @param alpha  the family-wise significance level the "significant" column uses
  */
-public record ComparisonTables(String a, String b, List<Comparison.Row> rows, double alpha) {
+public record ComparisonTables(String a, List<String> others, List<List<Comparison.Row>> rows, double alpha) {
     public ComparisonTables {
-        rows = List.copyOf(rows);
+        others = List.copyOf(others);
+        rows = rows.stream().map(List::copyOf).toList();
+        if (others.size() != rows.size() || others.isEmpty()) {
+            throw new IllegalArgumentException(others.size() + " conditions but " + rows.size() + " row lists");
+        }
+    }
+
+    /** Two conditions: B against A. */
+    public ComparisonTables(String a, String b, List<Comparison.Row> rows, double alpha) {
+        this(a, List.of(b), List.of(rows), alpha);
     }
 
     private static final List<String> HEADER = List.of("metric", "mean A", "mean B", "B - A", "95% CI", "cliffs delta",
             "U", "p", "p (Holm)", "significant");
 
+    private boolean several() {
+        return others.size() > 1;
+    }
+
+    private String name(int i) {
+        return several() ? "B" + (i + 1) : "B";
+    }
+
     /** The table with aligned columns and a legend. */
     public String text() {
         List<List<String>> cells = new ArrayList<>();
-        cells.add(HEADER);
-        for (Comparison.Row r : rows) {
-            cells.add(List.of(r.metric(), f(r.meanA()), f(r.meanB()), f(r.difference()),
-                    "[" + f(r.ciLow()) + ", " + f(r.ciHigh()) + "]", f(r.cliffsDelta()), f(r.u()), p(r.p()),
-                    p(r.pHolm()), r.significant(alpha) ? "yes" : ""));
+        List<String> header = new ArrayList<>(HEADER);
+        if (several()) {
+            header.add(1, "B");
         }
-        int[] width = new int[HEADER.size()];
+        cells.add(header);
+        for (int i = 0; i < rows.size(); i++) {
+            for (Comparison.Row r : rows.get(i)) {
+                List<String> row = new ArrayList<>(List.of(r.metric(), f(r.meanA()), f(r.meanB()), f(r.difference()),
+                        "[" + f(r.ciLow()) + ", " + f(r.ciHigh()) + "]", f(r.cliffsDelta()), f(r.u()), p(r.p()),
+                        p(r.pHolm()), r.significant(alpha) ? "yes" : ""));
+                if (several()) {
+                    row.add(1, name(i));
+                }
+                cells.add(row);
+            }
+        }
+        int[] width = new int[header.size()];
         for (List<String> row : cells) {
             for (int i = 0; i < row.size(); i++) {
                 width[i] = Math.max(width[i], row.get(i).length());
             }
         }
         StringBuilder out = new StringBuilder();
-        out.append("A: ").append(a).append('\n').append("B: ").append(b).append('\n');
+        out.append("A: ").append(a).append('\n');
+        for (int i = 0; i < others.size(); i++) {
+            out.append(name(i)).append(": ").append(others.get(i)).append('\n');
+        }
         for (List<String> row : cells) {
             for (int i = 0; i < row.size(); i++) {
                 String cell = row.get(i);
@@ -50,17 +88,19 @@ public record ComparisonTables(String a, String b, List<Comparison.Row> rows, do
         return out.toString();
     }
 
-    /** comparison.csv: one row per metric, full precision. */
+    /** comparison.csv: one row per condition and metric, full precision. */
     public String csv() {
         StringBuilder out = new StringBuilder();
         Csv.record(out, List.of("metric", "n_a", "mean_a", "n_b", "mean_b", "difference", "ci_low", "ci_high",
-                "cliffs_delta", "mann_whitney_u", "p", "p_holm", "significant"));
-        for (Comparison.Row r : rows) {
-            Csv.record(out, List.of(r.metric(), Integer.toString(r.nA()), Numbers.format(r.meanA()),
-                    Integer.toString(r.nB()), Numbers.format(r.meanB()), Numbers.format(r.difference()),
-                    Numbers.format(r.ciLow()), Numbers.format(r.ciHigh()), Numbers.format(r.cliffsDelta()),
-                    Numbers.format(r.u()), Numbers.format(r.p()), Numbers.format(r.pHolm()),
-                    Boolean.toString(r.significant(alpha))));
+                "cliffs_delta", "mann_whitney_u", "p", "p_holm", "significant", "condition"));
+        for (int i = 0; i < rows.size(); i++) {
+            for (Comparison.Row r : rows.get(i)) {
+                Csv.record(out, List.of(r.metric(), Integer.toString(r.nA()), Numbers.format(r.meanA()),
+                        Integer.toString(r.nB()), Numbers.format(r.meanB()), Numbers.format(r.difference()),
+                        Numbers.format(r.ciLow()), Numbers.format(r.ciHigh()), Numbers.format(r.cliffsDelta()),
+                        Numbers.format(r.u()), Numbers.format(r.p()), Numbers.format(r.pHolm()),
+                        Boolean.toString(r.significant(alpha)), others.get(i)));
+            }
         }
         return out.toString();
     }
@@ -68,26 +108,51 @@ public record ComparisonTables(String a, String b, List<Comparison.Row> rows, do
     /** comparison.md: the conditions, the table, and how to read it. */
     public String markdown() {
         StringBuilder out = new StringBuilder();
-        out.append("**A**: `").append(a.replace("`", "'")).append("`  \n**B**: `").append(b.replace("`", "'"))
-                .append("`\n\n| metric | A | B | B − A [95% CI] | Cliff's δ | p (Holm) |\n|---|---:|---:|---:|---:|---:|\n");
-        for (Comparison.Row r : rows) {
-            out.append("| ").append(r.metric().replace("|", "\\|")).append(" | ").append(f(r.meanA())).append(" | ")
-                    .append(f(r.meanB())).append(" | ").append(r.significant(alpha) ? "**" : "").append(f(r.difference()))
-                    .append(r.significant(alpha) ? "**" : "").append(" [").append(f(r.ciLow())).append(", ")
-                    .append(f(r.ciHigh())).append("] | ").append(f(r.cliffsDelta())).append(" | ").append(p(r.pHolm()))
-                    .append(" |\n");
+        out.append("**A**: `").append(a.replace("`", "'")).append('`');
+        for (int i = 0; i < others.size(); i++) {
+            out.append("  \n**").append(name(i)).append("**: `").append(others.get(i).replace("`", "'")).append('`');
+        }
+        out.append(several() ? "\n\n| metric | condition | A | B | B − A [95% CI] | Cliff's δ | p (Holm) |\n|---|---|---:|---:|---:|---:|---:|\n"
+                : "\n\n| metric | A | B | B − A [95% CI] | Cliff's δ | p (Holm) |\n|---|---:|---:|---:|---:|---:|\n");
+        for (int i = 0; i < rows.size(); i++) {
+            for (Comparison.Row r : rows.get(i)) {
+                out.append("| ").append(r.metric().replace("|", "\\|")).append(" | ");
+                if (several()) {
+                    out.append(name(i)).append(" | ");
+                }
+                out.append(f(r.meanA())).append(" | ").append(f(r.meanB())).append(" | ")
+                        .append(r.significant(alpha) ? "**" : "").append(f(r.difference()))
+                        .append(r.significant(alpha) ? "**" : "").append(" [").append(f(r.ciLow())).append(", ")
+                        .append(f(r.ciHigh())).append("] | ").append(f(r.cliffsDelta())).append(" | ")
+                        .append(p(r.pHolm())).append(" |\n");
+            }
         }
         return out.append('\n').append(legend()).append('\n').toString();
     }
 
     private String legend() {
-        int n = rows.isEmpty() ? 0 : rows.get(0).nA();
-        int m = rows.isEmpty() ? 0 : rows.get(0).nB();
-        return String.format(Locale.ROOT, "Means over runs (%d in A, %d in B); B - A with a 95%% percentile "
+        List<String> counts = new ArrayList<>();
+        counts.add(first(0).map(r -> r.nA() + " in A").orElse("0 in A"));
+        for (int i = 0; i < rows.size(); i++) {
+            String b = name(i);
+            counts.add(first(i).map(r -> r.nB() + " in " + b).orElse("0 in " + b));
+        }
+        long tests = rows.stream().flatMap(List::stream).filter(r -> !Double.isNaN(r.p())).count();
+        Set<String> metrics = new LinkedHashSet<>();
+        rows.forEach(list -> list.forEach(r -> metrics.add(r.metric())));
+        String family = several()
+                ? String.format(Locale.ROOT, "across all %d tests (%d metrics × %d comparisons with A, untestable "
+                        + "ones left out)", tests, metrics.size(), others.size())
+                : String.format(Locale.ROOT, "across the %d metrics tested", tests);
+        return String.format(Locale.ROOT, "Means over runs (%s); B - A with a 95%% percentile "
                 + "bootstrap interval (%d resamples); two-sided Mann-Whitney U test per metric, p adjusted by Holm "
-                + "across the %d metrics tested; significant: adjusted p < %s. Cliff's delta: P(B > A) - P(B < A) "
-                + "over pairs of runs.", n, m, Comparison.RESAMPLES,
-                rows.stream().filter(r -> !Double.isNaN(r.p())).count(), Numbers.format(alpha));
+                + "%s; significant: adjusted p < %s. Cliff's delta: P(B > A) - P(B < A) "
+                + "over pairs of runs.", String.join(", ", counts), Comparison.RESAMPLES, family,
+                Numbers.format(alpha));
+    }
+
+    private Optional<Comparison.Row> first(int condition) {
+        return rows.get(condition).stream().findFirst();
     }
 
     private static String f(double v) {

@@ -24,6 +24,7 @@ import org.innerlab.regime.RegimeCatalog;
 import org.innerlab.scenario.ChartConfig;
 import org.innerlab.scenario.Scenario;
 import org.innerlab.scenario.StageConfig;
+import org.jfree.chart.JFreeChart;
 
 /**
  * {@code report.html}: one self-contained page about an output folder, for a student who has never
@@ -188,11 +189,15 @@ public final class HtmlReport {
         if (folder.scenario().charts().isEmpty()) {
             h.element("p", "The scenario declares no charts; the summary table below has every number.");
         }
+        // Built for every chart, in the order the run drew them, so a chart missing on disk is redrawn
+        // with the colours the run gave its series.
+        SeriesColours colours = new SeriesColours();
         for (ChartConfig chart : folder.scenario().charts()) {
             ChartRenderer.checkName(chart);
             Path file = folder.dir().resolve("charts").resolve(chart.name() + ".svg");
+            JFreeChart drawn = ChartRenderer.chart(chart, folder.points(), folder.summary(), colours);
             String svg = Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8)
-                    : ChartRenderer.svg(ChartRenderer.chart(chart, folder.points(), folder.summary()), chart.name());
+                    : ChartRenderer.svg(drawn, chart.name());
             // The SVG's own text went through JFreeSVG's XML escaping; the added label is escaped here.
             String label = ChartRenderer.orDefault(chart.title(), chart.name());
             h.raw("<figure>").raw(svg.replaceFirst("^<svg ", "<svg role=\"img\" aria-label=\""

@@ -70,8 +70,10 @@ public final class ResultsWriter {
         Files.writeString(dir.resolve("labels.csv"), labelsCsv, StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("labels_summary.csv"), labelsSummaryCsv, StandardCharsets.UTF_8);
         Path chartDir = dir.resolve("charts");
+        // One assignment for all charts, so a series label has the same colour in each.
+        SeriesColours colours = new SeriesColours();
         for (ChartConfig chart : charts) {
-            ChartRenderer.write(chart, points, summary, chartDir);
+            ChartRenderer.write(chart, points, summary, chartDir, colours);
         }
         Files.writeString(dir.resolve("manifest.json"), ManifestJson.write(manifest), StandardCharsets.UTF_8);
         return summary;

@@ -35,6 +35,20 @@ final class SweepLines {
     record Line(String label, List<Point> points, Set<Integer> runCounts) {
     }
 
+    /** A y series {@code [1-]distribution/metric}, split at the first {@code /}. */
+    record Series(String distribution, String metric, boolean complement) {
+        static Series parse(String where, String spec) {
+            boolean complement = spec.startsWith("1-");
+            String series = complement ? spec.substring(2) : spec;
+            int slash = series.indexOf('/');
+            if (slash <= 0 || slash == series.length() - 1) {
+                throw new IllegalArgumentException(where + "y series '" + spec
+                        + "' is not distribution/metric or 1-distribution/metric");
+            }
+            return new Series(series.substring(0, slash), series.substring(slash + 1), complement);
+        }
+    }
+
     private SweepLines() {
     }
 
@@ -79,15 +93,11 @@ final class SweepLines {
         List<Line> lines = new ArrayList<>();
         for (int s = 0; s < chart.y().size(); s++) {
             String spec = chart.y().get(s);
-            boolean complement = spec.startsWith("1-");
-            String series = complement ? spec.substring(2) : spec;
-            int slash = series.indexOf('/');
-            if (slash <= 0 || slash == series.length() - 1) {
-                throw new IllegalArgumentException(where + "y series '" + spec
-                        + "' is not distribution/metric or 1-distribution/metric");
-            }
-            String distribution = series.substring(0, slash);
-            String metric = series.substring(slash + 1);
+            Series parsed = Series.parse(where, spec);
+            boolean complement = parsed.complement();
+            String distribution = parsed.distribution();
+            String metric = parsed.metric();
+            String series = distribution + "/" + metric;
             String label = chart.labels().isEmpty() ? spec : chart.labels().get(s);
             boolean found = false;
             for (String combo : combos) {
@@ -131,7 +141,7 @@ final class SweepLines {
                 + " has " + value);
     }
 
-    private static String comboText(List<String> keys, Map<String, Object> assignments) {
+    static String comboText(List<String> keys, Map<String, Object> assignments) {
         Map<String, String> shortNames = shortNames(keys);
         StringBuilder text = new StringBuilder();
         for (String key : keys) {

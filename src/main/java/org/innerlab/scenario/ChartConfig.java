@@ -11,14 +11,16 @@ import java.util.List;
  *       plots one minus the metric: {@code 1-train/got_coin}).</li>
  *   <li>{@code bars}: x = {@code distribution}; grouped bars with 95% CI whiskers: one group per
  *       category (an evaluated distribution, or a contrast {@code a-vs-b} such as
- *       {@code unsupervised-vs-supervised}), one bar per y metric (a plain metric name).</li>
+ *       {@code unsupervised-vs-supervised}), one bar per y metric (a plain metric name). Or x = a
+ *       sweep key (typically one with non-numeric values): one group per swept value, one bar per y
+ *       series, written as for {@code sweep}.</li>
  * </ul>
  *
  * @param kind       {@code sweep} or {@code bars}
  * @param name       file name stem under {@code charts/}
  * @param title      chart title
- * @param x          a sweep key ({@code sweep}) or {@code distribution} ({@code bars})
- * @param y          series ({@code sweep}) or metric names ({@code bars})
+ * @param x          a sweep key, or {@code distribution} ({@code bars} only)
+ * @param y          series, or metric names ({@code bars} over {@code distribution})
  * @param labels     legend labels, parallel to {@code y} (defaults to the series text)
  * @param xLabel     x-axis label
  * @param yLabel     y-axis label

@@ -263,7 +263,10 @@ final class ScenarioSchema {
                         + "' is used twice", "chart names are file names");
             }
             String title = s.get("title") == null ? name : Section.text(s.get("title"), s.field("title"));
-            String x = bars ? barsAxis(s.require("x"), s.field("x")) : sweepKey(s.require("x"), s.field("x"), sweepKeys);
+            String x = bars ? barsAxis(s.require("x"), s.field("x"), sweepKeys)
+                    : sweepKey(s.require("x"), s.field("x"), sweepKeys);
+            // Bars over distributions take plain metrics; bars over a swept key take series, like lines.
+            boolean metricsOnly = bars && x.equals("distribution");
             List<String> y = new ArrayList<>();
             Node yNode = s.require("y");
             List<Node> series = Section.list(yNode, s.field("y"));
@@ -271,7 +274,7 @@ final class ScenarioSchema {
                 throw new ScenarioException(yNode.origin(), s.field("y"), "needs at least one series", null);
             }
             for (int j = 0; j < series.size(); j++) {
-                String item = bars ? Section.matching(series.get(j), s.field("y") + "." + j, METRIC)
+                String item = metricsOnly ? Section.matching(series.get(j), s.field("y") + "." + j, METRIC)
                         : series(series.get(j), s.field("y") + "." + j, base);
                 String metric = item.substring(item.indexOf('/') + 1);
                 if (!metrics.contains(metric)) {
@@ -292,10 +295,12 @@ final class ScenarioSchema {
                     labels.add(Section.text(written.get(j), s.field("labels") + "." + j));
                 }
             }
-            List<String> categories = bars ? categories(s.get("categories"), s.field("categories"), base) : List.of();
-            if (!bars && s.get("categories") != null) {
+            List<String> categories = metricsOnly ? categories(s.get("categories"), s.field("categories"), base)
+                    : List.of();
+            if (!metricsOnly && s.get("categories") != null) {
                 throw new ScenarioException(s.get("categories").origin(), s.field("categories"),
-                        "only a bars chart has categories", "remove it, or set kind: bars");
+                        "only a bars chart over distributions has categories", "remove it, or set kind: bars and "
+                        + "x: distribution");
             }
             String xLabel = s.get("x_label") == null ? x : Section.text(s.get("x_label"), s.field("x_label"));
             String yLabel = s.get("y_label") == null ? "" : Section.text(s.get("y_label"), s.field("y_label"));
@@ -304,13 +309,16 @@ final class ScenarioSchema {
         return charts;
     }
 
-    private static String barsAxis(Node node, String field) {
+    private static String barsAxis(Node node, String field, Set<String> sweepKeys) {
         String text = Section.text(node, field);
-        if (!text.equals("distribution")) {
-            throw new ScenarioException(node.origin(), field, "a bars chart groups by distribution, got '" + text + "'",
-                    "write x: distribution");
+        if (text.equals("distribution")) {
+            return text;
         }
-        return text;
+        if (sweepKeys.isEmpty()) {
+            throw new ScenarioException(node.origin(), field, "a bars chart groups by distribution or by a sweep key, "
+                    + "got '" + text + "'", "the scenario has no sweep; write x: distribution");
+        }
+        return sweepKey(node, field, sweepKeys);
     }
 
     /** A bars chart's groups: evaluated distributions, or contrasts {@code a-vs-b} of two of them. */

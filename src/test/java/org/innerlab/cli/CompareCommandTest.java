@@ -111,4 +111,24 @@ class CompareCommandTest {
         assertTrue(o.err().contains("has 2 sweep points; name one"), o.err());
         assertTrue(Files.notExists(tmp.resolve("x/comparison.csv")), "nothing written when refusing");
     }
+
+    @Test
+    void threeConditionsCompareEachWithTheFirstInOneTable(@TempDir Path tmp) throws Exception {
+        Path folder = run(tmp, "tiny", RunCommandTest.TINY);
+        RunCommandTest.Outcome o = RunCommandTest.innerlab("compare", folder + "#0", folder + "#1",
+                folder + "#random_coin_percent=50", "--out", tmp.resolve("cmp").toString());
+        assertEquals(0, o.exitCode(), o.err());
+        assertTrue(o.out().contains("B1: " + folder + "#1\nB2: " + folder + "#random_coin_percent=50\n"), o.out());
+        assertTrue(o.out().contains("metrics × 2 comparisons"), o.out());
+        List<String> csv = Files.readAllLines(tmp.resolve("cmp/comparison.csv"));
+        assertTrue(csv.get(0).endsWith(",significant,condition"), csv.get(0));
+        long b1 = csv.stream().filter(l -> l.endsWith("," + folder + "#1")).count();
+        long b2 = csv.stream().filter(l -> l.endsWith("," + folder + "#random_coin_percent=50")).count();
+        assertTrue(b1 > 0 && b1 == b2 && b1 + b2 == csv.size() - 1, csv.toString());
+        // B1 and B2 are the same point, so their rows agree except for the condition.
+        String gm1 = csv.stream().filter(l -> l.startsWith("test/got_coin,") && l.endsWith("#1")).findFirst().orElseThrow();
+        String gm2 = csv.stream().filter(l -> l.startsWith("test/got_coin,") && l.endsWith("=50")).findFirst().orElseThrow();
+        assertEquals(gm1.substring(0, gm1.lastIndexOf(',')), gm2.substring(0, gm2.lastIndexOf(',')));
+        assertTrue(Files.readString(tmp.resolve("cmp/comparison.md")).contains("| test/got_coin | B2 |"));
+    }
 }

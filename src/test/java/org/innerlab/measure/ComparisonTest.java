@@ -82,4 +82,48 @@ class ComparisonTest {
                 Map.of("test/got_coin", new double[] {1, 2}), Map.of("test/reached_end", new double[] {1, 2})));
         assertTrue(e.getMessage().contains("only in A [test/got_coin], only in B [test/reached_end]"), e.getMessage());
     }
+
+    @Test
+    void severalConditionsShareOneHolmFamilyOverMetricsAndComparisons() {
+        Map<String, double[]> base = new LinkedHashMap<>();
+        base.put("m1", new double[] {0, 0, 0, 0, 0, 1});
+        base.put("m2", new double[] {1, 2, 3, 4, 5, 6});
+        Map<String, double[]> b1 = new LinkedHashMap<>();
+        b1.put("m1", new double[] {1, 1, 1, 1, 1, 0});
+        b1.put("m2", new double[] {2, 3, 4, 5, 6, 7});
+        Map<String, double[]> b2 = new LinkedHashMap<>();
+        b2.put("m1", new double[] {0, 0, 1, 0, 0, 1});
+        b2.put("m2", new double[] {7, 8, 9, 10, 11, 12});
+        List<List<Comparison.Row>> all = Comparison.compareAll(base, List.of(b1, b2));
+        assertEquals(2, all.size());
+
+        // The family is the four raw p-values; each adjusted p is Holm's over all four.
+        Map<String, Double> raw = new LinkedHashMap<>();
+        for (int i = 0; i < 2; i++) {
+            for (Comparison.Row r : all.get(i)) {
+                raw.put(i + r.metric(), r.p());
+            }
+        }
+        Map<String, Double> holm = Comparison.holm(raw);
+        for (int i = 0; i < 2; i++) {
+            for (Comparison.Row r : all.get(i)) {
+                assertEquals(holm.get(i + r.metric()), r.pHolm(), 0, i + r.metric());
+            }
+        }
+        // Unadjusted statistics are those of the pairwise comparison; only the adjustment widens.
+        Comparison.Row alone = Comparison.compare(base, b2).get(1);
+        Comparison.Row together = all.get(1).get(1);
+        assertEquals(alone.p(), together.p(), 0);
+        assertEquals(alone.difference(), together.difference(), 0);
+        assertEquals(6.0, together.difference(), 1e-12);
+        assertTrue(together.pHolm() > alone.pHolm(), alone.pHolm() + " vs " + together.pHolm());
+    }
+
+    @Test
+    void aConditionWithOtherMetricsIsNamedByItsPosition() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Comparison.compareAll(
+                Map.of("m", new double[] {1, 2}), List.of(Map.of("m", new double[] {1, 2}),
+                        Map.of("n", new double[] {1, 2}))));
+        assertTrue(e.getMessage().contains("only in A [m], only in B2 [n]"), e.getMessage());
+    }
 }

@@ -18,6 +18,8 @@ import org.innerlab.measure.SummaryRow;
 import org.innerlab.scenario.ChartConfig;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.Range;
 import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.Test;
@@ -102,5 +104,29 @@ class ChartRendererTest {
     void duplicateLegendLabelsAreRejectedRatherThanMerged() {
         ChartConfig twice = chart(List.of("test/got_coin", "test/return"), List.of("same", "same"), null);
         assertThrows(IllegalArgumentException.class, () -> ChartRenderer.chart(twice, POINTS, ROWS));
+    }
+
+    @Test
+    void aLabelKeepsItsColourAcrossChartsThatShareAnAssignment() {
+        SeriesColours shared = new SeriesColours();
+        XYPlot first = (XYPlot) ChartRenderer.chart(chart(List.of("test/got_coin", "test/return"), List.of(), null),
+                POINTS, ROWS, shared).getPlot();
+        XYPlot second = (XYPlot) ChartRenderer.chart(chart(List.of("test/return", "test/got_coin"), List.of(), null),
+                POINTS, ROWS, shared).getPlot();
+        // got_coin is series 0 in the first chart and series 1 in the second: same paint, first palette slot.
+        assertEquals(ChartRenderer.PALETTE[0], first.getRenderer().getSeriesPaint(0));
+        assertEquals(ChartRenderer.PALETTE[0], second.getRenderer().getSeriesPaint(1));
+        assertEquals(ChartRenderer.PALETTE[1], second.getRenderer().getSeriesPaint(0));
+
+        ChartConfig bars = new ChartConfig("bars", "b", null, X, List.of("test/return", "test/got_coin"), List.of(),
+                null, null);
+        CategoryPlot barPlot = (CategoryPlot) ChartRenderer.chart(bars, POINTS, ROWS, shared).getPlot();
+        assertEquals("test/got_coin", barPlot.getDataset().getRowKey(1));
+        assertEquals(ChartRenderer.PALETTE[0], barPlot.getRenderer().getSeriesPaint(1));
+
+        // Without the shared assignment the second chart's first series takes the first colour.
+        XYPlot alone = (XYPlot) ChartRenderer.chart(chart(List.of("test/return", "test/got_coin"), List.of(), null),
+                POINTS, ROWS).getPlot();
+        assertEquals(ChartRenderer.PALETTE[1], alone.getRenderer().getSeriesPaint(1));
     }
 }

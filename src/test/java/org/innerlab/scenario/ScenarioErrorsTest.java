@@ -221,4 +221,14 @@ class ScenarioErrorsTest {
                         + " point; set sweep.environment.params.width=[...] instead",
                 error(MINIMAL + "sweep:\n  environment.params.width: [8]\n", "environment.params.width=9"));
     }
+
+    @Test
+    void barsOverANonSweptKeyOrWithoutASweepAreRefused() {
+        String chart = "charts:\n  - { kind: bars, name: b, x: environment.params.width, y: [test/got_coin] }\n";
+        assertEquals("x.yaml:10:31: charts.0.x: a bars chart groups by distribution or by a sweep key, got "
+                + "'environment.params.width'; the scenario has no sweep; write x: distribution", error(MINIMAL + chart));
+        assertEquals("x.yaml:11:31: charts.0.x: 'environment.params.width' is not a sweep key; sweep keys: "
+                        + "environment.params.layout",
+                error(MINIMAL + "sweep: { environment.params.layout: [corridor, room] }\n" + chart));
+    }
 }

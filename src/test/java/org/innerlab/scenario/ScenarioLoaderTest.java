@@ -192,4 +192,21 @@ class ScenarioLoaderTest {
                 org.innerlab.env.EnvRegistry::spec));
         assertTrue(e.getMessage().contains("proxy_pursuit/end_of_level"), e.getMessage());
     }
+
+    @Test
+    void barsMayGroupByASweptKeyWithSeriesAsY() {
+        Scenario s = parse(MINIMAL + """
+                sweep:
+                  environment.params.layout: [corridor, room]
+                charts:
+                  - kind: bars
+                    name: by-layout
+                    x: environment.params.layout
+                    y: [train/got_coin, 1-train/got_coin]
+                """);
+        ChartConfig chart = s.charts().get(0);
+        assertEquals("environment.params.layout", chart.x());
+        assertEquals(List.of("train/got_coin", "1-train/got_coin"), chart.y());
+        assertEquals(List.of(), chart.categories());
+    }
 }
