@@ -68,6 +68,10 @@ public final class ShowCommand implements Callable<Integer> {
     @Option(names = "--png-dir", paramLabel = "DIR", description = "with --record, also write each frame as a PNG here")
     Path pngDir;
 
+    @Option(names = "--values", description = "draw the learner's value estimate (V(s), or max_a Q(s,a)) as a heat map "
+            + "under the arrows; the window has a switch for it too")
+    boolean values;
+
     @Option(names = "--smoke", description = "shrink the training budget for a seconds-long check")
     boolean smoke;
 
@@ -126,11 +130,13 @@ public final class ShowCommand implements Callable<Integer> {
         }
         if (record != null) {
             Watch watch = new Watch(trained.organism(), distribution, trained.seeds());
+            watch.setShowValues(values);
             Recording.record(watch, frames, record, pngDir);
             spec.commandLine().getOut().println(record);
             return 0;
         }
         WatchModel model = new WatchModel(trained, distribution);
+        model.setValues(values);
         if (screenshot != null) {
             RunWithUI.captureAfter(model, steps, screenshot);
             spec.commandLine().getOut().println(screenshot);

@@ -37,6 +37,7 @@ public final class WatchModel extends SimState {
     private final transient Trained trained;
     private final String firstDistribution;
     private transient Watch watch;
+    private boolean showValues;
 
     public WatchModel(Trained trained, String distribution) {
         super(trained.seeds().seed("gui"));
@@ -66,6 +67,7 @@ public final class WatchModel extends SimState {
     public void start() {
         super.start();
         watch = new Watch(trained.organism(), firstDistribution, trained.seeds());
+        watch.setShowValues(showValues);
         schedule.scheduleRepeating((Steppable) state -> watch.step());
     }
 
@@ -126,6 +128,19 @@ public final class WatchModel extends SimState {
     /** The distributions, for MASON's drop-down. */
     public Object domDistribution() {
         return trained.organism().scenario().environment().distributions().keySet().toArray(new String[0]);
+    }
+
+    /** Whether the board shows the learner's value estimate as a heat map under the arrows. */
+    public boolean getValues() {
+        return showValues;
+    }
+
+    /** Turns the value heat map on or off (it stays off for a learner without a value estimate). */
+    public void setValues(boolean show) {
+        showValues = show;
+        if (watch != null) {
+            watch.setShowValues(show);
+        }
     }
 
     /** Always false: the property is a switch, and ticking it starts a new level. */
