@@ -1,14 +1,19 @@
 package org.innerlab.cli;
 
+import java.awt.GraphicsEnvironment;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import javax.swing.JFrame;
+import javax.swing.SwingUtilities;
 import org.innerlab.experiment.SweepPoint;
 import org.innerlab.gui.Recording;
 import org.innerlab.gui.RunWithUI;
+import org.innerlab.gui.TrainingCurve;
+import org.innerlab.gui.TrainingCurvePanel;
 import org.innerlab.gui.Watch;
 import org.innerlab.gui.WatchModel;
 import org.innerlab.scenario.Scenario;
@@ -119,14 +124,28 @@ public final class ShowCommand implements Callable<Integer> {
             return 2;
         }
         WatchModel.Trained trained;
+        // The window shows the training curve; while training, a window of its own shows it growing.
+        TrainingCurve curve = record == null && policy == null ? new TrainingCurve() : null;
+        JFrame[] growingHolder = new JFrame[1];
+        if (curve != null && !GraphicsEnvironment.isHeadless()) {
+            SwingUtilities.invokeAndWait(() -> {
+                growingHolder[0] = TrainingCurvePanel.frame(curve, "innerlab show: training ...");
+                growingHolder[0].setVisible(true);
+            });
+        }
+        JFrame growing = growingHolder[0];
         try {
             if (policy == null) {
                 err.println("innerlab show: training point " + point + ", run " + run + " ...");
             }
-            trained = WatchModel.train(chosen.scenario(), point, run, policy);
+            trained = WatchModel.train(chosen.scenario(), point, run, policy, curve);
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             err.println("innerlab show: --policy " + policy + ": " + e.getMessage());
             return 2;
+        } finally {
+            if (growing != null) {
+                SwingUtilities.invokeAndWait(growing::dispose);
+            }
         }
         if (record != null) {
             Watch watch = new Watch(trained.organism(), distribution, trained.seeds());
@@ -137,6 +156,7 @@ public final class ShowCommand implements Callable<Integer> {
         }
         WatchModel model = new WatchModel(trained, distribution);
         model.setValues(values);
+        model.setTrainingCurve(curve);
         if (screenshot != null) {
             RunWithUI.captureAfter(model, steps, screenshot);
             spec.commandLine().getOut().println(screenshot);

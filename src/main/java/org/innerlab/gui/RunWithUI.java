@@ -42,6 +42,7 @@ public final class RunWithUI extends GUIState {
     private final BoardPortrayal board = new BoardPortrayal();
     private Display2D display;
     private JFrame displayFrame;
+    private JFrame curveFrame;
     private JComboBox<String> distributions;
 
     public RunWithUI(WatchModel model) {
@@ -198,6 +199,12 @@ public final class RunWithUI extends GUIState {
         displayFrame.setTitle("innerlab show: " + model().trained().organism().scenario().name());
         c.registerFrame(displayFrame);
         displayFrame.setVisible(true);
+        if (model().trainingCurve() != null) {
+            curveFrame = TrainingCurvePanel.frame(model().trainingCurve(), "innerlab show: training curve");
+            curveFrame.setLocation(displayFrame.getX(), displayFrame.getY() + displayFrame.getHeight());
+            c.registerFrame(curveFrame);
+            curveFrame.setVisible(true);
+        }
     }
 
     /** Applies a change from the Swing thread while the schedule is not stepping, then repaints. */
@@ -219,5 +226,9 @@ public final class RunWithUI extends GUIState {
         }
         displayFrame = null;
         display = null;
+        if (curveFrame != null) {
+            curveFrame.dispose();
+        }
+        curveFrame = null;
     }
 }

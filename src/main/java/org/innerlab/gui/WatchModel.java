@@ -38,6 +38,7 @@ public final class WatchModel extends SimState {
     private final String firstDistribution;
     private transient Watch watch;
     private boolean showValues;
+    private transient TrainingCurve curve;
 
     public WatchModel(Trained trained, String distribution) {
         super(trained.seeds().seed("gui"));
@@ -54,11 +55,19 @@ public final class WatchModel extends SimState {
      * {@link RunModel}, streams and evaluation), or, given a policy file, installs that policy instead.
      */
     public static Trained train(Scenario pointScenario, int point, int run, Path policy) {
+        return train(pointScenario, point, run, policy, EpisodeListener.NONE);
+    }
+
+    /**
+     * As {@link #train(Scenario, int, int, Path)}, telling {@code listener} (a {@link TrainingCurve},
+     * say; null for none) about each training episode as it ends; listeners only observe, so the result is the same.
+     */
+    public static Trained train(Scenario pointScenario, int point, int run, Path policy, EpisodeListener listener) {
         Seeds seeds = new Seeds(pointScenario.seed()).forRun(point, run);
         if (policy != null) {
             return new Trained(SavedPolicy.load(policy, Organism.assemble(pointScenario, seeds)), null, seeds);
         }
-        RunModel model = new RunModel(pointScenario, point, run, EpisodeListener.NONE);
+        RunModel model = new RunModel(pointScenario, point, run, listener == null ? EpisodeListener.NONE : listener);
         RunResult result = model.runHeadless();
         return new Trained(model.organism(), result, seeds);
     }
@@ -69,6 +78,16 @@ public final class WatchModel extends SimState {
         watch = new Watch(trained.organism(), firstDistribution, trained.seeds());
         watch.setShowValues(showValues);
         schedule.scheduleRepeating((Steppable) state -> watch.step());
+    }
+
+    /** Shows {@code trainingCurve} beside the board (null for none, as when the policy was loaded from a file). */
+    public void setTrainingCurve(TrainingCurve trainingCurve) {
+        curve = trainingCurve;
+    }
+
+    /** The training curve the window shows, or null. */
+    public TrainingCurve trainingCurve() {
+        return curve;
     }
 
     /** The watched episode (after {@link #start()}). */
