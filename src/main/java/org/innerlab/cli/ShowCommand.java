@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
                 "  innerlab show scenarios/coinrun-goal-misgeneralization.yaml --distribution test",
                 "  innerlab show scenarios/coinrun-goal-misgeneralization.yaml --record episode.gif --frames 80",
+                "  innerlab show scenarios/coinrun-goal-misgeneralization.yaml --distribution test --values",
                 "  innerlab show scenarios/coinrun-goal-misgeneralization.yaml --policy output/.../policies/p0-r0.policy",
                 "", "Watching uses its own random streams: it never changes what 'innerlab run' measures.",
                 "", "Exit codes: 0 success, 2 bad input (scenario, arguments or policy file), 1 anything else."})
