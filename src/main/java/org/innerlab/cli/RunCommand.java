@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.innerlab.experiment.Experiment;
+import org.innerlab.gui.Recording;
 import org.innerlab.scenario.Scenario;
 import org.innerlab.scenario.ScenarioException;
 import org.innerlab.scenario.ScenarioLoader;
@@ -107,7 +108,8 @@ public final class RunCommand implements Callable<Integer> {
             return 2;
         }
         Scenario toRun = scenario;
-        Path folder = Experiment.run(toRun, new Experiment.Options(workers, outputRoot, out, command, savePolicies),
+        Path folder = Experiment.run(toRun, new Experiment.Options(workers, outputRoot, out, command, savePolicies,
+                Recording.animator()),
                 (sweep, done) -> new ProgressBar(System.err, !quiet && ProgressBar.stderrIsTerminal(),
                         toRun.points().size(), toRun.seeds(), done), System.err);
         spec.commandLine().getOut().println(folder);

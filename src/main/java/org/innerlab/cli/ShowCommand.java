@@ -1,14 +1,19 @@
 package org.innerlab.cli;
 
+import java.awt.GraphicsEnvironment;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import javax.swing.JFrame;
+import javax.swing.SwingUtilities;
 import org.innerlab.experiment.SweepPoint;
 import org.innerlab.gui.Recording;
 import org.innerlab.gui.RunWithUI;
+import org.innerlab.gui.TrainingCurve;
+import org.innerlab.gui.TrainingCurvePanel;
 import org.innerlab.gui.Watch;
 import org.innerlab.gui.WatchModel;
 import org.innerlab.scenario.Scenario;
@@ -30,6 +35,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
                 "  innerlab show scenarios/coinrun-goal-misgeneralization.yaml --distribution test",
                 "  innerlab show scenarios/coinrun-goal-misgeneralization.yaml --record episode.gif --frames 80",
+                "  innerlab show scenarios/coinrun-goal-misgeneralization.yaml --distribution test --values",
                 "  innerlab show scenarios/coinrun-goal-misgeneralization.yaml --policy output/.../policies/p0-r0.policy",
                 "", "Watching uses its own random streams: it never changes what 'innerlab run' measures.",
                 "", "Exit codes: 0 success, 2 bad input (scenario, arguments or policy file), 1 anything else."})
@@ -67,6 +73,10 @@ public final class ShowCommand implements Callable<Integer> {
 
     @Option(names = "--png-dir", paramLabel = "DIR", description = "with --record, also write each frame as a PNG here")
     Path pngDir;
+
+    @Option(names = "--values", description = "draw the learner's value estimate (V(s), or max_a Q(s,a)) as a heat map "
+            + "under the arrows; the window has a switch for it too")
+    boolean values;
 
     @Option(names = "--smoke", description = "shrink the training budget for a seconds-long check")
     boolean smoke;
@@ -115,22 +125,39 @@ public final class ShowCommand implements Callable<Integer> {
             return 2;
         }
         WatchModel.Trained trained;
+        // The window shows the training curve; while training, a window of its own shows it growing.
+        TrainingCurve curve = record == null && policy == null ? new TrainingCurve() : null;
+        JFrame[] growingHolder = new JFrame[1];
+        if (curve != null && !GraphicsEnvironment.isHeadless()) {
+            SwingUtilities.invokeAndWait(() -> {
+                growingHolder[0] = TrainingCurvePanel.frame(curve, "innerlab show: training ...");
+                growingHolder[0].setVisible(true);
+            });
+        }
+        JFrame growing = growingHolder[0];
         try {
             if (policy == null) {
                 err.println("innerlab show: training point " + point + ", run " + run + " ...");
             }
-            trained = WatchModel.train(chosen.scenario(), point, run, policy);
+            trained = WatchModel.train(chosen.scenario(), point, run, policy, curve);
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             err.println("innerlab show: --policy " + policy + ": " + e.getMessage());
             return 2;
+        } finally {
+            if (growing != null) {
+                SwingUtilities.invokeAndWait(growing::dispose);
+            }
         }
         if (record != null) {
             Watch watch = new Watch(trained.organism(), distribution, trained.seeds());
+            watch.setShowValues(values);
             Recording.record(watch, frames, record, pngDir);
             spec.commandLine().getOut().println(record);
             return 0;
         }
         WatchModel model = new WatchModel(trained, distribution);
+        model.setValues(values);
+        model.setTrainingCurve(curve);
         if (screenshot != null) {
             RunWithUI.captureAfter(model, steps, screenshot);
             spec.commandLine().getOut().println(screenshot);

@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import org.innerlab.regime.EpisodeListener;
 import org.innerlab.report.HtmlReport;
 import org.innerlab.report.Manifest;
 import org.innerlab.report.ResultsWriter;
@@ -33,16 +34,39 @@ public final class Experiment {
      * @param commandLine the command-line arguments that reproduce this run, for the manifest
      * @param savePolicies whether to write each trained learner to {@code policies/p<point>-r<run>.policy}
      *                     ({@link SavedPolicy})
+     * @param animator     records the animations the scenario's {@code report.animations} asks for, or
+     *                     null to record none
      */
-    public record Options(int threads, Path outputRoot, Path out, List<String> commandLine, boolean savePolicies) {
+    public record Options(int threads, Path outputRoot, Path out, List<String> commandLine, boolean savePolicies,
+                          Animator animator) {
         public Options {
             commandLine = List.copyOf(commandLine);
+        }
+
+        /** Options that record no animations. */
+        public Options(int threads, Path outputRoot, Path out, List<String> commandLine, boolean savePolicies) {
+            this(threads, outputRoot, out, commandLine, savePolicies, null);
         }
 
         /** Options that save no policies. */
         public Options(int threads, Path outputRoot, Path out, List<String> commandLine) {
             this(threads, outputRoot, out, commandLine, false);
         }
+    }
+
+    /**
+     * Renders a trained organism playing a distribution to an animated GIF (the GUI's recorder, which
+     * this package cannot name: the GUI builds on it). It must draw only from the organism's
+     * {@code gui/...} streams and change nothing, so recording never changes a result.
+     */
+    @FunctionalInterface
+    public interface Animator {
+        void record(Organism organism, String distribution, int frames, Path gif) throws IOException;
+    }
+
+    /** Where the animation of {@code distribution} goes in a run folder. */
+    public static Path animation(Path runFolder, String distribution) {
+        return runFolder.resolve("animations").resolve(distribution + ".gif");
     }
 
     private Experiment() {
@@ -71,6 +95,9 @@ public final class Experiment {
         Sweep.Progress reporter = progress.apply(sweep, done.keySet());
         Path policies = dir.workDir().resolve("policies");
         Sweep.Trained saver = (key, organism) -> {
+            if (key.point() == 0 && key.run() == 0) {
+                animate(scenario, options.animator(), organism, dir.workDir(), log);
+            }
             if (options.savePolicies()) {
                 try {
                     Files.createDirectories(policies);
@@ -84,6 +111,13 @@ public final class Experiment {
             dir.saveRun(r);
             reporter.runFinished(r, finished, total);
         }, saver);
+        if (!scenario.report().animations().isEmpty() && options.animator() != null
+                && scenario.report().animations().stream().anyMatch(d -> !Files.isRegularFile(animation(dir.workDir(), d)))) {
+            // Run 0 of point 0 finished in an earlier, interrupted attempt: train it again (same streams, same organism).
+            RunModel again = new RunModel(points.get(0).scenario(), points.get(0).index(), 0, EpisodeListener.NONE);
+            again.runHeadless();
+            animate(scenario, options.animator(), again.organism(), dir.workDir(), log);
+        }
         Manifest manifest = Manifest.capture(scenario, points, results, options.threads(), options.commandLine(),
                 started, Duration.between(started, Instant.now()).toMillis() / 1000.0);
         try {
@@ -95,5 +129,30 @@ public final class Experiment {
             throw new UncheckedIOException(e);
         }
         return dir.commit();
+    }
+
+    /** Records each animation the scenario asks for that the folder does not hold yet. */
+    private static void animate(Scenario scenario, Animator animator, Organism organism, Path folder, PrintStream log) {
+        if (scenario.report().animations().isEmpty()) {
+            return;
+        }
+        if (animator == null) {
+            log.println("innerlab: report.animations asks for animations, but this run records none");
+            return;
+        }
+        try {
+            for (String d : scenario.report().animations()) {
+                Path gif = animation(folder, d);
+                if (!Files.isRegularFile(gif)) {
+                    Files.createDirectories(gif.getParent());
+                    // Written beside and moved, so an interrupted write never leaves a truncated GIF to resume from.
+                    Path partial = gif.resolveSibling(d + ".gif.partial");
+                    animator.record(organism, d, scenario.report().frames(), partial);
+                    Files.move(partial, gif, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -33,10 +33,11 @@ public final class BoardPainter {
      * Paints the board into the rectangle {@code area}, cells square and centred in it.
      *
      * @param map         the overlay, or null for none
+     * @param values      the value heat map drawn under the arrows, or null for none
      * @param actionNames the environment's action names (their direction is read from the name)
      */
-    public static void paintBoard(Graphics2D g, GridView view, PolicyMap map, List<String> actionNames,
-                                  Rectangle2D area) {
+    public static void paintBoard(Graphics2D g, GridView view, PolicyMap map, ValueMap values,
+                                  List<String> actionNames, Rectangle2D area) {
         int w = view.width();
         int h = view.height();
         double cell = Math.min(area.getWidth() / w, area.getHeight() / h);
@@ -49,6 +50,10 @@ public final class BoardPainter {
                 int type = view.cell(x, y);
                 r.setRect(x0 + x * cell, y0 + y * cell, cell, cell);
                 g.setColor(Palette.of(type, view.cellTypeName(type)));
+                double v = values == null ? Double.NaN : values.value(x, y);
+                if (!Double.isNaN(v)) {
+                    g.setColor(Palette.ramp(values.fraction(v)));
+                }
                 g.fill(r);
                 g.setColor(GRID_LINE);
                 g.setStroke(new BasicStroke(1f));
@@ -57,13 +62,19 @@ public final class BoardPainter {
         }
         int ax = view.agentX();
         int ay = view.agentY();
+        if (values != null) {
+            markItems(g, view, values, x0, y0, cell);
+        }
         if (map != null) {
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
                     int a = map.action(x, y);
                     if (a >= 0 && !(x == ax && y == ay)) {
+                        // On the heat map's dark end black arrows vanish: there they are white.
+                        Color ink = values == null || Double.isNaN(values.value(x, y)) ? Color.BLACK
+                                : Palette.ink(Palette.ramp(values.fraction(values.value(x, y))));
                         arrow(g, actionNames.get(a), x0 + (x + 0.5) * cell, y0 + (y + 0.5) * cell, cell,
-                                withAlpha(Color.BLACK, map.probability(x, y)));
+                                withAlpha(ink, map.probability(x, y)));
                     }
                 }
             }
@@ -78,6 +89,34 @@ public final class BoardPainter {
         g.draw(disc);
         if (map != null && map.action(ax, ay) >= 0) {
             arrow(g, actionNames.get(map.action(ax, ay)), cx, cy, cell, withAlpha(Color.WHITE, map.probability(ax, ay)));
+        }
+    }
+
+    /**
+     * With a heat map on, coloured cells the agent cannot stand in (coin, goal, lava, ...) could be
+     * taken for heat-map cells: each gets a black frame and its glyph, so it reads as an object.
+     */
+    private static void markItems(Graphics2D g, GridView view, ValueMap values, double x0, double y0, double cell) {
+        Font glyphFont = BOLD.deriveFont((float) (cell * 0.5));
+        for (int y = 0; y < view.height(); y++) {
+            for (int x = 0; x < view.width(); x++) {
+                int type = view.cell(x, y);
+                Color c = Palette.of(type, view.cellTypeName(type));
+                if (!Double.isNaN(values.value(x, y)) || c.equals(Palette.SOLID) || c.equals(Palette.OPEN)) {
+                    continue;
+                }
+                double inset = Math.max(1, cell / 16);
+                g.setColor(Color.BLACK);
+                g.setStroke(new BasicStroke((float) (2 * inset)));
+                g.draw(new Rectangle2D.Double(x0 + x * cell + inset, y0 + y * cell + inset, cell - 2 * inset,
+                        cell - 2 * inset));
+                String glyph = String.valueOf(view.glyph(type));
+                g.setFont(glyphFont);
+                FontMetrics fm = g.getFontMetrics();
+                g.setColor(Palette.ink(c));
+                g.drawString(glyph, (float) (x0 + (x + 0.5) * cell - fm.stringWidth(glyph) / 2.0),
+                        (float) (y0 + (y + 0.5) * cell + (fm.getAscent() - fm.getDescent()) / 2.0));
+            }
         }
     }
 
@@ -133,7 +172,8 @@ public final class BoardPainter {
         int boardW = view.width() * cellPixels;
         int boardH = view.height() * cellPixels;
         int width = Math.max(boardW + 2 * pad, 420);
-        int height = pad + line + pad / 2 + boardH + pad + 3 * line + pad;
+        ValueMap values = watch.valueMap();
+        int height = pad + line + pad / 2 + boardH + pad + (values == null ? 3 : 4) * line + pad;
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
@@ -147,7 +187,7 @@ public final class BoardPainter {
             g.drawString(watch.environment().spec().id() + "  ·  " + watch.distribution() + "  ·  episode "
                     + watch.episode() + "  ·  step " + watch.steps(), pad, baseline);
             int top = pad + line + pad / 2;
-            paintBoard(g, view, watch.policyMap(), watch.environment().spec().actions(),
+            paintBoard(g, view, watch.policyMap(), values, watch.environment().spec().actions(),
                     new Rectangle2D.Double((width - boardW) / 2.0, top, boardW, boardH));
             g.setFont(FONT);
             g.setColor(Color.BLACK);
@@ -155,10 +195,35 @@ public final class BoardPainter {
             g.drawString(String.format(Locale.ROOT, "return %.1f  (true %.1f)   events: %s   %s",
                     watch.episodeReturn(), watch.trueReturn(), watch.eventsSoFar(), watch.outcome()), pad, baseline);
             legend(g, view, pad, baseline + line - fm.getAscent(), line);
+            if (values != null) {
+                rampLegend(g, values, pad, baseline + 3 * line - fm.getAscent(), line);
+            }
         } finally {
             g.dispose();
         }
         return image;
+    }
+
+    /** The value ramp as a strip from the board's lowest to its highest estimate, labelled at both ends. */
+    private static void rampLegend(Graphics2D g, ValueMap values, int left, int top, int line) {
+        FontMetrics fm = g.getFontMetrics();
+        int baseline = top + fm.getAscent();
+        String name = values.label() + " by cell:";
+        g.setColor(Color.BLACK);
+        g.drawString(name, left, baseline);
+        int x = left + fm.stringWidth(name) + 6;
+        String low = String.format(Locale.ROOT, "%.2f", values.min());
+        g.drawString(low, x, baseline);
+        x += fm.stringWidth(low) + 4;
+        int strip = 120;
+        for (int i = 0; i < strip; i++) {
+            g.setColor(Palette.ramp(i / (strip - 1.0)));
+            g.fillRect(x + i, top + 3, 1, line - 8);
+        }
+        g.setColor(Color.GRAY);
+        g.drawRect(x, top + 3, strip, line - 8);
+        g.setColor(Color.BLACK);
+        g.drawString(String.format(Locale.ROOT, "%.2f", values.max()), x + strip + 4, baseline);
     }
 
     /** Swatches for the cell types present on the board, then the agent and the arrow. */

@@ -15,7 +15,7 @@ final class BoardPortrayal extends FieldPortrayal2D {
     @Override
     public void draw(Object object, Graphics2D graphics, DrawInfo2D info) {
         if (field instanceof Watch watch) {
-            BoardPainter.paintBoard(graphics, watch.environment().view(), watch.policyMap(),
+            BoardPainter.paintBoard(graphics, watch.environment().view(), watch.policyMap(), watch.valueMap(),
                     watch.environment().spec().actions(), info.draw);
         }
     }

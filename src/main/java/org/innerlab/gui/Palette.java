@@ -53,7 +53,26 @@ public final class Palette {
 
     private static final Color[] CYCLE = {ORANGE, SKY_BLUE, BLUISH_GREEN, YELLOW, REDDISH_PURPLE, VERMILLION};
 
+    /**
+     * Anchors of viridis (van der Walt and Smith), a sequential ramp that stays ordered in lightness
+     * and readable with the common colour-vision deficiencies and in greyscale.
+     */
+    private static final int[] VIRIDIS = {0x440154, 0x482878, 0x3E4A89, 0x31688E, 0x26828E, 0x1F9E89,
+            0x35B779, 0x6DCD59, 0xB4DE2C, 0xFDE725};
+
     private Palette() {
+    }
+
+    /** The sequential value ramp at {@code t} in [0, 1] (clamped): dark purple for low, yellow for high. */
+    public static Color ramp(double t) {
+        double u = Math.max(0, Math.min(1, t)) * (VIRIDIS.length - 1);
+        int i = Math.min((int) u, VIRIDIS.length - 2);
+        double f = u - i;
+        Color a = new Color(VIRIDIS[i]);
+        Color b = new Color(VIRIDIS[i + 1]);
+        return new Color((int) Math.round(a.getRed() + f * (b.getRed() - a.getRed())),
+                (int) Math.round(a.getGreen() + f * (b.getGreen() - a.getGreen())),
+                (int) Math.round(a.getBlue() + f * (b.getBlue() - a.getBlue())));
     }
 
     /** The colour of cell type {@code code} named {@code name}. */

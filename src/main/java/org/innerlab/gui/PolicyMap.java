@@ -38,9 +38,7 @@ public final class PolicyMap {
         int under = view.cell(view.agentX(), view.agentY());
         for (int y = 0; y < view.height(); y++) {
             for (int x = 0; x < view.width(); x++) {
-                int type = view.cell(x, y);
-                String name = view.cellTypeName(type);
-                if (type != under && !name.equals("empty") && !name.equals("floor")) {
+                if (!open(view, under, x, y)) {
                     continue;
                 }
                 there.moveTo(x, y);
@@ -57,6 +55,16 @@ public final class PolicyMap {
             }
         }
         return map;
+    }
+
+    /**
+     * Whether the agent could stand in cell ({@code x}, {@code y}): an {@code empty} or {@code floor}
+     * cell, or one of the type {@code under} the agent now (so boards with other floor names still draw).
+     */
+    static boolean open(GridView view, int under, int x, int y) {
+        int type = view.cell(x, y);
+        String name = view.cellTypeName(type);
+        return type == under || name.equals("empty") || name.equals("floor");
     }
 
     public int width() {

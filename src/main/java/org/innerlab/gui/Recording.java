@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.innerlab.experiment.Experiment;
 
 /**
  * Headless export of a watched organism: {@code frames} moves rendered by {@link BoardPainter} to
@@ -20,6 +21,15 @@ public final class Recording {
     public static final int CELL_PIXELS = 32;
 
     private Recording() {
+    }
+
+    /**
+     * The recorder {@code innerlab run} uses for a scenario's {@code report.animations}: {@code frames}
+     * frames of the organism playing the distribution, drawn from its {@code gui/...} streams only.
+     */
+    public static Experiment.Animator animator() {
+        return (organism, distribution, frames, gif) ->
+                record(new Watch(organism, distribution, organism.seeds()), frames, gif, null);
     }
 
     /**

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import javax.swing.SwingUtilities;
 import javax.swing.JButton;
+import javax.swing.JCheckBox;
 import javax.swing.JComboBox;
 import javax.swing.JFrame;
 import javax.swing.JLabel;
@@ -41,6 +42,7 @@ public final class RunWithUI extends GUIState {
     private final BoardPortrayal board = new BoardPortrayal();
     private Display2D display;
     private JFrame displayFrame;
+    private JFrame curveFrame;
     private JComboBox<String> distributions;
 
     public RunWithUI(WatchModel model) {
@@ -56,6 +58,8 @@ public final class RunWithUI extends GUIState {
     public static Object getInfo() {
         return "<html><h2>innerlab show</h2><p>A trained model organism playing its environment one move at a time."
                 + "<p>Arrows: the policy's most likely move in each open cell, opacity = its probability."
+                + "<p>Values (switch above the board): the learner's own value estimate with the agent in each open"
+                + " cell, V(s) or max_a Q(s,a), from dark purple (lowest on this board) to yellow (highest)."
                 + "<br>Blue disc: the agent. Use the drop-down above the board to switch distribution.</html>";
     }
 
@@ -186,10 +190,21 @@ public final class RunWithUI extends GUIState {
         display.header.add(new JLabel("  distribution "));
         display.header.add(distributions);
         display.header.add(newLevel);
+        JCheckBox values = new JCheckBox("Values", model().getValues());
+        values.setToolTipText("the learner's value estimate per cell: dark purple = lowest on this board, yellow = highest");
+        values.setEnabled(ValueMap.supports(model().trained().organism().learner()));
+        values.addActionListener(e -> act(() -> model().setValues(values.isSelected())));
+        display.header.add(values);
         displayFrame = display.createFrame();
         displayFrame.setTitle("innerlab show: " + model().trained().organism().scenario().name());
         c.registerFrame(displayFrame);
         displayFrame.setVisible(true);
+        if (model().trainingCurve() != null) {
+            curveFrame = TrainingCurvePanel.frame(model().trainingCurve(), "innerlab show: training curve");
+            curveFrame.setLocation(displayFrame.getX(), displayFrame.getY() + displayFrame.getHeight());
+            c.registerFrame(curveFrame);
+            curveFrame.setVisible(true);
+        }
     }
 
     /** Applies a change from the Swing thread while the schedule is not stepping, then repaints. */
@@ -211,5 +226,9 @@ public final class RunWithUI extends GUIState {
         }
         displayFrame = null;
         display = null;
+        if (curveFrame != null) {
+            curveFrame.dispose();
+        }
+        curveFrame = null;
     }
 }

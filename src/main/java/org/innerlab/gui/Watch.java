@@ -38,6 +38,8 @@ public final class Watch {
     private boolean done;
     private int lastAction = -1;
     private PolicyMap map;
+    private boolean showValues;
+    private ValueMap values;
 
     /**
      * @param organism     the trained organism
@@ -72,6 +74,7 @@ public final class Watch {
         done = false;
         lastAction = -1;
         map = null;
+        values = null;
     }
 
     /** One move; after the episode has ended, the next call starts a new level instead. */
@@ -88,6 +91,7 @@ public final class Watch {
         events |= result.events;
         done = result.done();
         map = null;
+        values = null;
     }
 
     /** The policy's most likely action per open cell of the current board (computed once per move). */
@@ -96,6 +100,30 @@ public final class Watch {
             map = PolicyMap.of(env, organism.encoder(), policy);
         }
         return map;
+    }
+
+    /**
+     * The learner's value estimate per open cell of the current board (computed once per move), or
+     * null when the heat map is off or the learner has no value estimate.
+     */
+    public ValueMap valueMap() {
+        if (!showValues) {
+            return null;
+        }
+        if (values == null) {
+            values = ValueMap.of(env, organism.encoder(), organism.learner());
+        }
+        return values;
+    }
+
+    /** Whether {@link #valueMap()} is drawn. */
+    public boolean showValues() {
+        return showValues;
+    }
+
+    /** Turns the value heat map on or off. */
+    public void setShowValues(boolean show) {
+        showValues = show;
     }
 
     public Environment environment() {

@@ -37,6 +37,8 @@ public final class WatchModel extends SimState {
     private final transient Trained trained;
     private final String firstDistribution;
     private transient Watch watch;
+    private boolean showValues;
+    private transient TrainingCurve curve;
 
     public WatchModel(Trained trained, String distribution) {
         super(trained.seeds().seed("gui"));
@@ -53,11 +55,19 @@ public final class WatchModel extends SimState {
      * {@link RunModel}, streams and evaluation), or, given a policy file, installs that policy instead.
      */
     public static Trained train(Scenario pointScenario, int point, int run, Path policy) {
+        return train(pointScenario, point, run, policy, EpisodeListener.NONE);
+    }
+
+    /**
+     * As {@link #train(Scenario, int, int, Path)}, telling {@code listener} (a {@link TrainingCurve},
+     * say; null for none) about each training episode as it ends; listeners only observe, so the result is the same.
+     */
+    public static Trained train(Scenario pointScenario, int point, int run, Path policy, EpisodeListener listener) {
         Seeds seeds = new Seeds(pointScenario.seed()).forRun(point, run);
         if (policy != null) {
             return new Trained(SavedPolicy.load(policy, Organism.assemble(pointScenario, seeds)), null, seeds);
         }
-        RunModel model = new RunModel(pointScenario, point, run, EpisodeListener.NONE);
+        RunModel model = new RunModel(pointScenario, point, run, listener == null ? EpisodeListener.NONE : listener);
         RunResult result = model.runHeadless();
         return new Trained(model.organism(), result, seeds);
     }
@@ -66,7 +76,18 @@ public final class WatchModel extends SimState {
     public void start() {
         super.start();
         watch = new Watch(trained.organism(), firstDistribution, trained.seeds());
+        watch.setShowValues(showValues);
         schedule.scheduleRepeating((Steppable) state -> watch.step());
+    }
+
+    /** Shows {@code trainingCurve} beside the board (null for none, as when the policy was loaded from a file). */
+    public void setTrainingCurve(TrainingCurve trainingCurve) {
+        curve = trainingCurve;
+    }
+
+    /** The training curve the window shows, or null. */
+    public TrainingCurve trainingCurve() {
+        return curve;
     }
 
     /** The watched episode (after {@link #start()}). */
@@ -126,6 +147,19 @@ public final class WatchModel extends SimState {
     /** The distributions, for MASON's drop-down. */
     public Object domDistribution() {
         return trained.organism().scenario().environment().distributions().keySet().toArray(new String[0]);
+    }
+
+    /** Whether the board shows the learner's value estimate as a heat map under the arrows. */
+    public boolean getValues() {
+        return showValues;
+    }
+
+    /** Turns the value heat map on or off (it stays off for a learner without a value estimate). */
+    public void setValues(boolean show) {
+        showValues = show;
+        if (watch != null) {
+            watch.setShowValues(show);
+        }
     }
 
     /** Always false: the property is a switch, and ticking it starts a new level. */

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -68,12 +69,15 @@ public final class HtmlReport {
                 + folder.points().size() + (folder.points().size() == 1 ? " condition" : " conditions") + " × "
                 + s.seeds() + " seeds · run " + folder.manifestText("started_at", "at an unknown time"));
         h.raw("<nav>").raw(link("organism", "The organism")).raw(link("ideas", "What the numbers mean"))
-                .raw(link("charts", "Charts")).raw(link("summary", "Summary table")).raw(link("outcomes", "Runs"))
+                .raw(link("charts", "Charts"))
+                .raw(s.report().animations().isEmpty() ? "" : link("animations", "Animations"))
+                .raw(link("summary", "Summary table")).raw(link("outcomes", "Runs"))
                 .raw(link("reproduce", "Reproduce")).raw(link("manifest", "Manifest"))
                 .raw(link("scenario", "Scenario file")).raw("</nav></header>\n");
         organism(h, s, spec);
         ideas(h, folder, spec);
         charts(h, folder);
+        animations(h, folder);
         summary(h, folder);
         outcomes(h, folder);
         reproduce(h, folder);
@@ -205,6 +209,32 @@ public final class HtmlReport {
                     + "\" viewBox=\"0 0 " + ChartRenderer.WIDTH + " " + ChartRenderer.HEIGHT + "\" "));
             h.raw("<figcaption>").text(label + ": y = " + String.join(", ", chart.y()) + "; x = " + chart.x()
                     + ". Files: charts/" + chart.name() + ".png, .svg").raw("</figcaption></figure>");
+        }
+        h.raw("</section>\n");
+    }
+
+    /**
+     * The animations the scenario asks for ({@code report.animations}), embedded as data URIs so the
+     * report stays one self-contained file; none, and no section, unless asked.
+     */
+    private static void animations(Html h, RunFolder folder) throws IOException {
+        List<String> wanted = folder.scenario().report().animations();
+        if (wanted.isEmpty()) {
+            return;
+        }
+        h.raw("<section id=\"animations\"><h2>Animations</h2>").element("p", "Run 0 of the first condition playing "
+                + "each distribution after training, one move per frame: arrows show the policy's likeliest move in "
+                + "each open cell (opacity = its probability); the blue disc is the agent.");
+        for (String d : wanted) {
+            Path gif = folder.dir().resolve("animations").resolve(d + ".gif");
+            if (!Files.isRegularFile(gif)) {
+                h.element("p", "No animation of '" + d + "' was recorded (animations/" + d + ".gif is missing).");
+                continue;
+            }
+            String data = Base64.getEncoder().encodeToString(Files.readAllBytes(gif));
+            h.raw("<figure><img src=\"data:image/gif;base64,").raw(data).raw("\" alt=\"")
+                    .text("the trained agent playing the " + d + " distribution").raw("\">");
+            h.raw("<figcaption>").text(d + ". File: animations/" + d + ".gif").raw("</figcaption></figure>");
         }
         h.raw("</section>\n");
     }

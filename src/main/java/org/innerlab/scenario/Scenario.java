@@ -28,12 +28,13 @@ import org.innerlab.experiment.SweepPoint;
  * @param sweep       canonical dotted scenario path → canonical values, in file order; the sweep is the
  *                    cartesian product, first key slowest
  * @param charts      charts to draw from the summary
+ * @param report      extras of the HTML report (animations)
  * @param source      the file this came from (for messages), or null
  */
 public record Scenario(String name, String description, long seed, int seeds,
                        EnvironmentConfig environment, LearnerConfig learner, List<StageConfig> training,
                        EvaluationConfig evaluation, Map<String, List<Object>> sweep, List<ChartConfig> charts,
-                       Path source) {
+                       ReportConfig report, Path source) {
 
     /** {@link #smoke()}'s cap on runs per point: two, so that per-point statistics still have a spread. */
     public static final int SMOKE_SEEDS = 2;
@@ -46,6 +47,7 @@ public record Scenario(String name, String description, long seed, int seeds,
         Objects.requireNonNull(name, "name");
         training = List.copyOf(training);
         charts = List.copyOf(charts);
+        report = report == null ? ReportConfig.NONE : report;
         Map<String, List<Object>> copy = new LinkedHashMap<>();
         if (sweep != null) {
             sweep.forEach((k, v) -> copy.put(k, List.copyOf(v)));
@@ -95,13 +97,13 @@ public record Scenario(String name, String description, long seed, int seeds,
             smokeSweep.put(path, capped);
         });
         return new Scenario(name, description, seed, Math.min(seeds, SMOKE_SEEDS), environment, learner, stages, eval,
-                smokeSweep, charts, source);
+                smokeSweep, charts, report, source);
     }
 
     /** A copy with another master seed (a sweep of {@code seed}, if any, still sets it per point). */
     public Scenario withSeed(long newSeed) {
         return new Scenario(name, description, newSeed, seeds, environment, learner, training, evaluation, sweep,
-                charts, source);
+                charts, report, source);
     }
 
     /**
@@ -115,12 +117,12 @@ public record Scenario(String name, String description, long seed, int seeds,
                     "must be an integer in [1, " + ScenarioSchema.MAX_SEEDS + "], got " + newSeeds, null);
         }
         return new Scenario(name, description, seed, newSeeds, environment, learner, training, evaluation, sweep,
-                charts, source);
+                charts, report, source);
     }
 
     /** A copy that names another source file (e.g. the run folder's copy). */
     public Scenario withSource(Path newSource) {
         return new Scenario(name, description, seed, seeds, environment, learner, training, evaluation, sweep,
-                charts, newSource);
+                charts, report, newSource);
     }
 }

@@ -42,7 +42,7 @@ final class ScenarioSchema {
     private static final Pattern METRIC = Pattern.compile("[a-z0-9_]+(?:/[a-z0-9_]+)*");
 
     static final List<String> TOP = List.of("name", "description", "seed", "seeds", "environment", "learner",
-            "training", "evaluation", "sweep", "charts");
+            "training", "evaluation", "report", "sweep", "charts");
 
     private final Function<String, EnvSpec> specs;
     private final Collection<String> knownIds;
@@ -61,7 +61,7 @@ final class ScenarioSchema {
         Map<String, List<Object>> sweep = Sweeps.check(this, base, top.get("sweep"));
         List<ChartConfig> charts = charts(top.get("charts"), sweep.keySet(), base);
         return new Scenario(base.name(), base.description(), base.seed(), base.seeds(), base.environment(),
-                base.learner(), base.training(), base.evaluation(), sweep, charts, source);
+                base.learner(), base.training(), base.evaluation(), sweep, charts, base.report(), source);
     }
 
     private static Section top(Node root) {
@@ -85,8 +85,9 @@ final class ScenarioSchema {
         LearnerConfig learner = learner(top.require("learner"), spec);
         List<StageConfig> training = training(top.require("training"), learner.type());
         EvaluationConfig evaluation = evaluation(top.get("evaluation"), environment.distributions().keySet());
+        ReportConfig report = report(top.get("report"), environment.distributions().keySet());
         return new Scenario(name, description, seed, seeds, environment, learner, training, evaluation, Map.of(),
-                List.of(), source);
+                List.of(), report, source);
     }
 
     private EnvSpec spec(Node envNode) {
@@ -234,6 +235,30 @@ final class ScenarioSchema {
         String policy = s.get("policy") == null ? POLICIES.get(0)
                 : Section.oneOf(s.get("policy"), s.field("policy"), POLICIES, "policy");
         return new EvaluationConfig(episodes, names, policy);
+    }
+
+    /** The report extras: animations must name distributions of the environment, each once. */
+    private static ReportConfig report(Node node, Set<String> distributions) {
+        if (node == null) {
+            return ReportConfig.NONE;
+        }
+        Section s = Section.of(node, "report", List.of("animations", "frames"));
+        List<String> names = new ArrayList<>();
+        if (s.get("animations") != null) {
+            List<Node> items = Section.list(s.get("animations"), s.field("animations"));
+            for (int i = 0; i < items.size(); i++) {
+                String field = s.field("animations") + "." + i;
+                String d = Section.oneOf(items.get(i), field, distributions, "distribution");
+                if (names.contains(d)) {
+                    throw new ScenarioException(items.get(i).origin(), field, "distribution '" + d
+                            + "' is listed twice", null);
+                }
+                names.add(d);
+            }
+        }
+        int frames = s.get("frames") == null ? ReportConfig.DEFAULT_FRAMES
+                : (int) Section.integer(s.get("frames"), s.field("frames"), 1, ReportConfig.MAX_FRAMES);
+        return new ReportConfig(names, frames);
     }
 
     /** The charts, whose x must be a sweep key and whose series must name evaluated distributions. */

@@ -77,6 +77,13 @@ public final class ScenarioWriter {
         evaluation.put("policy", s.evaluation().policy());
         root.put("evaluation", evaluation);
 
+        if (!s.report().animations().isEmpty()) {
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("animations", s.report().animations());
+            report.put("frames", s.report().frames());
+            root.put("report", report);
+        }
+
         root.put("sweep", s.sweep());
         List<Object> charts = new ArrayList<>();
         for (ChartConfig c : s.charts()) {

@@ -170,6 +170,6 @@ public final class Sweeps {
 
     private static Scenario strip(Scenario s) {
         return new Scenario(s.name(), s.description(), s.seed(), s.seeds(), s.environment(), s.learner(), s.training(),
-                s.evaluation(), Map.of(), List.of(), s.source());
+                s.evaluation(), Map.of(), List.of(), s.report(), s.source());
     }
 }

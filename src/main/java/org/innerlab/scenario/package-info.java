@@ -50,6 +50,10 @@
  *   distributions: [train, test]        # distribution names, no repeats; default every distribution,
  *                                       #   train first, then test, then the others in file order
  *   policy: sampled                     # sampled | greedy; default sampled
+ * report:                               # optional; extras of report.html
+ *   animations: [train, test]           # distribution names, no repeats; default []: an animated GIF of
+ *                                       #   run 0 of point 0 playing each, in animations/, embedded
+ *   frames: 60                          # frames per animation, 1..600; default 60
  * sweep:                                # optional; dotted path -> list of scalar values
  *   environment.train.random_coin_percent: [0, 1, 2, 5, 10, 25]
  * charts:                               # optional

@@ -88,7 +88,7 @@ class ManifestJsonTest {
 
     @Test
     void captureRecordsThisJvmAndEveryRunSeedInOrder() throws Exception {
-        Scenario scenario = new Scenario("demo", "", 42L, 2, null, null, List.of(), null, Map.of(), List.of(),
+        Scenario scenario = new Scenario("demo", "", 42L, 2, null, null, List.of(), null, Map.of(), List.of(), null,
                 Path.of("demo.yaml"));
         List<SweepPoint> points = List.of(new SweepPoint(1, Map.of("x", 1), null), new SweepPoint(0, Map.of("x", 0), null));
         List<RunResult> runs = List.of(new RunResult(1, 1, 13L, List.of()), new RunResult(0, 0, 10L, List.of()),

@@ -22,7 +22,7 @@ class ScenarioWriterTest {
 
     private static Scenario withDescription(Scenario s, String description) {
         return new Scenario(s.name(), description, s.seed(), s.seeds(), s.environment(), s.learner(), s.training(),
-                s.evaluation(), s.sweep(), s.charts(), s.source());
+                s.evaluation(), s.sweep(), s.charts(), s.report(), s.source());
     }
 
     @Test
