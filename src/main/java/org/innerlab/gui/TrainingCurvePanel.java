@@ -81,31 +81,32 @@ public final class TrainingCurvePanel extends JPanel {
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, width, height);
         FontMetrics fm = g.getFontMetrics();
-        int left = 48;
+        int n = data.episodes();
+        int window = window(n);
+        double[] obs = TrainingCurve.smoothed(data.observed(), window);
+        double[] tru = TrainingCurve.smoothed(data.trueReturn(), window);
+        double lo = n == 0 ? 0 : Math.min(0, Math.min(min(obs), min(tru)));
+        double hi = n == 0 ? 1 : Math.max(lo + 1e-9, Math.max(max(obs), max(tru)));
+        String hiLabel = String.format(Locale.ROOT, "%.2f", hi);
+        String loLabel = String.format(Locale.ROOT, "%.2f", lo);
+        // The axis sits right of its widest label, so a long negative value is never cut off.
+        int left = Math.max(48, 8 + Math.max(fm.stringWidth(hiLabel), fm.stringWidth(loLabel)));
         int right = width - 12;
         int top = 10 + 2 * fm.getHeight();
         int bottom = height - 10 - 2 * fm.getHeight();
         g.setColor(Color.BLACK);
-        int n = data.episodes();
-        int window = window(n);
         g.drawString(n == 0 ? "training curve: no training episodes (yet)"
                 : String.format(Locale.ROOT, "training curve: %d episodes, mean of the last %d", n, window),
                 left, 10 + fm.getAscent());
         legendEntry(g, OBSERVED, 1.5f, "observed return", left, 10 + fm.getHeight() + fm.getAscent());
-        legendEntry(g, TRUE, 5f, "true return (hidden from the learner)", left + 150, 10 + fm.getHeight() + fm.getAscent());
+        legendEntry(g, TRUE, 5f, "true return (hidden)", left + 130, 10 + fm.getHeight() + fm.getAscent());
         if (n == 0 || right - left < 10 || bottom - top < 10) {
             return;
         }
-        double[] obs = TrainingCurve.smoothed(data.observed(), window);
-        double[] tru = TrainingCurve.smoothed(data.trueReturn(), window);
-        double lo = Math.min(0, Math.min(min(obs), min(tru)));
-        double hi = Math.max(lo + 1e-9, Math.max(max(obs), max(tru)));
         g.setColor(Color.GRAY);
         g.setStroke(new BasicStroke(1f));
         g.drawRect(left, top, right - left, bottom - top);
         g.setColor(Color.BLACK);
-        String hiLabel = String.format(Locale.ROOT, "%.2f", hi);
-        String loLabel = String.format(Locale.ROOT, "%.2f", lo);
         g.drawString(hiLabel, left - 4 - fm.stringWidth(hiLabel), top + fm.getAscent() / 2);
         g.drawString(loLabel, left - 4 - fm.stringWidth(loLabel), bottom + fm.getAscent() / 2);
         g.drawString("1", left, bottom + fm.getHeight());
