@@ -7,6 +7,7 @@ import java.util.function.Function;
 import org.innerlab.env.coinrun.CoinRunLite;
 import org.innerlab.env.keys.KeysChests;
 import org.innerlab.env.maze.CheeseMaze;
+import org.innerlab.env.monster.MonsterWorld;
 import org.innerlab.env.asg.AbsentSupervisor;
 import org.innerlab.env.asg.BoatRace;
 import org.innerlab.env.asg.ConveyorBelt;
@@ -35,6 +36,7 @@ public final class EnvRegistry {
         register(CoinRunLite.SPEC, CoinRunLite::new);
         register(CheeseMaze.SPEC, CheeseMaze::new);
         register(KeysChests.SPEC, KeysChests::new);
+        register(MonsterWorld.SPEC, MonsterWorld::new);
 
         // DeepMind AI Safety Gridworlds (Leike et al. 2017), ported from reference v1.5.
         register(AbsentSupervisor.SPEC, AbsentSupervisor::new);
