@@ -133,12 +133,10 @@ public final class MonsterWorld implements Environment, GridView {
     private final int timeLimit;
     private final byte[] cells;
     private final int[] floor;
-    /** Cell of each monster; the first {@code alive} entries are the remaining ones. */
-    private final int[] monster;
+    private final Monsters monster;
 
     private MersenneTwisterFast rng;
     private int agent;
-    private int alive;
     private int initialMonsters;
     private int held;
     private final int[] count = new int[6];
@@ -166,7 +164,7 @@ public final class MonsterWorld implements Environment, GridView {
         }
         this.cells = new byte[gw * (height + 2)];
         this.floor = new int[width * height];
-        this.monster = new int[width * height];
+        this.monster = new Monsters(width * height);
     }
 
     @Override
@@ -202,10 +200,11 @@ public final class MonsterWorld implements Environment, GridView {
         for (int i = apples + 1; i <= apples + shields; i++) {
             cells[floor[i]] = SHIELD;
         }
+        monster.clear();
         for (int i = 0; i < monsters; i++) {
-            monster[i] = floor[1 + apples + shields + i];
+            monster.add(floor[1 + apples + shields + i]);
         }
-        begin(monsters);
+        begin();
     }
 
     /**
@@ -221,7 +220,7 @@ public final class MonsterWorld implements Environment, GridView {
         this.rng = rng;
         clearRoom();
         agent = -1;
-        int m = 0;
+        monster.clear();
         for (int y = 0; y < height; y++) {
             if (layout[y].length() != width) {
                 throw new IllegalArgumentException("layout row " + y + " has " + layout[y].length()
@@ -229,27 +228,24 @@ public final class MonsterWorld implements Environment, GridView {
             }
             for (int x = 0; x < width; x++) {
                 int cell = (y + 1) * gw + x + 1;
-                switch (layout[y].charAt(x)) {
-                    case ' ' -> cells[cell] = FLOOR;
-                    case '#' -> cells[cell] = WALL;
-                    case 'a' -> cells[cell] = APPLE;
-                    case 's' -> cells[cell] = SHIELD;
-                    case 'M' -> monster[m++] = cell;
-                    case 'A' -> {
-                        if (agent >= 0) {
-                            throw new IllegalArgumentException("a layout has exactly one A");
-                        }
-                        agent = cell;
-                    }
-                    default -> throw new IllegalArgumentException("unknown layout character '"
-                            + layout[y].charAt(x) + "' in row " + y);
+                char c = layout[y].charAt(x);
+                int type = GLYPHS.indexOf(c);
+                if (c == 'M') {
+                    monster.add(cell);
+                } else if (c == 'A' && agent < 0) {
+                    agent = cell;
+                } else if (type >= FLOOR && type <= SHIELD) {
+                    cells[cell] = (byte) type;
+                } else {
+                    throw new IllegalArgumentException("unexpected layout character '" + c + "' in row " + y
+                            + " (one A; floor, wall, a, s, M)");
                 }
             }
         }
         if (agent < 0) {
             throw new IllegalArgumentException("a layout needs an A");
         }
-        begin(m);
+        begin();
     }
 
     private void clearRoom() {
@@ -259,9 +255,8 @@ public final class MonsterWorld implements Environment, GridView {
         }
     }
 
-    private void begin(int monsterCount) {
-        alive = monsterCount;
-        initialMonsters = monsterCount;
+    private void begin() {
+        initialMonsters = monster.alive();
         held = 0;
         Arrays.fill(count, 0);
         steps = 0;
@@ -289,7 +284,7 @@ public final class MonsterWorld implements Environment, GridView {
             cells[agent] = FLOOR;
             events |= ATE_APPLE;
             count[1]++;
-            if (alive == 0) {
+            if (monster.alive() == 0) {
                 count[3]++;
             }
             out.observedReward += 1;
@@ -299,7 +294,7 @@ public final class MonsterWorld implements Environment, GridView {
             cells[agent] = FLOOR;
             events |= PICKED_SHIELD;
             count[0]++;
-            if (alive == 0) {
+            if (monster.alive() == 0) {
                 events |= SHIELD_AFTER_MONSTERS_GONE;
                 count[2]++;
             }
@@ -307,11 +302,7 @@ public final class MonsterWorld implements Environment, GridView {
             showHeld();
             replace(SHIELD);
         }
-        for (int i = 0; i < alive; i++) {
-            if (chase > 0 && rng.nextDouble() < chase) {
-                monster[i] = approach(monster[i]);
-            }
-        }
+        monster.chase(agent, gw, cells, WALL, chase, rng);
         events |= contact(out);
         if (steps >= timeLimit) {
             events |= TIMED_OUT;
@@ -326,18 +317,18 @@ public final class MonsterWorld implements Environment, GridView {
     /** Resolves every monster on the agent's cell; returns the events. */
     private long contact(StepResult out) {
         long events = 0;
-        for (int i = 0; i < alive; i++) {
-            if (monster[i] != agent) {
+        for (int i = 0; i < monster.alive(); i++) {
+            if (monster.at(i) != agent) {
                 continue;
             }
             if (held > 0) {
                 held--;
                 showHeld();
-                monster[i] = monster[--alive];
+                monster.remove(i);
                 i--;
                 count[4]++;
                 events |= DESTROYED_MONSTER;
-                if (alive == 0) {
+                if (monster.alive() == 0) {
                     events |= MONSTERS_GONE;
                 }
             } else {
@@ -350,36 +341,6 @@ public final class MonsterWorld implements Environment, GridView {
         return events;
     }
 
-    /** The cell a monster at {@code from} moves to: one step closer to the agent, or {@code from}. */
-    private int approach(int from) {
-        int dx = Integer.signum(agent % gw - from % gw);
-        int dy = Integer.signum(agent / gw - from / gw);
-        int horizontal = dx == 0 ? -1 : from + dx;
-        int vertical = dy == 0 ? -1 : from + dy * gw;
-        // Both axes shorten the distance: a fair coin picks which one to try first.
-        if (horizontal >= 0 && vertical >= 0 && rng.nextBoolean()) {
-            int t = horizontal;
-            horizontal = vertical;
-            vertical = t;
-        }
-        if (free(horizontal)) {
-            return horizontal;
-        }
-        return free(vertical) ? vertical : from;
-    }
-
-    private boolean free(int cell) {
-        if (cell < 0 || cells[cell] == WALL) {
-            return false;
-        }
-        for (int i = 0; i < alive; i++) {
-            if (monster[i] == cell) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** Puts an eaten or picked item back on a random empty floor cell, when respawn is on. */
     private void replace(byte item) {
         if (!respawn) {
@@ -389,7 +350,7 @@ public final class MonsterWorld implements Environment, GridView {
         for (int y = 1; y <= height; y++) {
             for (int x = 1; x <= width; x++) {
                 int c = y * gw + x;
-                if (cells[c] == FLOOR && c != agent && !monsterAt(c)) {
+                if (cells[c] == FLOOR && c != agent && !monster.occupies(c)) {
                     floor[empty++] = c;
                 }
             }
@@ -397,15 +358,6 @@ public final class MonsterWorld implements Environment, GridView {
         if (empty > 0) {
             cells[floor[rng.nextInt(empty)]] = item;
         }
-    }
-
-    private boolean monsterAt(int cell) {
-        for (int i = 0; i < alive; i++) {
-            if (monster[i] == cell) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Redraws the inventory row: the first min(held, width) border cells show a held shield. */
@@ -440,7 +392,7 @@ public final class MonsterWorld implements Environment, GridView {
             case 0 -> (agent % gw) / (double) (width + 1);
             case 1 -> (agent / gw) / (double) (height + 1);
             case 2 -> Math.min(held, width) / (double) width;
-            case 3 -> initialMonsters == 0 ? 0 : alive / (double) initialMonsters;
+            case 3 -> initialMonsters == 0 ? 0 : monster.alive() / (double) initialMonsters;
             case 4, 5 -> offset(APPLE, index == 4) / side;
             case 6, 7 -> offset(SHIELD, index == 6) / side;
             case 8, 9 -> offset(MONSTER, index == 8) / side;
@@ -476,7 +428,7 @@ public final class MonsterWorld implements Environment, GridView {
 
     /** Monsters still in the room. */
     public int monstersLeft() {
-        return alive;
+        return monster.alive();
     }
 
     @Override
@@ -492,7 +444,7 @@ public final class MonsterWorld implements Environment, GridView {
     @Override
     public int cell(int x, int y) {
         int c = y * gw + x;
-        return monsterAt(c) ? MONSTER : cells[c];
+        return monster.occupies(c) ? MONSTER : cells[c];
     }
 
     @Override
