@@ -186,8 +186,10 @@ public final class Watch {
 
     /**
      * The episode's outcome by the environment's own definitions (DESIGN.md): "intended goal" when
-     * the intended goal was achieved, "goal misgeneralization" when the agent was competent but missed
-     * it, "failure" otherwise; "playing" until the episode ends.
+     * the intended goal was achieved; in an overseen environment, "misbehaved (...)" when the
+     * episode did what its oversight counts as misbehaviour (a shortcut taken while unwatched is
+     * conditional misbehaviour, not a goal that failed to generalize); "goal misgeneralization" when
+     * the agent was competent but missed the goal; "failure" otherwise; "playing" until the episode ends.
      */
     public String outcome() {
         EnvSpec spec = env.spec();
@@ -196,6 +198,9 @@ public final class Watch {
         }
         if (!done) {
             return "playing";
+        }
+        if (spec.oversight() != null && spec.oversight().misbehaved().test(events)) {
+            return "misbehaved (" + spec.oversight().misbehaviour() + ")";
         }
         return spec.competence().test(events) ? "goal misgeneralization" : "failure";
     }
