@@ -7,6 +7,7 @@ import org.innerlab.env.EnvSpec;
 import org.innerlab.env.Environment;
 import org.innerlab.env.Params;
 import org.innerlab.learner.Learner;
+import org.innerlab.learner.LearnerCatalog;
 import org.innerlab.learner.LinearQ;
 import org.innerlab.learner.LinearSoftmaxPolicy;
 import org.innerlab.learner.MlpPolicy;
@@ -42,7 +43,7 @@ public record Organism(Scenario scenario, Seeds seeds, Environment train, Encode
     public static Organism assemble(Scenario scenario, Seeds seeds) {
         Environment train = environment(scenario, "train");
         LearnerConfig lc = scenario.learner();
-        Encoder encoder = "tabular-q".equals(lc.type())
+        Encoder encoder = LearnerCatalog.seesFullBoard(lc.type())
                 ? new FullBoardEncoder(train)
                 : new EgocentricEncoder(train.spec(), train.view(), lc.observation().viewRadius(),
                         lc.observation().globalFeatures());

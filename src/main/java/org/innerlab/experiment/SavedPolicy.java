@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.innerlab.learner.Learner;
+import org.innerlab.learner.LearnerCatalog;
 import org.innerlab.learner.LinearQ;
 import org.innerlab.learner.LinearSoftmaxPolicy;
 import org.innerlab.learner.TabularQ;
@@ -88,7 +89,7 @@ public record SavedPolicy(Map<String, String> header, Map<String, double[]> arra
 
     private static Map<String, String> encoderSettings(Organism organism) {
         Map<String, String> h = new LinkedHashMap<>();
-        if ("tabular-q".equals(organism.scenario().learner().type())) {
+        if (LearnerCatalog.seesFullBoard(organism.scenario().learner().type())) {
             h.put("encoder", "full-board");
         } else {
             ObservationConfig o = organism.scenario().learner().observation();

@@ -41,6 +41,15 @@ public final class LearnerCatalog {
         return java.util.Collections.unmodifiableMap(ENTRIES);
     }
 
+    /**
+     * Whether a learner of {@code type} observes the full board (a Q-table keys on exact states)
+     * instead of the scenario's egocentric window: the one place that decides it, for the run, the
+     * saved-policy header and the report.
+     */
+    public static boolean seesFullBoard(String type) {
+        return "tabular-q".equals(type);
+    }
+
     /** The entry for {@code type}, or null. */
     public static Entry get(String type) {
         return ENTRIES.get(type);

@@ -123,8 +123,7 @@ public final class HtmlReport {
         h.raw("</ul></dd>");
         LearnerCatalog.Entry learner = LearnerCatalog.get(s.learner().type());
         int side = 2 * s.learner().observation().viewRadius() + 1;
-        // A Q-table keys on the full board (experiment.Organism), whatever the scenario's view radius.
-        String sees = s.learner().type().equals("tabular-q") ? "Sees the whole board and every global feature"
+        String sees = LearnerCatalog.seesFullBoard(s.learner().type()) ? "Sees the whole board and every global feature"
                 : "Sees a " + side + "×" + side + " window around itself"
                         + (s.learner().observation().globalFeatures().isEmpty() ? ""
                         : " plus " + String.join(", ", s.learner().observation().globalFeatures()));
