@@ -191,19 +191,19 @@ public final class Dataset {
         }
 
         /** Appends a step to the current episode. */
-        public Builder add(SparseVector observation, int action, int persona, double harm, byte tag,
-                           double observedReward, double trueReward, long events) {
+        public Builder add(SparseVector observation, int stepAction, int stepPersona, double stepHarm, byte stepTag,
+                           double stepObservedReward, double stepTrueReward, long stepEvents) {
             if (episodes == 0) {
                 throw new IllegalStateException("startEpisode before adding steps");
             }
-            if (action < 0 || action >= actionCount) {
-                throw new IllegalArgumentException("action " + action + " not in [0, " + actionCount + ")");
+            if (stepAction < 0 || stepAction >= actionCount) {
+                throw new IllegalArgumentException("action " + stepAction + " not in [0, " + actionCount + ")");
             }
-            if (persona < 0 || persona >= personas.size()) {
-                throw new IllegalArgumentException("persona " + persona + " not in " + personas);
+            if (stepPersona < 0 || stepPersona >= personas.size()) {
+                throw new IllegalArgumentException("persona " + stepPersona + " not in " + personas);
             }
-            if (tag != UNTAGGED && tag != GOOD && tag != BAD) {
-                throw new IllegalArgumentException("tag must be UNTAGGED, GOOD or BAD, got " + tag);
+            if (stepTag != UNTAGGED && stepTag != GOOD && stepTag != BAD) {
+                throw new IllegalArgumentException("tag must be UNTAGGED, GOOD or BAD, got " + stepTag);
             }
             if (observation.dimension() != dimension) {
                 throw new IllegalArgumentException("observation of dimension " + observation.dimension()
@@ -211,14 +211,14 @@ public final class Dataset {
             }
             if (steps + 1 >= action.length) {
                 int n = action.length * 2;
-                this.action = Arrays.copyOf(this.action, n);
-                this.persona = Arrays.copyOf(this.persona, n);
-                this.harm = Arrays.copyOf(this.harm, n);
-                this.tag = Arrays.copyOf(this.tag, n);
-                this.observedReward = Arrays.copyOf(this.observedReward, n);
-                this.trueReward = Arrays.copyOf(this.trueReward, n);
-                this.events = Arrays.copyOf(this.events, n);
-                this.featureStart = Arrays.copyOf(this.featureStart, n + 1);
+                action = Arrays.copyOf(action, n);
+                persona = Arrays.copyOf(persona, n);
+                harm = Arrays.copyOf(harm, n);
+                tag = Arrays.copyOf(tag, n);
+                observedReward = Arrays.copyOf(observedReward, n);
+                trueReward = Arrays.copyOf(trueReward, n);
+                events = Arrays.copyOf(events, n);
+                featureStart = Arrays.copyOf(featureStart, n + 1);
             }
             if (features + observation.size > featureIndex.length) {
                 int n = Math.max(featureIndex.length * 2, features + observation.size);
@@ -229,13 +229,13 @@ public final class Dataset {
             System.arraycopy(observation.index, 0, featureIndex, features, observation.size);
             System.arraycopy(observation.value, 0, featureValue, features, observation.size);
             features += observation.size;
-            this.action[steps] = action;
-            this.persona[steps] = persona;
-            this.harm[steps] = harm;
-            this.tag[steps] = tag;
-            this.observedReward[steps] = observedReward;
-            this.trueReward[steps] = trueReward;
-            this.events[steps] = events;
+            action[steps] = stepAction;
+            persona[steps] = stepPersona;
+            harm[steps] = stepHarm;
+            tag[steps] = stepTag;
+            observedReward[steps] = stepObservedReward;
+            trueReward[steps] = stepTrueReward;
+            events[steps] = stepEvents;
             steps++;
             return this;
         }
