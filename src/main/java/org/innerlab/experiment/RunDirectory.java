@@ -125,7 +125,8 @@ public final class RunDirectory {
         for (MetricValue m : r.metrics()) {
             // Hex floats round-trip exactly, so a resumed sweep reproduces the uninterrupted one bit for bit.
             text.append(m.distribution()).append('\t').append(m.metric()).append('\t')
-                    .append(Double.toHexString(m.value())).append('\n');
+                    .append(Double.toHexString(m.value())).append('\t').append(Double.toHexString(m.ciLow()))
+                    .append('\t').append(Double.toHexString(m.ciHigh())).append('\n');
         }
         writeAtomically(partial.resolve(RUNS).resolve("p" + r.point() + "-r" + r.run() + ".run"), text.toString());
     }
@@ -153,7 +154,8 @@ public final class RunDirectory {
         List<MetricValue> metrics = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
             String[] cols = line.split("\t");
-            metrics.add(new MetricValue(cols[0], cols[1], Double.parseDouble(cols[2])));
+            metrics.add(new MetricValue(cols[0], cols[1], Double.parseDouble(cols[2]), Double.parseDouble(cols[3]),
+                    Double.parseDouble(cols[4])));
         }
         return new RunResult(Integer.parseInt(head[0]), Integer.parseInt(head[1]), Long.parseLong(head[2]), metrics);
     }

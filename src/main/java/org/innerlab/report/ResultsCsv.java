@@ -6,6 +6,7 @@ import java.util.List;
 import org.innerlab.experiment.RunResult;
 import org.innerlab.experiment.SweepPoint;
 import org.innerlab.measure.MetricValue;
+import org.innerlab.measure.Outcome;
 import org.innerlab.measure.SummaryRow;
 
 /**
@@ -17,13 +18,20 @@ import org.innerlab.measure.SummaryRow;
  * quoted as {@link Csv} describes.
  */
 public final class ResultsCsv {
+    /** The columns of {@code runs.csv} after the sweep point's. */
+    static final List<String> RUNS_TAIL = List.of("seed", "distribution", "metric", "value", "ci_low", "ci_high",
+            "label");
+
     private ResultsCsv() {
     }
 
     /**
-     * {@code runs.csv}: header {@code point,<swept paths>,seed,distribution,metric,value}; one row
-     * per run × metric value, ordered by point, run, then the run's own metric order. {@code seed}
-     * is the run index within its point (the derived 64-bit seeds are in the manifest).
+     * {@code runs.csv}: header {@code point,<swept paths>,seed,distribution,metric,value,ci_low,ci_high,label};
+     * one row per run × metric value, ordered by point, run, then the run's own metric order.
+     * {@code seed} is the run index within its point (the derived 64-bit seeds are in the manifest);
+     * {@code ci_low}/{@code ci_high} are the 95% interval over the run's evaluation episodes (empty
+     * where the metric has none); {@code label} is the run's {@link Outcome} classification, the same
+     * on each of its rows, several labels joined by {@code ;}.
      */
     public static String runs(List<SweepPoint> points, List<RunResult> runs) {
         PointIndex index = new PointIndex(points);
@@ -31,9 +39,10 @@ public final class ResultsCsv {
         List<String> header = new ArrayList<>();
         header.add("point");
         header.addAll(index.keys());
-        header.addAll(List.of("seed", "distribution", "metric", "value"));
+        header.addAll(RUNS_TAIL);
         Csv.record(out, header);
         for (RunResult run : inRunOrder(runs)) {
+            String label = String.join(";", Outcome.labels(run.metrics()));
             List<String> prefix = new ArrayList<>();
             prefix.add(Integer.toString(run.point()));
             prefix.addAll(index.formattedValues(run.point()));
@@ -43,6 +52,9 @@ public final class ResultsCsv {
                 row.add(v.distribution());
                 row.add(v.metric());
                 row.add(Numbers.format(v.value()));
+                row.add(v.hasInterval() ? Numbers.format(v.ciLow()) : "");
+                row.add(v.hasInterval() ? Numbers.format(v.ciHigh()) : "");
+                row.add(label);
                 Csv.record(out, row);
             }
         }

@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.innerlab.experiment.RunResult;
 import org.innerlab.experiment.SweepPoint;
 import org.innerlab.measure.Bootstrap;
+import org.innerlab.measure.MetricValue;
+import org.innerlab.measure.Outcome;
 import org.innerlab.measure.Summariser;
 import org.innerlab.measure.SummaryRow;
 import org.innerlab.scenario.ChartConfig;
@@ -31,14 +35,31 @@ public final class ResultsWriter {
     private ResultsWriter() {
     }
 
+    /** The distribution under which summary.csv reports the share of runs carrying each outcome label. */
+    public static final String LABELS = "labels";
+    /** The metric prefix of a label's share: {@code label_share/<label>}. */
+    public static final String LABEL_SHARE = "label_share/";
+
     /**
      * The summary rows of {@code runs}: runs are taken in (point, run) order, and each row's
-     * bootstrap (B = 2,000, 95%) is seeded from its point, distribution and metric.
+     * bootstrap (B = 2,000, 95%) is seeded from its point, distribution and metric. After the metrics,
+     * under distribution {@value #LABELS}, one row {@code label_share/<label>} per outcome label seen in
+     * any run: the share of the point's runs carrying it (0 where none does), with its bootstrap interval
+     * over seeds like every other row.
      */
     public static List<SummaryRow> summarise(List<RunResult> runs) {
         Summariser summariser = new Summariser(Bootstrap.standard());
-        for (RunResult run : ResultsCsv.inRunOrder(runs)) {
+        List<RunResult> ordered = ResultsCsv.inRunOrder(runs);
+        Set<String> seen = new LinkedHashSet<>();
+        for (RunResult run : ordered) {
             summariser.addAll(run.point(), run.metrics());
+            seen.addAll(Outcome.labels(run.metrics()));
+        }
+        for (RunResult run : ordered) {
+            List<String> labels = Outcome.labels(run.metrics());
+            for (String label : seen) {
+                summariser.add(run.point(), new MetricValue(LABELS, LABEL_SHARE + label, labels.contains(label) ? 1 : 0));
+            }
         }
         return summariser.rows();
     }

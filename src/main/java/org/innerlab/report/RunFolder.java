@@ -96,13 +96,14 @@ public record RunFolder(Path dir, Scenario scenario, String yaml, List<SweepPoin
         List<List<String>> rows = Csv.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
         List<String> header = rows.get(0);
         int n = header.size();
-        requireTail(file, header, List.of("seed", "distribution", "metric", "value"));
+        requireTail(file, header, ResultsCsv.RUNS_TAIL);
         Map<String, List<MetricValue>> byRun = new LinkedHashMap<>();
         for (int i = 1; i < rows.size(); i++) {
             List<String> row = rows.get(i);
-            String key = integer(file, i, row.get(0)) + ":" + integer(file, i, row.get(n - 4));
+            String key = integer(file, i, row.get(0)) + ":" + integer(file, i, row.get(n - 7));
             byRun.computeIfAbsent(key, k -> new ArrayList<>())
-                    .add(new MetricValue(row.get(n - 3), row.get(n - 2), number(file, i, row.get(n - 1))));
+                    .add(new MetricValue(row.get(n - 6), row.get(n - 5), number(file, i, row.get(n - 4)),
+                            optionalNumber(file, i, row.get(n - 3)), optionalNumber(file, i, row.get(n - 2))));
         }
         List<RunResult> runs = new ArrayList<>();
         byRun.forEach((key, metrics) -> {
@@ -135,6 +136,11 @@ public record RunFolder(Path dir, Scenario scenario, String yaml, List<SweepPoin
             throw new IllegalArgumentException(file + ": header " + header + " should be point, <swept keys>, "
                     + String.join(", ", tail));
         }
+    }
+
+    /** A number, or NaN for an empty field (a metric without an interval over episodes). */
+    private static double optionalNumber(Path file, int line, String text) {
+        return text.isEmpty() ? Double.NaN : number(file, line, text);
     }
 
     private static int integer(Path file, int line, String text) {

@@ -75,7 +75,7 @@ class RunCommandTest {
                     Files.readAllBytes(tmp.resolve("two").resolve(file)), file);
         }
         List<String> rows = Files.readAllLines(tmp.resolve("one").resolve("runs.csv"));
-        assertEquals("point,environment.train.random_coin_percent,seed,distribution,metric,value", rows.get(0));
+        assertEquals("point,environment.train.random_coin_percent,seed,distribution,metric,value,ci_low,ci_high,label", rows.get(0));
         assertTrue(Files.size(tmp.resolve("one").resolve("charts").resolve("gm.png")) > 1000);
         assertTrue(Files.exists(tmp.resolve("one").resolve("charts").resolve("gm.svg")));
         assertTrue(Files.exists(tmp.resolve("one").resolve("manifest.json")));

@@ -29,21 +29,21 @@ class ResultsCsvTest {
                     new MetricValue("test", "odd,name", 3))),
             new RunResult(0, 1, 11L, List.of(new MetricValue("test", "got_coin", 1),
                     new MetricValue("train", "line\nbreak", Double.NaN))),
-            new RunResult(0, 0, 10L, List.of(new MetricValue("test", "got_coin", 1),
+            new RunResult(0, 0, 10L, List.of(new MetricValue("test", "got_coin", 1, 0.75, 1),
                     new MetricValue("train", "line\nbreak", 1.5E-7))));
 
     @Test
     void runsTableIsLongFormatOrderedByPointRunThenMetricWithQuoting() {
         String expected = """
-                point,environment.train.random_coin_percent,learner.note,seed,distribution,metric,value
-                0,0,plain,0,test,got_coin,1
+                point,environment.train.random_coin_percent,learner.note,seed,distribution,metric,value,ci_low,ci_high,label
+                0,0,plain,0,test,got_coin,1,0.75,1,unclassified
                 0,0,plain,0,train,"line
-                break",1.5E-7
-                0,0,plain,1,test,got_coin,1
+                break",1.5E-7,,,unclassified
+                0,0,plain,1,test,got_coin,1,,,unclassified
                 0,0,plain,1,train,"line
-                break",NaN
-                1,2.5,"say ""hi"", twice",0,test,got_coin,0.25
-                1,2.5,"say ""hi"", twice",0,test,"odd,name",3
+                break",NaN,,,unclassified
+                1,2.5,"say ""hi"", twice",0,test,got_coin,0.25,,,unclassified
+                1,2.5,"say ""hi"", twice",0,test,"odd,name",3,,,unclassified
                 """;
         assertEquals(expected, ResultsCsv.runs(POINTS, RUNS));
     }
@@ -58,7 +58,9 @@ class ResultsCsvTest {
         String expected = "point,environment.train.random_coin_percent,learner.note,distribution,metric,n,mean,ci_low,ci_high\n"
                 + "0,0,plain,test,got_coin,2,1,1,1\n"
                 + "0,0,plain,test,steps,2,6," + Numbers.format(steps.ciLow()) + "," + Numbers.format(steps.ciHigh()) + "\n"
-                + "1,2.5,\"say \"\"hi\"\", twice\",test,got_coin,1,0.5,0.5,0.5\n";
+                + "0,0,plain,labels,label_share/unclassified,2,1,1,1\n"
+                + "1,2.5,\"say \"\"hi\"\", twice\",test,got_coin,1,0.5,0.5,0.5\n"
+                + "1,2.5,\"say \"\"hi\"\", twice\",labels,label_share/unclassified,1,1,1,1\n";
         assertEquals(expected, ResultsCsv.summary(POINTS, ResultsWriter.summarise(runs)));
         // Two runs of 4 and 8: resample means can only be 4, 6 or 8, so the 95% interval is [4, 8].
         assertEquals(4, steps.ciLow(), 0.0);
@@ -69,7 +71,8 @@ class ResultsCsvTest {
     void withoutASweepThereAreNoParameterColumns() {
         List<SweepPoint> single = List.of(new SweepPoint(0, Map.of(), null));
         List<RunResult> runs = List.of(new RunResult(0, 0, 1L, List.of(new MetricValue("test", "m", 0.5))));
-        assertEquals("point,seed,distribution,metric,value\n0,0,test,m,0.5\n", ResultsCsv.runs(single, runs));
+        assertEquals("point,seed,distribution,metric,value,ci_low,ci_high,label\n0,0,test,m,0.5,,,unclassified\n",
+                ResultsCsv.runs(single, runs));
     }
 
     @Test

@@ -72,9 +72,10 @@ class ResultsWriterTest {
                 "charts/coin.svg")) {
             assertArrayEquals(Files.readAllBytes(first.resolve(file)), Files.readAllBytes(second.resolve(file)), file);
         }
-        assertEquals(6, summary.size());
+        // 3 points × (2 metrics + the share of the one label every run carries, "unclassified").
+        assertEquals(9, summary.size());
         assertEquals(61, Files.readAllLines(first.resolve("runs.csv")).size());
-        assertEquals(7, Files.readAllLines(first.resolve("summary.csv")).size());
+        assertEquals(10, Files.readAllLines(first.resolve("summary.csv")).size());
         for (SummaryRow row : summary) {
             assertEquals(10, row.n());
             assertTrue(row.ciLow() <= row.mean() && row.mean() <= row.ciHigh(), row.toString());
