@@ -29,12 +29,13 @@ import org.innerlab.experiment.SweepPoint;
  *                    cartesian product, first key slowest
  * @param charts      charts to draw from the summary
  * @param report      extras of the HTML report (animations)
+ * @param conditions  named partial scenarios that the sweep key {@code condition} selects
  * @param source      the file this came from (for messages), or null
  */
 public record Scenario(String name, String description, long seed, int seeds,
                        EnvironmentConfig environment, LearnerConfig learner, List<StageConfig> training,
                        EvaluationConfig evaluation, Map<String, List<Object>> sweep, List<ChartConfig> charts,
-                       ReportConfig report, Path source) {
+                       ReportConfig report, Conditions conditions, Path source) {
 
     /** {@link #smoke()}'s cap on runs per point: two, so that per-point statistics still have a spread. */
     public static final int SMOKE_SEEDS = 2;
@@ -48,11 +49,20 @@ public record Scenario(String name, String description, long seed, int seeds,
         training = List.copyOf(training);
         charts = List.copyOf(charts);
         report = report == null ? ReportConfig.NONE : report;
+        conditions = conditions == null ? Conditions.NONE : conditions;
         Map<String, List<Object>> copy = new LinkedHashMap<>();
         if (sweep != null) {
             sweep.forEach((k, v) -> copy.put(k, List.copyOf(v)));
         }
         sweep = Collections.unmodifiableMap(copy);
+    }
+
+    /** A scenario without conditions. */
+    public Scenario(String name, String description, long seed, int seeds, EnvironmentConfig environment,
+                    LearnerConfig learner, List<StageConfig> training, EvaluationConfig evaluation,
+                    Map<String, List<Object>> sweep, List<ChartConfig> charts, ReportConfig report, Path source) {
+        this(name, description, seed, seeds, environment, learner, training, evaluation, sweep, charts, report,
+                Conditions.NONE, source);
     }
 
     /**
@@ -97,13 +107,31 @@ public record Scenario(String name, String description, long seed, int seeds,
             smokeSweep.put(path, capped);
         });
         return new Scenario(name, description, seed, Math.min(seeds, SMOKE_SEEDS), environment, learner, stages, eval,
-                smokeSweep, charts, report, source);
+                smokeSweep, charts, report, conditions.capped(Scenario::smokeCap), source);
+    }
+
+    /** The smoke cap of a scalar a condition sets at {@code path}. */
+    private static Node.Scalar smokeCap(String path, Node.Scalar value) {
+        if (!(value.value() instanceof Number n)) {
+            return value;
+        }
+        long cap;
+        if (path.equals("seeds")) {
+            cap = SMOKE_SEEDS;
+        } else if (path.equals("evaluation.episodes")) {
+            cap = SMOKE_EPISODES;
+        } else if (path.matches("training\\.\\d+\\.steps")) {
+            cap = SMOKE_STEPS;
+        } else {
+            return value;
+        }
+        return n.longValue() <= cap ? value : Node.Scalar.of(cap, value.origin());
     }
 
     /** A copy with another master seed (a sweep of {@code seed}, if any, still sets it per point). */
     public Scenario withSeed(long newSeed) {
         return new Scenario(name, description, newSeed, seeds, environment, learner, training, evaluation, sweep,
-                charts, report, source);
+                charts, report, conditions, source);
     }
 
     /**
@@ -117,12 +145,12 @@ public record Scenario(String name, String description, long seed, int seeds,
                     "must be an integer in [1, " + ScenarioSchema.MAX_SEEDS + "], got " + newSeeds, null);
         }
         return new Scenario(name, description, seed, newSeeds, environment, learner, training, evaluation, sweep,
-                charts, report, source);
+                charts, report, conditions, source);
     }
 
     /** A copy that names another source file (e.g. the run folder's copy). */
     public Scenario withSource(Path newSource) {
         return new Scenario(name, description, seed, seeds, environment, learner, training, evaluation, sweep,
-                charts, report, newSource);
+                charts, report, conditions, newSource);
     }
 }

@@ -42,7 +42,7 @@ final class ScenarioSchema {
     private static final Pattern METRIC = Pattern.compile("[a-z0-9_]+(?:/[a-z0-9_]+)*");
 
     static final List<String> TOP = List.of("name", "description", "seed", "seeds", "environment", "learner",
-            "training", "evaluation", "report", "sweep", "charts");
+            "training", "evaluation", "report", "conditions", "sweep", "charts");
 
     private final Function<String, EnvSpec> specs;
     private final Collection<String> knownIds;
@@ -57,11 +57,50 @@ final class ScenarioSchema {
     /** The whole scenario. */
     Scenario scenario(Node root) {
         Section top = top(root);
-        Scenario base = base(top.map().without("sweep").without("charts"));
+        Scenario plain = base(top.map().without("sweep").without("charts").without("conditions"));
+        Conditions conditions = conditions(top.get("conditions"), plain);
+        Scenario base = new Scenario(plain.name(), plain.description(), plain.seed(), plain.seeds(),
+                plain.environment(), plain.learner(), plain.training(), plain.evaluation(), Map.of(), List.of(),
+                plain.report(), conditions, source);
         Map<String, List<Object>> sweep = Sweeps.check(this, base, top.get("sweep"));
         List<ChartConfig> charts = charts(top.get("charts"), sweep.keySet(), base);
         return new Scenario(base.name(), base.description(), base.seed(), base.seeds(), base.environment(),
-                base.learner(), base.training(), base.evaluation(), sweep, charts, base.report(), source);
+                base.learner(), base.training(), base.evaluation(), sweep, charts, base.report(), conditions, source);
+    }
+
+    /**
+     * The named conditions, each checked by validating the whole scenario it makes; an error inside a
+     * condition points at the condition's own key.
+     */
+    private Conditions conditions(Node node, Scenario plain) {
+        if (node == null) {
+            return Conditions.NONE;
+        }
+        Mapping written = Section.mapping(node, "conditions");
+        if (written.entries().isEmpty()) {
+            throw new ScenarioException(written.origin(), "conditions", "needs at least one condition", null);
+        }
+        Map<String, Mapping> overrides = new LinkedHashMap<>();
+        for (Entry e : written.entries()) {
+            String field = "conditions." + e.key();
+            if (!NAME.matcher(e.key()).matches()) {
+                throw new ScenarioException(e.keyOrigin(), field, "a condition name must match " + NAME.pattern()
+                        + ", got \"" + e.key() + "\"", null);
+            }
+            Section.of(e.value(), field, Conditions.OVERRIDABLE);
+            overrides.put(e.key(), (Mapping) e.value());
+        }
+        Conditions conditions = new Conditions(overrides);
+        Mapping baseTree = ScenarioWriter.tree(plain).without("sweep").without("charts");
+        for (String name : conditions.names()) {
+            try {
+                base(conditions.apply(baseTree, name));
+            } catch (ScenarioException ex) {
+                throw new ScenarioException(ex.origin(), "conditions." + name + (ex.field().isEmpty() ? "" : "." + ex.field()),
+                        ex.problem(), ex.hint().orElse(null));
+            }
+        }
+        return conditions;
     }
 
     private static Section top(Node root) {
@@ -396,6 +435,10 @@ final class ScenarioSchema {
         }
         String distribution = m.group(2);
         List<String> evaluated = base.evaluation().distributions();
+        String[] sides = distribution.split("-vs-", -1);
+        if (sides.length == 2 && evaluated.contains(sides[0]) && evaluated.contains(sides[1])) {
+            return text; // a contrast of two evaluated distributions, e.g. the conditional-misbehaviour gap
+        }
         if (base.environment().distributions().containsKey(distribution) && !evaluated.contains(distribution)) {
             throw new ScenarioException(node.origin(), field, "distribution '" + distribution + "' is not evaluated",
                     "add it to evaluation.distributions");

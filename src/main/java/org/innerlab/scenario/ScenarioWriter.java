@@ -84,6 +84,10 @@ public final class ScenarioWriter {
             root.put("report", report);
         }
 
+        if (!s.conditions().isEmpty()) {
+            // Written as given: each condition is resolved only where the sweep selects it.
+            root.put("conditions", new LinkedHashMap<>(s.conditions().overrides()));
+        }
         root.put("sweep", s.sweep());
         List<Object> charts = new ArrayList<>();
         for (ChartConfig c : s.charts()) {
@@ -106,6 +110,9 @@ public final class ScenarioWriter {
     }
 
     private static Node node(Object value, Origin origin) {
+        if (value instanceof Node n) {
+            return n;
+        }
         if (value instanceof Map<?, ?> m) {
             List<Entry> entries = new ArrayList<>();
             m.forEach((k, v) -> entries.add(new Entry((String) k, origin, node(v, origin))));

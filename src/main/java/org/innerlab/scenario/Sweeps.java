@@ -78,6 +78,11 @@ public final class Sweeps {
                 throw new ScenarioException(e.keyOrigin(), field, "the same path as sweep key '" + earlier + "'",
                         "sweep each path once");
             }
+            if (key.equals(Conditions.KEY)) {
+                canonical.put(key, conditionNames(base.conditions(), e));
+                points *= canonical.get(key).size();
+                continue;
+            }
             if (UNSWEEPABLE.contains(segments.get(0))) {
                 throw new ScenarioException(e.keyOrigin(), field, "cannot be swept",
                         "sweep parameters, budgets, observation settings or the seed");
@@ -118,6 +123,28 @@ public final class Sweeps {
         return canonical;
     }
 
+    /** The condition names a {@code condition} sweep lists, each defined under {@code conditions}, each once. */
+    private static List<Object> conditionNames(Conditions conditions, Entry e) {
+        String field = "sweep." + Conditions.KEY;
+        if (conditions.isEmpty()) {
+            throw new ScenarioException(e.keyOrigin(), field, "the scenario defines no conditions",
+                    "define them under a top-level 'conditions:' map, one partial scenario per name");
+        }
+        List<Node> items = Section.list(e.value(), field);
+        if (items.isEmpty()) {
+            throw new ScenarioException(e.value().origin(), field, "needs at least one value", null);
+        }
+        List<Object> names = new ArrayList<>();
+        for (Node item : items) {
+            String name = Section.oneOf(item, field, conditions.names(), "condition");
+            if (names.contains(name)) {
+                throw new ScenarioException(item.origin(), field, "condition '" + name + "' is listed twice", null);
+            }
+            names.add(name);
+        }
+        return names;
+    }
+
     private static Object canonicalValue(ScenarioSchema schema, Node baseTree, List<String> segments, Node item,
                                          Origin keyOrigin, String field, String key) {
         try {
@@ -136,7 +163,7 @@ public final class Sweeps {
 
     private static List<SweepPoint> points(ScenarioSchema schema, Scenario base, Map<String, List<Object>> sweep,
                                            Origin origin) {
-        Node tree = baseTree(base);
+        Mapping tree = baseTree(base);
         List<String> keys = new ArrayList<>(sweep.keySet());
         List<List<String>> segments = new ArrayList<>();
         for (String k : keys) {
@@ -147,9 +174,16 @@ public final class Sweeps {
         for (int p = 0; ; p++) {
             Node t = tree;
             Map<String, Object> assignments = new LinkedHashMap<>();
+            int condition = keys.indexOf(Conditions.KEY);
+            if (condition >= 0) {
+                // First, so that a swept key can set a value inside what the condition brings.
+                t = base.conditions().apply(tree, (String) sweep.get(Conditions.KEY).get(index[condition]));
+            }
             for (int j = 0; j < keys.size(); j++) {
                 Object v = sweep.get(keys.get(j)).get(index[j]);
-                t = DottedPath.set(t, segments.get(j), Scalar.of(v, origin), origin);
+                if (j != condition) {
+                    t = DottedPath.set(t, segments.get(j), Scalar.of(v, origin), origin);
+                }
                 assignments.put(keys.get(j), v);
             }
             points.add(new SweepPoint(p, Collections.unmodifiableMap(assignments), schema.base(t)));
@@ -164,8 +198,8 @@ public final class Sweeps {
         }
     }
 
-    private static Node baseTree(Scenario base) {
-        return ScenarioWriter.tree(base).without("sweep").without("charts");
+    private static Mapping baseTree(Scenario base) {
+        return ScenarioWriter.tree(base).without("sweep").without("charts").without("conditions");
     }
 
     private static Scenario strip(Scenario s) {

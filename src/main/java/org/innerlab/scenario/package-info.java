@@ -54,8 +54,14 @@
  *   animations: [train, test]           # distribution names, no repeats; default []: an animated GIF of
  *                                       #   run 0 of point 0 playing each, in animations/, embedded
  *   frames: 60                          # frames per animation, 1..600; default 60
+ * conditions:                           # optional; name ([a-z0-9-]+) -> a partial scenario of seed, seeds,
+ *   plain: {}                           #   environment, learner, data, training, evaluation keys, merged
+ *   rl-true:                            #   into the file's (maps key by key, lists whole; a map whose
+ *     learner: { type: tabular-q }      #   type/id/regime changes is replaced whole); selected per point
+ *     training: [ { regime: q-learning, steps: 100000, rater: true } ]   # by the sweep key `condition`
  * sweep:                                # optional; dotted path -> list of scalar values
  *   environment.train.random_coin_percent: [0, 1, 2, 5, 10, 25]
+ *   condition: [plain, rl-true]         # condition names; applied before the other swept values
  * charts:                               # optional
  *   - kind: sweep                       # default and only kind: x = a swept value, one line per series
  *     name: goal-misgeneralization      # required; [a-z0-9-]+, unique; the file stem
@@ -90,6 +96,10 @@
  *       {@code learner.type}, {@code training.N.regime}) cannot be swept. Each value is validated as if it
  *       were written at the path, every combination is validated too, and at most 100,000 points are
  *       allowed. Errors point at the sweep entry.</li>
+ *   <li>{@code condition} is the one sweep key that is not a path: its values name
+ *       {@link org.innerlab.scenario.Conditions}, so structurally different arms (behaviour cloning
+ *       against RL, different learners) share one sweep, seeds and charts ({@code x: condition}). Each
+ *       condition is validated as the complete scenario it makes, with errors at its own keys.</li>
  * </ul>
  */
 package org.innerlab.scenario;
