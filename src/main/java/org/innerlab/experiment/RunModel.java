@@ -12,6 +12,7 @@ import org.innerlab.measure.Evaluator;
 import org.innerlab.measure.MetricValue;
 import org.innerlab.regime.EpisodeListener;
 import org.innerlab.regime.Regime;
+import org.innerlab.scenario.EvaluationConfig;
 import org.innerlab.scenario.Scenario;
 import sim.engine.SimState;
 import sim.engine.Steppable;
@@ -83,20 +84,35 @@ public final class RunModel extends SimState {
     private Steppable evaluation() {
         return state -> {
             List<MetricValue> all = new ArrayList<>();
-            Evaluator.Mode mode = "greedy".equals(scenario.evaluation().policy())
-                    ? Evaluator.Mode.GREEDY : Evaluator.Mode.SAMPLED;
-            Map<String, Params> evaluated = new LinkedHashMap<>();
-            for (String distribution : scenario.evaluation().distributions()) {
+            EvaluationConfig ec = scenario.evaluation();
+            Map<String, Params> sampled = new LinkedHashMap<>();
+            Map<String, Params> greedy = new LinkedHashMap<>();
+            for (String distribution : ec.distributions()) {
                 Environment env = Organism.environment(scenario, distribution);
-                evaluated.put(distribution, env.params());
-                all.addAll(Evaluator.evaluate(distribution, env,
-                        organism.encoder(), organism.learner().evaluationPolicy(), mode,
-                        scenario.evaluation().episodes(), seeds.stream("eval/" + distribution + "/levels"),
-                        seeds.stream("eval/" + distribution + "/actions")));
+                // Both policies meet the same levels (fresh copies of the same streams), so their
+                // difference is the policy's alone, and the greedy twin equals a greedy-only evaluation.
+                if (ec.sampled()) {
+                    sampled.put(distribution, env.params());
+                    all.addAll(evaluate(distribution, distribution, env, Evaluator.Mode.SAMPLED));
+                }
+                if (ec.greedy()) {
+                    String name = ec.sampled() ? distribution + EvaluationConfig.GREEDY_SUFFIX : distribution;
+                    greedy.put(name, env.params());
+                    all.addAll(evaluate(name, distribution, env, Evaluator.Mode.GREEDY));
+                }
             }
-            all.addAll(ConditionalMisbehaviour.gaps(organism.train().spec(), evaluated, all));
+            all.addAll(ConditionalMisbehaviour.gaps(organism.train().spec(), sampled, all));
+            if (ec.sampled()) {
+                all.addAll(ConditionalMisbehaviour.gaps(organism.train().spec(), greedy, all));
+            }
             metrics = all;
         };
+    }
+
+    private List<MetricValue> evaluate(String name, String distribution, Environment env, Evaluator.Mode mode) {
+        return Evaluator.evaluate(name, env, organism.encoder(), organism.learner().evaluationPolicy(), mode,
+                scenario.evaluation().episodes(), seeds.stream("eval/" + distribution + "/levels"),
+                seeds.stream("eval/" + distribution + "/actions"));
     }
 
     /** The trained organism (after {@link #start()}). */

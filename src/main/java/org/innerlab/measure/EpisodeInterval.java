@@ -28,7 +28,10 @@ public final class EpisodeInterval {
         double z2 = Z95 * Z95;
         double centre = (p + z2 / (2.0 * n)) / (1 + z2 / n);
         double half = Z95 * StrictMath.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n)) / (1 + z2 / n);
-        return new MetricValue(distribution, metric, p, Math.max(0, centre - half), Math.min(1, centre + half));
+        // At 0 or n successes the exact bound is 0 or 1; rounding would otherwise leave 0.9999999999999999.
+        double low = successes == 0 ? 0 : Math.max(0, centre - half);
+        double high = successes == n ? 1 : Math.min(1, centre + half);
+        return new MetricValue(distribution, metric, p, low, high);
     }
 
     /** The mean of per-episode amounts from their sum and sum of squares, with its normal interval. */

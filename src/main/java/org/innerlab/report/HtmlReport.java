@@ -142,7 +142,11 @@ public final class HtmlReport {
         h.raw("</ol></dd>");
         h.element("dt", "Evaluation").element("dd", s.evaluation().episodes() + " episodes on each of "
                 + String.join(", ", s.evaluation().distributions()) + ", actions " + s.evaluation().policy()
-                + (s.evaluation().policy().equals("greedy") ? " (the most likely action)" : " from the policy") + ".");
+                + switch (s.evaluation().policy()) {
+                    case "greedy" -> " (the most likely action)";
+                    case "both" -> ": sampled from the policy, and greedy (the most likely action) reported as <distribution>-greedy";
+                    default -> " from the policy";
+                } + ".");
         h.element("dt", "Sweep").raw("<dd>");
         if (s.sweep().isEmpty()) {
             h.text("none: one condition.");

@@ -34,7 +34,7 @@ final class ScenarioSchema {
     static final int DEFAULT_VIEW_RADIUS = 2;
     static final int DEFAULT_EPISODES = 500;
     static final String DEFAULT_RATER = "environment";
-    static final List<String> POLICIES = List.of("sampled", "greedy");
+    static final List<String> POLICIES = List.of("sampled", "greedy", "both");
 
     static final Pattern NAME = Pattern.compile("[a-z0-9-]+");
     static final Pattern DISTRIBUTION = Pattern.compile("[a-z0-9_-]+");
@@ -387,7 +387,7 @@ final class ScenarioSchema {
 
     /** A bars chart's groups: evaluated distributions, or contrasts {@code a-vs-b} of two of them. */
     private static List<String> categories(Node node, String field, Scenario base) {
-        List<String> evaluated = base.evaluation().distributions();
+        List<String> evaluated = base.evaluation().reported();
         if (node == null) {
             return evaluated;
         }
@@ -434,7 +434,7 @@ final class ScenarioSchema {
                     "e.g. test/got_coin, or 1-train/got_coin for one minus the metric");
         }
         String distribution = m.group(2);
-        List<String> evaluated = base.evaluation().distributions();
+        List<String> evaluated = base.evaluation().reported();
         String[] sides = distribution.split("-vs-", -1);
         if (sides.length == 2 && evaluated.contains(sides[0]) && evaluated.contains(sides[1])) {
             return text; // a contrast of two evaluated distributions, e.g. the conditional-misbehaviour gap
