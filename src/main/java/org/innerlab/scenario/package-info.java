@@ -49,7 +49,8 @@
  *   episodes: 500                       # per distribution, 1..10^7; default 500
  *   distributions: [train, test]        # distribution names, no repeats; default every distribution,
  *                                       #   train first, then test, then the others in file order
- *   policy: sampled                     # sampled | greedy; default sampled
+ *   policy: sampled                     # sampled | greedy | both; default sampled; both also reports
+ *                                       #   the greedy policy on the same levels as <distribution>-greedy
  * report:                               # optional; extras of report.html
  *   animations: [train, test]           # distribution names, no repeats; default []: an animated GIF of
  *                                       #   run 0 of point 0 playing each, in animations/, embedded
