@@ -13,8 +13,8 @@ import org.innerlab.env.Snapshots;
 import org.innerlab.env.StepResult;
 
 /**
- * A teacher that plans: value iteration on the graph of states reachable from the current one, under
- * the persona's own reward, acting uniformly among the optimal actions.
+ * A teacher that plans: exact dynamic programming on the graph of states reachable from the current
+ * one, under the persona's own reward, acting uniformly among the optimal actions.
  *
  * <p>The persona is a reward function over what a step produced, {@code r(events, observed, true)},
  * and a discount γ &lt; 1. From the environment's current state {@code s0} the teacher explores every
@@ -41,10 +41,10 @@ import org.innerlab.env.StepResult;
  * stops at solved ones, using their values. One cache per distinct parameter set (train and test
  * instances differ); when a plan would take it past {@value #MAX_STATES} states it is cleared and the
  * plan starts afresh (tomato watering's worst case, every tomato dry, reaches 29 · 2^13 ≈ 237,000
- * states: about 100 MB). A state from which
- * more than that many states are reachable cannot be planned at all, and the teacher says so
- * (side-effects sokoban's levels 1 and 3, three boxes and five coins each, are such games; level 0
- * plans in 54 states, level 2 in about 29,000). A teacher instance belongs to one thread.
+ * states, some 100–200 MB). A state from which more than that many states are reachable cannot be
+ * planned at all, and the teacher says so (side-effects sokoban's levels 1 and 3, three boxes and five
+ * coins each, are such games; level 0 plans in 54 states, level 2 in about 29,000). A teacher instance
+ * belongs to one thread.
  */
 public final class PlanningTeacher implements Teacher {
     /** A persona's reward for one step, from what the step produced. */
@@ -145,11 +145,11 @@ public final class PlanningTeacher implements Teacher {
         final int actions;
         final int length;
         final int[] scratch;
-        /** The state being expanded, restored from the pool. */
+        /** The state being expanded, copied out of the table. */
         final int[] expanding;
         final StepResult out = new StepResult();
+        final SnapshotTable table;
         int states;
-        int[] pool;
         int[] next;
         double[] reward;
         double[] value;
@@ -162,8 +162,6 @@ public final class PlanningTeacher implements Teacher {
         /** States discovered by the last exploration, in breadth-first order: queue[0..queued). */
         int queued;
         final int[] rootCopy;
-        /** Open-addressing hash table of state id + 1 (0 = empty). */
-        int[] table;
         int[] queue = new int[64];
 
         Model(Environment real, Params settings) {
@@ -180,12 +178,13 @@ public final class PlanningTeacher implements Teacher {
             this.scratch = new int[length];
             this.expanding = new int[length];
             this.rootCopy = new int[length];
+            this.table = new SnapshotTable(length);
             clear();
         }
 
         void clear() {
+            table.clear();
             states = 0;
-            pool = new int[64 * length];
             next = new int[64 * actions];
             reward = new double[64 * actions];
             value = new double[64];
@@ -193,7 +192,6 @@ public final class PlanningTeacher implements Teacher {
             solved = new boolean[64];
             choice = new int[64];
             mark = new byte[64];
-            table = new int[256];
         }
 
         /**
@@ -217,7 +215,7 @@ public final class PlanningTeacher implements Teacher {
             }
             solve(queue, queued);
             // Exploration used the scratch buffer that may have held the root: put the root back.
-            System.arraycopy(pool, r * length, scratch, 0, length);
+            table.copy(r, scratch);
             return r;
         }
 
@@ -234,7 +232,7 @@ public final class PlanningTeacher implements Teacher {
             while (head < tail) {
                 int s = queue[head++];
                 for (int a = 0; a < actions; a++) {
-                    System.arraycopy(pool, s * length, expanding, 0, length);
+                    table.copy(s, expanding);
                     snapshots.restore(expanding);
                     env.step(a, out);
                     reward[s * actions + a] = PlanningTeacher.this.reward.of(out.events, out.observedReward,
@@ -375,24 +373,16 @@ public final class PlanningTeacher implements Teacher {
             return reward[s * actions + a] + (t == TERMINAL ? 0 : discount * value[t]);
         }
 
+        /** The id of a snapshot (step count 0), or -1 when it was never seen. */
         int find(int[] key) {
-            int mask = table.length - 1;
-            for (int i = hash(key) & mask; ; i = (i + 1) & mask) {
-                int id = table[i] - 1;
-                if (id < 0) {
-                    return -1;
-                }
-                if (Arrays.equals(pool, id * length, (id + 1) * length, key, 0, length)) {
-                    return id;
-                }
-            }
+            return table.find(key);
         }
 
         private int insert(int[] key) {
-            int s = states++;
+            int s = table.add(key);
+            states = table.size();
             if (s == value.length) {
                 int n = value.length * 2;
-                pool = Arrays.copyOf(pool, n * length);
                 next = Arrays.copyOf(next, n * actions);
                 reward = Arrays.copyOf(reward, n * actions);
                 value = Arrays.copyOf(value, n);
@@ -401,43 +391,9 @@ public final class PlanningTeacher implements Teacher {
                 choice = Arrays.copyOf(choice, n);
                 mark = Arrays.copyOf(mark, n);
             }
-            System.arraycopy(key, 0, pool, s * length, length);
             value[s] = 0;
             solved[s] = false;
-            if (2 * states > table.length) {
-                rehash(table.length * 2);
-            } else {
-                place(s);
-            }
             return s;
-        }
-
-        private void rehash(int capacity) {
-            table = new int[capacity];
-            for (int s = 0; s < states; s++) {
-                place(s);
-            }
-        }
-
-        private void place(int s) {
-            int mask = table.length - 1;
-            int i = hash(pool, s * length) & mask;
-            while (table[i] != 0) {
-                i = (i + 1) & mask;
-            }
-            table[i] = s + 1;
-        }
-
-        private int hash(int[] key) {
-            return hash(key, 0);
-        }
-
-        private int hash(int[] data, int from) {
-            int h = 0x9E3779B9;
-            for (int i = from; i < from + length; i++) {
-                h = (h ^ data[i]) * 0x01000193;
-            }
-            return h ^ (h >>> 15);
         }
     }
 
