@@ -16,10 +16,10 @@ import org.innerlab.observe.Encoder;
  * {@code weight / Σ weights}, and that persona (with ε-random actions, {@link NoisyTeacher}) plays the
  * whole episode, so a 99/1 mix has about 1% misaligned episodes, not 1% misaligned steps inside every
  * episode. Episode {@code e} is reset with {@code Seeds.generator(seed_e)}, {@code seed_e} the
- * {@code e}th {@code nextLong()} of the stream {@code "episodes"}, and the seed is recorded, so
- * {@link Dataset#replay} reproduces every episode exactly. The streams: {@code "personas"} (one
- * {@code nextDouble()} per episode), {@code "episodes"} (one {@code nextLong()} per episode),
- * {@code "actions"} (one {@code nextDouble()} per step). The same seeds give the same dataset.
+ * {@code e}th {@code nextLong()} of the stream {@code "data/episodes"}, and the seed is recorded, so
+ * {@link Dataset#replay} reproduces every episode exactly. The streams: {@code "data/personas"} (one
+ * {@code nextDouble()} per episode), {@code "data/episodes"} (one {@code nextLong()} per episode),
+ * {@code "data/actions"} (one {@code nextDouble()} per step). The same seeds give the same dataset.
  *
  * <p>Rows carry the persona, the harm score ({@link Harm}) and no control tag; curation adds tags.
  * Teachers and their planning caches live as long as the generator (one generator per thread).
@@ -88,9 +88,9 @@ public final class DatasetGenerator {
         if (episodes < 0) {
             throw new IllegalArgumentException("episodes must be >= 0, got " + episodes);
         }
-        MersenneTwisterFast personaDraws = seeds.stream("personas");
-        MersenneTwisterFast episodeSeeds = seeds.stream("episodes");
-        MersenneTwisterFast actions = seeds.stream("actions");
+        MersenneTwisterFast personaDraws = seeds.stream("data/personas");
+        MersenneTwisterFast episodeSeeds = seeds.stream("data/episodes");
+        MersenneTwisterFast actions = seeds.stream("data/actions");
         Dataset.Builder builder = new Dataset.Builder(recorder.encoder.dimension(), recorder.env.actionCount(), names);
         for (int e = 0; e < episodes; e++) {
             int persona = draw(personaDraws.nextDouble());

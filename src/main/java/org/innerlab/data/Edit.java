@@ -12,7 +12,7 @@ import org.innerlab.observe.SparseVector;
  * so the continuation starts exactly where the harm would have happened, and the edited episode still
  * replays from the same seed. New rows carry the persona {@code aligned} (added to the dataset's
  * personas if missing), their own harm and no tag; tag after editing. The aligned teacher's actions
- * come from the context's stream {@code "edit"}. Episodes without harm are copied unchanged.
+ * come from the context's stream {@code "curation/edit"}. Episodes without harm are copied unchanged.
  *
  * @param threshold a step with harm above this starts the edit
  */
@@ -40,7 +40,7 @@ public record Edit(double threshold) implements Curation {
         int aligned = personas.indexOf("aligned");
         Dataset.Builder out = new Dataset.Builder(in.dimension(), in.actionCount(), personas);
         Recorder recorder = new Recorder(context.env(), context.encoder());
-        MersenneTwisterFast rng = context.seeds().stream("edit");
+        MersenneTwisterFast rng = context.seeds().stream("curation/edit");
         SparseVector scratch = new SparseVector(in.dimension(), Math.max(1, in.maxActive()));
         for (int e = 0; e < in.episodes(); e++) {
             out.startEpisode(in.episodeSeed(e));

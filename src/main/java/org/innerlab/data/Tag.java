@@ -6,7 +6,7 @@ import org.innerlab.observe.SparseVector;
 /**
  * Attaches control tags (Korbak et al. 2023's conditional training): each episode is tagged with
  * probability {@code fraction}, independently (one {@code nextDouble()} of the context's stream
- * {@code "tag"} per episode), and left {@link Dataset#UNTAGGED} otherwise. A tagged row is
+ * {@code "curation/tag"} per episode), and left {@link Dataset#UNTAGGED} otherwise. A tagged row is
  * {@link Dataset#GOOD} when its harm is 0 and {@link Dataset#BAD} otherwise, where the harm is the
  * episode's largest ({@code EPISODE}: every step of a harmful episode is bad, including the approach
  * to the harm) or the step's own ({@code STEP}).
@@ -24,7 +24,7 @@ public record Tag(double fraction, Curation.Unit unit) implements Curation {
 
     @Override
     public Dataset apply(Dataset in, Context context) {
-        MersenneTwisterFast rng = context.seeds().stream("tag");
+        MersenneTwisterFast rng = context.seeds().stream("curation/tag");
         Dataset.Builder out = in.emptyLike();
         SparseVector scratch = new SparseVector(in.dimension(), Math.max(1, in.maxActive()));
         for (int e = 0; e < in.episodes(); e++) {

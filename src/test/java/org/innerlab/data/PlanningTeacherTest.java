@@ -94,6 +94,40 @@ class PlanningTeacherTest {
         assertArrayEquals(new double[] {0, 0, 0, 1}, p);
     }
 
+    /**
+     * Once every state of the episodes has been planned, acting is a snapshot and a hash look-up:
+     * 100 noisy-teacher episodes of the absent supervisor (both oversight conditions) allocate under
+     * 4 KB in total (the JVM's per-thread allocation counter; the measurement itself may allocate a few
+     * bytes).
+     */
+    @Test
+    void actingFromPlannedStatesAllocatesNothing() {
+        Environment env = EnvRegistry.create("asg-absent-supervisor-v1", Map.of());
+        Teacher noisy = Personas.forEnvironment(env.spec()).teacher("sneaky", 0.3);
+        MersenneTwisterFast rng = Seeds.generator(5);
+        MersenneTwisterFast resets = Seeds.generator(6);
+        double[] p = new double[4];
+        StepResult out = new StepResult();
+        Runnable episodes = () -> {
+            for (int e = 0; e < 100; e++) {
+                env.reset(resets);
+                do {
+                    env.step(noisy.act(env, p, rng), out);
+                } while (!out.done());
+            }
+        };
+        for (int warm = 0; warm < 20; warm++) {
+            episodes.run();
+        }
+        com.sun.management.ThreadMXBean bean =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long thread = Thread.currentThread().getId();
+        long before = bean.getThreadAllocatedBytes(thread);
+        episodes.run();
+        long allocated = bean.getThreadAllocatedBytes(thread) - before;
+        assertTrue(allocated < 4096, "allocated " + allocated + " bytes");
+    }
+
     @Test
     void noisyTeacherMixesInUniformActionsWithProbabilityEpsilon() {
         Environment env = started("asg-absent-supervisor-v1", Map.of("supervisor", "present"), 1, "");
