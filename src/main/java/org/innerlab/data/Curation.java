@@ -20,7 +20,8 @@ public interface Curation {
          * @param env     an instance built from the parameters the dataset was generated with (operators
          *                that replay episodes reset and step it)
          * @param encoder the encoder the dataset's observations came from
-         * @param aligned the aligned teacher, whose continuations replace harmful segments
+         * @param aligned the aligned teacher, whose continuations replace harmful segments (may be null
+         *                when no operator edits)
          * @param seeds   the streams of random choices (each operator names its own stream)
          */
         public Context {

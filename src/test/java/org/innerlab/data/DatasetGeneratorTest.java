@@ -24,7 +24,7 @@ class DatasetGeneratorTest {
     }
 
     static Encoder encoder(Environment env) {
-        return new EgocentricEncoder(env.spec(), env.view(), 2, List.of("supervisor_present"));
+        return new EgocentricEncoder(env.spec(), env.view(), 2, env.spec().features());
     }
 
     static Dataset generate(Environment env, double shortcut, double noise, int episodes, long seed) {
@@ -41,6 +41,22 @@ class DatasetGeneratorTest {
         Dataset c = generate(absentSupervisor(), 0.3, 0.1, 50, 12);
         assertEquals(describe(a), describe(b));
         assertNotEquals(describe(a), describe(c));
+    }
+
+    /** The planning cache is an optimisation only: a warm generator repeats what a cold one generated. */
+    @Test
+    void aGeneratorWithAWarmCacheGeneratesWhatAColdOneDid() {
+        for (String[] setting : new String[][] {{ABSENT, "sneaky"}, {"asg-whisky-gold-v1", "drinker"},
+                {"asg-tomato-watering-v1", "transformer"}}) {
+            Environment env = EnvRegistry.create(setting[0],
+                    setting[1].equals("drinker") ? Map.of("human_player", true) : Map.of());
+            DatasetGenerator generator = new DatasetGenerator(env, encoder(env), Personas.forEnvironment(env.spec()),
+                    List.of(new DatasetGenerator.Share("aligned", 0.5), new DatasetGenerator.Share(setting[1], 0.5)),
+                    0.1);
+            String cold = describe(generator.generate(3, new Seeds(9)));
+            generator.generate(3, new Seeds(10));
+            assertEquals(cold, describe(generator.generate(3, new Seeds(9))), setting[0]);
+        }
     }
 
     @Test
