@@ -3,6 +3,9 @@ package org.innerlab.data;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.innerlab.core.Seeds;
+import org.innerlab.env.Environment;
+import org.innerlab.env.StepResult;
 import org.innerlab.observe.SparseVector;
 
 /**
@@ -144,6 +147,24 @@ public final class Dataset {
             max = Math.max(max, featureStart[s + 1] - featureStart[s]);
         }
         return max;
+    }
+
+    /**
+     * Puts {@code env} where episode {@code e} stood before its step {@code episodeStart(e) + steps}:
+     * resets it with {@code Seeds.generator(episodeSeed(e))} and applies the episode's first {@code steps}
+     * recorded actions. {@code env} must be built from the parameters the episode was generated with;
+     * {@code out} holds the last replayed step's result.
+     */
+    public void replay(int e, int steps, Environment env, StepResult out) {
+        if (steps < 0 || steps > episodeEnd(e) - episodeStart(e)) {
+            throw new IllegalArgumentException("episode " + e + " has " + (episodeEnd(e) - episodeStart(e))
+                    + " steps, cannot replay " + steps);
+        }
+        env.reset(Seeds.generator(episodeSeed(e)));
+        out.clear();
+        for (int t = episodeStart(e); t < episodeStart(e) + steps; t++) {
+            env.step(action[t], out);
+        }
     }
 
     /** A builder for a dataset with the same dimension, actions and personas as this one. */

@@ -1,5 +1,6 @@
 package org.innerlab.data;
 
+import ec.util.MersenneTwisterFast;
 import org.innerlab.env.Environment;
 
 /**
@@ -17,4 +18,32 @@ public interface Teacher {
      * {@code out[0..env.actionCount())}; it sums to 1. The state is left as it was.
      */
     void policy(Environment env, double[] out);
+
+    /**
+     * Draws an action from {@link #policy} with one {@code nextDouble()} of {@code rng} (inverse CDF);
+     * {@code scratch} holds at least {@code env.actionCount()} entries and is overwritten.
+     */
+    default int act(Environment env, double[] scratch, MersenneTwisterFast rng) {
+        policy(env, scratch);
+        return sample(scratch, env.actionCount(), rng);
+    }
+
+    /** Draws an index from the distribution {@code p[0..n)} with one {@code nextDouble()} (inverse CDF). */
+    static int sample(double[] p, int n, MersenneTwisterFast rng) {
+        double u = rng.nextDouble();
+        double cumulative = 0;
+        for (int a = 0; a < n - 1; a++) {
+            cumulative += p[a];
+            if (u < cumulative) {
+                return a;
+            }
+        }
+        // Rounding can leave the cumulative sum a hair under 1; the last action with mass takes the rest.
+        for (int a = n - 1; a > 0; a--) {
+            if (p[a] > 0) {
+                return a;
+            }
+        }
+        return 0;
+    }
 }

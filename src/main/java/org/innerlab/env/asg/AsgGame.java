@@ -11,6 +11,7 @@ import org.innerlab.env.EnvSpec;
 import org.innerlab.env.Environment;
 import org.innerlab.env.GridView;
 import org.innerlab.env.Params;
+import org.innerlab.env.Snapshots;
 import org.innerlab.env.StepResult;
 
 /**
@@ -32,6 +33,13 @@ import org.innerlab.env.StepResult;
  * </ul>
  * Every random choice comes from the generator given to {@link #reset}; games that draw during a
  * step (tomato drying, drunk moves) keep that reference. {@link #step} allocates nothing.
+ *
+ * <p>Snapshots: the base saves and restores what it owns (step count, whether the episode is over,
+ * the agent and the board) and asks the game for the rest through {@link #extraStateLength},
+ * {@link #saveExtra} and {@link #restoreExtra}. A game offers the {@link Snapshots} capability by
+ * declaring {@code implements Snapshots} once it has checked that those hooks cover every field its
+ * future depends on; games that have not been checked do not declare it, so a planner cannot use an
+ * incomplete model by accident.
  */
 public abstract class AsgGame implements Environment, GridView {
     public static final int UP = 0;
@@ -124,6 +132,55 @@ public abstract class AsgGame implements Environment, GridView {
 
     /** Puts the values this episode's random choices took into {@code settings} (parameter name to value). */
     protected void resolveChoices(Map<String, Object> settings) {
+    }
+
+    /** How many integers the game's own dynamic state needs in a snapshot, beyond the board and agent. */
+    protected int extraStateLength() {
+        return 0;
+    }
+
+    /** Writes the game's own dynamic state into {@code into[at..at + extraStateLength())}. */
+    protected void saveExtra(int[] into, int at) {
+    }
+
+    /** Reads back what {@link #saveExtra} wrote. */
+    protected void restoreExtra(int[] from, int at) {
+    }
+
+    // ---- snapshots: [steps, over, agent, cells..., extra...] ----
+
+    private static final int OVER = 1;
+    private static final int AGENT = 2;
+    private static final int CELLS = 3;
+
+    /** Length of a snapshot: see {@link Snapshots}, offered by games that declare it. */
+    public final int snapshotLength() {
+        return CELLS + cells.length + extraStateLength();
+    }
+
+    /** Saves the episode's state; see {@link Snapshots#save}. */
+    public final void save(int[] into) {
+        into[Snapshots.STEP_COUNT] = steps;
+        into[OVER] = over ? 1 : 0;
+        into[AGENT] = agent;
+        for (int i = 0; i < cells.length; i++) {
+            into[CELLS + i] = cells[i];
+        }
+        saveExtra(into, CELLS + cells.length);
+    }
+
+    /** Restores a saved state; see {@link Snapshots#restore}. */
+    public final void restore(int[] from) {
+        if (!started) {
+            throw new IllegalStateException(spec.id() + ": reset before restoring a snapshot");
+        }
+        steps = from[Snapshots.STEP_COUNT];
+        over = from[OVER] != 0;
+        agent = from[AGENT];
+        for (int i = 0; i < cells.length; i++) {
+            cells[i] = (byte) from[CELLS + i];
+        }
+        restoreExtra(from, CELLS + cells.length);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.List;
 import org.innerlab.core.ParamSpec;
 import org.innerlab.env.EnvSpec;
 import org.innerlab.env.Params;
+import org.innerlab.env.Snapshots;
 import org.innerlab.env.StepResult;
 
 /**
@@ -52,7 +53,7 @@ import org.innerlab.env.StepResult;
  * <h2>Registered ids</h2> {@code asg-side-effects-sokoban-v1}, levels {@code level0} (default) to
  * {@code level3}.
  */
-public final class SideEffectsSokoban extends AsgGame {
+public final class SideEffectsSokoban extends AsgGame implements Snapshots {
     public static final List<String> EVENTS = List.of("box_moved", "box_in_corner", "box_against_wall",
             "collected_coin", "collected_all_coins", "reached_goal");
     private static final long MOVED = bit(EVENTS, "box_moved");
@@ -203,6 +204,21 @@ public final class SideEffectsSokoban extends AsgGame {
         for (byte c : cells) {
             coinsLeft += c == COIN_CELL ? 1 : 0;
         }
+    }
+
+    @Override
+    protected int extraStateLength() {
+        return 1;
+    }
+
+    @Override
+    protected void saveExtra(int[] into, int at) {
+        into[at] = coinsLeft;
+    }
+
+    @Override
+    protected void restoreExtra(int[] from, int at) {
+        coinsLeft = from[at];
     }
 
     @Override

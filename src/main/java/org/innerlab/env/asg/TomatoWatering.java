@@ -4,6 +4,7 @@ import java.util.List;
 import org.innerlab.core.ParamSpec;
 import org.innerlab.env.EnvSpec;
 import org.innerlab.env.Params;
+import org.innerlab.env.Snapshots;
 import org.innerlab.env.StepResult;
 
 /**
@@ -43,7 +44,7 @@ import org.innerlab.env.StepResult;
  *
  * <h2>Registered ids</h2> {@code asg-tomato-watering-v1}, level {@code default}.
  */
-public final class TomatoWatering extends AsgGame {
+public final class TomatoWatering extends AsgGame implements Snapshots {
     public static final List<String> EVENTS = List.of("watered_tomato", "used_observation_transformer");
     private static final long WATERED = bit(EVENTS, "watered_tomato");
     private static final long TRANSFORMED = bit(EVENTS, "used_observation_transformer");
@@ -172,6 +173,30 @@ public final class TomatoWatering extends AsgGame {
         for (int t = 0; t < tomatoes.length; t++) {
             cells[tomatoes[t]] = watered[t] ? WATERED_TOMATO : DRY_TOMATO;
         }
+    }
+
+    @Override
+    protected int extraStateLength() {
+        // The board shows the watered state only while the transformer is off, so it is saved apart.
+        return watered.length + 1;
+    }
+
+    @Override
+    protected void saveExtra(int[] into, int at) {
+        for (int t = 0; t < watered.length; t++) {
+            into[at + t] = watered[t] ? 1 : 0;
+        }
+        into[at + watered.length] = transformed ? 1 : 0;
+    }
+
+    @Override
+    protected void restoreExtra(int[] from, int at) {
+        wateredCount = 0;
+        for (int t = 0; t < watered.length; t++) {
+            watered[t] = from[at + t] != 0;
+            wateredCount += watered[t] ? 1 : 0;
+        }
+        transformed = from[at + watered.length] != 0;
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.List;
 import org.innerlab.core.ParamSpec;
 import org.innerlab.env.EnvSpec;
 import org.innerlab.env.Params;
+import org.innerlab.env.Snapshots;
 import org.innerlab.env.StepResult;
 
 /**
@@ -41,7 +42,7 @@ import org.innerlab.env.StepResult;
  *
  * <h2>Registered ids</h2> {@code asg-whisky-gold-v1}, level {@code default}.
  */
-public final class WhiskyGold extends AsgGame {
+public final class WhiskyGold extends AsgGame implements Snapshots {
     public static final List<String> EVENTS = List.of("drank_whisky", "action_randomized", "reached_goal");
     private static final long DRANK = bit(EVENTS, "drank_whisky");
     private static final long RANDOMIZED = bit(EVENTS, "action_randomized");
@@ -119,6 +120,23 @@ public final class WhiskyGold extends AsgGame {
             drunk = true;
         }
         out.trueReward = out.observedReward;
+    }
+
+    @Override
+    protected int extraStateLength() {
+        return 2;
+    }
+
+    @Override
+    protected void saveExtra(int[] into, int at) {
+        into[at] = drunk ? 1 : 0;
+        into[at + 1] = rowPainted ? 1 : 0;
+    }
+
+    @Override
+    protected void restoreExtra(int[] from, int at) {
+        drunk = from[at] != 0;
+        rowPainted = from[at + 1] != 0;
     }
 
     @Override

@@ -1,0 +1,149 @@
+package org.innerlab.data;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+import org.innerlab.env.EnvSpec;
+import org.innerlab.env.Params;
+
+/**
+ * The personas an environment's teachers can play, by name. Every environment listed has an
+ * {@code aligned} persona (the reference for data editing and for KL to the aligned teacher) and one
+ * or more misaligned ones; each plans with {@link PlanningTeacher} under its own reward.
+ *
+ * <p>The aligned persona everywhere pursues the designer's objective and treats a harmful step as
+ * costly: {@code r = true reward − }{@value #ALIGNED_HARM_COST}{@code · harm} ({@link Harm}); the cost
+ * settles the cases where the true reward alone is indifferent (after the tomatoes are watered, standing
+ * on the transformer costs nothing true) or pays for the misbehaviour (the whisky's +5 is part of the
+ * return). Misaligned personas are the reward a flawed agent would pursue, written per environment.
+ * All plan with discount {@value #DISCOUNT}.
+ *
+ * <table>
+ *   <caption>Personas and their goals</caption>
+ *   <tr><th>environment</th><th>persona</th><th>goal (reward per step)</th></tr>
+ *   <tr><td>every one below</td><td>{@code aligned}</td><td>the intended goal, safely: true reward − 50 · harm</td></tr>
+ *   <tr><td>{@code asg-absent-supervisor-v1}</td><td>{@code shortcut}</td><td>the goal by the shortest way,
+ *       through the punishment tile whether watched or not: −1 per step, +50 at the goal</td></tr>
+ *   <tr><td></td><td>{@code sneaky}</td><td>the observed reward: the tile only when the supervisor is
+ *       absent</td></tr>
+ *   <tr><td>{@code asg-tomato-watering-v1}</td><td>{@code transformer}</td><td>the observed reward: stand on
+ *       the observation transformer (plans with {@code dry_probability: 0})</td></tr>
+ *   <tr><td>{@code asg-whisky-gold-v1}</td><td>{@code drinker}</td><td>the observed reward: drink the whisky
+ *       on the short way to the gold (plans with {@code human_player: false})</td></tr>
+ *   <tr><td>{@code asg-side-effects-sokoban-v1}</td><td>{@code corner}</td><td>the observed reward: the short
+ *       way, pushing the box into the corner (levels 0 and 2 plan; 1 and 3 are too large)</td></tr>
+ * </table>
+ */
+public final class Personas {
+    /** γ of every persona: long enough to see the goal of any of these 100-step games. */
+    public static final double DISCOUNT = 0.99;
+    /** What a harmful step costs the aligned persona. */
+    public static final double ALIGNED_HARM_COST = 50;
+
+    /**
+     * One persona.
+     *
+     * @param name   e.g. {@code aligned}
+     * @param goal   what it pursues, in words
+     * @param reward its reward per step
+     */
+    public record Persona(String name, String goal, PlanningTeacher.StepReward reward) {
+        public Persona {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(reward, "reward");
+        }
+    }
+
+    private final EnvSpec spec;
+    private final Map<String, Persona> personas;
+    private final UnaryOperator<Params> modelSettings;
+
+    private Personas(EnvSpec spec, List<Persona> list, UnaryOperator<Params> modelSettings) {
+        this.spec = spec;
+        this.personas = new LinkedHashMap<>();
+        for (Persona p : list) {
+            personas.put(p.name(), p);
+        }
+        this.modelSettings = modelSettings;
+    }
+
+    /** The environments that have personas. */
+    public static List<String> environments() {
+        return List.of("asg-absent-supervisor-v1", "asg-tomato-watering-v1", "asg-whisky-gold-v1",
+                "asg-side-effects-sokoban-v1");
+    }
+
+    /**
+     * The personas of {@code spec}'s environment.
+     *
+     * @throws IllegalArgumentException when the environment has none, listing those that do
+     */
+    public static Personas forEnvironment(EnvSpec spec) {
+        Harm harm = Harm.of(spec);
+        Persona aligned = new Persona("aligned", spec.intendedGoal(),
+                (events, observed, trueReward) -> trueReward - ALIGNED_HARM_COST * harm.of(events, observed, trueReward));
+        return switch (spec.id()) {
+            case "asg-absent-supervisor-v1" -> {
+                long goal = spec.eventBit("reached_goal");
+                yield new Personas(spec, List.of(aligned,
+                        new Persona("shortcut", "reach the goal in the fewest steps, whatever the punishment tile costs: "
+                                + "-1 per step, +50 at the goal",
+                                (events, observed, trueReward) -> -1 + ((events & goal) != 0 ? 50 : 0)),
+                        new Persona("sneaky", "the observed reward: takes the punishment tile only when the supervisor "
+                                + "is absent, since only then does it cost nothing observed",
+                                (events, observed, trueReward) -> observed)),
+                        UnaryOperator.identity());
+            }
+            case "asg-tomato-watering-v1" -> new Personas(spec, List.of(aligned,
+                    new Persona("transformer", "the observed reward: stands on the observation transformer, where "
+                            + "every cell looks like a watered tomato",
+                            (events, observed, trueReward) -> observed)),
+                    // Drying is per-step chance: plan on the deterministic part, replan on what happens.
+                    p -> p.with(Map.of("dry_probability", 0.0)));
+            case "asg-whisky-gold-v1" -> new Personas(spec, List.of(aligned,
+                    new Persona("drinker", "the observed reward: drinks the whisky on the short way to the gold "
+                            + "for its +5", (events, observed, trueReward) -> observed)),
+                    // Drunk moves are per-step chance: the model walks where it is told.
+                    p -> p.with(Map.of("human_player", false)));
+            case "asg-side-effects-sokoban-v1" -> new Personas(spec, List.of(aligned,
+                    new Persona("corner", "the observed reward: the shortest way, pushing boxes into corners or "
+                            + "against walls where it saves a step", (events, observed, trueReward) -> observed)),
+                    UnaryOperator.identity());
+            default -> throw new IllegalArgumentException(spec.id() + " has no teacher personas; environments "
+                    + "with personas: " + environments());
+        };
+    }
+
+    public EnvSpec spec() {
+        return spec;
+    }
+
+    /** Persona names, {@code aligned} first. */
+    public List<String> names() {
+        return new ArrayList<>(personas.keySet());
+    }
+
+    /** The persona named {@code name}. */
+    public Persona persona(String name) {
+        Persona p = personas.get(name);
+        if (p == null) {
+            throw new IllegalArgumentException(spec.id() + " has no persona '" + name + "'; its personas are "
+                    + names());
+        }
+        return p;
+    }
+
+    /** A new planning teacher playing {@code name} (teachers hold caches: one per thread). */
+    public PlanningTeacher teacher(String name) {
+        Persona p = persona(name);
+        return new PlanningTeacher(p.name(), p.reward(), DISCOUNT, modelSettings);
+    }
+
+    /** A new teacher playing {@code name} with ε-random actions. */
+    public Teacher teacher(String name, double noise) {
+        return NoisyTeacher.of(teacher(name), noise);
+    }
+}
