@@ -117,6 +117,7 @@ class BehaviourCloningGradientTest {
         assertEquals(2, bc.parameterArrays().length);
         checkGradient(bc, data.size());
         // The tag head is never shown the tag it predicts: its weights on the tag inputs get only the L2 term.
+        bc.lossAndGradient(0, data.size());
         double[] tagHeadGradient = bc.gradientArrays()[1];
         double[] u = policy.tagWeights();
         for (int a = 0; a < ACTIONS; a++) {
@@ -132,7 +133,9 @@ class BehaviourCloningGradientTest {
         int inputs = withTags ? tags.dimension() : data.dimension();
         MlpPolicy net = new MlpPolicy(inputs, 3, ACTIONS, hidden, activation, true, Seeds.generator(seed));
         randomise(new double[][] {net.parameters()}, 0.3, seed + 1);
-        checkGradient(new BehaviourCloning(data, tags, net, hyper(0.7), Seeds.generator(seed + 2)), data.size());
+        BehaviourCloning bc = new BehaviourCloning(data, tags, net, hyper(0.7), Seeds.generator(seed + 2));
+        checkGradient(bc, data.size());
+        bc.lossAndGradient(0, data.size());
         // The value head has no behaviour-cloning target and no L2 penalty: its gradient stays 0.
         for (int i = net.valueHeadStart(); i < net.valueHeadEnd(); i++) {
             assertEquals(0.0, net.gradients()[i]);
