@@ -33,7 +33,10 @@ import org.innerlab.observe.SparseVector;
  * loss reaches (the value heads, which behaviour cloning has no target for, are left alone). Each
  * epoch visits the rows in a fresh shuffle from the seeded stream, in minibatches of B (the last
  * one of an epoch may be shorter); the step is Adam (β₁ = 0.9, β₂ = 0.999, ε = 1e−8, no clipping)
- * or plain SGD, θ ← θ − α ∂L/∂θ.
+ * or plain SGD, θ ← θ − α ∂L/∂θ; with annealing the step size of a minibatch that starts after n of
+ * the budget's N samples is α (1 − n/N), which removes most of the constant-step noise from the end
+ * point (with a constant α the learned probabilities of rare actions wander by about α around
+ * the data's frequencies).
  *
  * <p>One unit of training is one minibatch; {@link #stepsDone()} counts the samples processed and
  * the budget is epochs × dataset size. Buffers are allocated once, so a minibatch allocates nothing.
@@ -52,9 +55,10 @@ public final class BehaviourCloning implements Regime {
      * @param learningRate  α, the step size
      * @param l2            λ, weight of the L2 penalty (λ/2)‖θ‖²
      * @param tagHeadWeight c_T, weight of the auxiliary tag head's loss (0 = no tag head training)
+     * @param anneal        whether the step size decays linearly from α to 0 over the budget
      */
     public record Hyper(int epochs, int minibatch, Optimiser optimiser, double learningRate, double l2,
-                        double tagHeadWeight) {
+                        double tagHeadWeight, boolean anneal) {
         public Hyper {
             if (epochs < 1) {
                 throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
@@ -80,7 +84,8 @@ public final class BehaviourCloning implements Regime {
         public static Hyper from(Map<String, Object> p) {
             return new Hyper((Integer) p.get("epochs"), (Integer) p.get("minibatch"),
                     Optimiser.valueOf(((String) p.get("optimiser")).toUpperCase(Locale.ROOT)),
-                    (Double) p.get("learning_rate"), (Double) p.get("l2"), (Double) p.get("tag_head_weight"));
+                    (Double) p.get("learning_rate"), (Double) p.get("l2"), (Double) p.get("tag_head_weight"),
+                    (Boolean) p.get("anneal"));
         }
     }
 
@@ -186,7 +191,10 @@ public final class BehaviourCloning implements Regime {
         int from = cursor;
         int to = Math.min(n, from + hyper.minibatch());
         lastLoss = lossAndGradient(from, to);
-        model.step(hyper.optimiser(), hyper.learningRate());
+        // Annealed by the samples done before this step, so the first step has the full α and each
+        // later one less, down to α/budget·B for the last minibatch.
+        double rate = hyper.learningRate() * (hyper.anneal() ? Math.max(0, 1 - (double) stepsDone / budget) : 1);
+        model.step(hyper.optimiser(), rate);
         cursor = to == n ? 0 : to;
         stepsDone += to - from;
         return to - from;

@@ -57,7 +57,7 @@ class BehaviourCloningGradientTest {
     }
 
     private static BehaviourCloning.Hyper hyper(double tagHeadWeight) {
-        return new BehaviourCloning.Hyper(1, 24, BehaviourCloning.Optimiser.ADAM, 1e-2, 0.05, tagHeadWeight);
+        return new BehaviourCloning.Hyper(1, 24, BehaviourCloning.Optimiser.ADAM, 1e-2, 0.05, tagHeadWeight, true);
     }
 
     private static void randomise(double[][] arrays, double std, long seed) {
