@@ -52,7 +52,8 @@ public final class RegimeCatalog {
                 List.of(ParamSpec.integer("epochs", 10, 1, 100_000, "passes over the dataset"),
                         ParamSpec.integer("minibatch", 64, 1, 1_000_000, "rows per optimiser step"),
                         ParamSpec.choice("optimiser", "adam", List.of("adam", "sgd"), "Adam or plain SGD"),
-                        ParamSpec.real("learning_rate", 3e-3, 1e-7, 10.0, "step size"),
+                        ParamSpec.real("learning_rate", 1e-2, 1e-7, 10.0, "step size"),
+                        ParamSpec.bool("anneal", true, "decay the step size linearly to 0 over the budget"),
                         ParamSpec.real("l2", 0.0, 0.0, 10.0, "weight lambda of the L2 penalty (lambda/2)|theta|^2"),
                         ParamSpec.real("tag_head_weight", 0.0, 0.0, 100.0,
                                 "weight of the auxiliary tag head's loss on tagged rows (0 = no tag head)")));
