@@ -13,23 +13,40 @@ import org.innerlab.observe.SparseVector;
  *   ∂ log π(a | s) / ∂ w_b = ([a = b] − π(b | s)) φ(s)
  * </pre>
  *
- * Weights are one flat array, action-major ({@code w[a · D + i]}); the exponential is Commons Math's
- * {@link FastMath} (pure Java, so results match bit for bit on every JVM).
+ * Optionally an auxiliary tag head beside them, one logistic unit per action on the same features,
+ * predicting whether a demonstration taking action a in s was tagged bad:
+ * <pre>
+ *   P(bad | s, a) = σ(u_a · φ(s)),   σ(y) = 1 / (1 + e^{−y})
+ * </pre>
+ *
+ * Weights are flat arrays, action-major ({@code w[a · D + i]}, {@code u[a · D + i]}); the exponential
+ * is Commons Math's {@link FastMath} (pure Java, so results match bit for bit on every JVM).
  */
-public final class LinearSoftmaxPolicy implements Policy, Learner {
+public final class LinearSoftmaxPolicy implements Policy, Learner, TagPredictor {
     private final int actions;
     private final int dimension;
     private final double[] weights;
     private final double[] valueWeights;
+    /** The tag head's weights u, or null without a tag head. */
+    private final double[] tagWeights;
 
     /**
      * @param initStd std of the Gaussian initial policy weights (0 gives the uniform policy)
      */
     public LinearSoftmaxPolicy(int dimension, int actions, double initStd, MersenneTwisterFast init) {
+        this(dimension, actions, initStd, init, false);
+    }
+
+    /**
+     * @param initStd std of the Gaussian initial policy weights (0 gives the uniform policy)
+     * @param tagHead whether to add the auxiliary tag head (its weights start at 0: P(bad) = ½)
+     */
+    public LinearSoftmaxPolicy(int dimension, int actions, double initStd, MersenneTwisterFast init, boolean tagHead) {
         this.actions = actions;
         this.dimension = dimension;
         this.weights = new double[actions * dimension];
         this.valueWeights = new double[dimension];
+        this.tagWeights = tagHead ? new double[actions * dimension] : null;
         if (initStd > 0) {
             for (int i = 0; i < weights.length; i++) {
                 weights[i] = initStd * init.nextGaussian();
@@ -53,7 +70,7 @@ public final class LinearSoftmaxPolicy implements Policy, Learner {
 
     @Override
     public long parameterCount() {
-        return weights.length + valueWeights.length;
+        return weights.length + valueWeights.length + (tagWeights == null ? 0 : tagWeights.length);
     }
 
     @Override
@@ -69,6 +86,31 @@ public final class LinearSoftmaxPolicy implements Policy, Learner {
     /** The value-baseline weights; regimes update them in place. */
     public double[] valueWeights() {
         return valueWeights;
+    }
+
+    /** Whether this policy has the auxiliary tag head. */
+    public boolean hasTagHead() {
+        return tagWeights != null;
+    }
+
+    /** The tag head's weights u, action-major; regimes update them in place. */
+    public double[] tagWeights() {
+        requireTagHead();
+        return tagWeights;
+    }
+
+    @Override
+    public void badProbabilities(SparseVector obs, double[] out) {
+        requireTagHead();
+        for (int a = 0; a < actions; a++) {
+            out[a] = 1 / (1 + FastMath.exp(-obs.dot(tagWeights, a * dimension)));
+        }
+    }
+
+    private void requireTagHead() {
+        if (tagWeights == null) {
+            throw new IllegalStateException("this linear-softmax policy was built without a tag head");
+        }
     }
 
     @Override

@@ -13,12 +13,13 @@ import org.innerlab.observe.SparseVector;
  *   h_2 = f(W_2 h_1 + b_2)                    (when there is a second hidden layer)
  *   z   = W_π h_L + b_π,   π(a | x) = exp z_a / Σ_b exp z_b
  *   V   = w_V · h_L + b_V
+ *   u   = W_T h_L + b_T,   P(bad | x, a) = σ(u_a) = 1 / (1 + e^{−u_a})   (optional auxiliary tag head)
  *   f   = tanh (f' = 1 − f²) or ReLU (f' = [pre-activation &gt; 0])
  * </pre>
  *
- * Backpropagation of upstream gradients g_z = ∂L/∂z and g_V = ∂L/∂V:
+ * Backpropagation of upstream gradients g_z = ∂L/∂z, g_V = ∂L/∂V and g_u = ∂L/∂u:
  * <pre>
- *   g_{h_L} = W_πᵀ g_z + w_V g_V,   g_{a_l} = g_{h_l} ⊙ f'(a_l),   g_{h_{l−1}} = W_lᵀ g_{a_l}
+ *   g_{h_L} = W_πᵀ g_z + w_V g_V + W_Tᵀ g_u,   g_{a_l} = g_{h_l} ⊙ f'(a_l),   g_{h_{l−1}} = W_lᵀ g_{a_l}
  *   ∂L/∂W_l = g_{a_l} h_{l−1}ᵀ,     ∂L/∂b_l = g_{a_l}                      (h_0 = x)
  * </pre>
  * Adam (Kingma &amp; Ba 2015) with β₁ = 0.9, β₂ = 0.999, ε = 1e−8, after clipping the gradient to a
@@ -29,14 +30,15 @@ import org.innerlab.observe.SparseVector;
  *
  * <p>Layout of {@link #parameters()}: W_1 input-major ({@code W_1[i · H_1 + j]}, so a sparse input's
  * rows are contiguous), b_1, then for the second layer W_2 ({@code [j · H_2 + k]}) and b_2, then W_π
- * ({@code [k · A + a]}), b_π, w_V, b_V. Initial weights are Gaussian with standard deviation
+ * ({@code [k · A + a]}), b_π, w_V, b_V, and with a tag head W_T ({@code [k · A + a]}) and b_T last.
+ * Initial weights are Gaussian with standard deviation
  * {@code gain / √fan_in} (gain √2 for ReLU, 1 for tanh; the fan-in of the first layer is the
  * encoder's number of active features), 0.01 / √H_L for the policy head so the initial policy is
- * nearly uniform, and biases 0. Forward and backward passes reuse per-instance buffers and allocate
+ * nearly uniform (the tag head likewise, so P(bad) starts near ½), and biases 0. Forward and backward passes reuse per-instance buffers and allocate
  * nothing; an instance serves one thread. Exponentials and logarithms are Commons Math's
  * {@link FastMath} (tanh is computed from its exponential), so results match bit for bit on every JVM.
  */
-public final class MlpPolicy implements Policy, Learner {
+public final class MlpPolicy implements Policy, Learner, TagPredictor {
     /** The hidden units' nonlinearity. */
     public enum Activation { TANH, RELU }
 
@@ -62,6 +64,9 @@ public final class MlpPolicy implements Policy, Learner {
     private final int policyB;
     private final int valueW;
     private final int valueB;
+    /** Offsets of the tag head's W_T and b_T, or −1 without one. */
+    private final int tagW;
+    private final int tagB;
 
     // Per-sample buffers: pre-activations, activations and their gradients per hidden layer.
     private final double[][] pre;
@@ -69,6 +74,8 @@ public final class MlpPolicy implements Policy, Learner {
     private final double[][] gradAct;
     private final double[] logits;
     private final double[] probs;
+    private final double[] tagLogits;
+    private final double[] badProbs;
     private double value;
 
     /**
@@ -80,6 +87,16 @@ public final class MlpPolicy implements Policy, Learner {
      * @param init       the initialisation stream
      */
     public MlpPolicy(int inputs, int maxActive, int actions, int[] hidden, Activation activation,
+                     MersenneTwisterFast init) {
+        this(inputs, maxActive, actions, hidden, activation, false, init);
+    }
+
+    /**
+     * As {@link #MlpPolicy(int, int, int, int[], Activation, MersenneTwisterFast)}, with the auxiliary
+     * tag head when {@code tagHead}; its initial weights are drawn after all the others, so the rest
+     * of the network is initialised exactly as without it.
+     */
+    public MlpPolicy(int inputs, int maxActive, int actions, int[] hidden, Activation activation, boolean tagHead,
                      MersenneTwisterFast init) {
         if (hidden.length < 1 || hidden.length > 2) {
             throw new IllegalArgumentException("an MLP has one or two hidden layers, got " + hidden.length);
@@ -114,6 +131,15 @@ public final class MlpPolicy implements Policy, Learner {
         n += last;
         valueB = n;
         n += 1;
+        if (tagHead) {
+            tagW = n;
+            n += last * actions;
+            tagB = n;
+            n += actions;
+        } else {
+            tagW = -1;
+            tagB = -1;
+        }
         params = new double[n];
         grads = new double[n];
         adamM = new double[n];
@@ -128,6 +154,8 @@ public final class MlpPolicy implements Policy, Learner {
         }
         logits = new double[actions];
         probs = new double[actions];
+        tagLogits = new double[actions];
+        badProbs = new double[actions];
         initialise(Math.max(1, maxActive), init);
     }
 
@@ -150,6 +178,11 @@ public final class MlpPolicy implements Policy, Learner {
         for (int i = 0; i < last; i++) {
             params[valueW + i] = 1.0 / Math.sqrt(last) * rng.nextGaussian();
         }
+        if (tagW >= 0) {
+            for (int i = 0; i < last * actions; i++) {
+                params[tagW + i] = 0.01 / Math.sqrt(last) * rng.nextGaussian();
+            }
+        }
     }
 
     @Override
@@ -160,6 +193,11 @@ public final class MlpPolicy implements Policy, Learner {
     @Override
     public int actionCount() {
         return actions;
+    }
+
+    /** The input dimension (the encoder's). */
+    public int inputs() {
+        return inputs;
     }
 
     @Override
@@ -180,6 +218,34 @@ public final class MlpPolicy implements Policy, Learner {
     /** The accumulated gradient, parallel to {@link #parameters()}. */
     public double[] gradients() {
         return grads;
+    }
+
+    /** Whether this network has the auxiliary tag head. */
+    public boolean hasTagHead() {
+        return tagW >= 0;
+    }
+
+    /** The value head's parameters are {@code parameters()[valueHeadStart() .. valueHeadEnd())}. */
+    public int valueHeadStart() {
+        return valueW;
+    }
+
+    /** One past the value head's last parameter. */
+    public int valueHeadEnd() {
+        return valueB + 1;
+    }
+
+    @Override
+    public void badProbabilities(SparseVector obs, double[] out) {
+        requireTagHead();
+        forward(obs);
+        System.arraycopy(badProbs, 0, out, 0, actions);
+    }
+
+    private void requireTagHead() {
+        if (tagW < 0) {
+            throw new IllegalStateException("this MLP was built without a tag head");
+        }
     }
 
     @Override
@@ -215,6 +281,12 @@ public final class MlpPolicy implements Policy, Learner {
             v += params[valueW + j] * top[j];
         }
         value = v;
+        if (tagW >= 0) {
+            dense(top, tagW, tagB, actions, tagLogits);
+            for (int a = 0; a < actions; a++) {
+                badProbs[a] = 1 / (1 + FastMath.exp(-tagLogits[a]));
+            }
+        }
         double max = Double.NEGATIVE_INFINITY;
         for (int a = 0; a < actions; a++) {
             max = Math.max(max, logits[a]);
@@ -277,6 +349,16 @@ public final class MlpPolicy implements Policy, Learner {
         return probs;
     }
 
+    /** The tag head's logits u of the last {@link #forward} (unused without a tag head). */
+    public double[] tagLogits() {
+        return tagLogits;
+    }
+
+    /** P(bad | x, ·) = σ(u) of the last {@link #forward} (unused without a tag head). */
+    public double[] badProbs() {
+        return badProbs;
+    }
+
     /** V(x) of the last {@link #forward}. */
     public double value() {
         return value;
@@ -292,6 +374,17 @@ public final class MlpPolicy implements Policy, Learner {
      * the last {@link #forward} (which must be {@code obs}).
      */
     public void backward(SparseVector obs, double[] dLogits, double dValue) {
+        backward(obs, dLogits, dValue, null);
+    }
+
+    /**
+     * As {@link #backward(SparseVector, double[], double)}, plus ∂L/∂u of the tag head
+     * ({@code dTagLogits}, length A; null for none).
+     */
+    public void backward(SparseVector obs, double[] dLogits, double dValue, double[] dTagLogits) {
+        if (dTagLogits != null) {
+            requireTagHead();
+        }
         int top = widths.length - 1;
         double[] hTop = act[top];
         double[] g = gradAct[top];
@@ -304,10 +397,22 @@ public final class MlpPolicy implements Policy, Learner {
                 grads[row + a] += dLogits[a] * hTop[j];
             }
             grads[valueW + j] += dValue * hTop[j];
+            if (dTagLogits != null) {
+                int tagRow = tagW + j * actions;
+                for (int a = 0; a < actions; a++) {
+                    sum += params[tagRow + a] * dTagLogits[a];
+                    grads[tagRow + a] += dTagLogits[a] * hTop[j];
+                }
+            }
             g[j] = sum;
         }
         for (int a = 0; a < actions; a++) {
             grads[policyB + a] += dLogits[a];
+        }
+        if (dTagLogits != null) {
+            for (int a = 0; a < actions; a++) {
+                grads[tagB + a] += dTagLogits[a];
+            }
         }
         grads[valueB] += dValue;
         for (int l = top; l >= 0; l--) {

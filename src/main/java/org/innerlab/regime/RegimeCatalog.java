@@ -46,6 +46,17 @@ public final class RegimeCatalog {
                         ParamSpec.integer("epochs", 4, 1, 1000, "passes over each rollout"),
                         ParamSpec.integer("minibatch", 128, 1, 1_000_000, "samples per Adam step"),
                         ParamSpec.real("max_grad_norm", 0.5, 0.0, 1e6, "global gradient-norm clip (0 = none)")));
+        add("behaviour-cloning", "behaviour cloning: minibatch cross-entropy on a dataset of demonstrations, "
+                        + "optional control-tag inputs and an auxiliary tag head predicting P(bad | s, a); budget = epochs x dataset size",
+                List.of("linear-softmax", "mlp"),
+                List.of(ParamSpec.integer("epochs", 10, 1, 100_000, "passes over the dataset"),
+                        ParamSpec.integer("minibatch", 64, 1, 1_000_000, "rows per optimiser step"),
+                        ParamSpec.choice("optimiser", "adam", List.of("adam", "sgd"), "Adam or plain SGD"),
+                        ParamSpec.real("learning_rate", 1e-2, 1e-7, 10.0, "step size"),
+                        ParamSpec.bool("anneal", true, "decay the step size linearly to 0 over the budget"),
+                        ParamSpec.real("l2", 0.0, 0.0, 10.0, "weight lambda of the L2 penalty (lambda/2)|theta|^2"),
+                        ParamSpec.real("tag_head_weight", 0.0, 0.0, 100.0,
+                                "weight of the auxiliary tag head's loss on tagged rows (0 = no tag head)")));
     }
 
     private RegimeCatalog() {

@@ -81,4 +81,30 @@ class TrainingAllocatesNothingTest {
         long allocated = allocatedBy(regime, 100);
         assertTrue(allocated < 4096, allocated + " bytes");
     }
+
+    private static Regime behaviourCloning(org.innerlab.learner.Learner learner, org.innerlab.observe.ControlTagEncoder tags,
+                                           org.innerlab.data.Dataset data, BehaviourCloning.Optimiser optimiser) {
+        return new BehaviourCloning(data, tags, learner,
+                new BehaviourCloning.Hyper(1000, 32, optimiser, 1e-3, 1e-4, 0.5, true), new Seeds(6).stream("shuffle"));
+    }
+
+    @Test
+    void behaviourCloningWithTagInputsAndATagHeadAllocatesNothingPerMinibatch() {
+        org.innerlab.data.Dataset data = BehaviourCloningLearnsTest.taggedMix(6);
+        org.innerlab.observe.ControlTagEncoder tags =
+                new org.innerlab.observe.ControlTagEncoder(new FixedDimension(data.dimension()));
+        for (BehaviourCloning.Optimiser optimiser : BehaviourCloning.Optimiser.values()) {
+            Regime linear = behaviourCloning(new LinearSoftmaxPolicy(tags.dimension(), data.actionCount(), 0,
+                    new Seeds(7).stream("init"), true), tags, data, optimiser);
+            Regime mlp = behaviourCloning(new org.innerlab.learner.MlpPolicy(tags.dimension(), 3, data.actionCount(),
+                    new int[] {16, 16}, org.innerlab.learner.MlpPolicy.Activation.RELU, true, new Seeds(8).stream("init")),
+                    tags, data, optimiser);
+            // 300 minibatches cross an epoch boundary (250 per epoch), so the reshuffle is measured too.
+            for (Regime regime : new Regime[] {linear, mlp}) {
+                allocatedBy(regime, 300);
+                long allocated = allocatedBy(regime, 300);
+                assertTrue(allocated < 4096, optimiser + ": " + allocated + " bytes");
+            }
+        }
+    }
 }
