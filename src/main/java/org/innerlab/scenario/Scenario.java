@@ -23,6 +23,7 @@ import org.innerlab.experiment.SweepPoint;
  * @param seeds       independent runs per sweep point
  * @param environment environment id, parameters and named distributions
  * @param learner     learner type, observation and learner parameters
+ * @param data        the demonstrations behaviour-cloning stages train on, or null
  * @param training    training stages, run in order on the same learner
  * @param evaluation  evaluation episodes and distributions
  * @param sweep       canonical dotted scenario path → canonical values, in file order; the sweep is the
@@ -33,7 +34,7 @@ import org.innerlab.experiment.SweepPoint;
  * @param source      the file this came from (for messages), or null
  */
 public record Scenario(String name, String description, long seed, int seeds,
-                       EnvironmentConfig environment, LearnerConfig learner, List<StageConfig> training,
+                       EnvironmentConfig environment, LearnerConfig learner, DataConfig data, List<StageConfig> training,
                        EvaluationConfig evaluation, Map<String, List<Object>> sweep, List<ChartConfig> charts,
                        ReportConfig report, Conditions conditions, Path source) {
 
@@ -41,6 +42,8 @@ public record Scenario(String name, String description, long seed, int seeds,
     public static final int SMOKE_SEEDS = 2;
     /** {@link #smoke()}'s cap on each stage's environment steps: enough for a few updates of every regime. */
     public static final long SMOKE_STEPS = 5_000;
+    /** {@link #smoke()}'s cap on demonstration episodes. */
+    public static final int SMOKE_DATA_EPISODES = 100;
     /** {@link #smoke()}'s cap on evaluation episodes per distribution. */
     public static final int SMOKE_EPISODES = 20;
 
@@ -57,11 +60,11 @@ public record Scenario(String name, String description, long seed, int seeds,
         sweep = Collections.unmodifiableMap(copy);
     }
 
-    /** A scenario without conditions. */
+    /** A scenario without demonstrations or conditions. */
     public Scenario(String name, String description, long seed, int seeds, EnvironmentConfig environment,
                     LearnerConfig learner, List<StageConfig> training, EvaluationConfig evaluation,
                     Map<String, List<Object>> sweep, List<ChartConfig> charts, ReportConfig report, Path source) {
-        this(name, description, seed, seeds, environment, learner, training, evaluation, sweep, charts, report,
+        this(name, description, seed, seeds, environment, learner, null, training, evaluation, sweep, charts, report,
                 Conditions.NONE, source);
     }
 
@@ -106,8 +109,11 @@ public record Scenario(String name, String description, long seed, int seeds,
             }
             smokeSweep.put(path, capped);
         });
-        return new Scenario(name, description, seed, Math.min(seeds, SMOKE_SEEDS), environment, learner, stages, eval,
-                smokeSweep, charts, report, conditions.capped(Scenario::smokeCap), source);
+        DataConfig smokeData = data == null || data.episodes() <= SMOKE_DATA_EPISODES ? data
+                : new DataConfig(data.distribution(), SMOKE_DATA_EPISODES, data.noise(), data.good(), data.bad(),
+                        data.badFraction(), data.teachers(), data.curation());
+        return new Scenario(name, description, seed, Math.min(seeds, SMOKE_SEEDS), environment, learner, smokeData,
+                stages, eval, smokeSweep, charts, report, conditions.capped(Scenario::smokeCap), source);
     }
 
     /** The smoke cap of a scalar a condition sets at {@code path}. */
@@ -122,6 +128,8 @@ public record Scenario(String name, String description, long seed, int seeds,
             cap = SMOKE_EPISODES;
         } else if (path.matches("training\\.\\d+\\.steps")) {
             cap = SMOKE_STEPS;
+        } else if (path.matches("(training\\.\\d+\\.)?data\\.episodes")) {
+            cap = SMOKE_DATA_EPISODES;
         } else {
             return value;
         }
@@ -130,7 +138,7 @@ public record Scenario(String name, String description, long seed, int seeds,
 
     /** A copy with another master seed (a sweep of {@code seed}, if any, still sets it per point). */
     public Scenario withSeed(long newSeed) {
-        return new Scenario(name, description, newSeed, seeds, environment, learner, training, evaluation, sweep,
+        return new Scenario(name, description, newSeed, seeds, environment, learner, data, training, evaluation, sweep,
                 charts, report, conditions, source);
     }
 
@@ -144,13 +152,13 @@ public record Scenario(String name, String description, long seed, int seeds,
             throw new ScenarioException(Origin.option("--seeds", Integer.toString(newSeeds), "seeds"), "seeds",
                     "must be an integer in [1, " + ScenarioSchema.MAX_SEEDS + "], got " + newSeeds, null);
         }
-        return new Scenario(name, description, seed, newSeeds, environment, learner, training, evaluation, sweep,
+        return new Scenario(name, description, seed, newSeeds, environment, learner, data, training, evaluation, sweep,
                 charts, report, conditions, source);
     }
 
     /** A copy that names another source file (e.g. the run folder's copy). */
     public Scenario withSource(Path newSource) {
-        return new Scenario(name, description, seed, seeds, environment, learner, training, evaluation, sweep,
+        return new Scenario(name, description, seed, seeds, environment, learner, data, training, evaluation, sweep,
                 charts, report, conditions, newSource);
     }
 }

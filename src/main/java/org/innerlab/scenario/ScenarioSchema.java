@@ -11,6 +11,9 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.innerlab.core.ParamSet;
+import org.innerlab.core.ParamSpec;
+import org.innerlab.data.CurationCatalog;
+import org.innerlab.data.Personas;
 import org.innerlab.env.EnvSpec;
 import org.innerlab.learner.LearnerCatalog;
 import org.innerlab.measure.ConditionalMisbehaviour;
@@ -19,6 +22,7 @@ import org.innerlab.rater.RaterCatalog;
 import org.innerlab.regime.RegimeCatalog;
 import org.innerlab.scenario.Node.Entry;
 import org.innerlab.scenario.Node.Mapping;
+import org.innerlab.scenario.Node.Scalar;
 
 /**
  * The scenario schema: turns a located tree into a {@link Scenario}, filling defaults and checking
@@ -42,7 +46,10 @@ final class ScenarioSchema {
     private static final Pattern METRIC = Pattern.compile("[a-z0-9_]+(?:/[a-z0-9_]+)*");
 
     static final List<String> TOP = List.of("name", "description", "seed", "seeds", "environment", "learner",
-            "training", "evaluation", "report", "conditions", "sweep", "charts");
+            "data", "training", "evaluation", "report", "conditions", "sweep", "charts");
+    static final List<String> DATA_KEYS = List.of("distribution", "episodes", "noise", "good", "bad", "bad_fraction",
+            "teachers", "curation");
+    static final int DEFAULT_DATA_EPISODES = 1000;
 
     private final Function<String, EnvSpec> specs;
     private final Collection<String> knownIds;
@@ -60,12 +67,13 @@ final class ScenarioSchema {
         Scenario plain = base(top.map().without("sweep").without("charts").without("conditions"));
         Conditions conditions = conditions(top.get("conditions"), plain);
         Scenario base = new Scenario(plain.name(), plain.description(), plain.seed(), plain.seeds(),
-                plain.environment(), plain.learner(), plain.training(), plain.evaluation(), Map.of(), List.of(),
-                plain.report(), conditions, source);
+                plain.environment(), plain.learner(), plain.data(), plain.training(), plain.evaluation(), Map.of(),
+                List.of(), plain.report(), conditions, source);
         Map<String, List<Object>> sweep = Sweeps.check(this, base, top.get("sweep"));
         List<ChartConfig> charts = charts(top.get("charts"), sweep.keySet(), base);
         return new Scenario(base.name(), base.description(), base.seed(), base.seeds(), base.environment(),
-                base.learner(), base.training(), base.evaluation(), sweep, charts, base.report(), conditions, source);
+                base.learner(), base.data(), base.training(), base.evaluation(), sweep, charts, base.report(), conditions,
+                source);
     }
 
     /**
@@ -122,11 +130,13 @@ final class ScenarioSchema {
         EnvSpec spec = spec(envNode);
         EnvironmentConfig environment = environment(envNode, spec);
         LearnerConfig learner = learner(top.require("learner"), spec);
+        DataConfig data = top.get("data") == null ? null
+                : data(top.get("data"), "data", spec, environment.distributions().keySet());
         List<StageConfig> training = training(top.require("training"), learner.type());
         EvaluationConfig evaluation = evaluation(top.get("evaluation"), environment.distributions().keySet());
         ReportConfig report = report(top.get("report"), environment.distributions().keySet());
-        return new Scenario(name, description, seed, seeds, environment, learner, training, evaluation, Map.of(),
-                List.of(), report, source);
+        return new Scenario(name, description, seed, seeds, environment, learner, data, training, evaluation, Map.of(),
+                List.of(), report, Conditions.NONE, source);
     }
 
     private EnvSpec spec(Node envNode) {
@@ -242,6 +252,104 @@ final class ScenarioSchema {
             stages.add(new StageConfig(regime, steps, rater, ParamSet.resolve(owner, entry.params(), overrides)));
         }
         return stages;
+    }
+
+    /**
+     * The demonstrations section: teachers by persona (the environment must have personas), the
+     * distribution they play, and the curation steps, each operator's parameters checked against
+     * {@link CurationCatalog}.
+     */
+    static DataConfig data(Node node, String path, EnvSpec spec, Set<String> distributions) {
+        Section s = Section.of(node, path, DATA_KEYS);
+        if (!Personas.environments().contains(spec.id())) {
+            throw new ScenarioException(node.origin(), path, spec.id() + " has no teacher personas to demonstrate with",
+                    "environments with personas: " + String.join(", ", Personas.environments()));
+        }
+        List<String> personas = Personas.forEnvironment(spec).names();
+        String distribution = s.get("distribution") == null ? "train"
+                : Section.oneOf(s.get("distribution"), s.field("distribution"), distributions, "distribution");
+        int episodes = s.get("episodes") == null ? DEFAULT_DATA_EPISODES
+                : (int) Section.integer(s.get("episodes"), s.field("episodes"), 1, MAX_EPISODES);
+        double noise = s.get("noise") == null ? 0.0
+                : (Double) Section.param(ParamSpec.real("noise", 0, 0, 1, ""), s.get("noise"), s.field("noise"));
+        boolean shorthand = s.has("good") || s.has("bad") || s.has("bad_fraction");
+        String good = null;
+        String bad = null;
+        Double badFraction = null;
+        List<DataConfig.Share> teachers = new ArrayList<>();
+        if (s.has("teachers")) {
+            if (shorthand) {
+                String other = s.has("bad_fraction") ? "bad_fraction" : s.has("good") ? "good" : "bad";
+                throw new ScenarioException(s.get(other).origin(), s.field(other),
+                        "give either teachers or good/bad/bad_fraction, not both", "remove one of them");
+            }
+            List<Node> items = Section.list(s.get("teachers"), s.field("teachers"));
+            double total = 0;
+            for (int i = 0; i < items.size(); i++) {
+                String field = s.field("teachers") + "." + i;
+                Section t = Section.of(items.get(i), field, List.of("persona", "weight"));
+                String persona = Section.oneOf(t.require("persona"), t.field("persona"), personas, "persona");
+                if (teachers.stream().anyMatch(x -> x.persona().equals(persona))) {
+                    throw new ScenarioException(t.get("persona").origin(), t.field("persona"), "persona '" + persona
+                            + "' is listed twice", "give each persona once, with its total weight");
+                }
+                double weight = (Double) Section.param(ParamSpec.real("weight", 1, 0, 1e9, ""), t.require("weight"),
+                        t.field("weight"));
+                total += weight;
+                teachers.add(new DataConfig.Share(persona, weight));
+            }
+            if (!(total > 0)) {
+                throw new ScenarioException(s.get("teachers").origin(), s.field("teachers"),
+                        "needs at least one persona with a positive weight", "personas of " + spec.id() + ": "
+                        + String.join(", ", personas));
+            }
+        } else {
+            good = s.get("good") == null ? "aligned" : Section.oneOf(s.get("good"), s.field("good"), personas, "persona");
+            bad = s.get("bad") == null ? personas.get(1) : Section.oneOf(s.get("bad"), s.field("bad"), personas, "persona");
+            badFraction = s.get("bad_fraction") == null ? 0.0 : (Double) Section.param(
+                    ParamSpec.real("bad_fraction", 0, 0, 1, ""), s.get("bad_fraction"), s.field("bad_fraction"));
+            if (good.equals(bad)) {
+                throw new ScenarioException(s.get(s.has("bad") ? "bad" : "good").origin(),
+                        s.field(s.has("bad") ? "bad" : "good"), "good and bad are the same persona '" + good + "'",
+                        "personas of " + spec.id() + ": " + String.join(", ", personas));
+            }
+            teachers.addAll(DataConfig.mix(good, bad, badFraction));
+        }
+        List<DataConfig.Step> curation = new ArrayList<>();
+        if (s.get("curation") != null) {
+            List<Node> items = Section.list(s.get("curation"), s.field("curation"));
+            for (int i = 0; i < items.size(); i++) {
+                curation.add(curationStep(items.get(i), s.field("curation") + "." + i, personas));
+            }
+        }
+        return new DataConfig(distribution, episodes, noise, good, bad, badFraction, teachers, curation);
+    }
+
+    /** {@code - edit}, or {@code - filter: {threshold: 0}}: one operator and its parameters. */
+    private static DataConfig.Step curationStep(Node item, String field, List<String> personas) {
+        String operator;
+        Node params = null;
+        Node at = item;
+        if (item instanceof Scalar) {
+            operator = Section.text(item, field);
+        } else {
+            Mapping m = Section.mapping(item, field);
+            if (m.entries().size() != 1) {
+                throw new ScenarioException(item.origin(), field, "expected one operator, e.g. {filter: {threshold: 0}}, "
+                        + "got " + m.entries().size() + " keys", "write one list item per operator");
+            }
+            operator = m.entries().get(0).key();
+            params = m.entries().get(0).value();
+            at = new Scalar(Node.Type.STRING, operator, operator, m.entries().get(0).keyOrigin());
+        }
+        if (!CurationCatalog.entries().containsKey(operator)) {
+            throw Section.unknown(at.origin(), field, "curation operator", operator, CurationCatalog.entries().keySet(),
+                    "known");
+        }
+        List<ParamSpec> specs = CurationCatalog.params(operator, personas);
+        String owner = "curation operator " + operator;
+        Map<String, Object> overrides = Section.params(params, field + "." + operator, specs, owner);
+        return new DataConfig.Step(operator, ParamSet.resolve(owner, specs, overrides));
     }
 
     private static EvaluationConfig evaluation(Node node, Set<String> distributions) {
@@ -449,3 +557,4 @@ final class ScenarioSchema {
         return text;
     }
 }
+

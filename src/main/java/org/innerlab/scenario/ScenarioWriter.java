@@ -60,6 +60,10 @@ public final class ScenarioWriter {
         learner.put("params", s.learner().params());
         root.put("learner", learner);
 
+        if (s.data() != null) {
+            root.put("data", data(s.data()));
+        }
+
         List<Object> training = new ArrayList<>();
         for (StageConfig st : s.training()) {
             Map<String, Object> stage = new LinkedHashMap<>();
@@ -107,6 +111,33 @@ public final class ScenarioWriter {
         }
         root.put("charts", charts);
         return (Mapping) node(root, Origin.of(s.source()));
+    }
+
+    private static Map<String, Object> data(DataConfig d) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("distribution", d.distribution());
+        data.put("episodes", d.episodes());
+        data.put("noise", d.noise());
+        if (d.shorthand()) {
+            data.put("good", d.good());
+            data.put("bad", d.bad());
+            data.put("bad_fraction", d.badFraction());
+        } else {
+            List<Object> teachers = new ArrayList<>();
+            for (DataConfig.Share share : d.teachers()) {
+                Map<String, Object> t = new LinkedHashMap<>();
+                t.put("persona", share.persona());
+                t.put("weight", share.weight());
+                teachers.add(t);
+            }
+            data.put("teachers", teachers);
+        }
+        List<Object> curation = new ArrayList<>();
+        for (DataConfig.Step step : d.curation()) {
+            curation.add(Map.of(step.operator(), step.params()));
+        }
+        data.put("curation", curation);
+        return data;
     }
 
     private static Node node(Object value, Origin origin) {

@@ -203,7 +203,7 @@ public final class Sweeps {
     }
 
     private static Scenario strip(Scenario s) {
-        return new Scenario(s.name(), s.description(), s.seed(), s.seeds(), s.environment(), s.learner(), s.training(),
-                s.evaluation(), Map.of(), List.of(), s.report(), s.source());
+        return new Scenario(s.name(), s.description(), s.seed(), s.seeds(), s.environment(), s.learner(), s.data(),
+                s.training(), s.evaluation(), Map.of(), List.of(), s.report(), Conditions.NONE, s.source());
     }
 }

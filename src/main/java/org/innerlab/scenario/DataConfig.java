@@ -1,0 +1,59 @@
+package org.innerlab.scenario;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The demonstrations a behaviour-cloning stage trains on: which teachers play how many episodes of
+ * which distribution, and how the result is curated. Written either as an explicit mix
+ * ({@code teachers}) or as the two-persona shorthand {@code good}/{@code bad}/{@code bad_fraction},
+ * which keeps {@code data.bad_fraction} a single sweepable number.
+ *
+ * @param distribution the environment distribution the episodes are played on
+ * @param episodes     demonstration episodes generated (before curation)
+ * @param noise        ε: each teacher step is a uniformly random action with this probability
+ * @param good         the shorthand's good persona, or null when {@code teachers} is written
+ * @param bad          the shorthand's bad persona, or null
+ * @param badFraction  the shorthand's share of bad episodes, or null
+ * @param teachers     the persona mix (for the shorthand: good with 1 − q, bad with q)
+ * @param curation     operators applied in order
+ */
+public record DataConfig(String distribution, int episodes, double noise, String good, String bad, Double badFraction,
+                         List<Share> teachers, List<Step> curation) {
+    /** A persona's weight in the mix. */
+    public record Share(String persona, double weight) {
+    }
+
+    /** One curation operator with its resolved parameters. */
+    public record Step(String operator, Map<String, Object> params) {
+        public Step {
+            params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        }
+    }
+
+    public DataConfig {
+        teachers = List.copyOf(teachers);
+        curation = List.copyOf(curation);
+    }
+
+    /** Whether the mix was written as good/bad/bad_fraction. */
+    public boolean shorthand() {
+        return badFraction != null;
+    }
+
+    /** The shorthand's mix: the good persona with weight 1 − q and the bad one with q. */
+    static List<Share> mix(String good, String bad, double badFraction) {
+        List<Share> mix = new ArrayList<>();
+        mix.add(new Share(good, 1 - badFraction));
+        mix.add(new Share(bad, badFraction));
+        return mix;
+    }
+
+    /** Whether any curation step attaches control tags. */
+    public boolean tags() {
+        return curation.stream().anyMatch(s -> s.operator().equals("tag"));
+    }
+}
