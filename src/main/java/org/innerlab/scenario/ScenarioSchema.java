@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.innerlab.core.ParamSet;
+import org.innerlab.core.ParamSpec;
 import org.innerlab.env.EnvSpec;
 import org.innerlab.learner.LearnerCatalog;
 import org.innerlab.measure.ConditionalMisbehaviour;
@@ -19,6 +20,7 @@ import org.innerlab.rater.RaterCatalog;
 import org.innerlab.regime.RegimeCatalog;
 import org.innerlab.scenario.Node.Entry;
 import org.innerlab.scenario.Node.Mapping;
+import org.innerlab.scenario.Node.Scalar;
 
 /**
  * The scenario schema: turns a located tree into a {@link Scenario}, filling defaults and checking
@@ -83,7 +85,7 @@ final class ScenarioSchema {
         EnvSpec spec = spec(envNode);
         EnvironmentConfig environment = environment(envNode, spec);
         LearnerConfig learner = learner(top.require("learner"), spec);
-        List<StageConfig> training = training(top.require("training"), learner.type());
+        List<StageConfig> training = training(top.require("training"), learner.type(), spec);
         EvaluationConfig evaluation = evaluation(top.get("evaluation"), environment.distributions().keySet());
         ReportConfig report = report(top.get("report"), environment.distributions().keySet());
         return new Scenario(name, description, seed, seeds, environment, learner, training, evaluation, Map.of(),
@@ -178,7 +180,7 @@ final class ScenarioSchema {
         return new ObservationConfig(radius, features);
     }
 
-    private static List<StageConfig> training(Node node, String learnerType) {
+    private static List<StageConfig> training(Node node, String learnerType, EnvSpec spec) {
         List<Node> items = Section.list(node, "training");
         if (items.isEmpty()) {
             throw new ScenarioException(node.origin(), "training", "needs at least one stage", null);
@@ -196,13 +198,58 @@ final class ScenarioSchema {
                         "it trains " + String.join(", ", entry.learners()));
             }
             long steps = Section.integer(s.require("steps"), s.field("steps"), 1, MAX_STEPS);
-            String rater = s.get("rater") == null ? DEFAULT_RATER
-                    : Section.oneOf(s.get("rater"), s.field("rater"), RaterCatalog.entries().keySet(), "rater");
+            Node raterNode = s.get("rater") == null ? Scalar.of(DEFAULT_RATER, s.map().origin()) : s.get("rater");
+            StageConfig rater = rater(raterNode, s.field("rater"), spec);
             String owner = "regime " + regime;
             Map<String, Object> overrides = Section.params(s.get("params"), s.field("params"), entry.params(), owner);
-            stages.add(new StageConfig(regime, steps, rater, ParamSet.resolve(owner, entry.params(), overrides)));
+            stages.add(new StageConfig(regime, steps, rater.rater(), ParamSet.resolve(owner, entry.params(), overrides),
+                    rater.raterParams()));
         }
         return stages;
+    }
+
+    /**
+     * A stage's rater: a catalog name ({@code rater: true}) or a map of the name and the rater's
+     * parameters ({@code rater: {name: blind-spot, event: entered_punishment_tile, bonus: 30}}),
+     * checked against the rater's declarations for this environment. Returned as a stage holding
+     * only the rater's name and its parameters with defaults filled.
+     */
+    private static StageConfig rater(Node node, String field, EnvSpec spec) {
+        Mapping written = node instanceof Mapping m ? m : null;
+        Node nameNode = written == null ? node : Section.of(node, field, List.copyOf(keysOf(written))).require("name");
+        String nameField = written == null ? field : field + ".name";
+        String name = Section.oneOf(nameNode, nameField, RaterCatalog.entries().keySet(), "rater");
+        List<ParamSpec> declared;
+        try {
+            declared = RaterCatalog.params(name, spec);
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException(nameNode.origin(), nameField, e.getMessage(), null);
+        }
+        List<String> keys = new ArrayList<>(List.of("name"));
+        declared.forEach(p -> keys.add(p.name()));
+        String owner = "rater " + name;
+        Map<String, Object> overrides = Map.of();
+        if (written != null) {
+            Section.of(node, field, keys);
+            overrides = Section.params(written.without("name"), field, declared, owner);
+        }
+        for (String required : RaterCatalog.get(name).required()) {
+            if (!overrides.containsKey(required)) {
+                String example = declared.stream().filter(p -> p.name().equals(required)).findFirst()
+                        .map(p -> p.expectation()).orElse("");
+                throw new ScenarioException(written == null ? node.origin() : written.origin(),
+                        field + "." + required, "rater " + name + " needs parameter '" + required + "'",
+                        "write rater: {name: " + name + ", " + required + ": ...} with " + example);
+            }
+        }
+        return new StageConfig("", 1, name, Map.of(), ParamSet.resolve(owner, declared, overrides));
+    }
+
+    /** The keys written in {@code m}: opening the map with them alone reports only a missing {@code name}. */
+    private static List<String> keysOf(Mapping m) {
+        List<String> keys = new ArrayList<>();
+        m.entries().forEach(e -> keys.add(e.key()));
+        return keys;
     }
 
     private static EvaluationConfig evaluation(Node node, Set<String> distributions) {
