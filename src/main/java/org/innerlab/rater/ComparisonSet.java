@@ -118,7 +118,7 @@ public final class ComparisonSet {
                     env.step(a, step);
                     g += step.trueReward;
                 } while (!step.done());
-                set.trajectories.end(g);
+                set.trajectories.finish(g);
             }
             set.add(2 * c, 2 * c + 1);
         }

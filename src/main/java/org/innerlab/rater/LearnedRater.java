@@ -125,7 +125,7 @@ public final class LearnedRater implements Rater {
             recent.addStep(current, action);
             episodeTrueReturn += step.trueReward;
             if (step.done()) {
-                recent.end(episodeTrueReturn);
+                recent.finish(episodeTrueReturn);
                 if (recent.size() >= 2 * iteration.bufferEpisodes()) {
                     recent.keepNewest(iteration.bufferEpisodes());
                 }

@@ -31,7 +31,7 @@ public final class Trajectories {
         return trajectoryStart[trajectories];
     }
 
-    /** Starts a trajectory; its steps follow through {@link #addStep} until {@link #end}. */
+    /** Starts a trajectory; its steps follow through {@link #addStep} until {@link #finish}. */
     public void begin() {
         if (open) {
             // An episode cut off before its end (e.g. the rater's caller reset mid-episode) is discarded.
@@ -71,7 +71,7 @@ public final class Trajectories {
     }
 
     /** Closes the open trajectory with its true return G = Σ_t trueReward_t. */
-    public void end(double trueReturnOfEpisode) {
+    public void finish(double trueReturnOfEpisode) {
         if (trajectories + 1 >= trueReturn.length) {
             int capacity = trueReturn.length * 2;
             trueReturn = Arrays.copyOf(trueReturn, capacity);
@@ -89,7 +89,7 @@ public final class Trajectories {
         for (int s = other.first(t); s < other.end(t); s++) {
             addStep(other.featureIndex, other.featureValue, other.rowStart[s], other.rowStart[s + 1], other.action[s]);
         }
-        end(other.trueReturn(t));
+        finish(other.trueReturn(t));
     }
 
     /** Drops all but the newest {@code n} complete trajectories (and any open one), keeping their order. */
