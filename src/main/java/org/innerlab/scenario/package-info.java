@@ -92,9 +92,9 @@
  *       entry. A swept path cannot also be set to a single value.</li>
  *   <li>A sweep path must name a scalar key; {@code name}, {@code description}, {@code sweep.*},
  *       {@code charts.*} and the keys that decide which other keys are valid ({@code environment.id},
- *       {@code learner.type}, {@code training.N.regime}, {@code training.N.rater.name}) cannot be swept. Each value is validated as if it
- *       were written at the path, every combination is validated too, and at most 100,000 points are
- *       allowed. Errors point at the sweep entry.</li>
+ *       {@code learner.type}, {@code training.N.regime}, {@code training.N.rater.name}) cannot be swept.
+ *       Each value is validated as if it were written at the path, every combination is validated too,
+ *       and at most 100,000 points are allowed. Errors point at the sweep entry.</li>
  * </ul>
  */
 package org.innerlab.scenario;
