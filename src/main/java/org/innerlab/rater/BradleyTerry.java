@@ -76,13 +76,13 @@ public final class BradleyTerry {
         Trajectories store = set.trajectories();
         for (int k = from; k < to; k++) {
             int c = order[k];
-            double delta = model.score(store, set.first(c)) - model.score(store, set.second(c));
+            double delta = model.scoreAndCache(store, set.first(c), 0) - model.scoreAndCache(store, set.second(c), 1);
             double y = set.label(c);
             sum -= y * logSigmoid(delta) + (1 - y) * logSigmoid(-delta);
             double g = (sigmoid(delta) - y) / n;
             if (g != 0) {
-                model.addScoreGradient(store, set.first(c), g);
-                model.addScoreGradient(store, set.second(c), -g);
+                model.addCachedScoreGradient(store, set.first(c), 0, g);
+                model.addCachedScoreGradient(store, set.second(c), 1, -g);
             }
         }
         return sum / n;

@@ -35,6 +35,7 @@ public final class RewardModel {
     private final double[] adamM;
     private final double[] adamV;
     private final double[] activation;
+    private final double[][] cache = {new double[0], new double[0]};
     private double beta1Power = 1;
     private double beta2Power = 1;
     // Offsets of the MLP's blocks in params.
@@ -139,6 +140,48 @@ public final class RewardModel {
         return sum;
     }
 
+    /**
+     * R_ψ(τ) of trajectory {@code t}, keeping its hidden activations in cache {@code slot} (0 or 1) for
+     * {@link #addCachedScoreGradient}: training needs both scores of a pair before either gradient,
+     * and the cache saves the MLP a second forward pass over every step.
+     */
+    public double scoreAndCache(Trajectories store, int t, int slot) {
+        if (hidden == 0) {
+            return score(store, t);
+        }
+        int needed = (store.end(t) - store.first(t)) * hidden;
+        if (cache[slot].length < needed) {
+            cache[slot] = new double[Math.max(needed, 2 * cache[slot].length)];
+        }
+        double[] kept = cache[slot];
+        int[] index = store.featureIndex();
+        double[] value = store.featureValue();
+        double sum = 0;
+        for (int s = store.first(t), row = 0; s < store.end(t); s++, row += hidden) {
+            sum += reward(index, value, store.rowStart(s), store.rowEnd(s), store.action(s));
+            System.arraycopy(activation, 0, kept, row, hidden);
+        }
+        return sum;
+    }
+
+    /**
+     * Adds {@code scale · ∇_ψ R_ψ(τ)} of trajectory {@code t}, whose activations the last
+     * {@link #scoreAndCache} with the same {@code slot} kept, to the gradient buffer.
+     */
+    public void addCachedScoreGradient(Trajectories store, int t, int slot, double scale) {
+        if (hidden == 0) {
+            addScoreGradient(store, t, scale);
+            return;
+        }
+        int[] index = store.featureIndex();
+        double[] value = store.featureValue();
+        double[] kept = cache[slot];
+        for (int s = store.first(t), row = 0; s < store.end(t); s++, row += hidden) {
+            System.arraycopy(kept, row, activation, 0, hidden);
+            backward(index, value, store.rowStart(s), store.rowEnd(s), store.action(s), scale);
+        }
+    }
+
     /** Adds {@code scale · ∇_ψ R_ψ(τ)} of trajectory {@code t} to the gradient buffer. */
     public void addScoreGradient(Trajectories store, int t, double scale) {
         int[] index = store.featureIndex();
@@ -150,8 +193,8 @@ public final class RewardModel {
 
     /** Adds {@code scale · ∇_ψ r_ψ(s, a)} to the gradient buffer. */
     public void addRewardGradient(int[] index, double[] value, int from, int to, int a, double scale) {
-        grad[outputBias + a] += scale;
         if (hidden == 0) {
+            grad[outputBias + a] += scale;
             int offset = a * dimension;
             for (int k = from; k < to; k++) {
                 grad[offset + index[k]] += scale * value[k];
@@ -159,6 +202,12 @@ public final class RewardModel {
             return;
         }
         forwardHidden(index, value, from, to);
+        backward(index, value, from, to, a, scale);
+    }
+
+    /** The MLP's part of {@link #addRewardGradient}, from the activations h in {@link #activation} (overwritten). */
+    private void backward(int[] index, double[] value, int from, int to, int a, double scale) {
+        grad[outputBias + a] += scale;
         int out = outputWeights + a * hidden;
         for (int h = 0; h < hidden; h++) {
             double y = activation[h];
