@@ -199,11 +199,11 @@ final class ScenarioSchema {
             }
             long steps = Section.integer(s.require("steps"), s.field("steps"), 1, MAX_STEPS);
             Node raterNode = s.get("rater") == null ? Scalar.of(DEFAULT_RATER, s.map().origin()) : s.get("rater");
-            StageConfig rater = rater(raterNode, s.field("rater"), spec);
+            RaterChoice rater = rater(raterNode, s.field("rater"), spec);
             String owner = "regime " + regime;
             Map<String, Object> overrides = Section.params(s.get("params"), s.field("params"), entry.params(), owner);
-            stages.add(new StageConfig(regime, steps, rater.rater(), ParamSet.resolve(owner, entry.params(), overrides),
-                    rater.raterParams()));
+            stages.add(new StageConfig(regime, steps, rater.name(), ParamSet.resolve(owner, entry.params(), overrides),
+                    rater.params()));
         }
         return stages;
     }
@@ -211,12 +211,11 @@ final class ScenarioSchema {
     /**
      * A stage's rater: a catalog name ({@code rater: true}) or a map of the name and the rater's
      * parameters ({@code rater: {name: blind-spot, event: entered_punishment_tile, bonus: 30}}),
-     * checked against the rater's declarations for this environment. Returned as a stage holding
-     * only the rater's name and its parameters with defaults filled.
+     * checked against the rater's declarations for this environment, defaults filled.
      */
-    private static StageConfig rater(Node node, String field, EnvSpec spec) {
+    private static RaterChoice rater(Node node, String field, EnvSpec spec) {
         Mapping written = node instanceof Mapping m ? m : null;
-        Node nameNode = written == null ? node : Section.of(node, field, List.copyOf(keysOf(written))).require("name");
+        Node nameNode = written == null ? node : Section.of(node, field, keysOf(written)).require("name");
         String nameField = written == null ? field : field + ".name";
         String name = Section.oneOf(nameNode, nameField, RaterCatalog.entries().keySet(), "rater");
         List<ParamSpec> declared;
@@ -225,14 +224,9 @@ final class ScenarioSchema {
         } catch (IllegalArgumentException e) {
             throw new ScenarioException(nameNode.origin(), nameField, e.getMessage(), null);
         }
-        List<String> keys = new ArrayList<>(List.of("name"));
-        declared.forEach(p -> keys.add(p.name()));
         String owner = "rater " + name;
-        Map<String, Object> overrides = Map.of();
-        if (written != null) {
-            Section.of(node, field, keys);
-            overrides = Section.params(written.without("name"), field, declared, owner);
-        }
+        Map<String, Object> overrides = written == null ? Map.of()
+                : Section.params(written.without("name"), field, declared, owner);
         for (String required : RaterCatalog.get(name).required()) {
             if (!overrides.containsKey(required)) {
                 String example = declared.stream().filter(p -> p.name().equals(required)).findFirst()
@@ -242,7 +236,11 @@ final class ScenarioSchema {
                         "write rater: {name: " + name + ", " + required + ": ...} with " + example);
             }
         }
-        return new StageConfig("", 1, name, Map.of(), ParamSet.resolve(owner, declared, overrides));
+        return new RaterChoice(name, ParamSet.resolve(owner, declared, overrides));
+    }
+
+    /** A stage's rater: its catalog name and its resolved parameters. */
+    private record RaterChoice(String name, Map<String, Object> params) {
     }
 
     /** The keys written in {@code m}: opening the map with them alone reports only a missing {@code name}. */

@@ -72,6 +72,8 @@ class RaterConfigTest {
                 + "declares no oversight variable", error(withRater("supervised-only")));
         assertEquals("x.yaml:9:12: training.0.rater.name: required key is missing",
                 error(withRater("{event: got_coin}")));
+        assertEquals("x.yaml:9:25: training.0.rater.bonus: unknown key 'bonus'; rater true has no parameters",
+                error(withRater("{name: true, bonus: 3}")));
         assertEquals("x.yaml:9:33: training.0.rater.sigma: must be a number in [0.0, 1000000.0], got -1",
                 error(withRater("{name: noisy, sigma: -1}")));
     }
