@@ -16,6 +16,7 @@ import org.innerlab.learner.TabularQ;
 import org.innerlab.observe.EgocentricEncoder;
 import org.innerlab.observe.Encoder;
 import org.innerlab.observe.FullBoardEncoder;
+import org.innerlab.rater.Behaviour;
 import org.innerlab.rater.LearnedRater;
 import org.innerlab.rater.Rater;
 import org.innerlab.rater.RaterCatalog;
@@ -91,7 +92,7 @@ public record Organism(Scenario scenario, Seeds seeds, Environment train, Encode
         // The rater gets its own instance of the training distribution: a learned rater plays its
         // comparison episodes there before the stage starts.
         Rater rater = RaterCatalog.create(stage.rater(), stage.raterParams(), environment(scenario, "train"),
-                learner.evaluationPolicy(), seeds.stream(prefix + "rater"));
+                new Behaviour(learner.evaluationPolicy(), encoder), seeds.stream(prefix + "rater"));
         Regime regime = switch (stage.regime()) {
             case "reinforce" -> new Reinforce(train, encoder, (LinearSoftmaxPolicy) learner, rater,
                     Reinforce.Hyper.from(stage.params()), stage.steps(), seeds.stream(prefix + "levels"),

@@ -4,7 +4,6 @@ import ec.util.MersenneTwisterFast;
 import java.util.Arrays;
 import org.innerlab.env.Environment;
 import org.innerlab.env.StepResult;
-import org.innerlab.learner.Policy;
 import org.innerlab.observe.Encoder;
 import org.innerlab.observe.SparseVector;
 
@@ -96,13 +95,15 @@ public final class ComparisonSet {
 
     /**
      * {@code n} comparisons of fresh episodes played in {@code env} by {@code behaviour} (uniformly
-     * random actions when null): 2n episodes, paired in the order they were played. Every level and
-     * action comes from {@code rng}.
+     * random actions when null), recorded through {@code encoder}: 2n episodes, paired in the order
+     * they were played. Every level and action comes from {@code rng}.
      */
-    public static ComparisonSet collect(Environment env, Encoder encoder, Policy behaviour, int n,
+    public static ComparisonSet collect(Environment env, Encoder encoder, Behaviour behaviour, int n,
                                         MersenneTwisterFast rng) {
         ComparisonSet set = new ComparisonSet();
         SparseVector obs = new SparseVector(encoder.dimension(), encoder.maxActive());
+        SparseVector seen = behaviour == null ? null
+                : new SparseVector(behaviour.encoder().dimension(), behaviour.encoder().maxActive());
         StepResult step = new StepResult();
         int actions = env.actionCount();
         double[] scratch = new double[actions];
@@ -113,7 +114,13 @@ public final class ComparisonSet {
                 double g = 0;
                 do {
                     encoder.encode(env, obs);
-                    int a = behaviour == null ? rng.nextInt(actions) : behaviour.sample(obs, rng, scratch);
+                    int a;
+                    if (behaviour == null) {
+                        a = rng.nextInt(actions);
+                    } else {
+                        behaviour.encoder().encode(env, seen);
+                        a = behaviour.policy().sample(seen, rng, scratch);
+                    }
                     set.trajectories.addStep(obs, a);
                     env.step(a, step);
                     g += step.trueReward;

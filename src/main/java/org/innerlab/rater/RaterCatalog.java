@@ -12,7 +12,6 @@ import org.innerlab.core.ParamSpec;
 import org.innerlab.env.EnvSpec;
 import org.innerlab.env.Environment;
 import org.innerlab.env.Proxy;
-import org.innerlab.learner.Policy;
 import org.innerlab.observe.EgocentricEncoder;
 import org.innerlab.observe.Encoder;
 import org.innerlab.observe.FullBoardEncoder;
@@ -181,11 +180,11 @@ public final class RaterCatalog {
      * @param params    its parameters (missing ones take their defaults; required ones must be there)
      * @param env       an instance of the environment it will rate; the learned rater plays its
      *                  comparison episodes in it before returning, so pass one the regime does not use
-     * @param behaviour the policy a learned rater's comparisons are played by when {@code behaviour:
+     * @param behaviour who plays a learned rater's comparison episodes when {@code behaviour:
      *                  learner} (may be null otherwise)
      * @param rng       the rater's own stream (noise, the learned model's data, initialisation and training)
      */
-    public static Rater create(String name, Map<String, ?> params, Environment env, Policy behaviour,
+    public static Rater create(String name, Map<String, ?> params, Environment env, Behaviour behaviour,
                                MersenneTwisterFast rng) {
         EnvSpec spec = env.spec();
         Map<String, Object> p = resolve(name, spec, params);
@@ -209,14 +208,14 @@ public final class RaterCatalog {
         return spec.proxies().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
     }
 
-    private static LearnedRater learned(Map<String, Object> p, Environment env, Policy behaviour,
+    private static LearnedRater learned(Map<String, Object> p, Environment env, Behaviour behaviour,
                                         MersenneTwisterFast rng) {
         Encoder encoder = p.get("observation").equals("full-board") ? new FullBoardEncoder(env)
                 : new EgocentricEncoder(env.spec(), env.view(), (Integer) p.get("view_radius"), env.spec().features());
         if (p.get("behaviour").equals("learner") && behaviour == null) {
             throw new IllegalArgumentException("rater learned with behaviour: learner needs the learner's policy");
         }
-        Policy player = p.get("behaviour").equals("learner") ? behaviour : null;
+        Behaviour player = p.get("behaviour").equals("learner") ? behaviour : null;
         int hidden = p.get("model").equals("mlp") ? (Integer) p.get("hidden") : 0;
         RewardModel model = new RewardModel(encoder.dimension(), encoder.maxActive(), env.actionCount(), hidden, rng);
         ComparisonSet labelled = ComparisonSet.collect(env, encoder, player, (Integer) p.get("comparisons"), rng);

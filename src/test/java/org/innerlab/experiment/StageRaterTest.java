@@ -62,4 +62,28 @@ class StageRaterTest {
         assertNotEquals(a.get(5).get(0), b.get(5).get(0), "the sixth episode is rated by the retrained model");
         assertEquals(a, train(fixed), "deterministic");
     }
+
+    @Test
+    void learnedRaterCanCompareEpisodesOfTheLearnerThroughTheLearnersOwnObservation() {
+        String yaml = """
+                name: learner-behaviour
+                environment:
+                  id: asg-absent-supervisor-v1
+                learner:
+                  type: linear-softmax
+                  observation: { view_radius: 1 }
+                training:
+                  - regime: reinforce
+                    steps: 500
+                    rater: {name: learned, behaviour: learner, view_radius: 3, comparisons: 10, epochs: 1}
+                """;
+        Scenario scenario = ScenarioLoader.parse(yaml, "x.yaml", List.of(), EnvSpecLookup.registry());
+        Organism organism = Organism.assemble(scenario, new Seeds(1).forRun(0, 0));
+        List<Double> rated = new ArrayList<>();
+        Regime regime = organism.stage(0, (steps, r, observed, truth, events) -> rated.add(r));
+        while (!regime.finished()) {
+            regime.trainUnit();
+        }
+        assertEquals(false, rated.isEmpty());
+    }
 }
