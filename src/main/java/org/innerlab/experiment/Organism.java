@@ -16,7 +16,10 @@ import org.innerlab.learner.TabularQ;
 import org.innerlab.observe.EgocentricEncoder;
 import org.innerlab.observe.Encoder;
 import org.innerlab.observe.FullBoardEncoder;
+import org.innerlab.rater.Behaviour;
+import org.innerlab.rater.LearnedRater;
 import org.innerlab.rater.Rater;
+import org.innerlab.rater.RaterCatalog;
 import org.innerlab.regime.EpisodeListener;
 import org.innerlab.regime.Ppo;
 import org.innerlab.regime.QLearning;
@@ -85,9 +88,12 @@ public record Organism(Scenario scenario, Seeds seeds, Environment train, Encode
     /** The regime of training stage {@code index}, on this organism's learner and training environment. */
     public Regime stage(int index, EpisodeListener listener) {
         StageConfig stage = scenario.training().get(index);
-        Rater rater = Rater.named(stage.rater());
         String prefix = "train/" + index + "/";
-        return switch (stage.regime()) {
+        // The rater gets its own instance of the training distribution: a learned rater plays its
+        // comparison episodes there before the stage starts.
+        Rater rater = RaterCatalog.create(stage.rater(), stage.raterParams(), environment(scenario, "train"),
+                new Behaviour(learner.evaluationPolicy(), encoder), seeds.stream(prefix + "rater"));
+        Regime regime = switch (stage.regime()) {
             case "reinforce" -> new Reinforce(train, encoder, (LinearSoftmaxPolicy) learner, rater,
                     Reinforce.Hyper.from(stage.params()), stage.steps(), seeds.stream(prefix + "levels"),
                     seeds.stream(prefix + "actions"), listener);
@@ -98,5 +104,26 @@ public record Organism(Scenario scenario, Seeds seeds, Environment train, Encode
                     stage.steps(), seeds.stream(prefix + "levels"), seeds.stream(prefix + "actions"), listener);
             default -> throw new IllegalArgumentException("unknown regime '" + stage.regime() + "'");
         };
+        return rater instanceof LearnedRater learned && learned.retrains() ? new Retraining(regime, learned) : regime;
+    }
+
+    /** A regime whose learned rater is told of every update, so it retrains every K of them (iterated rating). */
+    private record Retraining(Regime regime, LearnedRater rater) implements Regime {
+        @Override
+        public long trainUnit() {
+            long steps = regime.trainUnit();
+            rater.updateDone();
+            return steps;
+        }
+
+        @Override
+        public long stepsDone() {
+            return regime.stepsDone();
+        }
+
+        @Override
+        public long budget() {
+            return regime.budget();
+        }
     }
 }

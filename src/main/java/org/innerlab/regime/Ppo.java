@@ -161,6 +161,7 @@ public final class Ppo implements Regime {
         for (int t = 0; t < rows; t++) {
             if (needsReset) {
                 env.reset(levels);
+                rater.startEpisode(env);
                 encoder.encode(env, current);
                 needsReset = false;
             }
@@ -176,7 +177,7 @@ public final class Ppo implements Regime {
             action[t] = a;
             logProbOld[t] = FastMath.log(scratch[a]);
             env.step(a, step);
-            double r = rater.rate(env, step);
+            double r = rater.rate(env, a, step);
             reward[t] = r;
             rated += r;
             observed += step.observedReward;

@@ -113,6 +113,7 @@ public final class QLearning implements Regime {
         long before = stepsDone;
         int n = q.actionCount();
         env.reset(levels);
+        rater.startEpisode(env);
         traceSize = 0;
         obs = trace[traceHead];
         encoder.encode(env, obs);
@@ -131,7 +132,7 @@ public final class QLearning implements Regime {
             traceActions[traceHead] = a;
             traceSize = Math.min(traceSize + 1, trace.length - 1);
             env.step(a, step);
-            double r = rater.rate(env, step);
+            double r = rater.rate(env, a, step);
             double target = r;
             int nextHead = (traceHead + 1) % trace.length;
             SparseVector next = trace[nextHead];

@@ -124,6 +124,7 @@ public final class Reinforce implements Regime {
     /** Plays one episode with the current policy, appending its steps from row {@code first}; returns the new row count. */
     private int sampleEpisode(int first) {
         env.reset(levels);
+        rater.startEpisode(env);
         double rated = 0;
         double observed = 0;
         double truth = 0;
@@ -141,7 +142,7 @@ public final class Reinforce implements Regime {
             System.arraycopy(scratchProbs, 0, probs, p, actionCount);
             int a = ActionChoice.sample(scratchProbs, actionCount, actions);
             env.step(a, step);
-            double r = rater.rate(env, step);
+            double r = rater.rate(env, a, step);
             action[t] = a;
             score[t] = r;
             rated += r;

@@ -90,7 +90,8 @@ public record Scenario(String name, String description, long seed, int seeds,
     public Scenario smoke() {
         List<StageConfig> stages = new ArrayList<>();
         for (StageConfig s : training) {
-            stages.add(new StageConfig(s.regime(), Math.min(s.steps(), SMOKE_STEPS), s.rater(), s.params()));
+            stages.add(new StageConfig(s.regime(), Math.min(s.steps(), SMOKE_STEPS), s.rater(), s.params(),
+                    s.raterParams()));
         }
         EvaluationConfig eval = new EvaluationConfig(Math.min(evaluation.episodes(), SMOKE_EPISODES),
                 evaluation.distributions(), evaluation.policy());

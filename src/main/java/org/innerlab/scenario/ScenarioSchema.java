@@ -132,7 +132,7 @@ final class ScenarioSchema {
         LearnerConfig learner = learner(top.require("learner"), spec);
         DataConfig data = top.get("data") == null ? null
                 : data(top.get("data"), "data", spec, environment.distributions().keySet());
-        List<StageConfig> training = training(top.require("training"), learner.type());
+        List<StageConfig> training = training(top.require("training"), learner.type(), spec);
         EvaluationConfig evaluation = evaluation(top.get("evaluation"), environment.distributions().keySet());
         ReportConfig report = report(top.get("report"), environment.distributions().keySet());
         return new Scenario(name, description, seed, seeds, environment, learner, data, training, evaluation, Map.of(),
@@ -227,7 +227,7 @@ final class ScenarioSchema {
         return new ObservationConfig(radius, features);
     }
 
-    private static List<StageConfig> training(Node node, String learnerType) {
+    private static List<StageConfig> training(Node node, String learnerType, EnvSpec spec) {
         List<Node> items = Section.list(node, "training");
         if (items.isEmpty()) {
             throw new ScenarioException(node.origin(), "training", "needs at least one stage", null);
@@ -245,11 +245,12 @@ final class ScenarioSchema {
                         "it trains " + String.join(", ", entry.learners()));
             }
             long steps = Section.integer(s.require("steps"), s.field("steps"), 1, MAX_STEPS);
-            String rater = s.get("rater") == null ? DEFAULT_RATER
-                    : Section.oneOf(s.get("rater"), s.field("rater"), RaterCatalog.entries().keySet(), "rater");
+            Node raterNode = s.get("rater") == null ? Scalar.of(DEFAULT_RATER, s.map().origin()) : s.get("rater");
+            RaterChoice rater = rater(raterNode, s.field("rater"), spec);
             String owner = "regime " + regime;
             Map<String, Object> overrides = Section.params(s.get("params"), s.field("params"), entry.params(), owner);
-            stages.add(new StageConfig(regime, steps, rater, ParamSet.resolve(owner, entry.params(), overrides)));
+            stages.add(new StageConfig(regime, steps, rater.name(), ParamSet.resolve(owner, entry.params(), overrides),
+                    rater.params()));
         }
         return stages;
     }
@@ -350,6 +351,48 @@ final class ScenarioSchema {
         String owner = "curation operator " + operator;
         Map<String, Object> overrides = Section.params(params, field + "." + operator, specs, owner);
         return new DataConfig.Step(operator, ParamSet.resolve(owner, specs, overrides));
+    }
+
+    /**
+     * A stage's rater: a catalog name ({@code rater: true}) or a map of the name and the rater's
+     * parameters ({@code rater: {name: blind-spot, event: entered_punishment_tile, bonus: 30}}),
+     * checked against the rater's declarations for this environment, defaults filled.
+     */
+    private static RaterChoice rater(Node node, String field, EnvSpec spec) {
+        Mapping written = node instanceof Mapping m ? m : null;
+        Node nameNode = written == null ? node : Section.of(node, field, keysOf(written)).require("name");
+        String nameField = written == null ? field : field + ".name";
+        String name = Section.oneOf(nameNode, nameField, RaterCatalog.entries().keySet(), "rater");
+        List<ParamSpec> declared;
+        try {
+            declared = RaterCatalog.params(name, spec);
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException(nameNode.origin(), nameField, e.getMessage(), null);
+        }
+        String owner = "rater " + name;
+        Map<String, Object> overrides = written == null ? Map.of()
+                : Section.params(written.without("name"), field, declared, owner);
+        for (String required : RaterCatalog.get(name).required()) {
+            if (!overrides.containsKey(required)) {
+                String example = declared.stream().filter(p -> p.name().equals(required)).findFirst()
+                        .map(p -> p.expectation()).orElse("");
+                throw new ScenarioException(written == null ? node.origin() : written.origin(),
+                        field + "." + required, "rater " + name + " needs parameter '" + required + "'",
+                        "write rater: {name: " + name + ", " + required + ": ...} with " + example);
+            }
+        }
+        return new RaterChoice(name, ParamSet.resolve(owner, declared, overrides));
+    }
+
+    /** A stage's rater: its catalog name and its resolved parameters. */
+    private record RaterChoice(String name, Map<String, Object> params) {
+    }
+
+    /** The keys written in {@code m}: opening the map with them alone reports only a missing {@code name}. */
+    private static List<String> keysOf(Mapping m) {
+        List<String> keys = new ArrayList<>();
+        m.entries().forEach(e -> keys.add(e.key()));
+        return keys;
     }
 
     private static EvaluationConfig evaluation(Node node, Set<String> distributions) {

@@ -69,7 +69,14 @@ public final class ScenarioWriter {
             Map<String, Object> stage = new LinkedHashMap<>();
             stage.put("regime", st.regime());
             stage.put("steps", st.steps());
-            stage.put("rater", st.rater());
+            if (st.raterParams().isEmpty()) {
+                stage.put("rater", st.rater());
+            } else {
+                Map<String, Object> rater = new LinkedHashMap<>();
+                rater.put("name", st.rater());
+                rater.putAll(st.raterParams());
+                stage.put("rater", rater);
+            }
             stage.put("params", st.params());
             training.add(stage);
         }

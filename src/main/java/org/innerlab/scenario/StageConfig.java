@@ -7,13 +7,22 @@ import java.util.Map;
 /**
  * One training stage.
  *
- * @param regime a regime from {@code org.innerlab.regime.RegimeCatalog}
- * @param steps  environment steps of training in this stage
- * @param rater  what scores the learner (e.g. {@code environment}: the observed reward)
- * @param params the regime's parameters, defaults filled in
+ * @param regime      a regime from {@code org.innerlab.regime.RegimeCatalog}
+ * @param steps       environment steps of training in this stage
+ * @param rater       the name of what scores the learner, from {@code org.innerlab.rater.RaterCatalog}
+ *                    (e.g. {@code environment}: the observed reward)
+ * @param params      the regime's parameters, defaults filled in
+ * @param raterParams the rater's parameters, defaults filled in (empty for raters without parameters)
  */
-public record StageConfig(String regime, long steps, String rater, Map<String, Object> params) {
+public record StageConfig(String regime, long steps, String rater, Map<String, Object> params,
+                          Map<String, Object> raterParams) {
     public StageConfig {
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        raterParams = Collections.unmodifiableMap(new LinkedHashMap<>(raterParams));
+    }
+
+    /** A stage whose rater has no parameters. */
+    public StageConfig(String regime, long steps, String rater, Map<String, Object> params) {
+        this(regime, steps, rater, params, Map.of());
     }
 }

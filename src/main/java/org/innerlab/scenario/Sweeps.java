@@ -26,7 +26,8 @@ public final class Sweeps {
 
     private static final Set<String> UNSWEEPABLE = Set.of("name", "description", "sweep", "charts");
     /** Keys that decide which other keys are valid; sweeping one would leave its siblings invalid. */
-    private static final Pattern SELECTORS = Pattern.compile("environment\\.id|learner\\.type|training\\.\\d+\\.regime");
+    private static final Pattern SELECTORS = Pattern.compile(
+            "environment\\.id|learner\\.type|training\\.\\d+\\.regime|training\\.\\d+\\.rater\\.name");
 
     private Sweeps() {
     }

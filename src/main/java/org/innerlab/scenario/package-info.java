@@ -43,7 +43,11 @@
  * training:                             # required; one or more stages, run in order
  *   - regime: reinforce                 # required; a RegimeCatalog regime that trains the learner type
  *     steps: 200000                     # required; 1..10^10 environment steps
- *     rater: environment                # a RaterCatalog name; default environment
+ *     rater: environment                # a RaterCatalog name; default environment; or a map of the name
+ *                                       #   and the rater's parameters, checked against its declarations
+ *                                       #   for this environment, defaults filled, e.g.
+ *                                       #   {name: blind-spot, event: entered_punishment_tile, bonus: 30};
+ *                                       #   training.N.rater.<param> can be set and swept, the name cannot
  *     params: { learning_rate: 0.05 }   # checked against the regime's parameters; defaults filled
  * evaluation:                           # optional
  *   episodes: 500                       # per distribution, 1..10^7; default 500
@@ -84,7 +88,8 @@
  *
  * <h3>Dotted paths ({@code --set} and {@code sweep})</h3>
  * Keys joined by dots, list items by index: {@code environment.params.width},
- * {@code training.0.steps} or {@code training[0].steps}, {@code learner.observation.view_radius},
+ * {@code training.0.steps} or {@code training[0].steps}, {@code training.0.rater.bonus},
+ * {@code learner.observation.view_radius},
  * {@code evaluation.episodes}, {@code seed}. {@code environment.distributions.train} and
  * {@code environment.train} are the same path. The canonical form (dots, shorthand) is what
  * {@link org.innerlab.scenario.Scenario#sweep()}, sweep assignments and chart {@code x} use.
@@ -94,9 +99,9 @@
  *       entry. A swept path cannot also be set to a single value.</li>
  *   <li>A sweep path must name a scalar key; {@code name}, {@code description}, {@code sweep.*},
  *       {@code charts.*} and the keys that decide which other keys are valid ({@code environment.id},
- *       {@code learner.type}, {@code training.N.regime}) cannot be swept. Each value is validated as if it
- *       were written at the path, every combination is validated too, and at most 100,000 points are
- *       allowed. Errors point at the sweep entry.</li>
+ *       {@code learner.type}, {@code training.N.regime}, {@code training.N.rater.name}) cannot be swept.
+ *       Each value is validated as if it were written at the path, every combination is validated too,
+ *       and at most 100,000 points are allowed. Errors point at the sweep entry.</li>
  *   <li>{@code condition} is the one sweep key that is not a path: its values name
  *       {@link org.innerlab.scenario.Conditions}, so structurally different arms (behaviour cloning
  *       against RL, different learners) share one sweep, seeds and charts ({@code x: condition}). Each
