@@ -1,7 +1,13 @@
 package org.innerlab.experiment;
 
+import java.util.List;
 import java.util.Map;
 import org.innerlab.core.Seeds;
+import org.innerlab.data.Curation;
+import org.innerlab.data.CurationCatalog;
+import org.innerlab.data.Dataset;
+import org.innerlab.data.DatasetGenerator;
+import org.innerlab.data.Personas;
 import org.innerlab.env.EnvRegistry;
 import org.innerlab.env.EnvSpec;
 import org.innerlab.env.Environment;
@@ -13,6 +19,7 @@ import org.innerlab.learner.LinearSoftmaxPolicy;
 import org.innerlab.learner.MlpPolicy;
 import org.innerlab.learner.QFunction;
 import org.innerlab.learner.TabularQ;
+import org.innerlab.observe.ControlTagEncoder;
 import org.innerlab.observe.EgocentricEncoder;
 import org.innerlab.observe.Encoder;
 import org.innerlab.observe.FullBoardEncoder;
@@ -20,11 +27,13 @@ import org.innerlab.rater.Behaviour;
 import org.innerlab.rater.LearnedRater;
 import org.innerlab.rater.Rater;
 import org.innerlab.rater.RaterCatalog;
+import org.innerlab.regime.BehaviourCloning;
 import org.innerlab.regime.EpisodeListener;
 import org.innerlab.regime.Ppo;
 import org.innerlab.regime.QLearning;
 import org.innerlab.regime.Regime;
 import org.innerlab.regime.Reinforce;
+import org.innerlab.scenario.DataConfig;
 import org.innerlab.scenario.LearnerConfig;
 import org.innerlab.scenario.Scenario;
 import org.innerlab.scenario.StageConfig;
@@ -46,20 +55,22 @@ public record Organism(Scenario scenario, Seeds seeds, Environment train, Encode
     public static Organism assemble(Scenario scenario, Seeds seeds) {
         Environment train = environment(scenario, "train");
         LearnerConfig lc = scenario.learner();
-        Encoder encoder = LearnerCatalog.seesFullBoard(lc.type())
+        Encoder seen = LearnerCatalog.seesFullBoard(lc.type())
                 ? new FullBoardEncoder(train)
                 : new EgocentricEncoder(train.spec(), train.view(), lc.observation().viewRadius(),
                         lc.observation().globalFeatures());
+        Encoder encoder = lc.observation().controlTags() ? new ControlTagEncoder(seen) : seen;
         Map<String, Object> p = lc.params();
         int actions = train.actionCount();
+        boolean tagHead = Boolean.TRUE.equals(p.get("tag_head"));
         Learner learner = switch (lc.type()) {
             case "linear-softmax" -> new LinearSoftmaxPolicy(encoder.dimension(), actions,
-                    (Double) p.get("init_std"), seeds.stream("init"));
+                    (Double) p.get("init_std"), seeds.stream("init"), tagHead);
             case "linear-q" -> new LinearQ(encoder.dimension(), actions, (Double) p.get("init_std"),
                     (Double) p.get("eval_epsilon"), seeds.stream("init"));
             case "mlp" -> new MlpPolicy(encoder.dimension(), encoder.maxActive(), actions, hidden(p),
                     MlpPolicy.Activation.valueOf(((String) p.get("activation")).toUpperCase(java.util.Locale.ROOT)),
-                    seeds.stream("init"));
+                    tagHead, seeds.stream("init"));
             case "tabular-q" -> new TabularQ(actions, (Double) p.get("initial_q"), (Double) p.get("eval_epsilon"));
             default -> throw new IllegalArgumentException("unknown learner type '" + lc.type() + "'");
         };
@@ -70,6 +81,33 @@ public record Organism(Scenario scenario, Seeds seeds, Environment train, Encode
         int first = (Integer) p.get("hidden_1");
         int second = (Integer) p.get("hidden_2");
         return second == 0 ? new int[] {first} : new int[] {first, second};
+    }
+
+    /** What the learner's observation is without its control-tag inputs: what demonstrations store. */
+    public Encoder observation() {
+        return encoder instanceof ControlTagEncoder tags ? tags.base() : encoder;
+    }
+
+    /**
+     * The demonstrations of a behaviour-cloning stage: the teachers' episodes on the data's
+     * distribution, encoded as the learner observes them (without tag inputs), then curated.
+     * Every random choice comes from {@code stageSeeds} (the run's seeds, child of the stage index).
+     */
+    Dataset demonstrations(DataConfig config, Seeds stageSeeds) {
+        Environment env = environment(scenario, config.distribution());
+        Personas personas = Personas.forEnvironment(env.spec());
+        List<DatasetGenerator.Share> mix = config.teachers().stream()
+                .map(t -> new DatasetGenerator.Share(t.persona(), t.weight())).toList();
+        Dataset generated = new DatasetGenerator(env, observation(), personas, mix, config.noise())
+                .generate(config.episodes(), stageSeeds);
+        if (config.curation().isEmpty()) {
+            return generated;
+        }
+        List<Curation> steps = config.curation().stream()
+                .map(c -> CurationCatalog.create(c.operator(), c.params())).toList();
+        Curation.Context context = new Curation.Context(environment(scenario, config.distribution()), observation(),
+                personas.teacher("aligned"), stageSeeds);
+        return Curation.pipeline(steps).apply(generated, context);
     }
 
     /** A new instance of the named distribution of the scenario's environment. */
@@ -89,6 +127,11 @@ public record Organism(Scenario scenario, Seeds seeds, Environment train, Encode
     public Regime stage(int index, EpisodeListener listener) {
         StageConfig stage = scenario.training().get(index);
         String prefix = "train/" + index + "/";
+        if (stage.clonesDemonstrations()) {
+            Dataset data = demonstrations(stage.data(), seeds.child(index));
+            return new BehaviourCloning(data, encoder instanceof ControlTagEncoder tags ? tags : null, learner,
+                    BehaviourCloning.Hyper.from(stage.params()), seeds.stream(prefix + "shuffle"));
+        }
         // The rater gets its own instance of the training distribution: a learned rater plays its
         // comparison episodes there before the stage starts.
         Rater rater = RaterCatalog.create(stage.rater(), stage.raterParams(), environment(scenario, "train"),

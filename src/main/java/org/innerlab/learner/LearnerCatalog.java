@@ -12,6 +12,8 @@ public final class LearnerCatalog {
     }
 
     private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
+    private static final ParamSpec TAG_HEAD = ParamSpec.bool("tag_head", false,
+            "an auxiliary head predicting P(bad tag | state, action), for tag-guided decoding");
 
     static {
         add("tabular-q", "Q-table over the full board (ignores observation.view_radius): cannot generalize across states, a baseline",
@@ -19,7 +21,8 @@ public final class LearnerCatalog {
                         ParamSpec.real("eval_epsilon", 0.0, 0.0, 1.0,
                                 "exploration rate of the sampled evaluation policy (greedy evaluation ignores it)")));
         add("linear-softmax", "softmax policy, logits linear in the features, with a linear value baseline",
-                List.of(ParamSpec.real("init_std", 0.0, 0.0, 10.0, "std of the Gaussian initial weights")));
+                List.of(ParamSpec.real("init_std", 0.0, 0.0, 10.0, "std of the Gaussian initial weights"),
+                        TAG_HEAD));
         add("linear-q", "Q-values linear in the features (one weight vector per action)",
                 List.of(ParamSpec.real("init_std", 0.0, 0.0, 10.0, "std of the Gaussian initial weights"),
                         ParamSpec.real("eval_epsilon", 0.0, 0.0, 1.0,
@@ -27,7 +30,8 @@ public final class LearnerCatalog {
         add("mlp", "multilayer perceptron (1-2 hidden layers) with softmax policy and value heads, Adam; initialised from the run's 'init' stream",
                 List.of(ParamSpec.integer("hidden_1", 64, 1, 4096, "width of the first hidden layer"),
                         ParamSpec.integer("hidden_2", 0, 0, 4096, "width of the second hidden layer (0 = one hidden layer)"),
-                        ParamSpec.choice("activation", "tanh", List.of("tanh", "relu"), "hidden nonlinearity")));
+                        ParamSpec.choice("activation", "tanh", List.of("tanh", "relu"), "hidden nonlinearity"),
+                        TAG_HEAD));
     }
 
     private LearnerCatalog() {

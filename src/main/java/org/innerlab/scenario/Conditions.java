@@ -118,7 +118,8 @@ public final class Conditions {
         return cap.apply(path, (Scalar) node);
     }
 
-    private static Mapping merge(Mapping base, Mapping override) {
+    /** {@code override}'s keys merged into {@code base} as the class documentation describes. */
+    static Mapping merge(Mapping base, Mapping override) {
         Mapping merged = base;
         for (Entry e : override.entries()) {
             Node old = base.get(e.key());

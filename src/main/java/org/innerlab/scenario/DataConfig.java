@@ -39,6 +39,12 @@ public record DataConfig(String distribution, int episodes, double noise, String
         curation = List.copyOf(curation);
     }
 
+    /** This dataset with at most {@code cap} episodes (for CI budgets). */
+    public DataConfig withAtMostEpisodes(int cap) {
+        return episodes <= cap ? this
+                : new DataConfig(distribution, cap, noise, good, bad, badFraction, teachers, curation);
+    }
+
     /** Whether the mix was written as good/bad/bad_fraction. */
     public boolean shorthand() {
         return badFraction != null;

@@ -91,7 +91,7 @@ public record Scenario(String name, String description, long seed, int seeds,
         List<StageConfig> stages = new ArrayList<>();
         for (StageConfig s : training) {
             stages.add(new StageConfig(s.regime(), Math.min(s.steps(), SMOKE_STEPS), s.rater(), s.params(),
-                    s.raterParams()));
+                    s.raterParams(), s.data() == null ? null : s.data().withAtMostEpisodes(SMOKE_DATA_EPISODES)));
         }
         EvaluationConfig eval = new EvaluationConfig(Math.min(evaluation.episodes(), SMOKE_EPISODES),
                 evaluation.distributions(), evaluation.policy());
@@ -110,9 +110,7 @@ public record Scenario(String name, String description, long seed, int seeds,
             }
             smokeSweep.put(path, capped);
         });
-        DataConfig smokeData = data == null || data.episodes() <= SMOKE_DATA_EPISODES ? data
-                : new DataConfig(data.distribution(), SMOKE_DATA_EPISODES, data.noise(), data.good(), data.bad(),
-                        data.badFraction(), data.teachers(), data.curation());
+        DataConfig smokeData = data == null ? null : data.withAtMostEpisodes(SMOKE_DATA_EPISODES);
         return new Scenario(name, description, seed, Math.min(seeds, SMOKE_SEEDS), environment, learner, smokeData,
                 stages, eval, smokeSweep, charts, report, conditions.capped(Scenario::smokeCap), source);
     }

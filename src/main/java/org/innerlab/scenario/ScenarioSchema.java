@@ -132,7 +132,8 @@ final class ScenarioSchema {
         LearnerConfig learner = learner(top.require("learner"), spec);
         DataConfig data = top.get("data") == null ? null
                 : data(top.get("data"), "data", spec, environment.distributions().keySet());
-        List<StageConfig> training = training(top.require("training"), learner.type(), spec);
+        List<StageConfig> training = training(top.require("training"), learner, spec, top.get("data"),
+                environment.distributions().keySet());
         EvaluationConfig evaluation = evaluation(top.get("evaluation"), environment.distributions().keySet());
         ReportConfig report = report(top.get("report"), environment.distributions().keySet());
         return new Scenario(name, description, seed, seeds, environment, learner, data, training, evaluation, Map.of(),
@@ -203,7 +204,7 @@ final class ScenarioSchema {
         if (node == null) {
             return new ObservationConfig(DEFAULT_VIEW_RADIUS, List.of());
         }
-        Section s = Section.of(node, "learner.observation", List.of("view_radius", "global_features"));
+        Section s = Section.of(node, "learner.observation", List.of("view_radius", "global_features", "control_tags"));
         int radius = s.get("view_radius") == null ? DEFAULT_VIEW_RADIUS
                 : (int) Section.integer(s.get("view_radius"), s.field("view_radius"), 0, MAX_VIEW_RADIUS);
         List<String> features = new ArrayList<>();
@@ -224,10 +225,14 @@ final class ScenarioSchema {
                 features.add(f);
             }
         }
-        return new ObservationConfig(radius, features);
+        boolean tags = s.get("control_tags") != null && (Boolean) Section.param(
+                ParamSpec.bool("control_tags", false, ""), s.get("control_tags"), s.field("control_tags"));
+        return new ObservationConfig(radius, features, tags);
     }
 
-    private static List<StageConfig> training(Node node, String learnerType, EnvSpec spec) {
+    private static List<StageConfig> training(Node node, LearnerConfig learner, EnvSpec spec, Node topData,
+                                              Set<String> distributions) {
+        String learnerType = learner.type();
         List<Node> items = Section.list(node, "training");
         if (items.isEmpty()) {
             throw new ScenarioException(node.origin(), "training", "needs at least one stage", null);
@@ -235,7 +240,7 @@ final class ScenarioSchema {
         List<StageConfig> stages = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             String path = "training." + i;
-            Section s = Section.of(items.get(i), path, List.of("regime", "steps", "rater", "params"));
+            Section s = Section.of(items.get(i), path, List.of("regime", "steps", "rater", "params", "data"));
             Node regimeNode = s.require("regime");
             String regime = Section.oneOf(regimeNode, s.field("regime"), RegimeCatalog.entries().keySet(), "regime");
             RegimeCatalog.Entry entry = RegimeCatalog.get(regime);
@@ -244,15 +249,69 @@ final class ScenarioSchema {
                         + "' cannot train learner type '" + learnerType + "'",
                         "it trains " + String.join(", ", entry.learners()));
             }
-            long steps = Section.integer(s.require("steps"), s.field("steps"), 1, MAX_STEPS);
+            boolean cloning = regime.equals(StageConfig.BEHAVIOUR_CLONING);
+            long steps = cloning ? 0 : Section.integer(s.require("steps"), s.field("steps"), 1, MAX_STEPS);
+            if (cloning && s.has("steps")) {
+                throw new ScenarioException(s.get("steps").origin(), s.field("steps"),
+                        "behaviour cloning has no environment steps", "its budget is params.epochs passes over the data");
+            }
             Node raterNode = s.get("rater") == null ? Scalar.of(DEFAULT_RATER, s.map().origin()) : s.get("rater");
+            if (cloning && s.has("rater")) {
+                throw new ScenarioException(raterNode.origin(), s.field("rater"), "behaviour cloning has no rater",
+                        "it learns the demonstrations in data: (a rater scores RL stages)");
+            }
             RaterChoice rater = rater(raterNode, s.field("rater"), spec);
             String owner = "regime " + regime;
             Map<String, Object> overrides = Section.params(s.get("params"), s.field("params"), entry.params(), owner);
-            stages.add(new StageConfig(regime, steps, rater.name(), ParamSet.resolve(owner, entry.params(), overrides),
-                    rater.params()));
+            Map<String, Object> params = ParamSet.resolve(owner, entry.params(), overrides);
+            DataConfig data = null;
+            if (cloning) {
+                data = stageData(s, topData, spec, distributions);
+                requireTagHead(params, learner, s);
+            } else if (s.has("data")) {
+                throw new ScenarioException(s.get("data").origin(), s.field("data"), "regime '" + regime
+                        + "' does not learn from demonstrations", "only behaviour-cloning stages take data");
+            }
+            stages.add(new StageConfig(regime, steps, rater.name(), params, rater.params(), data));
         }
         return stages;
+    }
+
+    /**
+     * A behaviour-cloning stage's demonstrations: the scenario's {@code data} with the stage's own
+     * {@code data} keys merged in (a stage that writes {@code teachers} drops the scenario's
+     * good/bad/bad_fraction shorthand, and the other way round).
+     */
+    private static DataConfig stageData(Section stage, Node topData, EnvSpec spec, Set<String> distributions) {
+        Node own = stage.get("data");
+        if (own == null && topData == null) {
+            throw new ScenarioException(stage.map().origin(), stage.field("data"),
+                    "behaviour cloning needs demonstrations", "add a data: section to the scenario or to this stage");
+        }
+        if (own == null) {
+            return data(topData, "data", spec, distributions);
+        }
+        if (topData == null) {
+            return data(own, stage.field("data"), spec, distributions);
+        }
+        Mapping override = Section.mapping(own, stage.field("data"));
+        Mapping base = Section.mapping(topData, "data");
+        if (override.get("teachers") != null) {
+            base = base.without("good").without("bad").without("bad_fraction");
+        } else if (override.get("good") != null || override.get("bad") != null || override.get("bad_fraction") != null) {
+            base = base.without("teachers");
+        }
+        return data(Conditions.merge(base, override), stage.field("data"), spec, distributions);
+    }
+
+    /** A stage that trains the tag head needs a learner that has one. */
+    private static void requireTagHead(Map<String, Object> params, LearnerConfig learner, Section stage) {
+        Object weight = params.get("tag_head_weight");
+        if (weight instanceof Double w && w > 0 && !Boolean.TRUE.equals(learner.params().get("tag_head"))) {
+            Node at = stage.get("params") == null ? stage.map() : stage.get("params");
+            throw new ScenarioException(at.origin(), stage.field("params") + ".tag_head_weight",
+                    "the learner has no tag head to train", "set learner.params.tag_head: true");
+        }
     }
 
     /**

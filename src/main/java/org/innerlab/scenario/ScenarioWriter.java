@@ -54,6 +54,7 @@ public final class ScenarioWriter {
         Map<String, Object> observation = new LinkedHashMap<>();
         observation.put("view_radius", s.learner().observation().viewRadius());
         observation.put("global_features", s.learner().observation().globalFeatures());
+        observation.put("control_tags", s.learner().observation().controlTags());
         Map<String, Object> learner = new LinkedHashMap<>();
         learner.put("type", s.learner().type());
         learner.put("observation", observation);
@@ -68,8 +69,16 @@ public final class ScenarioWriter {
         for (StageConfig st : s.training()) {
             Map<String, Object> stage = new LinkedHashMap<>();
             stage.put("regime", st.regime());
-            stage.put("steps", st.steps());
-            if (st.raterParams().isEmpty()) {
+            if (!st.clonesDemonstrations()) {
+                stage.put("steps", st.steps());
+            }
+            if (st.clonesDemonstrations()) {
+                // No rater; the stage's own data keys: those that differ from the scenario's data.
+                Map<String, Object> own = ownData(st.data(), s.data());
+                if (!own.isEmpty()) {
+                    stage.put("data", own);
+                }
+            } else if (st.raterParams().isEmpty()) {
                 stage.put("rater", st.rater());
             } else {
                 Map<String, Object> rater = new LinkedHashMap<>();
@@ -118,6 +127,26 @@ public final class ScenarioWriter {
         }
         root.put("charts", charts);
         return (Mapping) node(root, Origin.of(s.source()));
+    }
+
+    /**
+     * The keys of a stage's resolved data that differ from the scenario's: written under the stage, so
+     * that the resolved file merges back to the same data and a sweep of the scenario's {@code data}
+     * still reaches the stages that did not set the key themselves.
+     */
+    private static Map<String, Object> ownData(DataConfig stage, DataConfig scenario) {
+        Map<String, Object> mine = data(stage);
+        if (scenario == null) {
+            return mine;
+        }
+        Map<String, Object> theirs = data(scenario);
+        Map<String, Object> own = new LinkedHashMap<>();
+        mine.forEach((k, v) -> {
+            if (!v.equals(theirs.get(k))) {
+                own.put(k, v);
+            }
+        });
+        return own;
     }
 
     private static Map<String, Object> data(DataConfig d) {

@@ -13,12 +13,28 @@ import java.util.Map;
  *                    (e.g. {@code environment}: the observed reward)
  * @param params      the regime's parameters, defaults filled in
  * @param raterParams the rater's parameters, defaults filled in (empty for raters without parameters)
+ * @param data        the demonstrations of a behaviour-cloning stage (the scenario's {@code data} with the
+ *                    stage's own {@code data} keys merged in), null for other regimes
  */
 public record StageConfig(String regime, long steps, String rater, Map<String, Object> params,
-                          Map<String, Object> raterParams) {
+                          Map<String, Object> raterParams, DataConfig data) {
+    /** The regime that learns from demonstrations rather than from a rater. */
+    public static final String BEHAVIOUR_CLONING = "behaviour-cloning";
+
     public StageConfig {
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
         raterParams = Collections.unmodifiableMap(new LinkedHashMap<>(raterParams));
+    }
+
+    /** A stage without demonstrations. */
+    public StageConfig(String regime, long steps, String rater, Map<String, Object> params,
+                       Map<String, Object> raterParams) {
+        this(regime, steps, rater, params, raterParams, null);
+    }
+
+    /** Whether this stage clones demonstrations (its budget is then its epochs, not {@link #steps}). */
+    public boolean clonesDemonstrations() {
+        return BEHAVIOUR_CLONING.equals(regime);
     }
 
     /** A stage whose rater has no parameters. */
