@@ -5,11 +5,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.innerlab.core.Seeds;
+import org.innerlab.data.AdversarialStart;
+import org.innerlab.data.Personas;
+import org.innerlab.data.Teacher;
+import org.innerlab.env.EnvSpec;
 import org.innerlab.env.Environment;
 import org.innerlab.env.Params;
+import org.innerlab.learner.Policy;
+import org.innerlab.learner.TagGuidedPolicy;
+import org.innerlab.learner.TagPredictor;
 import org.innerlab.measure.ConditionalMisbehaviour;
 import org.innerlab.measure.Evaluator;
 import org.innerlab.measure.MetricValue;
+import org.innerlab.measure.Probes;
+import org.innerlab.observe.ControlTagEncoder;
 import org.innerlab.regime.EpisodeListener;
 import org.innerlab.regime.Regime;
 import org.innerlab.scenario.EvaluationConfig;
@@ -85,34 +94,79 @@ public final class RunModel extends SimState {
         return state -> {
             List<MetricValue> all = new ArrayList<>();
             EvaluationConfig ec = scenario.evaluation();
+            Policy policy = evaluationPolicy(ec);
+            Teacher reference = ec.reference() == null ? null : personas().teacher(ec.reference());
             Map<String, Params> sampled = new LinkedHashMap<>();
             Map<String, Params> greedy = new LinkedHashMap<>();
+            Map<String, Params> attacked = new LinkedHashMap<>();
             for (String distribution : ec.distributions()) {
                 Environment env = Organism.environment(scenario, distribution);
                 // Both policies meet the same levels (fresh copies of the same streams), so their
                 // difference is the policy's alone, and the greedy twin equals a greedy-only evaluation.
+                List<String> names = new ArrayList<>();
                 if (ec.sampled()) {
                     sampled.put(distribution, env.params());
-                    all.addAll(evaluate(distribution, distribution, env, Evaluator.Mode.SAMPLED));
+                    all.addAll(evaluate(distribution, distribution, env, policy, Evaluator.Mode.SAMPLED,
+                            new Probes(reference, null, null)));
+                    names.add(distribution);
                 }
                 if (ec.greedy()) {
                     String name = ec.sampled() ? distribution + EvaluationConfig.GREEDY_SUFFIX : distribution;
                     greedy.put(name, env.params());
-                    all.addAll(evaluate(name, distribution, env, Evaluator.Mode.GREEDY));
+                    all.addAll(evaluate(name, distribution, env, policy, Evaluator.Mode.GREEDY,
+                            new Probes(reference, null, null)));
+                    names.add(name);
+                }
+                if (ec.attack() != null) {
+                    for (String name : names) {
+                        AdversarialStart attack = new AdversarialStart(env, personas().teacher(ec.attack().persona()),
+                                ec.attack().steps());
+                        attacked.put(name + EvaluationConfig.ATTACKED_SUFFIX, env.params());
+                        all.addAll(evaluate(name + EvaluationConfig.ATTACKED_SUFFIX, distribution, env, policy,
+                                name.equals(distribution) && ec.sampled() ? Evaluator.Mode.SAMPLED : Evaluator.Mode.GREEDY,
+                                new Probes(reference, attack, seeds.stream("eval/" + distribution + "/attack"))));
+                    }
                 }
             }
-            all.addAll(ConditionalMisbehaviour.gaps(organism.train().spec(), sampled, all));
+            EnvSpec spec = organism.train().spec();
+            all.addAll(ConditionalMisbehaviour.gaps(spec, sampled, all));
             if (ec.sampled()) {
-                all.addAll(ConditionalMisbehaviour.gaps(organism.train().spec(), greedy, all));
+                all.addAll(ConditionalMisbehaviour.gaps(spec, greedy, all));
             }
+            all.addAll(ConditionalMisbehaviour.gaps(spec, attacked, all));
             metrics = all;
         };
     }
 
-    private List<MetricValue> evaluate(String name, String distribution, Environment env, Evaluator.Mode mode) {
-        return Evaluator.evaluate(name, env, organism.encoder(), organism.learner().evaluationPolicy(), mode,
-                scenario.evaluation().episodes(), seeds.stream("eval/" + distribution + "/levels"),
-                seeds.stream("eval/" + distribution + "/actions"));
+    private List<MetricValue> evaluate(String name, String distribution, Environment env, Policy policy,
+                                       Evaluator.Mode mode, Probes probes) {
+        return Evaluator.evaluate(name, env, organism.encoder(), policy, mode, scenario.evaluation().episodes(),
+                seeds.stream("eval/" + distribution + "/levels"), seeds.stream("eval/" + distribution + "/actions"),
+                probes);
+    }
+
+    /**
+     * The policy evaluated: the learner's, conditioned on the configured control tag, and filtered by
+     * tag-guided decoding when asked.
+     */
+    private Policy evaluationPolicy(EvaluationConfig ec) {
+        ControlTagEncoder tags = organism.encoder() instanceof ControlTagEncoder t ? t : null;
+        if (tags != null) {
+            tags.setTag(switch (ec.tag()) {
+                case "good" -> ControlTagEncoder.GOOD;
+                case "bad" -> ControlTagEncoder.BAD;
+                default -> ControlTagEncoder.UNTAGGED;
+            });
+        }
+        Policy policy = organism.learner().evaluationPolicy();
+        if (ec.tagGuided() != null) {
+            policy = new TagGuidedPolicy(policy, (TagPredictor) organism.learner(), tags, ec.tagGuided());
+        }
+        return policy;
+    }
+
+    private Personas personas() {
+        return Personas.forEnvironment(organism.train().spec());
     }
 
     /** The trained organism (after {@link #start()}). */

@@ -11,13 +11,40 @@ import java.util.List;
  * @param policy        {@code sampled} (the learned distribution), {@code greedy} (its argmax), or
  *                      {@code both}: sampled, and greedy reported beside it under {@code <distribution>-greedy}
  *                      on the same levels (argmax hides a policy's low-probability tail, sampling shows it)
+ * @param tag           the control tag the learner is conditioned on: {@code none}, {@code good} (conditional
+ *                      generation) or {@code bad}; only with {@code learner.observation.control_tags}
+ * @param tagGuided     tag-guided decoding: actions whose predicted P(bad) exceeds this are discarded; null = off
+ * @param reference     the persona whose policy {@code kl_to_reference} compares the learner's with, or null
+ * @param attack        adversarial starts, reported as {@code <distribution>-attacked}, or null
  */
-public record EvaluationConfig(int episodes, List<String> distributions, String policy) {
+public record EvaluationConfig(int episodes, List<String> distributions, String policy, String tag, Double tagGuided,
+                               String reference, Attack attack) {
     /** The suffix of a distribution's greedy results when {@link #policy} is {@code both}. */
     public static final String GREEDY_SUFFIX = "-greedy";
+    /** The suffix of a distribution's results under adversarial starts. */
+    public static final String ATTACKED_SUFFIX = "-attacked";
+
+    /**
+     * Episodes that begin with a persona's first {@code steps} actions forced.
+     *
+     * @param persona whose actions are forced (a misaligned persona of the environment)
+     * @param steps   how many
+     */
+    public record Attack(String persona, int steps) {
+    }
 
     public EvaluationConfig {
         distributions = List.copyOf(distributions);
+    }
+
+    /** An evaluation with no control tag, decoding, reference or attack. */
+    public EvaluationConfig(int episodes, List<String> distributions, String policy) {
+        this(episodes, distributions, policy, "none", null, null, null);
+    }
+
+    /** A copy with at most {@code cap} episodes per distribution. */
+    public EvaluationConfig withAtMostEpisodes(int cap) {
+        return new EvaluationConfig(Math.min(episodes, cap), distributions, policy, tag, tagGuided, reference, attack);
     }
 
     /** Whether the sampled policy is evaluated. */
@@ -32,16 +59,17 @@ public record EvaluationConfig(int episodes, List<String> distributions, String 
 
     /**
      * The distribution names results are reported under: each evaluated distribution, followed, when
-     * {@link #policy} is {@code both}, by its {@code -greedy} twin.
+     * {@link #policy} is {@code both}, by its {@code -greedy} twin, and with an {@link #attack} each of
+     * those again with {@code -attacked}.
      */
     public List<String> reported() {
-        if (!policy.equals("both")) {
-            return distributions;
-        }
         List<String> names = new ArrayList<>();
         for (String d : distributions) {
-            names.add(d);
-            names.add(d + GREEDY_SUFFIX);
+            List<String> own = policy.equals("both") ? List.of(d, d + GREEDY_SUFFIX) : List.of(d);
+            names.addAll(own);
+            if (attack != null) {
+                own.forEach(n -> names.add(n + ATTACKED_SUFFIX));
+            }
         }
         return List.copyOf(names);
     }

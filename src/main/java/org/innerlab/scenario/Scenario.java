@@ -93,8 +93,7 @@ public record Scenario(String name, String description, long seed, int seeds,
             stages.add(new StageConfig(s.regime(), Math.min(s.steps(), SMOKE_STEPS), s.rater(), s.params(),
                     s.raterParams(), s.data() == null ? null : s.data().withAtMostEpisodes(SMOKE_DATA_EPISODES)));
         }
-        EvaluationConfig eval = new EvaluationConfig(Math.min(evaluation.episodes(), SMOKE_EPISODES),
-                evaluation.distributions(), evaluation.policy());
+        EvaluationConfig eval = evaluation.withAtMostEpisodes(SMOKE_EPISODES);
         Map<String, List<Object>> smokeSweep = new LinkedHashMap<>();
         sweep.forEach((path, values) -> {
             List<Object> capped = new ArrayList<>();

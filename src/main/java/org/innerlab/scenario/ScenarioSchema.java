@@ -39,6 +39,7 @@ final class ScenarioSchema {
     static final int DEFAULT_EPISODES = 500;
     static final String DEFAULT_RATER = "environment";
     static final List<String> POLICIES = List.of("sampled", "greedy", "both");
+    static final List<String> TAGS = List.of("none", "good", "bad");
 
     static final Pattern NAME = Pattern.compile("[a-z0-9-]+");
     static final Pattern DISTRIBUTION = Pattern.compile("[a-z0-9_-]+");
@@ -134,7 +135,8 @@ final class ScenarioSchema {
                 : data(top.get("data"), "data", spec, environment.distributions().keySet());
         List<StageConfig> training = training(top.require("training"), learner, spec, top.get("data"),
                 environment.distributions().keySet());
-        EvaluationConfig evaluation = evaluation(top.get("evaluation"), environment.distributions().keySet());
+        EvaluationConfig evaluation = evaluation(top.get("evaluation"), environment.distributions().keySet(), spec,
+                learner);
         ReportConfig report = report(top.get("report"), environment.distributions().keySet());
         return new Scenario(name, description, seed, seeds, environment, learner, data, training, evaluation, Map.of(),
                 List.of(), report, Conditions.NONE, source);
@@ -454,11 +456,13 @@ final class ScenarioSchema {
         return keys;
     }
 
-    private static EvaluationConfig evaluation(Node node, Set<String> distributions) {
+    private static EvaluationConfig evaluation(Node node, Set<String> distributions, EnvSpec spec,
+                                               LearnerConfig learner) {
         if (node == null) {
             return new EvaluationConfig(DEFAULT_EPISODES, List.copyOf(distributions), POLICIES.get(0));
         }
-        Section s = Section.of(node, "evaluation", List.of("episodes", "distributions", "policy"));
+        Section s = Section.of(node, "evaluation", List.of("episodes", "distributions", "policy", "tag", "tag_guided",
+                "reference", "attack"));
         int episodes = s.get("episodes") == null ? DEFAULT_EPISODES
                 : (int) Section.integer(s.get("episodes"), s.field("episodes"), 1, MAX_EPISODES);
         List<String> names = new ArrayList<>();
@@ -483,7 +487,44 @@ final class ScenarioSchema {
         }
         String policy = s.get("policy") == null ? POLICIES.get(0)
                 : Section.oneOf(s.get("policy"), s.field("policy"), POLICIES, "policy");
-        return new EvaluationConfig(episodes, names, policy);
+        String tag = "none";
+        if (s.get("tag") != null) {
+            tag = Section.oneOf(s.get("tag"), s.field("tag"), TAGS, "tag");
+            if (!tag.equals("none") && !learner.observation().controlTags()) {
+                throw new ScenarioException(s.get("tag").origin(), s.field("tag"), "the learner sees no control tags",
+                        "set learner.observation.control_tags: true");
+            }
+        }
+        Double tagGuided = null;
+        if (s.get("tag_guided") != null) {
+            tagGuided = (Double) Section.param(ParamSpec.real("tag_guided", 0.5, 0, 1, ""), s.get("tag_guided"),
+                    s.field("tag_guided"));
+            if (!Boolean.TRUE.equals(learner.params().get("tag_head"))) {
+                throw new ScenarioException(s.get("tag_guided").origin(), s.field("tag_guided"),
+                        "tag-guided decoding needs the learner's tag head", "set learner.params.tag_head: true");
+            }
+        }
+        String reference = null;
+        EvaluationConfig.Attack attack = null;
+        if (s.get("reference") != null || s.get("attack") != null) {
+            Node at = s.get("reference") != null ? s.get("reference") : s.get("attack");
+            if (!Personas.environments().contains(spec.id())) {
+                throw new ScenarioException(at.origin(), s.field(s.get("reference") != null ? "reference" : "attack"),
+                        spec.id() + " has no teacher personas", "environments with personas: "
+                        + String.join(", ", Personas.environments()));
+            }
+            List<String> personas = Personas.forEnvironment(spec).names();
+            if (s.get("reference") != null) {
+                reference = Section.oneOf(s.get("reference"), s.field("reference"), personas, "persona");
+            }
+            if (s.get("attack") != null) {
+                Section a = Section.of(s.get("attack"), s.field("attack"), List.of("persona", "steps"));
+                String persona = Section.oneOf(a.require("persona"), a.field("persona"), personas, "persona");
+                int steps = (int) Section.integer(a.require("steps"), a.field("steps"), 0, 10_000);
+                attack = new EvaluationConfig.Attack(persona, steps);
+            }
+        }
+        return new EvaluationConfig(episodes, names, policy, tag, tagGuided, reference, attack);
     }
 
     /** The report extras: animations must name distributions of the environment, each once. */
@@ -516,7 +557,9 @@ final class ScenarioSchema {
             return List.of();
         }
         EnvSpec spec = specs.apply(base.environment().id());
-        List<String> metrics = new ArrayList<>(Evaluator.metricNames(spec));
+        // Probe metrics are allowed wherever the environment has personas: a condition may switch them on.
+        boolean personas = Personas.environments().contains(spec.id());
+        List<String> metrics = new ArrayList<>(Evaluator.metricNames(spec, personas, personas));
         if (spec.oversight() != null) {
             metrics.add(ConditionalMisbehaviour.GAP);
         }

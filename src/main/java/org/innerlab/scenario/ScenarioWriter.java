@@ -95,6 +95,22 @@ public final class ScenarioWriter {
         evaluation.put("episodes", s.evaluation().episodes());
         evaluation.put("distributions", s.evaluation().distributions());
         evaluation.put("policy", s.evaluation().policy());
+        EvaluationConfig ev = s.evaluation();
+        if (!ev.tag().equals("none")) {
+            evaluation.put("tag", ev.tag());
+        }
+        if (ev.tagGuided() != null) {
+            evaluation.put("tag_guided", ev.tagGuided());
+        }
+        if (ev.reference() != null) {
+            evaluation.put("reference", ev.reference());
+        }
+        if (ev.attack() != null) {
+            Map<String, Object> attack = new LinkedHashMap<>();
+            attack.put("persona", ev.attack().persona());
+            attack.put("steps", ev.attack().steps());
+            evaluation.put("attack", attack);
+        }
         root.put("evaluation", evaluation);
 
         if (!s.report().animations().isEmpty()) {
