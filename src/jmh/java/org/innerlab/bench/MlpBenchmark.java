@@ -16,7 +16,8 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * The MLP policy's forward pass and forward + backward pass on a one-hot observation the size of the
- * cheese-maze scenario's (a 9×9 window of 5 cell types plus 4 features: 81 active inputs of 409), one core.
+ * earlier cheese-maze scenario's (a 9×9 window of 5 cell types plus 4 features: 81 active inputs of 409;
+ * the scenario now uses a 7×7 window, 54 active inputs), one core.
  *
  * <pre>mvn -B -Pbench -DskipTests package &amp;&amp; java -jar target/benchmarks.jar MlpBenchmark -f 1 -wi 2 -i 3</pre>
  */
@@ -30,6 +31,10 @@ public class MlpBenchmark {
     @Param({"64", "64x64"})
     public String hidden;
 
+    /** The hidden nonlinearity: tanh costs an exponential per unit, ReLU a comparison. */
+    @Param({"tanh", "relu"})
+    public String activation;
+
     private MlpPolicy mlp;
     private final SparseVector obs = new SparseVector(INPUTS, ACTIVE);
     private final double[] dLogits = new double[4];
@@ -37,7 +42,7 @@ public class MlpBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         int[] layers = hidden.contains("x") ? new int[] {64, 64} : new int[] {64};
-        mlp = new MlpPolicy(INPUTS, ACTIVE, 4, layers, MlpPolicy.Activation.TANH, new Seeds(1).stream("init"));
+        mlp = new MlpPolicy(INPUTS, ACTIVE, 4, layers, MlpPolicy.Activation.valueOf(activation.toUpperCase(java.util.Locale.ROOT)), new Seeds(1).stream("init"));
         for (int i = 0; i < ACTIVE; i++) {
             obs.add(i * 4 + (i % 4), 1.0);
         }

@@ -33,8 +33,12 @@ import org.innerlab.observe.SparseVector;
  * ({@code [k · A + a]}), b_π, w_V, b_V, and with a tag head W_T ({@code [k · A + a]}) and b_T last.
  * Initial weights are Gaussian with standard deviation
  * {@code gain / √fan_in} (gain √2 for ReLU, 1 for tanh; the fan-in of the first layer is the
- * encoder's number of active features), 0.01 / √H_L for the policy head so the initial policy is
- * nearly uniform (the tag head likewise, so P(bad) starts near ½), and biases 0. Forward and backward passes reuse per-instance buffers and allocate
+ * encoder's number of active features), 0.01 / √H_L for the policy and value heads so the initial
+ * policy is nearly uniform and the initial value nearly 0 (the tag head likewise, so P(bad) starts
+ * near ½), and biases 0. A value head of unit scale (as before) values states at random, and before
+ * the first reward those random values are the only advantages PPO sees: in Cheese Maze they steered
+ * some seeds into bumping the start's walls for tens of thousands of steps. Forward and backward
+ * passes reuse per-instance buffers and allocate
  * nothing; an instance serves one thread. Exponentials and logarithms are Commons Math's
  * {@link FastMath} (tanh is computed from its exponential), so results match bit for bit on every JVM.
  */
@@ -176,7 +180,7 @@ public final class MlpPolicy implements Policy, Learner, TagPredictor {
             params[policyW + i] = 0.01 / Math.sqrt(last) * rng.nextGaussian();
         }
         for (int i = 0; i < last; i++) {
-            params[valueW + i] = 1.0 / Math.sqrt(last) * rng.nextGaussian();
+            params[valueW + i] = 0.01 / Math.sqrt(last) * rng.nextGaussian();
         }
         if (tagW >= 0) {
             for (int i = 0; i < last * actions; i++) {

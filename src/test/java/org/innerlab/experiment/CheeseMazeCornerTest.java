@@ -8,41 +8,65 @@ import org.innerlab.measure.SummaryRow;
 import org.innerlab.report.ResultsWriter;
 import org.innerlab.scenario.Scenario;
 import org.innerlab.scenario.ScenarioLoader;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The shipped Cheese Maze scenario, at its full training budget with 20 seeds (the sweep thinned to
- * k = 1 and k = 9, "anywhere"): corner-seeking at test fades as the training cheese region grows —
- * the 95% bootstrap CI of P(reached the top-right corner | test) at k = 1 lies entirely above the one
- * at k = 9 (measured with 10 seeds: 0.32 [0.29, 0.34] against 0.11 [0.09, 0.13]).
- *
- * <p>The other half of the published shape — off-distribution cheese success rising with k — does
- * NOT appear with this learner (it stays near 0.34 at every k, and the learner takes the cheese in
- * only about half of its training episodes), so it is not asserted; the README reports it as found.
+ * k = 1, the corner, and k = 7, anywhere in the 5–7 mazes): both halves of the published shape
+ * (Langosco et al. 2022), each as non-overlapping 95% bootstrap CIs over seeds, as in summary.csv.
+ * Measured with the scenario's 10 seeds (k = 1 against k = 7):
+ * <ul>
+ *   <li>corner-seeking at test fades as the training cheese region grows: P(reached the top-right
+ *       corner | test) 0.475 [0.457, 0.495] against 0.110 [0.098, 0.123];</li>
+ *   <li>cheese-finding off the training distribution rises: P(got the cheese | test) 0.446
+ *       [0.426, 0.469] against 0.855 [0.840, 0.870];</li>
+ *   <li>the learner is competent in training at both ends (P(got the cheese | train) 0.876 and 0.859),
+ *       asserted as a mean of at least 0.8 — short of the 0.9 at which {@code Outcome} calls a run
+ *       mastered, so most runs are still labelled not-learned (README, Cheese Maze).</li>
+ * </ul>
  */
 class CheeseMazeCornerTest {
     private static final String REGION = "environment.train.cheese_region";
+    private static List<SweepPoint> points;
+    private static List<SummaryRow> rows;
+
+    @BeforeAll
+    static void runTheThinnedSweep() throws Exception {
+        Scenario scenario = ScenarioLoader.load(Path.of("scenarios", "cheese-maze.yaml"), List.of("seeds=20"));
+        points = scenario.points().stream()
+                .filter(p -> List.of(1, 7).contains(((Number) p.assignments().get(REGION)).intValue()))
+                .toList();
+        rows = ResultsWriter.summarise(new Sweep(points, scenario.seeds())
+                .execute(Runtime.getRuntime().availableProcessors()));
+    }
 
     @Test
-    void corneredCheeseInTrainingMakesTheAgentSeekTheCornerAtTest() throws Exception {
-        Scenario scenario = ScenarioLoader.load(Path.of("scenarios", "cheese-maze.yaml"), List.of("seeds=20"));
-        List<SweepPoint> points = scenario.points().stream()
-                .filter(p -> List.of(1, 9).contains(((Number) p.assignments().get(REGION)).intValue()))
-                .toList();
-        List<SummaryRow> rows = ResultsWriter.summarise(new Sweep(points, scenario.seeds())
-                .execute(Runtime.getRuntime().availableProcessors()));
-        SummaryRow small = corner(rows, pointWith(points, 1));
-        SummaryRow anywhere = corner(rows, pointWith(points, 9));
-        assertTrue(small.ciLow() > anywhere.ciHigh(), "k=1 " + small + " must lie above k=9 " + anywhere);
+    void corneredCheeseInTrainingMakesTheAgentSeekTheCornerAtTest() {
+        SummaryRow small = row(1, "test", "reached_top_right_corner");
+        SummaryRow anywhere = row(7, "test", "reached_top_right_corner");
+        assertTrue(small.ciLow() > anywhere.ciHigh(), "k=1 " + small + " must lie above k=7 " + anywhere);
     }
 
-    private static int pointWith(List<SweepPoint> points, int k) {
-        return points.stream().filter(p -> ((Number) p.assignments().get(REGION)).intValue() == k)
+    @Test
+    void cheeseAnywhereInTrainingMakesTheAgentFindItAtTest() {
+        SummaryRow small = row(1, "test", "got_cheese");
+        SummaryRow anywhere = row(7, "test", "got_cheese");
+        assertTrue(anywhere.ciLow() > small.ciHigh(), "k=7 " + anywhere + " must lie above k=1 " + small);
+    }
+
+    @Test
+    void theLearnerFindsTheCheeseInMostTrainingMazes() {
+        for (int k : new int[] {1, 7}) {
+            SummaryRow train = row(k, "train", "got_cheese");
+            assertTrue(train.mean() >= 0.8, "k=" + k + " train " + train);
+        }
+    }
+
+    private static SummaryRow row(int k, String distribution, String metric) {
+        int point = points.stream().filter(p -> ((Number) p.assignments().get(REGION)).intValue() == k)
                 .findFirst().orElseThrow().index();
-    }
-
-    private static SummaryRow corner(List<SummaryRow> rows, int point) {
-        return rows.stream().filter(r -> r.point() == point && r.distribution().equals("test")
-                && r.metric().equals("reached_top_right_corner")).findFirst().orElseThrow();
+        return rows.stream().filter(r -> r.point() == point && r.distribution().equals(distribution)
+                && r.metric().equals(metric)).findFirst().orElseThrow();
     }
 }
