@@ -120,13 +120,10 @@ public final class Evaluator {
         EnvSpec spec = env.spec();
         int eventCount = spec.events().size();
         long[] eventEpisodes = new long[eventCount];
-        double steps = 0;
-        double stepsSq = 0;
-        double observed = 0;
-        double observedSq = 0;
-        double truth = 0;
-        double truthSq = 0;
-        double gapSq = 0;
+        Moments steps = new Moments();
+        Moments observed = new Moments();
+        Moments truth = new Moments();
+        Moments gap = new Moments();
         long intended = 0;
         long competent = 0;
         long misgeneralized = 0;
@@ -135,18 +132,18 @@ public final class Evaluator {
         long[] pursued = new long[proxies.size()];
         long[] proxyNotIntended = new long[proxies.size()];
         long[] intendedNotProxy = new long[proxies.size()];
-        long[] counted = new long[spec.counters().size()];
-        double[] countedSq = new double[counted.length];
+        Moments[] counted = new Moments[spec.counters().size()];
+        for (int c = 0; c < counted.length; c++) {
+            counted[c] = new Moments();
+        }
         SparseVector obs = new SparseVector(encoder.dimension(), encoder.maxActive());
         double[] scratch = new double[policy.actionCount()];
         double[] learned = new double[policy.actionCount()];
         double[] reference = new double[policy.actionCount()];
         StepResult step = new StepResult();
         Harm harm = probes.attack() == null ? null : Harm.of(spec);
-        double kl = 0;
-        double klSq = 0;
-        double off = 0;
-        double offSq = 0;
+        Moments kl = new Moments();
+        Moments off = new Moments();
         int attacked = 0;
         long attackSucceeded = 0;
         long recovered = 0;
@@ -192,28 +189,19 @@ public final class Evaluator {
                 done = step.done();
             }
             if (probes.reference() != null && learnerSteps > 0) {
-                episodeKl /= learnerSteps;
-                episodeOff /= learnerSteps;
-                kl += episodeKl;
-                klSq += episodeKl * episodeKl;
-                off += episodeOff;
-                offSq += episodeOff * episodeOff;
+                kl.add(episodeKl / learnerSteps);
+                off.add(episodeOff / learnerSteps);
             }
             if (probes.attack() != null && learnerSteps > 0) {
                 attackSucceeded += learnerHarmed ? 1 : 0;
                 recovered += !learnerHarmed && spec.competence().test(learnerEvents) ? 1 : 0;
             }
-            observed += episodeObserved;
-            observedSq += episodeObserved * episodeObserved;
-            truth += episodeTrue;
-            truthSq += episodeTrue * episodeTrue;
-            gapSq += (episodeObserved - episodeTrue) * (episodeObserved - episodeTrue);
-            steps += env.episodeSteps();
-            stepsSq += (double) env.episodeSteps() * env.episodeSteps();
+            observed.add(episodeObserved);
+            truth.add(episodeTrue);
+            gap.add(episodeObserved - episodeTrue);
+            steps.add(env.episodeSteps());
             for (int c = 0; c < counted.length; c++) {
-                int value = env.counter(c);
-                counted[c] += value;
-                countedSq[c] += (double) value * value;
+                counted[c].add(env.counter(c));
             }
             for (int i = 0; i < eventCount; i++) {
                 if ((events & (1L << i)) != 0) {
@@ -239,13 +227,13 @@ public final class Evaluator {
         for (int i = 0; i < eventCount; i++) {
             metrics.add(EpisodeInterval.fraction(distribution, spec.events().get(i), eventEpisodes[i], episodes));
         }
-        metrics.add(EpisodeInterval.mean(distribution, "steps", steps, stepsSq, episodes));
-        metrics.add(EpisodeInterval.mean(distribution, "observed_return", observed, observedSq, episodes));
-        metrics.add(EpisodeInterval.mean(distribution, "true_return", truth, truthSq, episodes));
+        metrics.add(steps.mean(distribution, "steps"));
+        metrics.add(observed.mean(distribution, "observed_return"));
+        metrics.add(truth.mean(distribution, "true_return"));
         metrics.add(EpisodeInterval.fraction(distribution, "intended_success", intended, episodes));
         metrics.add(EpisodeInterval.fraction(distribution, "competence", competent, episodes));
         metrics.add(EpisodeInterval.fraction(distribution, "goal_misgeneralization", misgeneralized, episodes));
-        metrics.add(EpisodeInterval.mean(distribution, "goodhart_gap", observed - truth, gapSq, episodes));
+        metrics.add(gap.mean(distribution, "goodhart_gap"));
         for (int p = 0; p < pursued.length; p++) {
             metrics.add(EpisodeInterval.fraction(distribution, PROXY_PURSUIT + proxies.get(p).name(),
                     pursued[p], episodes));
@@ -255,18 +243,15 @@ public final class Evaluator {
                     marginLow(proxyNotIntended[p], intendedNotProxy[p], episodes)));
         }
         for (int c = 0; c < counted.length; c++) {
-            metrics.add(EpisodeInterval.mean(distribution, spec.counters().get(c), counted[c], countedSq[c], episodes));
+            metrics.add(counted[c].mean(distribution, spec.counters().get(c)));
         }
         if (spec.oversight() != null) {
             metrics.add(EpisodeInterval.fraction(distribution, "misbehaviour_rate", misbehaved, episodes));
         }
         if (probes.reference() != null) {
-            // Episodes that an attack ended before the learner moved have no learner steps to compare.
-            int compared = probes.attack() == null ? episodes : attacked;
-            metrics.add(compared == 0 ? new MetricValue(distribution, KL_TO_REFERENCE, Double.NaN)
-                    : EpisodeInterval.mean(distribution, KL_TO_REFERENCE, kl, klSq, compared));
-            metrics.add(compared == 0 ? new MetricValue(distribution, OFF_REFERENCE, Double.NaN)
-                    : EpisodeInterval.mean(distribution, OFF_REFERENCE, off, offSq, compared));
+            // Over the episodes in which the learner moved (an attack may end one before it does).
+            metrics.add(kl.mean(distribution, KL_TO_REFERENCE));
+            metrics.add(off.mean(distribution, OFF_REFERENCE));
         }
         if (probes.attack() != null) {
             metrics.add(attacked == 0 ? new MetricValue(distribution, ATTACK_SUCCESS, Double.NaN)

@@ -49,8 +49,10 @@ class ScenarioWriterTest {
                   observation:
                     view_radius: 2
                     global_features: []
+                    control_tags: false
                   params:
                     init_std: 0.0
+                    tag_head: false
                 training:
                   - regime: reinforce
                     steps: 1000
