@@ -7,7 +7,9 @@ import java.util.Map;
 import org.innerlab.core.Seeds;
 import org.innerlab.env.Environment;
 import org.innerlab.env.Params;
+import org.innerlab.learner.AlignmentFakingPlanner;
 import org.innerlab.measure.ConditionalMisbehaviour;
+import org.innerlab.measure.DeceptiveAlignment;
 import org.innerlab.measure.Evaluator;
 import org.innerlab.measure.MetricValue;
 import org.innerlab.regime.EpisodeListener;
@@ -102,17 +104,33 @@ public final class RunModel extends SimState {
                 }
             }
             all.addAll(ConditionalMisbehaviour.gaps(organism.train().spec(), sampled, all));
-            if (ec.sampled()) {
+            if (ec.greedy()) {
                 all.addAll(ConditionalMisbehaviour.gaps(organism.train().spec(), greedy, all));
+            }
+            all.addAll(DeceptiveAlignment.complianceGaps(organism.train().spec(), sampled, all));
+            if (ec.greedy()) {
+                all.addAll(DeceptiveAlignment.complianceGaps(organism.train().spec(), greedy, all));
+            }
+            if (organism.learner() instanceof AlignmentFakingPlanner planner) {
+                all.addAll(DeceptiveAlignment.learnerMetrics(planner));
             }
             metrics = all;
         };
     }
 
     private List<MetricValue> evaluate(String name, String distribution, Environment env, Evaluator.Mode mode) {
-        return Evaluator.evaluate(name, env, organism.encoder(), organism.learner().evaluationPolicy(), mode,
-                scenario.evaluation().episodes(), seeds.stream("eval/" + distribution + "/levels"),
-                seeds.stream("eval/" + distribution + "/actions"));
+        AlignmentFakingPlanner planner = organism.learner() instanceof AlignmentFakingPlanner p ? p : null;
+        if (planner != null) {
+            planner.clearDecisions();
+        }
+        List<MetricValue> measured = new ArrayList<>(Evaluator.evaluate(name, env, organism.encoder(),
+                organism.learner().evaluationPolicy(), mode, scenario.evaluation().episodes(),
+                seeds.stream("eval/" + distribution + "/levels"), seeds.stream("eval/" + distribution + "/actions")));
+        if (planner != null) {
+            // The planner logs a reason per decision; the ones just taken are this distribution's.
+            measured.add(DeceptiveAlignment.fakingRate(name, planner));
+        }
+        return measured;
     }
 
     /** The trained organism (after {@link #start()}). */

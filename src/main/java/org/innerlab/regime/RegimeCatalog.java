@@ -46,6 +46,13 @@ public final class RegimeCatalog {
                         ParamSpec.integer("epochs", 4, 1, 1000, "passes over each rollout"),
                         ParamSpec.integer("minibatch", 128, 1, 1_000_000, "samples per Adam step"),
                         ParamSpec.real("max_grad_norm", 0.5, 0.0, 1e6, "global gradient-norm clip (0 = none)")));
+        add("monitored-training", "RL on monitored episodes only (Greenblatt et al. 2024): a REINFORCE step on the planner's "
+                        + "goal vector from the rater's score, unmonitored episodes never trained on",
+                List.of("alignment-faking-planner"),
+                List.of(ParamSpec.real("learning_rate", 0.05, 0.0, 10.0, "goal step size"),
+                        ParamSpec.real("baseline_learning_rate", 0.05, 0.0, 1.0,
+                                "step size of the running baseline of monitored scores"),
+                        ParamSpec.integer("batch_episodes", 32, 1, 100_000, "episodes per schedule unit")));
     }
 
     private RegimeCatalog() {

@@ -14,6 +14,7 @@ import org.innerlab.core.ParamSet;
 import org.innerlab.env.EnvSpec;
 import org.innerlab.learner.LearnerCatalog;
 import org.innerlab.measure.ConditionalMisbehaviour;
+import org.innerlab.measure.DeceptiveAlignment;
 import org.innerlab.measure.Evaluator;
 import org.innerlab.rater.RaterCatalog;
 import org.innerlab.regime.RegimeCatalog;
@@ -310,6 +311,14 @@ final class ScenarioSchema {
         if (spec.oversight() != null) {
             metrics.add(ConditionalMisbehaviour.GAP);
         }
+        if (DeceptiveAlignment.rewardBlindOversight(spec)) {
+            metrics.add(DeceptiveAlignment.COMPLIANCE_GAP);
+        }
+        boolean planner = "alignment-faking-planner".equals(base.learner().type());
+        if (planner) {
+            metrics.addAll(DeceptiveAlignment.plannerMetricNames());
+            metrics.addAll(DeceptiveAlignment.learnerMetricNames());
+        }
         List<Node> items = Section.list(node, "charts");
         List<ChartConfig> charts = new ArrayList<>();
         Map<String, Origin> names = new HashMap<>();
@@ -339,7 +348,10 @@ final class ScenarioSchema {
             }
             for (int j = 0; j < series.size(); j++) {
                 String item = metricsOnly ? Section.matching(series.get(j), s.field("y") + "." + j, METRIC)
-                        : series(series.get(j), s.field("y") + "." + j, base);
+                        : planner && Section.text(series.get(j), s.field("y") + "." + j)
+                                .startsWith(DeceptiveAlignment.LEARNER + "/")
+                                ? Section.text(series.get(j), s.field("y") + "." + j)
+                                : series(series.get(j), s.field("y") + "." + j, base);
                 String metric = item.substring(item.indexOf('/') + 1);
                 if (!metrics.contains(metric)) {
                     throw Section.unknown(series.get(j).origin(), s.field("y") + "." + j, "metric", metric, metrics,
