@@ -155,7 +155,12 @@ public final class HtmlReport {
         }
         h.raw("</dd>").element("dt", "Seeds").element("dd", s.seeds() + " independent runs per condition, each with "
                 + "its own random streams derived from the master seed " + s.seed() + ". Intervals are over these runs.");
-        h.raw("</dl></section>\n");
+        h.raw("</dl>");
+        String reading = spec == null ? null : OversightReading.of(spec);
+        if (reading != null) {
+            h.raw("<p><strong>Conditional misbehaviour or deceptive alignment?</strong> ").text(reading).raw("</p>");
+        }
+        h.raw("</section>\n");
     }
 
     private static void ideas(Html h, RunFolder folder, EnvSpec spec) {
