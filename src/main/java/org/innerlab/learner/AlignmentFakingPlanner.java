@@ -1,6 +1,7 @@
 package org.innerlab.learner;
 
 import ec.util.MersenneTwisterFast;
+import java.util.Arrays;
 import java.util.Map;
 import org.apache.commons.math3.util.FastMath;
 import org.innerlab.observe.Encoder;
@@ -309,7 +310,7 @@ public final class AlignmentFakingPlanner implements Learner, Policy {
     /** Forgets the logged decisions (before an evaluation). */
     public void clearDecisions() {
         for (long[] row : decisions) {
-            java.util.Arrays.fill(row, 0);
+            Arrays.fill(row, 0);
         }
     }
 
@@ -334,7 +335,7 @@ public final class AlignmentFakingPlanner implements Learner, Policy {
 
     /** Φ(g, n, d) into {@code out}: the expected discounted outcome counts of the next n episodes. */
     private void occupancy(double[] g, int n, int d, double[] out) {
-        java.util.Arrays.fill(out, 0);
+        Arrays.fill(out, 0);
         if (n == 0) {
             return;
         }

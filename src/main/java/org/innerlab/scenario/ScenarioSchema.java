@@ -347,11 +347,12 @@ final class ScenarioSchema {
                 throw new ScenarioException(yNode.origin(), s.field("y"), "needs at least one series", null);
             }
             for (int j = 0; j < series.size(); j++) {
-                String item = metricsOnly ? Section.matching(series.get(j), s.field("y") + "." + j, METRIC)
-                        : planner && Section.text(series.get(j), s.field("y") + "." + j)
-                                .startsWith(DeceptiveAlignment.LEARNER + "/")
-                                ? Section.text(series.get(j), s.field("y") + "." + j)
-                                : series(series.get(j), s.field("y") + "." + j, base);
+                String field = s.field("y") + "." + j;
+                // A planner's learner/<metric> series is about its parameters, not an evaluated distribution.
+                boolean aboutLearner = planner && !metricsOnly
+                        && Section.text(series.get(j), field).startsWith(DeceptiveAlignment.LEARNER + "/");
+                String item = metricsOnly ? Section.matching(series.get(j), field, METRIC)
+                        : aboutLearner ? Section.text(series.get(j), field) : series(series.get(j), field, base);
                 String metric = item.substring(item.indexOf('/') + 1);
                 if (!metrics.contains(metric)) {
                     throw Section.unknown(series.get(j).origin(), s.field("y") + "." + j, "metric", metric, metrics,
