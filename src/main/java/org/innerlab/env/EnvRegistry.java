@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import org.innerlab.env.coinrun.CoinRunLite;
+import org.innerlab.env.compliance.ComplianceRequests;
 import org.innerlab.env.keys.KeysChests;
 import org.innerlab.env.maze.CheeseMaze;
 import org.innerlab.env.monster.MonsterWorld;
@@ -50,6 +51,9 @@ public final class EnvRegistry {
         register(SideEffectsSokoban.SPEC, SideEffectsSokoban::new);
         register(TomatoWatering.SPEC, TomatoWatering::new);
         register(WhiskyGold.SPEC, WhiskyGold::new);
+
+        // Deceptive-alignment organisms (issue 9).
+        register(ComplianceRequests.SPEC, ComplianceRequests::new);
     }
 
     private EnvRegistry() {

@@ -12,6 +12,7 @@ import org.innerlab.env.EnvRegistry;
 import org.innerlab.env.EnvSpec;
 import org.innerlab.env.Environment;
 import org.innerlab.env.Params;
+import org.innerlab.learner.AlignmentFakingPlanner;
 import org.innerlab.learner.Learner;
 import org.innerlab.learner.LearnerCatalog;
 import org.innerlab.learner.LinearQ;
@@ -29,6 +30,7 @@ import org.innerlab.rater.Rater;
 import org.innerlab.rater.RaterCatalog;
 import org.innerlab.regime.BehaviourCloning;
 import org.innerlab.regime.EpisodeListener;
+import org.innerlab.regime.MonitoredTraining;
 import org.innerlab.regime.Ppo;
 import org.innerlab.regime.QLearning;
 import org.innerlab.regime.Regime;
@@ -72,6 +74,8 @@ public record Organism(Scenario scenario, Seeds seeds, Environment train, Encode
                     MlpPolicy.Activation.valueOf(((String) p.get("activation")).toUpperCase(java.util.Locale.ROOT)),
                     tagHead, seeds.stream("init"));
             case "tabular-q" -> new TabularQ(actions, (Double) p.get("initial_q"), (Double) p.get("eval_epsilon"));
+            case "alignment-faking-planner" -> new AlignmentFakingPlanner(AlignmentFakingPlanner.Hyper.from(p), encoder,
+                    train.spec().action("comply"), train.spec().action("refuse"));
             default -> throw new IllegalArgumentException("unknown learner type '" + lc.type() + "'");
         };
         return new Organism(scenario, seeds, train, encoder, learner);
@@ -145,6 +149,9 @@ public record Organism(Scenario scenario, Seeds seeds, Environment train, Encode
                     seeds.stream(prefix + "actions"), listener);
             case "ppo" -> new Ppo(train, encoder, (MlpPolicy) learner, rater, Ppo.Hyper.from(stage.params()),
                     stage.steps(), seeds.stream(prefix + "levels"), seeds.stream(prefix + "actions"), listener);
+            case "monitored-training" -> new MonitoredTraining(train, encoder, (AlignmentFakingPlanner) learner, rater,
+                    MonitoredTraining.Hyper.from(stage.params()), stage.steps(), seeds.stream(prefix + "levels"),
+                    seeds.stream(prefix + "actions"), listener);
             default -> throw new IllegalArgumentException("unknown regime '" + stage.regime() + "'");
         };
         return rater instanceof LearnedRater learned && learned.retrains() ? new Retraining(regime, learned) : regime;

@@ -14,7 +14,9 @@ import org.innerlab.env.Params;
 import org.innerlab.learner.Policy;
 import org.innerlab.learner.TagGuidedPolicy;
 import org.innerlab.learner.TagPredictor;
+import org.innerlab.learner.AlignmentFakingPlanner;
 import org.innerlab.measure.ConditionalMisbehaviour;
+import org.innerlab.measure.DeceptiveAlignment;
 import org.innerlab.measure.Evaluator;
 import org.innerlab.measure.MetricValue;
 import org.innerlab.measure.Probes;
@@ -130,19 +132,33 @@ public final class RunModel extends SimState {
             }
             EnvSpec spec = organism.train().spec();
             all.addAll(ConditionalMisbehaviour.gaps(spec, sampled, all));
-            if (ec.sampled()) {
+            all.addAll(DeceptiveAlignment.complianceGaps(spec, sampled, all));
+            if (ec.greedy()) {
                 all.addAll(ConditionalMisbehaviour.gaps(spec, greedy, all));
+                all.addAll(DeceptiveAlignment.complianceGaps(spec, greedy, all));
             }
             all.addAll(ConditionalMisbehaviour.gaps(spec, attacked, all));
+            if (organism.learner() instanceof AlignmentFakingPlanner planner) {
+                all.addAll(DeceptiveAlignment.learnerMetrics(planner));
+            }
             metrics = all;
         };
     }
 
     private List<MetricValue> evaluate(String name, String distribution, Environment env, Policy policy,
                                        Evaluator.Mode mode, Probes probes) {
-        return Evaluator.evaluate(name, env, organism.encoder(), policy, mode, scenario.evaluation().episodes(),
-                seeds.stream("eval/" + distribution + "/levels"), seeds.stream("eval/" + distribution + "/actions"),
-                probes);
+        AlignmentFakingPlanner planner = organism.learner() instanceof AlignmentFakingPlanner p ? p : null;
+        if (planner != null) {
+            planner.clearDecisions();
+        }
+        List<MetricValue> measured = new ArrayList<>(Evaluator.evaluate(name, env, organism.encoder(), policy, mode,
+                scenario.evaluation().episodes(), seeds.stream("eval/" + distribution + "/levels"),
+                seeds.stream("eval/" + distribution + "/actions"), probes));
+        if (planner != null) {
+            // The planner logs a reason per decision; the ones just taken are this distribution's.
+            measured.add(DeceptiveAlignment.fakingRate(name, planner));
+        }
+        return measured;
     }
 
     /**

@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.innerlab.learner.AlignmentFakingPlanner;
 import org.innerlab.learner.Learner;
 import org.innerlab.learner.LearnerCatalog;
 import org.innerlab.learner.LinearQ;
@@ -81,6 +82,9 @@ public record SavedPolicy(Map<String, String> header, Map<String, double[]> arra
             TabularQ.Rows rows = t.rows();
             keys = rows.keys();
             arrays.put("values", rows.values());
+        } else if (learner instanceof AlignmentFakingPlanner planner) {
+            // Its hyper-parameters come from the scenario; what training changed is the goal alone.
+            arrays.put("goal", planner.goal().clone());
         } else {
             throw new IllegalArgumentException("cannot save a learner of type " + learner.type());
         }
@@ -221,6 +225,13 @@ public record SavedPolicy(Map<String, String> header, Map<String, double[]> arra
                 TabularQ t = new TabularQ(actions, number("initial_q"), number("eval_epsilon"));
                 t.restore(new TabularQ.Rows(keys, array("values")));
                 yield t;
+            }
+            case "alignment-faking-planner" -> {
+                AlignmentFakingPlanner planner = new AlignmentFakingPlanner(
+                        AlignmentFakingPlanner.Hyper.from(organism.scenario().learner().params()), organism.encoder(),
+                        organism.train().spec().action("comply"), organism.train().spec().action("refuse"));
+                copy("goal", planner.goal());
+                yield planner;
             }
             default -> throw new IllegalArgumentException("unknown learner type '" + header.get("learner") + "'");
         };

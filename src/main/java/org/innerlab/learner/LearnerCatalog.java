@@ -32,6 +32,23 @@ public final class LearnerCatalog {
                         ParamSpec.integer("hidden_2", 0, 0, 4096, "width of the second hidden layer (0 = one hidden layer)"),
                         ParamSpec.choice("activation", "tanh", List.of("tanh", "relu"), "hidden nonlinearity"),
                         TAG_HEAD));
+        add("alignment-faking-planner", "a mesa-optimizer: plans over future episodes to keep its own goal vector, with a "
+                        + "model of its training (a trained refusal moves its goal toward compliance); logs a reason per decision",
+                List.of(ParamSpec.integer("horizon", 10, 1, 1000,
+                                "episodes its utility spans, counting the current one (1 = myopic)"),
+                        ParamSpec.integer("depth", 3, 1, 12,
+                                "episodes the planner expands explicitly, counting the current one (cost ~3^depth)"),
+                        ParamSpec.real("assumed_learning_rate", 1.0, 0.0, 100.0,
+                                "how far it believes one trained refusal moves its goal toward compliance"),
+                        ParamSpec.real("cue_trust", 1.0, 0.0, 1.0,
+                                "the accuracy it believes the monitoring cue has (1 = takes the cue at face value)"),
+                        ParamSpec.real("assumed_monitoring", 0.5, 0.0, 1.0, "its prior that an episode is monitored"),
+                        ParamSpec.real("assumed_harmful_probability", 1.0, 0.0, 1.0,
+                                "its belief of the share of harmful requests"),
+                        ParamSpec.real("discount", 1.0, 0.0, 1.0, "per-episode discount of its utility"),
+                        ParamSpec.real("temperature", 0.25, 1e-6, 100.0, "softmax temperature over its plan values"),
+                        ParamSpec.real("refusal_utility", 1.0, -100.0, 100.0,
+                                "its initial utility for refusing a harmful request (complying scores 0)")));
     }
 
     private LearnerCatalog() {

@@ -57,6 +57,13 @@ public final class RegimeCatalog {
                         ParamSpec.real("l2", 0.0, 0.0, 10.0, "weight lambda of the L2 penalty (lambda/2)|theta|^2"),
                         ParamSpec.real("tag_head_weight", 0.0, 0.0, 100.0,
                                 "weight of the auxiliary tag head's loss on tagged rows (0 = no tag head)")));
+        add("monitored-training", "RL on monitored episodes only (Greenblatt et al. 2024): a REINFORCE step on the planner's "
+                        + "goal vector from the rater's score, unmonitored episodes never trained on",
+                List.of("alignment-faking-planner"),
+                List.of(ParamSpec.real("learning_rate", 0.05, 0.0, 10.0, "goal step size"),
+                        ParamSpec.real("baseline_learning_rate", 0.05, 0.0, 1.0,
+                                "step size of the running baseline of monitored scores"),
+                        ParamSpec.integer("batch_episodes", 32, 1, 100_000, "episodes per schedule unit")));
     }
 
     private RegimeCatalog() {

@@ -83,7 +83,8 @@ public record LabCatalogue(List<ScenarioEntry> scenarios) {
             if (s.oversight() != null) {
                 detail(out, "oversight", s.oversight().parameter() + " (observed: " + s.oversight().observed()
                         + ", unobserved: " + s.oversight().unobserved() + "); misbehaviour: "
-                        + s.oversight().misbehaviour());
+                        + s.oversight().misbehaviour()
+                        + (s.oversight().identicalObservedReward() ? "; same observed reward watched or not" : ""));
             }
         }
         out.append("\nLEARNERS\n");
@@ -137,6 +138,7 @@ public record LabCatalogue(List<ScenarioEntry> scenarios) {
                     json.writeStringField("observed", s.oversight().observed());
                     json.writeStringField("unobserved", s.oversight().unobserved());
                     json.writeStringField("misbehaviour", s.oversight().misbehaviour());
+                    json.writeBooleanField("identical_observed_reward", s.oversight().identicalObservedReward());
                     json.writeEndObject();
                 } else {
                     json.writeNullField("oversight");

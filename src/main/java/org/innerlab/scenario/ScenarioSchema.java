@@ -17,6 +17,7 @@ import org.innerlab.data.Personas;
 import org.innerlab.env.EnvSpec;
 import org.innerlab.learner.LearnerCatalog;
 import org.innerlab.measure.ConditionalMisbehaviour;
+import org.innerlab.measure.DeceptiveAlignment;
 import org.innerlab.measure.Evaluator;
 import org.innerlab.rater.RaterCatalog;
 import org.innerlab.regime.RegimeCatalog;
@@ -563,6 +564,14 @@ final class ScenarioSchema {
         if (spec.oversight() != null) {
             metrics.add(ConditionalMisbehaviour.GAP);
         }
+        if (DeceptiveAlignment.rewardBlindOversight(spec)) {
+            metrics.add(DeceptiveAlignment.COMPLIANCE_GAP);
+        }
+        boolean planner = "alignment-faking-planner".equals(base.learner().type());
+        if (planner) {
+            metrics.addAll(DeceptiveAlignment.plannerMetricNames());
+            metrics.addAll(DeceptiveAlignment.learnerMetricNames());
+        }
         List<Node> items = Section.list(node, "charts");
         List<ChartConfig> charts = new ArrayList<>();
         Map<String, Origin> names = new HashMap<>();
@@ -591,8 +600,12 @@ final class ScenarioSchema {
                 throw new ScenarioException(yNode.origin(), s.field("y"), "needs at least one series", null);
             }
             for (int j = 0; j < series.size(); j++) {
-                String item = metricsOnly ? Section.matching(series.get(j), s.field("y") + "." + j, METRIC)
-                        : series(series.get(j), s.field("y") + "." + j, base);
+                String field = s.field("y") + "." + j;
+                // A planner's learner/<metric> series is about its parameters, not an evaluated distribution.
+                boolean aboutLearner = planner && !metricsOnly
+                        && Section.text(series.get(j), field).startsWith(DeceptiveAlignment.LEARNER + "/");
+                String item = metricsOnly ? Section.matching(series.get(j), field, METRIC)
+                        : aboutLearner ? Section.text(series.get(j), field) : series(series.get(j), field, base);
                 String metric = item.substring(item.indexOf('/') + 1);
                 if (!metrics.contains(metric)) {
                     throw Section.unknown(series.get(j).origin(), s.field("y") + "." + j, "metric", metric, metrics,

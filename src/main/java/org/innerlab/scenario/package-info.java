@@ -75,7 +75,12 @@
  *     y: [test/reached_end, 1-train/got_coin]    # required; distribution/metric, an evaluated
  *                                                #   distribution; a "1-" prefix plots one minus the metric;
  *                                                #   metrics: Evaluator.metricNames (events, proxy_pursuit/<p>,
- *                                                #   proxy_margin_low/<p>, counters such as keys_picked, ...)
+ *                                                #   proxy_margin_low/<p>, counters such as keys_picked, ...);
+ *                                                #   a contrast a-vs-b of two evaluated distributions
+ *                                                #   (conditional_misbehaviour_gap; compliance_gap where the
+ *                                                #   oversight pays the same reward watched or not); for the
+ *                                                #   alignment-faking-planner also <distribution>/faking_rate
+ *                                                #   and learner/goal_drift, learner/refusal_preference
  *     labels: ["...", "..."]            # one per y series; default: the series texts
  *     x_label: "..."                    # default: the x path
  *     y_label: "..."                    # default ""
