@@ -87,6 +87,18 @@ public record Organism(Scenario scenario, Seeds seeds, Environment train, Encode
 
     /** The regime of training stage {@code index}, on this organism's learner and training environment. */
     public Regime stage(int index, EpisodeListener listener) {
+        return stageWithRater(index, listener).regime();
+    }
+
+    /**
+     * A training stage built: its regime and the rater it trains against (null for a stage without
+     * one), so that measurements (a training curve's rated return, best-of-n) can ask the same rater.
+     */
+    public record Stage(Regime regime, Rater rater) {
+    }
+
+    /** Training stage {@code index} with its rater; see {@link #stage}. */
+    public Stage stageWithRater(int index, EpisodeListener listener) {
         StageConfig stage = scenario.training().get(index);
         String prefix = "train/" + index + "/";
         // The rater gets its own instance of the training distribution: a learned rater plays its
@@ -104,7 +116,8 @@ public record Organism(Scenario scenario, Seeds seeds, Environment train, Encode
                     stage.steps(), seeds.stream(prefix + "levels"), seeds.stream(prefix + "actions"), listener);
             default -> throw new IllegalArgumentException("unknown regime '" + stage.regime() + "'");
         };
-        return rater instanceof LearnedRater learned && learned.retrains() ? new Retraining(regime, learned) : regime;
+        return new Stage(rater instanceof LearnedRater learned && learned.retrains() ? new Retraining(regime, learned)
+                : regime, rater);
     }
 
     /** A regime whose learned rater is told of every update, so it retrains every K of them (iterated rating). */

@@ -11,13 +11,19 @@ import java.util.List;
  * @param policy        {@code sampled} (the learned distribution), {@code greedy} (its argmax), or
  *                      {@code both}: sampled, and greedy reported beside it under {@code <distribution>-greedy}
  *                      on the same levels (argmax hides a policy's low-probability tail, sampling shows it)
+ * @param curve         the training curve recorded during training, or null for none
  */
-public record EvaluationConfig(int episodes, List<String> distributions, String policy) {
+public record EvaluationConfig(int episodes, List<String> distributions, String policy, CurveConfig curve) {
     /** The suffix of a distribution's greedy results when {@link #policy} is {@code both}. */
     public static final String GREEDY_SUFFIX = "-greedy";
 
     public EvaluationConfig {
         distributions = List.copyOf(distributions);
+    }
+
+    /** An evaluation without a training curve. */
+    public EvaluationConfig(int episodes, List<String> distributions, String policy) {
+        this(episodes, distributions, policy, null);
     }
 
     /** Whether the sampled policy is evaluated. */

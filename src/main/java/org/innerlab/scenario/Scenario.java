@@ -94,7 +94,10 @@ public record Scenario(String name, String description, long seed, int seeds,
                     s.raterParams()));
         }
         EvaluationConfig eval = new EvaluationConfig(Math.min(evaluation.episodes(), SMOKE_EPISODES),
-                evaluation.distributions(), evaluation.policy());
+                evaluation.distributions(), evaluation.policy(), evaluation.curve() == null ? null
+                        : new CurveConfig(evaluation.curve().every(), Math.min(evaluation.curve().episodes(),
+                                SMOKE_EPISODES), evaluation.curve().distributions(), evaluation.curve().referenceStage(),
+                                evaluation.curve().bestOfNPool(), evaluation.curve().bestOfN()));
         Map<String, List<Object>> smokeSweep = new LinkedHashMap<>();
         sweep.forEach((path, values) -> {
             List<Object> capped = new ArrayList<>();

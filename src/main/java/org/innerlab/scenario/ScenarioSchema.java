@@ -37,6 +37,7 @@ final class ScenarioSchema {
     static final int MAX_VIEW_RADIUS = 10;
     static final int DEFAULT_VIEW_RADIUS = 2;
     static final int DEFAULT_EPISODES = 500;
+    static final int DEFAULT_CURVE_EPISODES = 50;
     static final String DEFAULT_RATER = "environment";
     static final List<String> POLICIES = List.of("sampled", "greedy", "both");
 
@@ -133,7 +134,8 @@ final class ScenarioSchema {
         DataConfig data = top.get("data") == null ? null
                 : data(top.get("data"), "data", spec, environment.distributions().keySet());
         List<StageConfig> training = training(top.require("training"), learner.type(), spec);
-        EvaluationConfig evaluation = evaluation(top.get("evaluation"), environment.distributions().keySet());
+        EvaluationConfig evaluation = evaluation(top.get("evaluation"), environment.distributions().keySet(),
+                training.size());
         ReportConfig report = report(top.get("report"), environment.distributions().keySet());
         return new Scenario(name, description, seed, seeds, environment, learner, data, training, evaluation, Map.of(),
                 List.of(), report, Conditions.NONE, source);
@@ -395,11 +397,11 @@ final class ScenarioSchema {
         return keys;
     }
 
-    private static EvaluationConfig evaluation(Node node, Set<String> distributions) {
+    private static EvaluationConfig evaluation(Node node, Set<String> distributions, int stages) {
         if (node == null) {
             return new EvaluationConfig(DEFAULT_EPISODES, List.copyOf(distributions), POLICIES.get(0));
         }
-        Section s = Section.of(node, "evaluation", List.of("episodes", "distributions", "policy"));
+        Section s = Section.of(node, "evaluation", List.of("episodes", "distributions", "policy", "curve"));
         int episodes = s.get("episodes") == null ? DEFAULT_EPISODES
                 : (int) Section.integer(s.get("episodes"), s.field("episodes"), 1, MAX_EPISODES);
         List<String> names = new ArrayList<>();
@@ -424,7 +426,58 @@ final class ScenarioSchema {
         }
         String policy = s.get("policy") == null ? POLICIES.get(0)
                 : Section.oneOf(s.get("policy"), s.field("policy"), POLICIES, "policy");
-        return new EvaluationConfig(episodes, names, policy);
+        CurveConfig curve = s.get("curve") == null ? null : curve(s.get("curve"), s.field("curve"), distributions,
+                stages);
+        return new EvaluationConfig(episodes, names, policy, curve);
+    }
+
+    /** {@code evaluation.curve}: interval, episodes, distributions, reference stage and best-of-n. */
+    private static CurveConfig curve(Node node, String path, Set<String> distributions, int stages) {
+        Section s = Section.of(node, path, List.of("every", "episodes", "distributions", "reference_stage",
+                "best_of_n"));
+        long every = Section.integer(s.require("every"), s.field("every"), 1, MAX_STEPS);
+        int episodes = s.get("episodes") == null ? DEFAULT_CURVE_EPISODES
+                : (int) Section.integer(s.get("episodes"), s.field("episodes"), 1, MAX_EPISODES);
+        List<String> names = new ArrayList<>();
+        if (s.get("distributions") == null) {
+            names.add("train");
+        } else {
+            List<Node> items = Section.list(s.get("distributions"), s.field("distributions"));
+            if (items.isEmpty()) {
+                throw new ScenarioException(s.get("distributions").origin(), s.field("distributions"),
+                        "needs at least one distribution", "known: " + String.join(", ", distributions));
+            }
+            for (int i = 0; i < items.size(); i++) {
+                String field = s.field("distributions") + "." + i;
+                String d = Section.oneOf(items.get(i), field, distributions, "distribution");
+                if (names.contains(d)) {
+                    throw new ScenarioException(items.get(i).origin(), field, "distribution '" + d
+                            + "' is listed twice", null);
+                }
+                names.add(d);
+            }
+        }
+        int reference = s.get("reference_stage") == null ? 0
+                : (int) Section.integer(s.get("reference_stage"), s.field("reference_stage"), 0, stages - 1);
+        int pool = 0;
+        List<Integer> ns = new ArrayList<>();
+        if (s.get("best_of_n") != null) {
+            Section b = Section.of(s.get("best_of_n"), s.field("best_of_n"), List.of("pool", "n"));
+            pool = (int) Section.integer(b.require("pool"), b.field("pool"), 1, MAX_EPISODES);
+            List<Node> items = Section.list(b.require("n"), b.field("n"));
+            if (items.isEmpty()) {
+                throw new ScenarioException(b.get("n").origin(), b.field("n"), "needs at least one n", null);
+            }
+            for (int i = 0; i < items.size(); i++) {
+                int n = (int) Section.integer(items.get(i), b.field("n") + "." + i, 1, pool);
+                if (ns.contains(n)) {
+                    throw new ScenarioException(items.get(i).origin(), b.field("n") + "." + i, "n = " + n
+                            + " is listed twice", null);
+                }
+                ns.add(n);
+            }
+        }
+        return new CurveConfig(every, episodes, names, reference, pool, ns);
     }
 
     /** The report extras: animations must name distributions of the environment, each once. */

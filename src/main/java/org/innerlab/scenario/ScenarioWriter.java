@@ -86,6 +86,21 @@ public final class ScenarioWriter {
         evaluation.put("episodes", s.evaluation().episodes());
         evaluation.put("distributions", s.evaluation().distributions());
         evaluation.put("policy", s.evaluation().policy());
+        CurveConfig curve = s.evaluation().curve();
+        if (curve != null) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("every", curve.every());
+            c.put("episodes", curve.episodes());
+            c.put("distributions", curve.distributions());
+            c.put("reference_stage", curve.referenceStage());
+            if (curve.bestOfNPool() > 0) {
+                Map<String, Object> bon = new LinkedHashMap<>();
+                bon.put("pool", curve.bestOfNPool());
+                bon.put("n", curve.bestOfN());
+                c.put("best_of_n", bon);
+            }
+            evaluation.put("curve", c);
+        }
         root.put("evaluation", evaluation);
 
         if (!s.report().animations().isEmpty()) {
