@@ -21,6 +21,7 @@ import org.innerlab.rater.LearnedRater;
 import org.innerlab.rater.Rater;
 import org.innerlab.rater.RaterCatalog;
 import org.innerlab.regime.EpisodeListener;
+import org.innerlab.regime.KlPenalty;
 import org.innerlab.regime.Ppo;
 import org.innerlab.regime.QLearning;
 import org.innerlab.regime.Regime;
@@ -108,16 +109,23 @@ public record Organism(Scenario scenario, Seeds seeds, Environment train, Encode
         Regime regime = switch (stage.regime()) {
             case "reinforce" -> new Reinforce(train, encoder, (LinearSoftmaxPolicy) learner, rater,
                     Reinforce.Hyper.from(stage.params()), stage.steps(), seeds.stream(prefix + "levels"),
-                    seeds.stream(prefix + "actions"), listener);
+                    seeds.stream(prefix + "actions"), listener, klPenalty(stage));
             case "q-learning" -> new QLearning(train, encoder, (QFunction) learner, rater,
                     QLearning.Hyper.from(stage.params()), stage.steps(), seeds.stream(prefix + "levels"),
                     seeds.stream(prefix + "actions"), listener);
             case "ppo" -> new Ppo(train, encoder, (MlpPolicy) learner, rater, Ppo.Hyper.from(stage.params()),
-                    stage.steps(), seeds.stream(prefix + "levels"), seeds.stream(prefix + "actions"), listener);
+                    stage.steps(), seeds.stream(prefix + "levels"), seeds.stream(prefix + "actions"), listener,
+                    klPenalty(stage));
             default -> throw new IllegalArgumentException("unknown regime '" + stage.regime() + "'");
         };
         return new Stage(rater instanceof LearnedRater learned && learned.retrains() ? new Retraining(regime, learned)
                 : regime, rater);
+    }
+
+    /** The stage's KL penalty towards the learner as the stage starts (none when kl_penalty is 0). */
+    private KlPenalty klPenalty(StageConfig stage) {
+        double beta = (Double) stage.params().get("kl_penalty");
+        return beta == 0 ? KlPenalty.NONE : new KlPenalty(learner.snapshot().evaluationPolicy(), beta);
     }
 
     /** A regime whose learned rater is told of every update, so it retrains every K of them (iterated rating). */
