@@ -1,7 +1,9 @@
 package org.innerlab.experiment;
 
+import ec.util.MersenneTwisterFast;
 import java.util.Map;
 import org.innerlab.core.Seeds;
+import org.innerlab.data.Dataset;
 import org.innerlab.env.EnvRegistry;
 import org.innerlab.env.EnvSpec;
 import org.innerlab.env.Environment;
@@ -22,10 +24,13 @@ import org.innerlab.rater.Rater;
 import org.innerlab.rater.RaterCatalog;
 import org.innerlab.regime.EpisodeListener;
 import org.innerlab.regime.KlPenalty;
+import org.innerlab.regime.OfflineQ;
+import org.innerlab.regime.RatedTransitions;
 import org.innerlab.regime.Ppo;
 import org.innerlab.regime.QLearning;
 import org.innerlab.regime.Regime;
 import org.innerlab.regime.Reinforce;
+import org.innerlab.scenario.DataConfig;
 import org.innerlab.scenario.LearnerConfig;
 import org.innerlab.scenario.Scenario;
 import org.innerlab.scenario.StageConfig;
@@ -113,6 +118,7 @@ public record Organism(Scenario scenario, Seeds seeds, Environment train, Encode
             case "q-learning" -> new QLearning(train, encoder, (QFunction) learner, rater,
                     QLearning.Hyper.from(stage.params()), stage.steps(), seeds.stream(prefix + "levels"),
                     seeds.stream(prefix + "actions"), listener);
+            case "offline-q" -> offlineQ(stage, rater, seeds.stream(prefix + "fitting"));
             case "ppo" -> new Ppo(train, encoder, (MlpPolicy) learner, rater, Ppo.Hyper.from(stage.params()),
                     stage.steps(), seeds.stream(prefix + "levels"), seeds.stream(prefix + "actions"), listener,
                     klPenalty(stage));
@@ -120,6 +126,18 @@ public record Organism(Scenario scenario, Seeds seeds, Environment train, Encode
         };
         return new Stage(rater instanceof LearnedRater learned && learned.retrains() ? new Retraining(regime, learned)
                 : regime, rater);
+    }
+
+    /** Offline RL: the scenario's demonstrations, rated once by the stage's rater, fitted by Q-iteration. */
+    private Regime offlineQ(StageConfig stage, Rater rater, MersenneTwisterFast fitting) {
+        DataConfig dc = scenario.data();
+        if (dc == null) {
+            throw new IllegalArgumentException("regime offline-q learns from the scenario's data section, which is missing");
+        }
+        Dataset data = Demonstrations.generate(scenario, encoder, seeds);
+        RatedTransitions rated = RatedTransitions.rate(data, environment(scenario, dc.distribution()), rater);
+        return new OfflineQ(data, rated, (QFunction) learner, OfflineQ.Hyper.from(stage.params()), stage.steps(),
+                fitting);
     }
 
     /** The stage's KL penalty towards the learner as the stage starts (none when kl_penalty is 0). */

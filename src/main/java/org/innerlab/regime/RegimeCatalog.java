@@ -48,6 +48,12 @@ public final class RegimeCatalog {
                         ParamSpec.integer("minibatch", 128, 1, 1_000_000, "samples per Adam step"),
                         ParamSpec.real("max_grad_norm", 0.5, 0.0, 1e6, "global gradient-norm clip (0 = none)"),
                         klPenalty()));
+        add("offline-q", "offline RL: fitted Q-iteration on the scenario's data section, its transitions rated once "
+                        + "by the stage's rater on replay (Ernst et al. 2005); budget = fitted rows",
+                List.of("tabular-q", "linear-q"),
+                List.of(ParamSpec.real("learning_rate", 0.5, 1e-6, 10.0, "step size of the fitting passes"),
+                        ParamSpec.real("gamma", 0.95, 0.0, 1.0, "discount factor"),
+                        ParamSpec.integer("passes", 2, 1, 10_000, "fitting passes over the dataset per iteration")));
         add("behaviour-cloning", "behaviour cloning: minibatch cross-entropy on a dataset of demonstrations, "
                         + "optional control-tag inputs and an auxiliary tag head predicting P(bad | s, a); budget = epochs x dataset size",
                 List.of("linear-softmax", "mlp"),
