@@ -34,10 +34,15 @@ import org.innerlab.scenario.Scenario;
  *   <li>the {@link Evaluator}'s metrics of the sampled policy over {@code episodes} episodes;</li>
  *   <li>{@code rated_return}: the current stage's rater scoring those same episodes (each reset, then
  *       {@code startEpisode}), and {@code rated_gap} = rated − true return (the Goodhart gap of the rater);</li>
- *   <li>{@code kl_to_initial}: the mean over the states those episodes visit of
- *       KL(π(·|s) ‖ π₀(·|s)) = Σ_a π(a|s) (log π(a|s) − log π₀(a|s)), π₀ the policy when the reference
- *       stage started; π₀ is floored at 1e−12, so against a deterministic reference the number is finite but
- *       not informative.</li>
+ *   <li>{@code kl_to_initial}: the KL divergence of the current policy's episodes from the reference
+ *       policy's, KL(P_π ‖ P_π₀) = E_π[Σ_t KL(π(·|s_t) ‖ π₀(·|s_t))] (the dynamics cancel), estimated as
+ *       the mean over those episodes of the sum over their steps of
+ *       KL(π(·|s) ‖ π₀(·|s)) = Σ_a π(a|s) (log π(a|s) − log π₀(a|s)); π₀ is the policy when the reference
+ *       stage started, floored at 1e−12 (against a deterministic reference the number is finite but not
+ *       informative). This is the episode-level KL of Gao et al. (2022), the same unit as best-of-n's
+ *       log n − (n−1)/n, so both share the axis d = √KL;</li>
+ *   <li>{@code kl_per_step}: the same divergence averaged over the visited states instead of summed
+ *       along episodes (it does not grow with episode length).</li>
  * </ul>
  * Every point replays the same levels (the streams restart), so differences along the curve are the
  * policy's. With best-of-n configured, when the reference stage starts it samples a pool of episodes
@@ -191,7 +196,8 @@ final class TrainingCurve {
             metrics.add(EpisodeInterval.mean(name, "rated_return", rated, ratedSq, config.episodes()));
             metrics.add(EpisodeInterval.mean(name, "rated_gap", gap, gapSq, config.episodes()));
         }
-        metrics.add(new MetricValue(name, "kl_to_initial", kl / states));
+        metrics.add(new MetricValue(name, "kl_to_initial", kl / config.episodes()));
+        metrics.add(new MetricValue(name, "kl_per_step", kl / states));
     }
 
     /** KL(p ‖ q) over {@code n} actions, q floored at {@link #FLOOR}. */

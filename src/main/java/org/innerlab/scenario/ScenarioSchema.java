@@ -520,9 +520,16 @@ final class ScenarioSchema {
         for (int i = 0; i < items.size(); i++) {
             String path = "charts." + i;
             Section s = Section.of(items.get(i), path,
-                    List.of("kind", "name", "title", "x", "y", "labels", "x_label", "y_label", "categories"));
+                    List.of("kind", "name", "title", "x", "y", "labels", "x_label", "y_label", "categories", "fit"));
             String kind = s.get("kind") == null ? "sweep" : Section.oneOf(s.get("kind"), s.field("kind"),
-                    List.of("sweep", "bars"), "chart kind");
+                    List.of("sweep", "bars", "curve"), "chart kind");
+            if (kind.equals("curve")) {
+                charts.add(curveChart(s, base, spec, names));
+                continue;
+            }
+            if (s.get("fit") != null) {
+                throw new ScenarioException(s.get("fit").origin(), s.field("fit"), "only a curve chart draws fits", null);
+            }
             boolean bars = kind.equals("bars");
             Node nameNode = s.require("name");
             String name = Section.matching(nameNode, s.field("name"), NAME);
@@ -575,6 +582,82 @@ final class ScenarioSchema {
             charts.add(new ChartConfig(kind, name, title, x, y, labels, xLabel, yLabel, categories));
         }
         return charts;
+    }
+
+    /** The extra metrics of a training curve's points (besides the evaluator's). */
+    static final List<String> CURVE_METRICS = List.of("rated_return", "rated_gap", "kl_to_initial", "kl_per_step");
+
+    /** A {@code curve} chart: x is steps or sqrt_kl, y series name a curve distribution or its best-of-n. */
+    private static ChartConfig curveChart(Section s, Scenario base, EnvSpec spec, Map<String, Origin> names) {
+        CurveConfig curve = base.evaluation().curve();
+        Node kindNode = s.get("kind");
+        if (curve == null) {
+            throw new ScenarioException(kindNode.origin(), s.field("kind"), "a curve chart needs evaluation.curve",
+                    "add evaluation: {curve: {every: ...}}");
+        }
+        Node nameNode = s.require("name");
+        String name = Section.matching(nameNode, s.field("name"), NAME);
+        if (names.putIfAbsent(name, nameNode.origin()) != null) {
+            throw new ScenarioException(nameNode.origin(), s.field("name"), "chart name '" + name
+                    + "' is used twice", "chart names are file names");
+        }
+        String title = s.get("title") == null ? name : Section.text(s.get("title"), s.field("title"));
+        String x = Section.oneOf(s.require("x"), s.field("x"), List.of("steps", "sqrt_kl"), "curve axis");
+        List<String> bases = new ArrayList<>();
+        for (String d : curve.distributions()) {
+            bases.add(d);
+            if (curve.bestOfNPool() > 0) {
+                bases.add(d + CurveConfig.BEST_OF_N);
+            }
+        }
+        List<String> metrics = new ArrayList<>(Evaluator.metricNames(spec));
+        metrics.addAll(CURVE_METRICS);
+        Node yNode = s.require("y");
+        List<Node> series = Section.list(yNode, s.field("y"));
+        if (series.isEmpty()) {
+            throw new ScenarioException(yNode.origin(), s.field("y"), "needs at least one series", null);
+        }
+        List<String> y = new ArrayList<>();
+        for (int j = 0; j < series.size(); j++) {
+            String field = s.field("y") + "." + j;
+            String text = Section.text(series.get(j), field);
+            int slash = text.indexOf('/');
+            String curveBase = slash < 0 ? text : text.substring(0, slash);
+            if (slash < 0 || !bases.contains(curveBase)) {
+                throw Section.unknown(series.get(j).origin(), field, "curve", curveBase, bases, "recorded");
+            }
+            String metric = text.substring(slash + 1);
+            if (!metrics.contains(metric)) {
+                throw Section.unknown(series.get(j).origin(), field, "metric", metric, metrics, "curve");
+            }
+            y.add(text);
+        }
+        List<String> labels = new ArrayList<>(y);
+        if (s.get("labels") != null) {
+            List<Node> written = Section.list(s.get("labels"), s.field("labels"));
+            if (written.size() != y.size()) {
+                throw new ScenarioException(s.get("labels").origin(), s.field("labels"), "has " + written.size()
+                        + " labels for " + y.size() + " series", "give one label per y series, in order");
+            }
+            labels.clear();
+            for (int j = 0; j < written.size(); j++) {
+                labels.add(Section.text(written.get(j), s.field("labels") + "." + j));
+            }
+        }
+        if (s.get("categories") != null) {
+            throw new ScenarioException(s.get("categories").origin(), s.field("categories"),
+                    "only a bars chart over distributions has categories", null);
+        }
+        boolean fit = s.get("fit") != null && (Boolean) Section.param(ParamSpec.bool("fit", false, ""), s.get("fit"),
+                s.field("fit"));
+        if (fit && !x.equals("sqrt_kl")) {
+            throw new ScenarioException(s.get("fit").origin(), s.field("fit"), "fits are curves of d = sqrt(KL)",
+                    "set x: sqrt_kl");
+        }
+        String xLabel = s.get("x_label") == null ? (x.equals("steps") ? "training steps" : "d = sqrt(KL to initial policy)")
+                : Section.text(s.get("x_label"), s.field("x_label"));
+        String yLabel = s.get("y_label") == null ? "" : Section.text(s.get("y_label"), s.field("y_label"));
+        return new ChartConfig("curve", name, title, x, y, labels, xLabel, yLabel, List.of(), fit);
     }
 
     private static String barsAxis(Node node, String field, Set<String> sweepKeys) {

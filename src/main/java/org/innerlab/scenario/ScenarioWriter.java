@@ -129,6 +129,9 @@ public final class ScenarioWriter {
                 chart.put("categories", c.categories());
             }
             chart.put("y_label", c.yLabel());
+            if (c.fit()) {
+                chart.put("fit", true);
+            }
             charts.add(chart);
         }
         root.put("charts", charts);
