@@ -94,10 +94,7 @@ public record Scenario(String name, String description, long seed, int seeds,
                     s.raterParams()));
         }
         EvaluationConfig eval = new EvaluationConfig(Math.min(evaluation.episodes(), SMOKE_EPISODES),
-                evaluation.distributions(), evaluation.policy(), evaluation.curve() == null ? null
-                        : new CurveConfig(evaluation.curve().every(), Math.min(evaluation.curve().episodes(),
-                                SMOKE_EPISODES), evaluation.curve().distributions(), evaluation.curve().referenceStage(),
-                                evaluation.curve().bestOfNPool(), evaluation.curve().bestOfN()));
+                evaluation.distributions(), evaluation.policy(), smokeCurve(evaluation.curve()));
         Map<String, List<Object>> smokeSweep = new LinkedHashMap<>();
         sweep.forEach((path, values) -> {
             List<Object> capped = new ArrayList<>();
@@ -118,6 +115,28 @@ public record Scenario(String name, String description, long seed, int seeds,
                         data.badFraction(), data.teachers(), data.curation());
         return new Scenario(name, description, seed, Math.min(seeds, SMOKE_SEEDS), environment, learner, smokeData,
                 stages, eval, smokeSweep, charts, report, conditions.capped(Scenario::smokeCap), source);
+    }
+
+    /**
+     * A training curve with smoke budgets: at most {@value #SMOKE_EPISODES} episodes per point and a
+     * best-of-n pool of at most {@value #SMOKE_DATA_EPISODES}, keeping the values of n that fit it.
+     */
+    private static CurveConfig smokeCurve(CurveConfig c) {
+        if (c == null) {
+            return null;
+        }
+        int pool = Math.min(c.bestOfNPool(), SMOKE_DATA_EPISODES);
+        List<Integer> ns = new ArrayList<>();
+        for (int n : c.bestOfN()) {
+            if (n <= pool) {
+                ns.add(n);
+            }
+        }
+        if (ns.isEmpty() && pool > 0) {
+            ns.add(pool);
+        }
+        return new CurveConfig(c.every(), Math.min(c.episodes(), SMOKE_EPISODES), c.distributions(), c.referenceStage(),
+                pool, ns);
     }
 
     /** The smoke cap of a scalar a condition sets at {@code path}. */
