@@ -1,5 +1,6 @@
 package org.innerlab.experiment;
 
+import ec.util.MersenneTwisterFast;
 import java.util.List;
 import java.util.Map;
 import org.innerlab.core.Seeds;
@@ -30,7 +31,10 @@ import org.innerlab.rater.Rater;
 import org.innerlab.rater.RaterCatalog;
 import org.innerlab.regime.BehaviourCloning;
 import org.innerlab.regime.EpisodeListener;
+import org.innerlab.regime.KlPenalty;
 import org.innerlab.regime.MonitoredTraining;
+import org.innerlab.regime.OfflineQ;
+import org.innerlab.regime.RatedTransitions;
 import org.innerlab.regime.Ppo;
 import org.innerlab.regime.QLearning;
 import org.innerlab.regime.Regime;
@@ -129,12 +133,24 @@ public record Organism(Scenario scenario, Seeds seeds, Environment train, Encode
 
     /** The regime of training stage {@code index}, on this organism's learner and training environment. */
     public Regime stage(int index, EpisodeListener listener) {
+        return stageWithRater(index, listener).regime();
+    }
+
+    /**
+     * A training stage built: its regime and the rater it trains against (null for a stage without
+     * one), so that measurements (a training curve's rated return, best-of-n) can ask the same rater.
+     */
+    public record Stage(Regime regime, Rater rater) {
+    }
+
+    /** Training stage {@code index} with its rater; see {@link #stage}. */
+    public Stage stageWithRater(int index, EpisodeListener listener) {
         StageConfig stage = scenario.training().get(index);
         String prefix = "train/" + index + "/";
         if (stage.clonesDemonstrations()) {
             Dataset data = demonstrations(stage.data(), seeds.child(index));
-            return new BehaviourCloning(data, encoder instanceof ControlTagEncoder tags ? tags : null, learner,
-                    BehaviourCloning.Hyper.from(stage.params()), seeds.stream(prefix + "shuffle"));
+            return new Stage(new BehaviourCloning(data, encoder instanceof ControlTagEncoder tags ? tags : null, learner,
+                    BehaviourCloning.Hyper.from(stage.params()), seeds.stream(prefix + "shuffle")), null);
         }
         // The rater gets its own instance of the training distribution: a learned rater plays its
         // comparison episodes there before the stage starts.
@@ -143,18 +159,35 @@ public record Organism(Scenario scenario, Seeds seeds, Environment train, Encode
         Regime regime = switch (stage.regime()) {
             case "reinforce" -> new Reinforce(train, encoder, (LinearSoftmaxPolicy) learner, rater,
                     Reinforce.Hyper.from(stage.params()), stage.steps(), seeds.stream(prefix + "levels"),
-                    seeds.stream(prefix + "actions"), listener);
+                    seeds.stream(prefix + "actions"), listener, klPenalty(stage));
             case "q-learning" -> new QLearning(train, encoder, (QFunction) learner, rater,
                     QLearning.Hyper.from(stage.params()), stage.steps(), seeds.stream(prefix + "levels"),
                     seeds.stream(prefix + "actions"), listener);
+            case "offline-q" -> offlineQ(stage, rater, seeds.child(index), seeds.stream(prefix + "fitting"));
             case "ppo" -> new Ppo(train, encoder, (MlpPolicy) learner, rater, Ppo.Hyper.from(stage.params()),
-                    stage.steps(), seeds.stream(prefix + "levels"), seeds.stream(prefix + "actions"), listener);
+                    stage.steps(), seeds.stream(prefix + "levels"), seeds.stream(prefix + "actions"), listener,
+                    klPenalty(stage));
             case "monitored-training" -> new MonitoredTraining(train, encoder, (AlignmentFakingPlanner) learner, rater,
                     MonitoredTraining.Hyper.from(stage.params()), stage.steps(), seeds.stream(prefix + "levels"),
                     seeds.stream(prefix + "actions"), listener);
             default -> throw new IllegalArgumentException("unknown regime '" + stage.regime() + "'");
         };
-        return rater instanceof LearnedRater learned && learned.retrains() ? new Retraining(regime, learned) : regime;
+        return new Stage(rater instanceof LearnedRater learned && learned.retrains() ? new Retraining(regime, learned)
+                : regime, rater);
+    }
+
+    /** Offline RL: the stage's demonstrations, rated once by the stage's rater, fitted by Q-iteration. */
+    private Regime offlineQ(StageConfig stage, Rater rater, Seeds stageSeeds, MersenneTwisterFast fitting) {
+        Dataset data = demonstrations(stage.data(), stageSeeds);
+        RatedTransitions rated = RatedTransitions.rate(data, environment(scenario, stage.data().distribution()), rater);
+        return new OfflineQ(data, rated, (QFunction) learner, OfflineQ.Hyper.from(stage.params()), stage.steps(),
+                fitting);
+    }
+
+    /** The stage's KL penalty towards the learner as the stage starts (none when kl_penalty is 0). */
+    private KlPenalty klPenalty(StageConfig stage) {
+        double beta = (Double) stage.params().get("kl_penalty");
+        return beta == 0 ? KlPenalty.NONE : new KlPenalty(learner.snapshot().evaluationPolicy(), beta);
     }
 
     /** A regime whose learned rater is told of every update, so it retrains every K of them (iterated rating). */

@@ -49,6 +49,7 @@ public final class RunModel extends SimState {
     private final transient EpisodeListener listener;
     private transient Organism organism;
     private transient List<MetricValue> metrics;
+    private transient TrainingCurve curve;
     private int stage;
 
     /**
@@ -71,20 +72,34 @@ public final class RunModel extends SimState {
         super.start();
         organism = Organism.assemble(scenario, seeds);
         metrics = null;
+        curve = scenario.evaluation().curve() == null ? null : new TrainingCurve(scenario, organism, seeds);
         stage = 0;
         scheduleStage();
     }
 
     private void scheduleStage() {
         if (stage >= scenario.training().size()) {
+            if (curve != null) {
+                curve.trainingEnded();
+            }
             schedule.scheduleOnce(evaluation());
             return;
         }
-        Regime regime = organism.stage(stage, listener);
+        Organism.Stage built = organism.stageWithRater(stage, listener);
+        Regime regime = built.regime();
+        if (curve != null) {
+            curve.stageStarted(stage, built);
+        }
         Stoppable[] handle = new Stoppable[1];
         handle[0] = schedule.scheduleRepeating((Steppable) state -> {
             regime.trainUnit();
+            if (curve != null) {
+                curve.unitDone();
+            }
             if (regime.finished()) {
+                if (curve != null) {
+                    curve.stageEnded();
+                }
                 handle[0].stop();
                 stage++;
                 scheduleStage();
@@ -140,6 +155,9 @@ public final class RunModel extends SimState {
             all.addAll(ConditionalMisbehaviour.gaps(spec, attacked, all));
             if (organism.learner() instanceof AlignmentFakingPlanner planner) {
                 all.addAll(DeceptiveAlignment.learnerMetrics(planner));
+            }
+            if (curve != null) {
+                all.addAll(curve.metrics());
             }
             metrics = all;
         };

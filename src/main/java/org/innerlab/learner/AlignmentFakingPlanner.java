@@ -145,6 +145,10 @@ public final class AlignmentFakingPlanner implements Learner, Policy {
      * @param refuse  the environment's index of the refusal
      */
     public AlignmentFakingPlanner(Hyper hyper, Encoder encoder, int comply, int refuse) {
+        this(hyper, featureIndex(encoder, "harmful"), featureIndex(encoder, "cue_monitored"), comply, refuse);
+    }
+
+    private AlignmentFakingPlanner(Hyper hyper, int harmfulFeature, int cueFeature, int comply, int refuse) {
         if (comply == refuse || comply < 0 || refuse < 0 || comply >= ACTIONS || refuse >= ACTIONS) {
             throw new IllegalArgumentException("comply and refuse must be the two actions 0 and 1, got "
                     + comply + ", " + refuse);
@@ -152,8 +156,8 @@ public final class AlignmentFakingPlanner implements Learner, Policy {
         this.hyper = hyper;
         this.comply = comply;
         this.refuse = refuse;
-        this.harmfulFeature = featureIndex(encoder, "harmful");
-        this.cueFeature = featureIndex(encoder, "cue_monitored");
+        this.harmfulFeature = harmfulFeature;
+        this.cueFeature = cueFeature;
         goal[outcome(true, true)] = 0;
         goal[outcome(true, false)] = hyper.refusalUtility();
         goal[outcome(false, true)] = 1;
@@ -213,6 +217,14 @@ public final class AlignmentFakingPlanner implements Learner, Policy {
 
     public Hyper hyper() {
         return hyper;
+    }
+
+    /** A planner with the same settings and the current goal (its decision log starts empty). */
+    @Override
+    public AlignmentFakingPlanner snapshot() {
+        AlignmentFakingPlanner copy = new AlignmentFakingPlanner(hyper, harmfulFeature, cueFeature, comply, refuse);
+        System.arraycopy(goal, 0, copy.goal, 0, goal.length);
+        return copy;
     }
 
     /** The goal vector g, indexed by {@link #outcome}; a training regime updates it in place. */

@@ -13,4 +13,11 @@ public interface Learner {
 
     /** Number of trainable parameters (for reports). */
     long parameterCount();
+
+    /**
+     * An independent copy of this learner as it is now: later training of either leaves the other
+     * unchanged. Measurements that compare the current policy with an earlier one (KL to the initial
+     * policy, a KL penalty) keep such a copy as their reference.
+     */
+    Learner snapshot();
 }

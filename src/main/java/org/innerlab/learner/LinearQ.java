@@ -36,6 +36,13 @@ public final class LinearQ implements QFunction {
     }
 
     @Override
+    public LinearQ snapshot() {
+        LinearQ copy = new LinearQ(dimension, actions, 0, evalEpsilon, null);
+        System.arraycopy(weights, 0, copy.weights, 0, weights.length);
+        return copy;
+    }
+
+    @Override
     public long parameterCount() {
         return weights.length;
     }

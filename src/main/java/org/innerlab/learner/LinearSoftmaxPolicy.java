@@ -78,6 +78,17 @@ public final class LinearSoftmaxPolicy implements Policy, Learner, TagPredictor 
         return this;
     }
 
+    @Override
+    public LinearSoftmaxPolicy snapshot() {
+        LinearSoftmaxPolicy copy = new LinearSoftmaxPolicy(dimension, actions, 0, null, tagWeights != null);
+        System.arraycopy(weights, 0, copy.weights, 0, weights.length);
+        System.arraycopy(valueWeights, 0, copy.valueWeights, 0, valueWeights.length);
+        if (tagWeights != null) {
+            System.arraycopy(tagWeights, 0, copy.tagWeights, 0, tagWeights.length);
+        }
+        return copy;
+    }
+
     /** The policy weights, action-major; regimes update them in place. */
     public double[] weights() {
         return weights;

@@ -214,6 +214,18 @@ public final class MlpPolicy implements Policy, Learner, TagPredictor {
         return this;
     }
 
+    /** A copy with the same weights and optimiser state (its initialisation draws are overwritten). */
+    @Override
+    public MlpPolicy snapshot() {
+        MlpPolicy copy = new MlpPolicy(inputs, 1, actions, widths, activation, tagW >= 0, new MersenneTwisterFast(0));
+        System.arraycopy(params, 0, copy.params, 0, params.length);
+        System.arraycopy(adamM, 0, copy.adamM, 0, adamM.length);
+        System.arraycopy(adamV, 0, copy.adamV, 0, adamV.length);
+        copy.beta1Power = beta1Power;
+        copy.beta2Power = beta2Power;
+        return copy;
+    }
+
     /** Every weight and bias, in the layout of the class documentation. */
     public double[] parameters() {
         return params;

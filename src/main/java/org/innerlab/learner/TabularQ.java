@@ -90,6 +90,13 @@ public final class TabularQ implements QFunction {
         }
     }
 
+    @Override
+    public TabularQ snapshot() {
+        TabularQ copy = new TabularQ(actions, initialQ, evalEpsilon);
+        copy.restore(rows());
+        return copy;
+    }
+
     /** Number of distinct states visited by updates. */
     public int states() {
         return size;

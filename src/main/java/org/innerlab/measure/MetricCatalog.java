@@ -73,6 +73,18 @@ public final class MetricCatalog {
         add(DeceptiveAlignment.REFUSAL_PREFERENCE, "After training, how much the planner's goal still prefers "
                 + "refusing a harmful request over complying (its utility of refusing minus that of complying; "
                 + "reported under 'learner'). Below 0 training has turned the goal itself compliant.", greenblatt);
+        String gao = "Gao, Schulman & Hilton (2023), \"Scaling Laws for Reward Model Overoptimization\", ICML";
+        add("rated_return", "Training curves and best-of-n (distributions written d@x): mean total score per episode "
+                + "from the rater the stage trains against, e.g. a learned reward model. The optimiser pushes this "
+                + "up; compare it with true_return to see how much of the rise is real.", gao);
+        add("rated_gap", "Training curves and best-of-n: rated return minus true return per episode, the Goodhart gap "
+                + "of the rater itself.", gao);
+        add("kl_to_initial", "Training curves and best-of-n: the KL divergence of the policy's episodes from those of "
+                + "the policy training started from (summed over an episode's steps); d = sqrt(KL) is the axis on "
+                + "which over-optimisation is plotted. For best-of-n it is exactly log n - (n-1)/n.", gao
+                        + "; Stiennon et al. (2020), \"Learning to summarize from human feedback\"");
+        add("kl_per_step", "Training curves: the same divergence averaged over the visited states instead of summed "
+                + "along episodes.", "");
     }
 
     private MetricCatalog() {

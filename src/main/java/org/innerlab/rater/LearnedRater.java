@@ -139,6 +139,12 @@ public final class LearnedRater implements Rater {
         return r;
     }
 
+    /** A view scoring with the live model that keeps no episodes for retraining and has its own state. */
+    @Override
+    public Rater measuring() {
+        return new LearnedRater(model, encoder, labelled, hyper, Iteration.NONE, rng);
+    }
+
     /** Counts one regime update; every {@code retrainEvery}-th one triggers {@link #retrain()}. */
     public void updateDone() {
         updates++;

@@ -42,6 +42,12 @@ public final class NoisyRater implements Rater {
         this.noise = noise;
     }
 
+    /** A twin whose noise continues from a copy of this rater's stream, which itself does not advance. */
+    @Override
+    public Rater measuring() {
+        return new NoisyRater(ledger, kind, sigma, flipProbability, (MersenneTwisterFast) noise.clone());
+    }
+
     @Override
     public double rate(Environment env, int action, StepResult step) {
         double r = ledger.of(step);

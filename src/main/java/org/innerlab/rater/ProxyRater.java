@@ -20,6 +20,7 @@ import org.innerlab.env.StepResult;
  * intended goal survives when a proxy is all that is paid for.
  */
 public final class ProxyRater implements Rater {
+    private final Proxy proxy;
     private final LongPredicate achieved;
     private final double value;
     private long episodeEvents;
@@ -30,8 +31,14 @@ public final class ProxyRater implements Rater {
      * @param value what achieving it pays
      */
     public ProxyRater(Proxy proxy, double value) {
+        this.proxy = proxy;
         this.achieved = proxy.achieved();
         this.value = value;
+    }
+
+    @Override
+    public Rater measuring() {
+        return new ProxyRater(proxy, value);
     }
 
     @Override

@@ -29,6 +29,16 @@ public interface Rater {
     }
 
     /**
+     * A rater that scores as this one does now, for measuring (a training curve's rated return,
+     * best-of-n): using it leaves this rater's training state untouched — its per-episode state (a
+     * regime may be mid-episode), its random stream and a learned rater's retraining buffer. Stateless
+     * raters return themselves; a learned rater's view shares its live model.
+     */
+    default Rater measuring() {
+        return this;
+    }
+
+    /**
      * The rater named {@code name} among those that need neither parameters nor the environment's
      * declarations ({@code environment}, {@code true}); everything else goes through {@link RaterCatalog#create}.
      */

@@ -40,6 +40,11 @@ public final class SupervisedOnlyRater implements Rater {
     }
 
     @Override
+    public Rater measuring() {
+        return new SupervisedOnlyRater(oversight, penalty);
+    }
+
+    @Override
     public void startEpisode(Environment env) {
         Object fixed = env.params().asMap().get(oversight.parameter());
         String value = String.valueOf(fixed);

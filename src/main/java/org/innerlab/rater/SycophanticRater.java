@@ -38,6 +38,11 @@ public final class SycophanticRater implements Rater {
     }
 
     @Override
+    public Rater measuring() {
+        return new SycophanticRater(ledger, eventBit, bonus);
+    }
+
+    @Override
     public double rate(Environment env, int action, StepResult step) {
         double r = ledger.of(step);
         if (!flattered && (step.events & eventBit) != 0) {

@@ -34,7 +34,8 @@ import org.innerlab.rater.Rater;
  * with gradients with respect to the logits z:
  * ∂(−ρÂ)/∂z_b = −ρ Â ([b = a_t] − π_b) where the unclipped term is the minimum (0 elsewhere), and
  * ∂H/∂z_b = −π_b (log π_b + H). One unit is one rollout and its update; the buffers are allocated
- * once, so training allocates nothing per unit.
+ * once, so training allocates nothing per unit. With a {@link KlPenalty} of weight β, r_t is the
+ * rater's score minus β (log π_old(a_t|s_t) − log π_ref(a_t|s_t)).
  */
 public final class Ppo implements Regime {
 
@@ -73,6 +74,7 @@ public final class Ppo implements Regime {
     private final MersenneTwisterFast rng;
     private final EpisodeListener listener;
     private final int actionCount;
+    private final KlPenalty kl;
 
     // The rollout, one row per step; observations are kept as a SparseVector per row.
     private final SparseVector[] obs;
@@ -105,6 +107,13 @@ public final class Ppo implements Regime {
 
     public Ppo(Environment env, Encoder encoder, MlpPolicy net, Rater rater, Hyper hyper, long budget,
                MersenneTwisterFast levels, MersenneTwisterFast actions, EpisodeListener listener) {
+        this(env, encoder, net, rater, hyper, budget, levels, actions, listener, KlPenalty.NONE);
+    }
+
+    /** As the other constructor, training on the rater's scores minus the {@link KlPenalty} {@code kl}. */
+    public Ppo(Environment env, Encoder encoder, MlpPolicy net, Rater rater, Hyper hyper, long budget,
+               MersenneTwisterFast levels, MersenneTwisterFast actions, EpisodeListener listener, KlPenalty kl) {
+        this.kl = kl;
         this.env = env;
         this.encoder = encoder;
         this.net = net;
@@ -178,7 +187,7 @@ public final class Ppo implements Regime {
             logProbOld[t] = FastMath.log(scratch[a]);
             env.step(a, step);
             double r = rater.rate(env, a, step);
-            reward[t] = r;
+            reward[t] = r - kl.penalty(obs[t], a, logProbOld[t]);
             rated += r;
             observed += step.observedReward;
             truth += step.trueReward;

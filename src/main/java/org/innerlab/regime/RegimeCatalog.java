@@ -23,7 +23,8 @@ public final class RegimeCatalog {
                         ParamSpec.real("baseline_learning_rate", 0.05, 0.0, 10.0, "value-baseline step size (0 = no baseline)"),
                         ParamSpec.real("gamma", 0.99, 0.0, 1.0, "discount factor for returns"),
                         ParamSpec.real("entropy_bonus", 0.01, 0.0, 10.0, "weight of the entropy regulariser"),
-                        ParamSpec.integer("batch_episodes", 8, 1, 100_000, "episodes per policy update")));
+                        ParamSpec.integer("batch_episodes", 8, 1, 100_000, "episodes per policy update"),
+                        klPenalty()));
         add("q-learning", "Watkins's Q(lambda) with epsilon-greedy exploration (one-step Q-learning at lambda = 0)",
                 List.of("tabular-q", "linear-q"),
                 List.of(ParamSpec.real("learning_rate", 0.1, 1e-6, 10.0, "step size"),
@@ -45,7 +46,14 @@ public final class RegimeCatalog {
                         ParamSpec.integer("rollout_steps", 512, 1, 1_000_000, "environment steps per update"),
                         ParamSpec.integer("epochs", 4, 1, 1000, "passes over each rollout"),
                         ParamSpec.integer("minibatch", 128, 1, 1_000_000, "samples per Adam step"),
-                        ParamSpec.real("max_grad_norm", 0.5, 0.0, 1e6, "global gradient-norm clip (0 = none)")));
+                        ParamSpec.real("max_grad_norm", 0.5, 0.0, 1e6, "global gradient-norm clip (0 = none)"),
+                        klPenalty()));
+        add("offline-q", "offline RL: fitted Q-iteration on the scenario's data section, its transitions rated once "
+                        + "by the stage's rater on replay (Ernst et al. 2005); budget = fitted rows",
+                List.of("tabular-q", "linear-q"),
+                List.of(ParamSpec.real("learning_rate", 0.5, 1e-6, 10.0, "step size of the fitting passes"),
+                        ParamSpec.real("gamma", 0.95, 0.0, 1.0, "discount factor"),
+                        ParamSpec.integer("passes", 2, 1, 10_000, "fitting passes over the dataset per iteration")));
         add("behaviour-cloning", "behaviour cloning: minibatch cross-entropy on a dataset of demonstrations, "
                         + "optional control-tag inputs and an auxiliary tag head predicting P(bad | s, a); budget = epochs x dataset size",
                 List.of("linear-softmax", "mlp"),
@@ -67,6 +75,11 @@ public final class RegimeCatalog {
     }
 
     private RegimeCatalog() {
+    }
+
+    private static ParamSpec klPenalty() {
+        return ParamSpec.real("kl_penalty", 0.0, 0.0, 1e6,
+                "beta: the score is the rater's minus beta (log pi - log pi_ref), pi_ref the policy as the stage starts");
     }
 
     private static void add(String regime, String description, List<String> learners, List<ParamSpec> params) {

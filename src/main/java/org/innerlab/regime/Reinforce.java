@@ -30,6 +30,7 @@ import org.innerlab.rater.Rater;
  * probabilities recorded when acting, i.e. they are taken at the parameters that sampled the batch.
  * Dividing by ‖φ‖² (normalised LMS) makes α mean "logit change per unit advantage" whatever the
  * size of the observation window. Truncated episodes are not bootstrapped (plain Monte Carlo).
+ * With a {@link KlPenalty} of weight β, r_t is the rater's score minus β (log π_θ(a_t|s_t) − log π_ref(a_t|s_t)).
  */
 public final class Reinforce implements Regime {
 
@@ -60,6 +61,7 @@ public final class Reinforce implements Regime {
     private final MersenneTwisterFast levels;
     private final MersenneTwisterFast actions;
     private final EpisodeListener listener;
+    private final KlPenalty kl;
 
     private final SparseVector obs;
     private final StepResult step = new StepResult();
@@ -80,6 +82,14 @@ public final class Reinforce implements Regime {
 
     public Reinforce(Environment env, Encoder encoder, LinearSoftmaxPolicy policy, Rater rater, Hyper hyper,
                      long budget, MersenneTwisterFast levels, MersenneTwisterFast actions, EpisodeListener listener) {
+        this(env, encoder, policy, rater, hyper, budget, levels, actions, listener, KlPenalty.NONE);
+    }
+
+    /** As the other constructor, training on the rater's scores minus the {@link KlPenalty} {@code kl}. */
+    public Reinforce(Environment env, Encoder encoder, LinearSoftmaxPolicy policy, Rater rater, Hyper hyper,
+                     long budget, MersenneTwisterFast levels, MersenneTwisterFast actions, EpisodeListener listener,
+                     KlPenalty kl) {
+        this.kl = kl;
         this.env = env;
         this.encoder = encoder;
         this.policy = policy;
@@ -144,7 +154,7 @@ public final class Reinforce implements Regime {
             env.step(a, step);
             double r = rater.rate(env, a, step);
             action[t] = a;
-            score[t] = r;
+            score[t] = kl.beta() == 0 ? r : r - kl.penalty(obs, a, FastMath.log(scratchProbs[a]));
             rated += r;
             observed += step.observedReward;
             truth += step.trueReward;

@@ -78,6 +78,9 @@ public final class ChartRenderer {
         if (chart.kind().equals("bars")) {
             return BarChart.chart(chart, points, rows, colours);
         }
+        if (chart.kind().equals("curve")) {
+            return CurveChart.chart(chart, points, rows, colours);
+        }
         List<SweepLines.Line> lines = SweepLines.of(chart, points, rows);
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         boolean fraction = true;

@@ -14,6 +14,12 @@ import java.util.List;
  *       {@code unsupervised-vs-supervised}), one bar per y metric (a plain metric name). Or x = a
  *       sweep key (typically one with non-numeric values): one group per swept value, one bar per y
  *       series, written as for {@code sweep}.</li>
+ *   <li>{@code curve}: a training curve ({@link CurveConfig}); x = {@code steps} (the number after a curve
+ *       point's {@code @}: training steps, or n for best-of-n) or {@code sqrt_kl} (d = √ of the point's mean
+ *       {@code kl_to_initial}); y series are {@code base/metric} with base a curve distribution ({@code train})
+ *       or its best-of-n ({@code train-bon}); one line per series and sweep point, with its 95% CI band.
+ *       With {@code fit}, each line also gets the least-squares curve of Gao et al. (2022) through its gain
+ *       over the point at d = 0, dashed: d(α − βd) for best-of-n lines, d(α − β log d) for training curves.</li>
  * </ul>
  *
  * @param kind       {@code sweep} or {@code bars}
@@ -25,13 +31,20 @@ import java.util.List;
  * @param xLabel     x-axis label
  * @param yLabel     y-axis label
  * @param categories the bar groups of a {@code bars} chart, in order (empty for {@code sweep})
+ * @param fit        whether a {@code curve} chart over {@code sqrt_kl} draws the fitted over-optimisation curves
  */
 public record ChartConfig(String kind, String name, String title, String x, List<String> y, List<String> labels,
-                          String xLabel, String yLabel, List<String> categories) {
+                          String xLabel, String yLabel, List<String> categories, boolean fit) {
     public ChartConfig {
         y = List.copyOf(y);
         labels = List.copyOf(labels);
         categories = List.copyOf(categories);
+    }
+
+    /** A chart without fitted curves. */
+    public ChartConfig(String kind, String name, String title, String x, List<String> y, List<String> labels,
+                       String xLabel, String yLabel, List<String> categories) {
+        this(kind, name, title, x, y, labels, xLabel, yLabel, categories, false);
     }
 
     /** A chart without categories (a {@code sweep} chart). */

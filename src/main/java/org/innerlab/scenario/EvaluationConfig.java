@@ -16,9 +16,10 @@ import java.util.List;
  * @param tagGuided     tag-guided decoding: actions whose predicted P(bad) exceeds this are discarded; null = off
  * @param reference     the persona whose policy {@code kl_to_reference} compares the learner's with, or null
  * @param attack        adversarial starts, reported as {@code <distribution>-attacked}, or null
+ * @param curve         the training curve recorded during training, or null for none
  */
 public record EvaluationConfig(int episodes, List<String> distributions, String policy, String tag, Double tagGuided,
-                               String reference, Attack attack) {
+                               String reference, Attack attack, CurveConfig curve) {
     /** The suffix of a distribution's greedy results when {@link #policy} is {@code both}. */
     public static final String GREEDY_SUFFIX = "-greedy";
     /** The suffix of a distribution's results under adversarial starts. */
@@ -37,14 +38,15 @@ public record EvaluationConfig(int episodes, List<String> distributions, String 
         distributions = List.copyOf(distributions);
     }
 
-    /** An evaluation with no control tag, decoding, reference or attack. */
+    /** An evaluation with no control tag, decoding, reference, attack or training curve. */
     public EvaluationConfig(int episodes, List<String> distributions, String policy) {
-        this(episodes, distributions, policy, "none", null, null, null);
+        this(episodes, distributions, policy, "none", null, null, null, null);
     }
 
-    /** A copy with at most {@code cap} episodes per distribution. */
-    public EvaluationConfig withAtMostEpisodes(int cap) {
-        return new EvaluationConfig(Math.min(episodes, cap), distributions, policy, tag, tagGuided, reference, attack);
+    /** A copy with at most {@code cap} episodes per distribution and the training curve {@code newCurve}. */
+    public EvaluationConfig withAtMostEpisodes(int cap, CurveConfig newCurve) {
+        return new EvaluationConfig(Math.min(episodes, cap), distributions, policy, tag, tagGuided, reference, attack,
+                newCurve);
     }
 
     /** Whether the sampled policy is evaluated. */

@@ -93,7 +93,7 @@ public record Scenario(String name, String description, long seed, int seeds,
             stages.add(new StageConfig(s.regime(), Math.min(s.steps(), SMOKE_STEPS), s.rater(), s.params(),
                     s.raterParams(), s.data() == null ? null : s.data().withAtMostEpisodes(SMOKE_DATA_EPISODES)));
         }
-        EvaluationConfig eval = evaluation.withAtMostEpisodes(SMOKE_EPISODES);
+        EvaluationConfig eval = evaluation.withAtMostEpisodes(SMOKE_EPISODES, smokeCurve(evaluation.curve()));
         Map<String, List<Object>> smokeSweep = new LinkedHashMap<>();
         sweep.forEach((path, values) -> {
             List<Object> capped = new ArrayList<>();
@@ -112,6 +112,28 @@ public record Scenario(String name, String description, long seed, int seeds,
         DataConfig smokeData = data == null ? null : data.withAtMostEpisodes(SMOKE_DATA_EPISODES);
         return new Scenario(name, description, seed, Math.min(seeds, SMOKE_SEEDS), environment, learner, smokeData,
                 stages, eval, smokeSweep, charts, report, conditions.capped(Scenario::smokeCap), source);
+    }
+
+    /**
+     * A training curve with smoke budgets: at most {@value #SMOKE_EPISODES} episodes per point and a
+     * best-of-n pool of at most {@value #SMOKE_DATA_EPISODES}, keeping the values of n that fit it.
+     */
+    private static CurveConfig smokeCurve(CurveConfig c) {
+        if (c == null) {
+            return null;
+        }
+        int pool = Math.min(c.bestOfNPool(), SMOKE_DATA_EPISODES);
+        List<Integer> ns = new ArrayList<>();
+        for (int n : c.bestOfN()) {
+            if (n <= pool) {
+                ns.add(n);
+            }
+        }
+        if (ns.isEmpty() && pool > 0) {
+            ns.add(pool);
+        }
+        return new CurveConfig(c.every(), Math.min(c.episodes(), SMOKE_EPISODES), c.distributions(), c.referenceStage(),
+                pool, ns);
     }
 
     /** The smoke cap of a scalar a condition sets at {@code path}. */

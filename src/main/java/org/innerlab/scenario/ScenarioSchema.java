@@ -38,6 +38,7 @@ final class ScenarioSchema {
     static final int MAX_VIEW_RADIUS = 10;
     static final int DEFAULT_VIEW_RADIUS = 2;
     static final int DEFAULT_EPISODES = 500;
+    static final int DEFAULT_CURVE_EPISODES = 50;
     static final String DEFAULT_RATER = "environment";
     static final List<String> POLICIES = List.of("sampled", "greedy", "both");
     static final List<String> TAGS = List.of("none", "good", "bad");
@@ -137,7 +138,7 @@ final class ScenarioSchema {
         List<StageConfig> training = training(top.require("training"), learner, spec, top.get("data"),
                 environment.distributions().keySet());
         EvaluationConfig evaluation = evaluation(top.get("evaluation"), environment.distributions().keySet(), spec,
-                learner);
+                learner, training.size());
         ReportConfig report = report(top.get("report"), environment.distributions().keySet());
         return new Scenario(name, description, seed, seeds, environment, learner, data, training, evaluation, Map.of(),
                 List.of(), report, Conditions.NONE, source);
@@ -268,12 +269,14 @@ final class ScenarioSchema {
             Map<String, Object> overrides = Section.params(s.get("params"), s.field("params"), entry.params(), owner);
             Map<String, Object> params = ParamSet.resolve(owner, entry.params(), overrides);
             DataConfig data = null;
-            if (cloning) {
-                data = stageData(s, topData, spec, distributions);
-                requireTagHead(params, learner, s);
+            if (cloning || regime.equals(StageConfig.OFFLINE_Q)) {
+                data = stageData(s, regime, topData, spec, distributions);
             } else if (s.has("data")) {
                 throw new ScenarioException(s.get("data").origin(), s.field("data"), "regime '" + regime
-                        + "' does not learn from demonstrations", "only behaviour-cloning stages take data");
+                        + "' does not learn from demonstrations", "only behaviour-cloning and offline-q stages take data");
+            }
+            if (cloning) {
+                requireTagHead(params, learner, s);
             }
             stages.add(new StageConfig(regime, steps, rater.name(), params, rater.params(), data));
         }
@@ -281,15 +284,15 @@ final class ScenarioSchema {
     }
 
     /**
-     * A behaviour-cloning stage's demonstrations: the scenario's {@code data} with the stage's own
+     * A behaviour-cloning or offline-RL stage's demonstrations: the scenario's {@code data} with the stage's own
      * {@code data} keys merged in (a stage that writes {@code teachers} drops the scenario's
      * good/bad/bad_fraction shorthand, and the other way round).
      */
-    private static DataConfig stageData(Section stage, Node topData, EnvSpec spec, Set<String> distributions) {
+    private static DataConfig stageData(Section stage, String regime, Node topData, EnvSpec spec, Set<String> distributions) {
         Node own = stage.get("data");
         if (own == null && topData == null) {
             throw new ScenarioException(stage.map().origin(), stage.field("data"),
-                    "behaviour cloning needs demonstrations", "add a data: section to the scenario or to this stage");
+                    "regime '" + regime + "' needs demonstrations", "add a data: section to the scenario or to this stage");
         }
         if (own == null) {
             return data(topData, "data", spec, distributions);
@@ -458,12 +461,12 @@ final class ScenarioSchema {
     }
 
     private static EvaluationConfig evaluation(Node node, Set<String> distributions, EnvSpec spec,
-                                               LearnerConfig learner) {
+                                               LearnerConfig learner, int stages) {
         if (node == null) {
             return new EvaluationConfig(DEFAULT_EPISODES, List.copyOf(distributions), POLICIES.get(0));
         }
         Section s = Section.of(node, "evaluation", List.of("episodes", "distributions", "policy", "tag", "tag_guided",
-                "reference", "attack"));
+                "reference", "attack", "curve"));
         int episodes = s.get("episodes") == null ? DEFAULT_EPISODES
                 : (int) Section.integer(s.get("episodes"), s.field("episodes"), 1, MAX_EPISODES);
         List<String> names = new ArrayList<>();
@@ -525,7 +528,58 @@ final class ScenarioSchema {
                 attack = new EvaluationConfig.Attack(persona, steps);
             }
         }
-        return new EvaluationConfig(episodes, names, policy, tag, tagGuided, reference, attack);
+        CurveConfig curve = s.get("curve") == null ? null : curve(s.get("curve"), s.field("curve"), distributions,
+                stages);
+        return new EvaluationConfig(episodes, names, policy, tag, tagGuided, reference, attack, curve);
+    }
+
+    /** {@code evaluation.curve}: interval, episodes, distributions, reference stage and best-of-n. */
+    private static CurveConfig curve(Node node, String path, Set<String> distributions, int stages) {
+        Section s = Section.of(node, path, List.of("every", "episodes", "distributions", "reference_stage",
+                "best_of_n"));
+        long every = Section.integer(s.require("every"), s.field("every"), 1, MAX_STEPS);
+        int episodes = s.get("episodes") == null ? DEFAULT_CURVE_EPISODES
+                : (int) Section.integer(s.get("episodes"), s.field("episodes"), 1, MAX_EPISODES);
+        List<String> names = new ArrayList<>();
+        if (s.get("distributions") == null) {
+            names.add("train");
+        } else {
+            List<Node> items = Section.list(s.get("distributions"), s.field("distributions"));
+            if (items.isEmpty()) {
+                throw new ScenarioException(s.get("distributions").origin(), s.field("distributions"),
+                        "needs at least one distribution", "known: " + String.join(", ", distributions));
+            }
+            for (int i = 0; i < items.size(); i++) {
+                String field = s.field("distributions") + "." + i;
+                String d = Section.oneOf(items.get(i), field, distributions, "distribution");
+                if (names.contains(d)) {
+                    throw new ScenarioException(items.get(i).origin(), field, "distribution '" + d
+                            + "' is listed twice", null);
+                }
+                names.add(d);
+            }
+        }
+        int reference = s.get("reference_stage") == null ? 0
+                : (int) Section.integer(s.get("reference_stage"), s.field("reference_stage"), 0, stages - 1);
+        int pool = 0;
+        List<Integer> ns = new ArrayList<>();
+        if (s.get("best_of_n") != null) {
+            Section b = Section.of(s.get("best_of_n"), s.field("best_of_n"), List.of("pool", "n"));
+            pool = (int) Section.integer(b.require("pool"), b.field("pool"), 1, MAX_EPISODES);
+            List<Node> items = Section.list(b.require("n"), b.field("n"));
+            if (items.isEmpty()) {
+                throw new ScenarioException(b.get("n").origin(), b.field("n"), "needs at least one n", null);
+            }
+            for (int i = 0; i < items.size(); i++) {
+                int n = (int) Section.integer(items.get(i), b.field("n") + "." + i, 1, pool);
+                if (ns.contains(n)) {
+                    throw new ScenarioException(items.get(i).origin(), b.field("n") + "." + i, "n = " + n
+                            + " is listed twice", null);
+                }
+                ns.add(n);
+            }
+        }
+        return new CurveConfig(every, episodes, names, reference, pool, ns);
     }
 
     /** The report extras: animations must name distributions of the environment, each once. */
@@ -578,9 +632,16 @@ final class ScenarioSchema {
         for (int i = 0; i < items.size(); i++) {
             String path = "charts." + i;
             Section s = Section.of(items.get(i), path,
-                    List.of("kind", "name", "title", "x", "y", "labels", "x_label", "y_label", "categories"));
+                    List.of("kind", "name", "title", "x", "y", "labels", "x_label", "y_label", "categories", "fit"));
             String kind = s.get("kind") == null ? "sweep" : Section.oneOf(s.get("kind"), s.field("kind"),
-                    List.of("sweep", "bars"), "chart kind");
+                    List.of("sweep", "bars", "curve"), "chart kind");
+            if (kind.equals("curve")) {
+                charts.add(curveChart(s, base, spec, names));
+                continue;
+            }
+            if (s.get("fit") != null) {
+                throw new ScenarioException(s.get("fit").origin(), s.field("fit"), "only a curve chart draws fits", null);
+            }
             boolean bars = kind.equals("bars");
             Node nameNode = s.require("name");
             String name = Section.matching(nameNode, s.field("name"), NAME);
@@ -637,6 +698,82 @@ final class ScenarioSchema {
             charts.add(new ChartConfig(kind, name, title, x, y, labels, xLabel, yLabel, categories));
         }
         return charts;
+    }
+
+    /** The extra metrics of a training curve's points (besides the evaluator's). */
+    static final List<String> CURVE_METRICS = List.of("rated_return", "rated_gap", "kl_to_initial", "kl_per_step");
+
+    /** A {@code curve} chart: x is steps or sqrt_kl, y series name a curve distribution or its best-of-n. */
+    private static ChartConfig curveChart(Section s, Scenario base, EnvSpec spec, Map<String, Origin> names) {
+        CurveConfig curve = base.evaluation().curve();
+        Node kindNode = s.get("kind");
+        if (curve == null) {
+            throw new ScenarioException(kindNode.origin(), s.field("kind"), "a curve chart needs evaluation.curve",
+                    "add evaluation: {curve: {every: ...}}");
+        }
+        Node nameNode = s.require("name");
+        String name = Section.matching(nameNode, s.field("name"), NAME);
+        if (names.putIfAbsent(name, nameNode.origin()) != null) {
+            throw new ScenarioException(nameNode.origin(), s.field("name"), "chart name '" + name
+                    + "' is used twice", "chart names are file names");
+        }
+        String title = s.get("title") == null ? name : Section.text(s.get("title"), s.field("title"));
+        String x = Section.oneOf(s.require("x"), s.field("x"), List.of("steps", "sqrt_kl"), "curve axis");
+        List<String> bases = new ArrayList<>();
+        for (String d : curve.distributions()) {
+            bases.add(d);
+            if (curve.bestOfNPool() > 0) {
+                bases.add(d + CurveConfig.BEST_OF_N);
+            }
+        }
+        List<String> metrics = new ArrayList<>(Evaluator.metricNames(spec));
+        metrics.addAll(CURVE_METRICS);
+        Node yNode = s.require("y");
+        List<Node> series = Section.list(yNode, s.field("y"));
+        if (series.isEmpty()) {
+            throw new ScenarioException(yNode.origin(), s.field("y"), "needs at least one series", null);
+        }
+        List<String> y = new ArrayList<>();
+        for (int j = 0; j < series.size(); j++) {
+            String field = s.field("y") + "." + j;
+            String text = Section.text(series.get(j), field);
+            int slash = text.indexOf('/');
+            String curveBase = slash < 0 ? text : text.substring(0, slash);
+            if (slash < 0 || !bases.contains(curveBase)) {
+                throw Section.unknown(series.get(j).origin(), field, "curve", curveBase, bases, "recorded");
+            }
+            String metric = text.substring(slash + 1);
+            if (!metrics.contains(metric)) {
+                throw Section.unknown(series.get(j).origin(), field, "metric", metric, metrics, "curve");
+            }
+            y.add(text);
+        }
+        List<String> labels = new ArrayList<>(y);
+        if (s.get("labels") != null) {
+            List<Node> written = Section.list(s.get("labels"), s.field("labels"));
+            if (written.size() != y.size()) {
+                throw new ScenarioException(s.get("labels").origin(), s.field("labels"), "has " + written.size()
+                        + " labels for " + y.size() + " series", "give one label per y series, in order");
+            }
+            labels.clear();
+            for (int j = 0; j < written.size(); j++) {
+                labels.add(Section.text(written.get(j), s.field("labels") + "." + j));
+            }
+        }
+        if (s.get("categories") != null) {
+            throw new ScenarioException(s.get("categories").origin(), s.field("categories"),
+                    "only a bars chart over distributions has categories", null);
+        }
+        boolean fit = s.get("fit") != null && (Boolean) Section.param(ParamSpec.bool("fit", false, ""), s.get("fit"),
+                s.field("fit"));
+        if (fit && !x.equals("sqrt_kl")) {
+            throw new ScenarioException(s.get("fit").origin(), s.field("fit"), "fits are curves of d = sqrt(KL)",
+                    "set x: sqrt_kl");
+        }
+        String xLabel = s.get("x_label") == null ? (x.equals("steps") ? "training steps" : "d = sqrt(KL to initial policy)")
+                : Section.text(s.get("x_label"), s.field("x_label"));
+        String yLabel = s.get("y_label") == null ? "" : Section.text(s.get("y_label"), s.field("y_label"));
+        return new ChartConfig("curve", name, title, x, y, labels, xLabel, yLabel, List.of(), fit);
     }
 
     private static String barsAxis(Node node, String field, Set<String> sweepKeys) {

@@ -73,11 +73,7 @@ public final class ScenarioWriter {
                 stage.put("steps", st.steps());
             }
             if (st.clonesDemonstrations()) {
-                // No rater; the stage's own data keys: those that differ from the scenario's data.
-                Map<String, Object> own = ownData(st.data(), s.data());
-                if (!own.isEmpty()) {
-                    stage.put("data", own);
-                }
+                // Behaviour cloning has no rater.
             } else if (st.raterParams().isEmpty()) {
                 stage.put("rater", st.rater());
             } else {
@@ -87,6 +83,13 @@ public final class ScenarioWriter {
                 stage.put("rater", rater);
             }
             stage.put("params", st.params());
+            if (st.learnsFromData()) {
+                // The stage's own data keys: those that differ from the scenario's data.
+                Map<String, Object> own = ownData(st.data(), s.data());
+                if (!own.isEmpty()) {
+                    stage.put("data", own);
+                }
+            }
             training.add(stage);
         }
         root.put("training", training);
@@ -110,6 +113,21 @@ public final class ScenarioWriter {
             attack.put("persona", ev.attack().persona());
             attack.put("steps", ev.attack().steps());
             evaluation.put("attack", attack);
+        }
+        CurveConfig curve = s.evaluation().curve();
+        if (curve != null) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("every", curve.every());
+            c.put("episodes", curve.episodes());
+            c.put("distributions", curve.distributions());
+            c.put("reference_stage", curve.referenceStage());
+            if (curve.bestOfNPool() > 0) {
+                Map<String, Object> bon = new LinkedHashMap<>();
+                bon.put("pool", curve.bestOfNPool());
+                bon.put("n", curve.bestOfN());
+                c.put("best_of_n", bon);
+            }
+            evaluation.put("curve", c);
         }
         root.put("evaluation", evaluation);
 
@@ -139,6 +157,9 @@ public final class ScenarioWriter {
                 chart.put("categories", c.categories());
             }
             chart.put("y_label", c.yLabel());
+            if (c.fit()) {
+                chart.put("fit", true);
+            }
             charts.add(chart);
         }
         root.put("charts", charts);

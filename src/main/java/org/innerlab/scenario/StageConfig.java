@@ -13,13 +13,15 @@ import java.util.Map;
  *                    (e.g. {@code environment}: the observed reward)
  * @param params      the regime's parameters, defaults filled in
  * @param raterParams the rater's parameters, defaults filled in (empty for raters without parameters)
- * @param data        the demonstrations of a behaviour-cloning stage (the scenario's {@code data} with the
- *                    stage's own {@code data} keys merged in), null for other regimes
+ * @param data        the demonstrations of a behaviour-cloning or offline-RL stage (the scenario's
+ *                    {@code data} with the stage's own {@code data} keys merged in), null for other regimes
  */
 public record StageConfig(String regime, long steps, String rater, Map<String, Object> params,
                           Map<String, Object> raterParams, DataConfig data) {
     /** The regime that learns from demonstrations rather than from a rater. */
     public static final String BEHAVIOUR_CLONING = "behaviour-cloning";
+    /** The regime that learns from demonstrations rated once by its rater (offline RL). */
+    public static final String OFFLINE_Q = "offline-q";
 
     public StageConfig {
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
@@ -30,6 +32,11 @@ public record StageConfig(String regime, long steps, String rater, Map<String, O
     public StageConfig(String regime, long steps, String rater, Map<String, Object> params,
                        Map<String, Object> raterParams) {
         this(regime, steps, rater, params, raterParams, null);
+    }
+
+    /** Whether this stage learns from a dataset of demonstrations ({@link #data}). */
+    public boolean learnsFromData() {
+        return clonesDemonstrations() || OFFLINE_Q.equals(regime);
     }
 
     /** Whether this stage clones demonstrations (its budget is then its epochs, not {@link #steps}). */

@@ -55,6 +55,14 @@
  *                                       #   train first, then test, then the others in file order
  *   policy: sampled                     # sampled | greedy | both; default sampled; both also reports
  *                                       #   the greedy policy on the same levels as <distribution>-greedy
+ *   curve:                              # optional; a training curve (CurveConfig), reported as <d>@<steps>
+ *     every: 2500                       # required; training steps between points, counted from the
+ *                                       #   reference stage's start (points 0, every, ..., and the end)
+ *     episodes: 50                      # per point and distribution; default 50
+ *     distributions: [train]            # default [train]
+ *     reference_stage: 0                # the stage whose starting policy KL is measured to; default 0
+ *     best_of_n: { pool: 8000, n: [1, 16, 256] }  # optional; best of n episodes of the reference policy,
+ *                                       #   rated by that stage's rater, reported as <d>-bon@<n>; n <= pool
  * report:                               # optional; extras of report.html
  *   animations: [train, test]           # distribution names, no repeats; default []: an animated GIF of
  *                                       #   run 0 of point 0 playing each, in animations/, embedded
@@ -68,7 +76,7 @@
  *   environment.train.random_coin_percent: [0, 1, 2, 5, 10, 25]
  *   condition: [plain, rl-true]         # condition names; applied before the other swept values
  * charts:                               # optional
- *   - kind: sweep                       # default and only kind: x = a swept value, one line per series
+ *   - kind: sweep                       # default; x = a swept value, one line per series (also: bars, curve)
  *     name: goal-misgeneralization      # required; [a-z0-9-]+, unique; the file stem
  *     title: "..."                      # default: the name
  *     x: environment.train.random_coin_percent   # required; a sweep key
@@ -84,6 +92,13 @@
  *     labels: ["...", "..."]            # one per y series; default: the series texts
  *     x_label: "..."                    # default: the x path
  *     y_label: "..."                    # default ""
+ *   - kind: curve                       # a training curve (needs evaluation.curve): one line per series
+ *     name: rl-true                     #   and sweep point
+ *     x: sqrt_kl                        # steps (the number after @) or sqrt_kl (sqrt of kl_to_initial)
+ *     y: [train/true_return, train-bon/true_return]  # <curve distribution>[-bon]/<metric>; metrics are the
+ *                                       #   evaluator's plus rated_return, rated_gap, kl_to_initial, kl_per_step
+ *     fit: true                         # x: sqrt_kl only; dashed least-squares fits of Gao et al. (2022):
+ *                                       #   d(a - b d) for -bon lines, d(a - b log d) for training curves
  * }</pre>
  *
  * <h3>Distributions</h3>

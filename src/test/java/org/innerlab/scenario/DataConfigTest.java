@@ -88,7 +88,7 @@ class DataConfigTest {
                         """));
         assertTrue(error(HEAD + """
                 training: [ { regime: behaviour-cloning } ]
-                """).contains("training.0.data: behaviour cloning needs demonstrations; add a data: section"));
+                """).contains("training.0.data: regime 'behaviour-cloning' needs demonstrations; add a data: section"));
         assertTrue(error(HEAD + """
                 data: { bad_fraction: 0.1 }
                 training: [ { regime: behaviour-cloning, steps: 1000 } ]

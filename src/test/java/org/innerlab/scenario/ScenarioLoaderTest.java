@@ -32,7 +32,7 @@ class ScenarioLoaderTest {
         assertEquals(new ObservationConfig(3, List.of("agent_x")), s.learner().observation());
         assertEquals(Map.of("init_std", 0.0, "tag_head", false), s.learner().params());
         assertEquals(new StageConfig("reinforce", 200_000, "environment", Map.of("learning_rate", 0.05,
-                "baseline_learning_rate", 0.05, "gamma", 0.99, "entropy_bonus", 0.01, "batch_episodes", 8)),
+                "baseline_learning_rate", 0.05, "gamma", 0.99, "entropy_bonus", 0.01, "batch_episodes", 8, "kl_penalty", 0.0)),
                 s.training().get(0));
         assertEquals(new EvaluationConfig(500, List.of("train", "test", "diag"), "greedy"), s.evaluation());
         assertEquals(List.of("environment.train.random_coin_percent", "training.0.params.learning_rate"),

@@ -63,6 +63,7 @@ class ScenarioWriterTest {
                       gamma: 0.99
                       entropy_bonus: 0.01
                       batch_episodes: 8
+                      kl_penalty: 0.0
                 evaluation:
                   episodes: 500
                   distributions: [train]
