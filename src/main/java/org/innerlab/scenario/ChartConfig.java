@@ -14,12 +14,16 @@ import java.util.List;
  *       {@code unsupervised-vs-supervised}), one bar per y metric (a plain metric name). Or x = a
  *       sweep key (typically one with non-numeric values): one group per swept value, one bar per y
  *       series, written as for {@code sweep}.</li>
+ *   <li>{@code scatter}: x = a series {@code distribution/metric} (e.g. {@code train/kl_to_reference}),
+ *       y = one or more series; one marker per sweep point and y series at (mean x, mean y), with 95% CI
+ *       whiskers both ways; colour = the point's value of the first sweep key, shape = the y series
+ *       (and the values of the other sweep keys). The shape of a Pareto plot of two metrics.</li>
  * </ul>
  *
- * @param kind       {@code sweep} or {@code bars}
+ * @param kind       {@code sweep}, {@code bars} or {@code scatter}
  * @param name       file name stem under {@code charts/}
  * @param title      chart title
- * @param x          a sweep key, or {@code distribution} ({@code bars} only)
+ * @param x          a sweep key, {@code distribution} ({@code bars} only), or a series ({@code scatter})
  * @param y          series, or metric names ({@code bars} over {@code distribution})
  * @param labels     legend labels, parallel to {@code y} (defaults to the series text)
  * @param xLabel     x-axis label

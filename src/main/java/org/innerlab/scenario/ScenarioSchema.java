@@ -571,8 +571,9 @@ final class ScenarioSchema {
             Section s = Section.of(items.get(i), path,
                     List.of("kind", "name", "title", "x", "y", "labels", "x_label", "y_label", "categories"));
             String kind = s.get("kind") == null ? "sweep" : Section.oneOf(s.get("kind"), s.field("kind"),
-                    List.of("sweep", "bars"), "chart kind");
+                    List.of("sweep", "bars", "scatter"), "chart kind");
             boolean bars = kind.equals("bars");
+            boolean scatter = kind.equals("scatter");
             Node nameNode = s.require("name");
             String name = Section.matching(nameNode, s.field("name"), NAME);
             if (names.putIfAbsent(name, nameNode.origin()) != null) {
@@ -580,7 +581,9 @@ final class ScenarioSchema {
                         + "' is used twice", "chart names are file names");
             }
             String title = s.get("title") == null ? name : Section.text(s.get("title"), s.field("title"));
-            String x = bars ? barsAxis(s.require("x"), s.field("x"), sweepKeys)
+            // A scatter's x is a metric series like its y; the other kinds' x is an axis of the sweep.
+            String x = scatter ? metricSeries(s.require("x"), s.field("x"), base, metrics, spec)
+                    : bars ? barsAxis(s.require("x"), s.field("x"), sweepKeys)
                     : sweepKey(s.require("x"), s.field("x"), sweepKeys);
             // Bars over distributions take plain metrics; bars over a swept key take series, like lines.
             boolean metricsOnly = bars && x.equals("distribution");
@@ -593,12 +596,7 @@ final class ScenarioSchema {
             for (int j = 0; j < series.size(); j++) {
                 String item = metricsOnly ? Section.matching(series.get(j), s.field("y") + "." + j, METRIC)
                         : series(series.get(j), s.field("y") + "." + j, base);
-                String metric = item.substring(item.indexOf('/') + 1);
-                if (!metrics.contains(metric)) {
-                    throw Section.unknown(series.get(j).origin(), s.field("y") + "." + j, "metric", metric, metrics,
-                            spec.id() + "'s");
-                }
-                y.add(item);
+                y.add(knownMetric(series.get(j), s.field("y") + "." + j, item, metrics, spec));
             }
             List<String> labels = new ArrayList<>(y);
             if (s.get("labels") != null) {
@@ -624,6 +622,20 @@ final class ScenarioSchema {
             charts.add(new ChartConfig(kind, name, title, x, y, labels, xLabel, yLabel, categories));
         }
         return charts;
+    }
+
+    /** A {@code distribution/metric} series whose metric the environment reports. */
+    private static String metricSeries(Node node, String field, Scenario base, List<String> metrics, EnvSpec spec) {
+        return knownMetric(node, field, series(node, field, base), metrics, spec);
+    }
+
+    /** {@code item} (a metric, or a series ending in one) when its metric is among {@code metrics}. */
+    private static String knownMetric(Node node, String field, String item, List<String> metrics, EnvSpec spec) {
+        String metric = item.substring(item.indexOf('/') + 1);
+        if (!metrics.contains(metric)) {
+            throw Section.unknown(node.origin(), field, "metric", metric, metrics, spec.id() + "'s");
+        }
+        return item;
     }
 
     private static String barsAxis(Node node, String field, Set<String> sweepKeys) {
