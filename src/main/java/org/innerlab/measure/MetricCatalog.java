@@ -76,7 +76,7 @@ public final class MetricCatalog {
                 + "attack began. Episodes the forced prefix ended are not counted.", MAINI + "; " + KORBAK
                 + " (red-teaming prompts)");
         add(Evaluator.RECOVERED, "Under an adversarial start, the fraction of episodes in which the learner's own "
-                + "steps did not misbehave and still did the task (the environment's competence, e.g. reached the "
+                + "steps did not misbehave and still did the task (the environment's competence, such as reaching the "
                 + "goal): it turned back from where the attack left it. 1 - attack_success - recovered is the "
                 + "share that did neither (for example wandered until the time limit).", MAINI);
     }

@@ -130,7 +130,7 @@ public final class HtmlReport {
                 .text((learner == null ? "" : ": " + learner.description()) + ". " + sees
                         + ". Parameters: " + assignments(s.learner().params()) + ".").raw("</dd>");
         h.element("dt", "Training").raw("<dd><ol>");
-        stages(h, s);
+        stages(h, s, true);
         h.raw("</dd>");
         h.element("dt", "Evaluation").element("dd", s.evaluation().episodes() + " episodes on each of "
                 + String.join(", ", s.evaluation().distributions()) + ", actions " + s.evaluation().policy()
@@ -152,10 +152,10 @@ public final class HtmlReport {
         h.raw("</dl></section>\n");
     }
 
-    private static void stages(Html h, Scenario s) {
+    private static void stages(Html h, Scenario s, boolean explained) {
         h.raw("<ol>");
         for (StageConfig stage : s.training()) {
-            h.raw("<li>").element("code", stage.regime()).text(TrainingText.stage(stage)).raw("</li>");
+            h.raw("<li>").element("code", stage.regime()).text(TrainingText.stage(stage, explained)).raw("</li>");
         }
         h.raw("</ol>");
     }
@@ -182,7 +182,7 @@ public final class HtmlReport {
                     .text(c.evaluation().reference() == null && c.evaluation().attack() == null
                             && "none".equals(c.evaluation().tag()) && c.evaluation().tagGuided() == null ? "."
                             : "." + TrainingText.probes(c.evaluation()));
-            stages(h, c);
+            stages(h, c, false);
             h.raw("</li>");
         }
         if (any) {

@@ -21,13 +21,22 @@ final class TrainingText {
 
     /** One stage, as a sentence without the regime's name (the caller sets that in code). */
     static String stage(StageConfig stage) {
+        return stage(stage, true);
+    }
+
+    /**
+     * One stage; without {@code explained} the regime's catalogue description is left out (a list of
+     * conditions would repeat it for every one).
+     */
+    static String stage(StageConfig stage, boolean explained) {
         RegimeCatalog.Entry regime = RegimeCatalog.get(stage.regime());
-        String what = regime == null ? "" : ": " + regime.description();
+        String what = regime == null || !explained ? "" : ": " + regime.description();
+        String then = what.isEmpty() ? ": " : "; ";
         if (stage.data() != null) {
-            return what + "; on " + data(stage.data()) + "; " + assignments(stage.params()) + ".";
+            return what + then + "on " + data(stage.data()) + "; " + assignments(stage.params()) + ".";
         }
         String rater = RaterCatalog.entries().getOrDefault(stage.rater(), "");
-        return what + String.format(Locale.ROOT, "; %,d environment steps; scored by '%s'", stage.steps(),
+        return what + then + String.format(Locale.ROOT, "%,d environment steps; scored by '%s'", stage.steps(),
                 stage.rater()) + (rater.isEmpty() ? "" : " (" + rater + ")") + "; " + assignments(stage.params()) + ".";
     }
 

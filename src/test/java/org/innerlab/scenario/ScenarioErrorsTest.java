@@ -64,8 +64,8 @@ class ScenarioErrorsTest {
         assertEquals("x.yaml:9:14: training.0.params.learning_rat: unknown key 'learning_rat'; did you mean"
                 + " 'learning_rate'?", error(insert(8, "    params: {learning_rat: 1}\n")));
         assertEquals("x.yaml:6:17: learner.observation.radius: unknown key 'radius'; known keys: view_radius,"
-                + " global_features", error(insert(5, "  observation: {radius: 1}\n")));
-        assertEquals("x.yaml:9:5: training.0.zzzzzzzz: unknown key 'zzzzzzzz'; known keys: regime, steps, rater, params",
+                + " global_features, control_tags", error(insert(5, "  observation: {radius: 1}\n")));
+        assertEquals("x.yaml:9:5: training.0.zzzzzzzz: unknown key 'zzzzzzzz'; known keys: regime, steps, rater, params, data",
                 error(insert(8, "    zzzzzzzz: environment\n")));
     }
 
@@ -155,6 +155,16 @@ class ScenarioErrorsTest {
         assertEquals("x.yaml:13:8: charts.0.x: 'training.0.params.learning_rat' is not a sweep key; did you mean"
                 + " 'training.0.params.learning_rate'?", error(MINIMAL + "sweep:\n  training.0.params.learning_rate: [0.1]\n"
                 + "charts:\n  - name: c\n    x: training.0.params.learning_rat\n    y: [train/got_coin]\n"));
+    }
+
+    @Test
+    void aScatterChartsXIsAMetricSeriesNotASweepKey() {
+        String sweep = "sweep:\n  seed: [1, 2]\ncharts:\n  - kind: scatter\n    name: c\n";
+        assertEquals("x.yaml:14:8: charts.0.x: expected distribution/metric, got \"seed\"; e.g. test/got_coin, "
+                + "or 1-train/got_coin for one minus the metric",
+                error(MINIMAL + sweep + "    x: seed\n    y: [train/got_coin]\n"));
+        assertEquals("x.yaml:14:8: charts.0.x: unknown metric 'got_con'; did you mean 'got_coin'?",
+                error(MINIMAL + sweep + "    x: train/got_con\n    y: [train/got_coin]\n"));
     }
 
     @Test

@@ -30,7 +30,7 @@ class ScenarioLoaderTest {
         assertEquals(Map.of("width", 16), s.environment().params());
         assertEquals(List.of("train", "test", "diag"), List.copyOf(s.environment().distributions().keySet()));
         assertEquals(new ObservationConfig(3, List.of("agent_x")), s.learner().observation());
-        assertEquals(Map.of("init_std", 0.0), s.learner().params());
+        assertEquals(Map.of("init_std", 0.0, "tag_head", false), s.learner().params());
         assertEquals(new StageConfig("reinforce", 200_000, "environment", Map.of("learning_rate", 0.05,
                 "baseline_learning_rate", 0.05, "gamma", 0.99, "entropy_bonus", 0.01, "batch_episodes", 8)),
                 s.training().get(0));
@@ -55,7 +55,7 @@ class ScenarioLoaderTest {
         assertEquals(Map.of(), s.environment().params());
         assertEquals(Map.of("train", Map.of()), s.environment().distributions());
         assertEquals(new ObservationConfig(2, List.of()), s.learner().observation());
-        assertEquals(Map.of("init_std", 0.0), s.learner().params());
+        assertEquals(Map.of("init_std", 0.0, "tag_head", false), s.learner().params());
         assertEquals("environment", s.training().get(0).rater());
         assertEquals(0.05, s.training().get(0).params().get("learning_rate"));
         assertEquals(new EvaluationConfig(500, List.of("train"), "sampled"), s.evaluation());
