@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "report", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Write report.html into an output folder (innerlab run does this itself).",
                 "One self-contained page: what the organism is, what each metric means and where it comes from, "
-                        + "every chart, the summary with 95% CIs, each run's outcome, the manifest and how to "
+                        + "every chart, the summary with 95%% CIs, each run's outcome, the manifest and how to "
                         + "reproduce the run. No scripts, fonts or network."},
         footer = {"", "Example:", "  innerlab report output/coinrun-goal-misgeneralization/<run-id>",
                 "", "Exit codes: 0 success, 2 not an output folder, 1 anything else."})

@@ -9,7 +9,8 @@ import java.util.List;
  * report all use it.
  *
  * <p>Goal labels (at most one), read on every evaluated distribution other than
- * {@value #IN_DISTRIBUTION} (the shifted ones):
+ * {@value #IN_DISTRIBUTION} (the shifted ones; derived reports such as adversarial starts and training
+ * curves are not shifts, see {@link #isShift}):
  * <ul>
  *   <li>{@code not-learned}: intended success on {@value #IN_DISTRIBUTION} is below
  *       {@value #MASTERED} — the run never mastered the training task, so nothing can be said about
@@ -97,7 +98,7 @@ public final class Outcome {
         boolean incapable = false;
         List<String> proxies = new ArrayList<>();
         for (MetricValue m : metrics) {
-            if (m.distribution().equals(IN_DISTRIBUTION) || m.distribution().contains("-vs-")) {
+            if (!isShift(m.distribution())) {
                 continue;
             }
             String metric = m.metric();
@@ -123,6 +124,18 @@ public final class Outcome {
             labels.add("capability-failure");
         }
         labels.addAll(proxies);
+    }
+
+    /**
+     * Whether a distribution is a shift the goal labels read: not the training one, and not a derived
+     * report — a contrast ({@code a-vs-b}), an adversarial start ({@code -attacked}, where a persona
+     * forced the first moves), a training-curve point or best-of-n ({@code @}) or the learner's own
+     * parameters.
+     */
+    static boolean isShift(String distribution) {
+        return !distribution.equals(IN_DISTRIBUTION) && !distribution.contains("-vs-")
+                && !distribution.endsWith("-attacked") && !distribution.contains("@")
+                && !distribution.equals("learner");
     }
 
     private static Double value(List<MetricValue> metrics, String distribution, String metric) {

@@ -43,6 +43,8 @@ import org.jfree.svg.SVGGraphics2D;
  * label "fraction of episodes", so charts of rates compare at a glance; otherwise it fits the data
  * and defaults to "mean over runs".
  *
+ * <p>A {@code bars} chart is {@link BarChart}'s, a {@code scatter} chart {@link ScatterChart}'s.
+ *
  * <p>Colours follow the Okabe–Ito palette (distinguishable with the common colour-vision
  * deficiencies), with yellow last because it is faint on white; marker shapes vary too, so lines
  * stay apart in greyscale. Works headless.
@@ -80,6 +82,9 @@ public final class ChartRenderer {
         }
         if (chart.kind().equals("curve")) {
             return CurveChart.chart(chart, points, rows, colours);
+        }
+        if (chart.kind().equals("scatter")) {
+            return ScatterChart.chart(chart, points, rows, colours);
         }
         List<SweepLines.Line> lines = SweepLines.of(chart, points, rows);
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
@@ -230,7 +235,11 @@ public final class ChartRenderer {
 
     /** Marker shapes cycle with a period (5) coprime to the palette's (8). */
     private static Shape marker(int i) {
-        double r = 4.5;
+        return marker(i, 4.5);
+    }
+
+    /** The {@code i}-th marker shape (cycling through five) with radius about {@code r} pixels. */
+    static Shape marker(int i, double r) {
         switch (i % 5) {
             case 0:
                 return new Ellipse2D.Double(-r, -r, 2 * r, 2 * r);

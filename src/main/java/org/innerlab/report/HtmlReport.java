@@ -20,9 +20,8 @@ import org.innerlab.learner.LearnerCatalog;
 import org.innerlab.measure.MetricCatalog;
 import org.innerlab.measure.Outcome;
 import org.innerlab.measure.SummaryRow;
-import org.innerlab.rater.RaterCatalog;
-import org.innerlab.regime.RegimeCatalog;
 import org.innerlab.scenario.ChartConfig;
+import org.innerlab.scenario.Conditions;
 import org.innerlab.scenario.Scenario;
 import org.innerlab.scenario.StageConfig;
 import org.jfree.chart.JFreeChart;
@@ -74,7 +73,7 @@ public final class HtmlReport {
                 .raw(link("summary", "Summary table")).raw(link("outcomes", "Runs"))
                 .raw(link("reproduce", "Reproduce")).raw(link("manifest", "Manifest"))
                 .raw(link("scenario", "Scenario file")).raw("</nav></header>\n");
-        organism(h, s, spec);
+        organism(h, s, spec, folder.points());
         ideas(h, folder, spec);
         charts(h, folder);
         animations(h, folder);
@@ -92,7 +91,7 @@ public final class HtmlReport {
         return "<a href=\"#" + id + "\">" + Html.escape(label) + "</a>";
     }
 
-    private static void organism(Html h, Scenario s, EnvSpec spec) {
+    private static void organism(Html h, Scenario s, EnvSpec spec, List<SweepPoint> points) {
         h.raw("<section id=\"organism\"><h2>The organism</h2>");
         h.element("p", "A model organism of inner misalignment is a small learner whose training we control "
                 + "completely, placed in an environment where the goal its designer intends and the signal it is "
@@ -131,29 +130,24 @@ public final class HtmlReport {
                 .text((learner == null ? "" : ": " + learner.description()) + ". " + sees
                         + ". Parameters: " + assignments(s.learner().params()) + ".").raw("</dd>");
         h.element("dt", "Training").raw("<dd><ol>");
-        for (StageConfig stage : s.training()) {
-            RegimeCatalog.Entry regime = RegimeCatalog.get(stage.regime());
-            String rater = RaterCatalog.entries().getOrDefault(stage.rater(), "");
-            h.raw("<li>").element("code", stage.regime()).text((regime == null ? "" : ": " + regime.description())
-                    + String.format(Locale.ROOT, "; %,d environment steps; scored by '%s'", stage.steps(),
-                    stage.rater()) + (rater.isEmpty() ? "" : " (" + rater + ")") + "; "
-                    + assignments(stage.params()) + ".").raw("</li>");
-        }
-        h.raw("</ol></dd>");
+        stages(h, s, true);
+        h.raw("</dd>");
         h.element("dt", "Evaluation").element("dd", s.evaluation().episodes() + " episodes on each of "
                 + String.join(", ", s.evaluation().distributions()) + ", actions " + s.evaluation().policy()
                 + switch (s.evaluation().policy()) {
                     case "greedy" -> " (the most likely action)";
                     case "both" -> ": sampled from the policy, and greedy (the most likely action) reported as <distribution>-greedy";
                     default -> " from the policy";
-                } + ".");
+                } + "." + TrainingText.probes(s.evaluation()));
         h.element("dt", "Sweep").raw("<dd>");
         if (s.sweep().isEmpty()) {
             h.text("none: one condition.");
         } else {
             s.sweep().forEach((k, v) -> h.element("code", k).text(" ∈ " + v + " "));
         }
-        h.raw("</dd>").element("dt", "Seeds").element("dd", s.seeds() + " independent runs per condition, each with "
+        h.raw("</dd>");
+        conditions(h, points);
+        h.element("dt", "Seeds").element("dd", s.seeds() + " independent runs per condition, each with "
                 + "its own random streams derived from the master seed " + s.seed() + ". Intervals are over these runs.");
         h.raw("</dl>");
         String reading = spec == null ? null : OversightReading.of(spec);
@@ -161,6 +155,44 @@ public final class HtmlReport {
             h.raw("<p><strong>Conditional misbehaviour or deceptive alignment?</strong> ").text(reading).raw("</p>");
         }
         h.raw("</section>\n");
+    }
+
+    private static void stages(Html h, Scenario s, boolean explained) {
+        h.raw("<ol>");
+        for (StageConfig stage : s.training()) {
+            h.raw("<li>").element("code", stage.regime()).text(TrainingText.stage(stage, explained)).raw("</li>");
+        }
+        h.raw("</ol>");
+    }
+
+    /**
+     * With named conditions, what each one trains and probes: the file's own training and evaluation
+     * above describe the base scenario, which a condition may replace.
+     */
+    private static void conditions(Html h, List<SweepPoint> points) {
+        Set<Object> seen = new LinkedHashSet<>();
+        boolean any = false;
+        for (SweepPoint p : points) {
+            Object name = p.assignments().get(Conditions.KEY);
+            if (name == null || !seen.add(name)) {
+                continue;
+            }
+            if (!any) {
+                h.element("dt", "Conditions").raw("<dd><ul>");
+                any = true;
+            }
+            Scenario c = p.scenario();
+            h.raw("<li>").element("code", String.valueOf(name)).text(": learner ").element("code", c.learner().type())
+                    .text(c.learner().observation().controlTags() ? " with control-tag inputs" : "")
+                    .text(c.evaluation().reference() == null && c.evaluation().attack() == null
+                            && "none".equals(c.evaluation().tag()) && c.evaluation().tagGuided() == null ? "."
+                            : "." + TrainingText.probes(c.evaluation()));
+            stages(h, c, false);
+            h.raw("</li>");
+        }
+        if (any) {
+            h.raw("</ul></dd>");
+        }
     }
 
     private static void ideas(Html h, RunFolder folder, EnvSpec spec) {
@@ -178,6 +210,21 @@ public final class HtmlReport {
                 .raw("</p><p><strong>Goodhart gap</strong>: ").text("observed minus true return: the part of what "
                 + "the learner was paid for that the designer did not want (Manheim & Garrabrant 2018; Gao, "
                 + "Schulman & Hilton 2023).").raw("</p>");
+        if (folder.points().stream().anyMatch(p -> p.scenario().training().stream().anyMatch(t -> t.data() != null))) {
+            h.raw("<p><strong>Behaviour cloning and safety pretraining</strong>: ").text("a learner trained by "
+                    + "supervised learning on demonstrations is not optimising against anyone: its best fit is the "
+                    + "demonstrators' own action distribution in each state, so a corpus that is 99% good and 1% bad "
+                    + "yields about 99% good behaviour in distribution, visible only when actions are sampled (argmax "
+                    + "hides the tail). Curating the data changes what is imitated: filtering drops harmful "
+                    + "demonstrations; control tags mark each one good or bad so that the learner can be asked for "
+                    + "'good' at inference (conditional training) or can discard actions it predicts to be bad "
+                    + "(tag-guided decoding); data editing replaces a harmful continuation by the aligned teacher's "
+                    + "from the same state; fine-tuning on a small clean set comes after pretraining on the mix "
+                    + "(Korbak et al. 2023, \"Pretraining Language Models with Human Preferences\"; Maini et al. 2025, "
+                    + "\"Safety Pretraining\"). KL to the aligned teacher is the capability side of that trade-off; an "
+                    + "adversarial start (the first actions forced from a misaligned persona, the toy analog of an "
+                    + "attack prompt) asks whether the learner continues the misbehaviour or recovers.").raw("</p>");
+        }
         h.raw("<p>Every number below is measured per run from the hidden ledger and the events, then averaged over "
                 + "runs; the interval is a 95% percentile bootstrap of that mean (2,000 resamples). Metrics in "
                 + "this report:</p><dl class=\"metrics\">");

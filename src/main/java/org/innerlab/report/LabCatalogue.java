@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.innerlab.data.CurationCatalog;
+import org.innerlab.data.Personas;
 import org.innerlab.env.EnvRegistry;
 import org.innerlab.env.EnvSpec;
 import org.innerlab.learner.LearnerCatalog;
@@ -23,7 +26,8 @@ import org.innerlab.scenario.ScenarioLoader;
 
 /**
  * Everything a scenario can name, for {@code innerlab list}: environments (id, version, description,
- * intended goal, events, features, oversight), learners, regimes, raters, metrics, and the scenarios
+ * intended goal, events, features, oversight), learners, regimes, raters, curation operators,
+ * teacher personas per environment, metrics, and the scenarios
  * in a folder with their descriptions. As aligned text for people, or as JSON for tools.
  *
  * @param scenarios the scenarios found, in file-name order
@@ -94,6 +98,21 @@ public record LabCatalogue(List<ScenarioEntry> scenarios) {
                 + String.join(", ", r.learners()) + ")"));
         out.append("\nRATERS\n");
         RaterCatalog.entries().forEach((name, description) -> row(out, name, description));
+        out.append("\nCURATION (data.curation of a behaviour-cloning stage, applied in order)\n");
+        CurationCatalog.entries().forEach((name, description) -> {
+            row(out, name, description);
+            detail(out, "params", CurationCatalog.params(name, List.of()).stream()
+                    .map(p -> p.name() + " = " + p.defaultValue() + " (" + p.doc() + ")").collect(Collectors.joining("; ")));
+        });
+        out.append("\nPERSONAS (demonstrators for data.good / data.bad / data.teachers, evaluation.reference and "
+                + "evaluation.attack)\n");
+        for (String id : Personas.environments()) {
+            Personas personas = Personas.forEnvironment(EnvRegistry.spec(id));
+            out.append("  ").append(id).append('\n');
+            for (String name : personas.names()) {
+                row(out, "  " + name, personas.persona(name).goal());
+            }
+        }
         out.append("\nMETRICS (per evaluation distribution; plus one per environment event: "
                 + "the fraction of episodes in which it occurred)\n");
         MetricCatalog.entries().values().forEach(m -> row(out, m.name(), firstSentence(m.description())));
@@ -163,6 +182,27 @@ public record LabCatalogue(List<ScenarioEntry> scenarios) {
             json.writeArrayFieldStart("raters");
             for (Map.Entry<String, String> r : RaterCatalog.entries().entrySet()) {
                 named(json, "name", r.getKey(), r.getValue());
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("curation");
+            for (Map.Entry<String, String> c : CurationCatalog.entries().entrySet()) {
+                json.writeStartObject();
+                json.writeStringField("operator", c.getKey());
+                json.writeStringField("description", c.getValue());
+                strings(json, "params", CurationCatalog.params(c.getKey(), List.of()).stream().map(p -> p.name()).toList());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("personas");
+            for (String id : Personas.environments()) {
+                Personas personas = Personas.forEnvironment(EnvRegistry.spec(id));
+                for (String name : personas.names()) {
+                    json.writeStartObject();
+                    json.writeStringField("environment", id);
+                    json.writeStringField("persona", name);
+                    json.writeStringField("goal", personas.persona(name).goal());
+                    json.writeEndObject();
+                }
             }
             json.writeEndArray();
             json.writeArrayFieldStart("metrics");

@@ -37,7 +37,7 @@ public final class ResultsWriter {
 
     /** The distribution under which summary.csv reports the share of runs carrying each outcome label. */
     public static final String LABELS = "labels";
-    /** The metric prefix of a label's share: {@code label_share/<label>}. */
+    /** The metric prefix of a label's share: {@code label_share/<label>} (MetricCatalog describes it by this prefix). */
     public static final String LABEL_SHARE = "label_share/";
 
     /**

@@ -20,12 +20,16 @@ import java.util.List;
  *       or its best-of-n ({@code train-bon}); one line per series and sweep point, with its 95% CI band.
  *       With {@code fit}, each line also gets the least-squares curve of Gao et al. (2022) through its gain
  *       over the point at d = 0, dashed: d(α − βd) for best-of-n lines, d(α − β log d) for training curves.</li>
+ *   <li>{@code scatter}: x = a series {@code distribution/metric} (e.g. {@code train/kl_to_reference}),
+ *       y = one or more series; one marker per sweep point and y series at (mean x, mean y), with 95% CI
+ *       whiskers both ways; colour = the point's value of the first sweep key, shape = the y series
+ *       (and the values of the other sweep keys). The shape of a Pareto plot of two metrics.</li>
  * </ul>
  *
- * @param kind       {@code sweep} or {@code bars}
+ * @param kind       {@code sweep}, {@code bars}, {@code curve} or {@code scatter}
  * @param name       file name stem under {@code charts/}
  * @param title      chart title
- * @param x          a sweep key, or {@code distribution} ({@code bars} only)
+ * @param x          a sweep key, {@code distribution} ({@code bars} only), or a series ({@code scatter})
  * @param y          series, or metric names ({@code bars} over {@code distribution})
  * @param labels     legend labels, parallel to {@code y} (defaults to the series text)
  * @param xLabel     x-axis label

@@ -634,7 +634,7 @@ final class ScenarioSchema {
             Section s = Section.of(items.get(i), path,
                     List.of("kind", "name", "title", "x", "y", "labels", "x_label", "y_label", "categories", "fit"));
             String kind = s.get("kind") == null ? "sweep" : Section.oneOf(s.get("kind"), s.field("kind"),
-                    List.of("sweep", "bars", "curve"), "chart kind");
+                    List.of("sweep", "bars", "curve", "scatter"), "chart kind");
             if (kind.equals("curve")) {
                 charts.add(curveChart(s, base, spec, names));
                 continue;
@@ -643,6 +643,7 @@ final class ScenarioSchema {
                 throw new ScenarioException(s.get("fit").origin(), s.field("fit"), "only a curve chart draws fits", null);
             }
             boolean bars = kind.equals("bars");
+            boolean scatter = kind.equals("scatter");
             Node nameNode = s.require("name");
             String name = Section.matching(nameNode, s.field("name"), NAME);
             if (names.putIfAbsent(name, nameNode.origin()) != null) {
@@ -650,7 +651,9 @@ final class ScenarioSchema {
                         + "' is used twice", "chart names are file names");
             }
             String title = s.get("title") == null ? name : Section.text(s.get("title"), s.field("title"));
-            String x = bars ? barsAxis(s.require("x"), s.field("x"), sweepKeys)
+            // A scatter's x is a metric series like its y; the other kinds' x is an axis of the sweep.
+            String x = scatter ? metricSeries(s.require("x"), s.field("x"), base, metrics, spec)
+                    : bars ? barsAxis(s.require("x"), s.field("x"), sweepKeys)
                     : sweepKey(s.require("x"), s.field("x"), sweepKeys);
             // Bars over distributions take plain metrics; bars over a swept key take series, like lines.
             boolean metricsOnly = bars && x.equals("distribution");
@@ -667,12 +670,7 @@ final class ScenarioSchema {
                         && Section.text(series.get(j), field).startsWith(DeceptiveAlignment.LEARNER + "/");
                 String item = metricsOnly ? Section.matching(series.get(j), field, METRIC)
                         : aboutLearner ? Section.text(series.get(j), field) : series(series.get(j), field, base);
-                String metric = item.substring(item.indexOf('/') + 1);
-                if (!metrics.contains(metric)) {
-                    throw Section.unknown(series.get(j).origin(), s.field("y") + "." + j, "metric", metric, metrics,
-                            spec.id() + "'s");
-                }
-                y.add(item);
+                y.add(knownMetric(series.get(j), field, item, metrics, spec));
             }
             List<String> labels = new ArrayList<>(y);
             if (s.get("labels") != null) {
@@ -774,6 +772,20 @@ final class ScenarioSchema {
                 : Section.text(s.get("x_label"), s.field("x_label"));
         String yLabel = s.get("y_label") == null ? "" : Section.text(s.get("y_label"), s.field("y_label"));
         return new ChartConfig("curve", name, title, x, y, labels, xLabel, yLabel, List.of(), fit);
+    }
+
+    /** A {@code distribution/metric} series whose metric the environment reports. */
+    private static String metricSeries(Node node, String field, Scenario base, List<String> metrics, EnvSpec spec) {
+        return knownMetric(node, field, series(node, field, base), metrics, spec);
+    }
+
+    /** {@code item} (a metric, or a series ending in one) when its metric is among {@code metrics}. */
+    private static String knownMetric(Node node, String field, String item, List<String> metrics, EnvSpec spec) {
+        String metric = item.substring(item.indexOf('/') + 1);
+        if (!metrics.contains(metric)) {
+            throw Section.unknown(node.origin(), field, "metric", metric, metrics, spec.id() + "'s");
+        }
+        return item;
     }
 
     private static String barsAxis(Node node, String field, Set<String> sweepKeys) {

@@ -76,7 +76,10 @@
  *   environment.train.random_coin_percent: [0, 1, 2, 5, 10, 25]
  *   condition: [plain, rl-true]         # condition names; applied before the other swept values
  * charts:                               # optional
- *   - kind: sweep                       # default; x = a swept value, one line per series (also: bars, curve)
+ *   - kind: sweep                       # default; x = a swept value, one line per series; also bars
+ *                                       #   (x: distribution or a sweep key), curve (x: steps or sqrt_kl)
+ *                                       #   and scatter (x: a series distribution/metric; one marker per
+ *                                       #   point and y series)
  *     name: goal-misgeneralization      # required; [a-z0-9-]+, unique; the file stem
  *     title: "..."                      # default: the name
  *     x: environment.train.random_coin_percent   # required; a sweep key

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
+import org.innerlab.data.CurationCatalog;
+import org.innerlab.data.Personas;
 import org.innerlab.env.EnvRegistry;
 import org.innerlab.learner.LearnerCatalog;
 import org.innerlab.regime.RegimeCatalog;
@@ -22,7 +24,10 @@ class ListCommandTest {
         names.addAll(LearnerCatalog.entries().keySet());
         names.addAll(RegimeCatalog.entries().keySet());
         names.addAll(List.of("coinrun-goal-misgeneralization", "absent-supervisor", "conditional_misbehaviour_gap",
-                "oversight: supervisor (observed: present, unobserved: absent)"));
+                "oversight: supervisor (observed: present, unobserved: absent)", "safety-pretraining",
+                "kl_to_reference", "attack_success"));
+        names.addAll(CurationCatalog.entries().keySet());
+        names.addAll(List.of("shortcut", "sneaky", "transformer", "drinker", "corner"));
         for (String name : names) {
             assertTrue(o.out().contains(name), name + " in\n" + o.out());
         }
@@ -43,6 +48,13 @@ class ListCommandTest {
         assertEquals("supervisor", absent.get("oversight").get("parameter").asText());
         assertEquals("end_of_level", json.get("environments").get(0).get("proxies").get(0).asText());
         assertEquals(LearnerCatalog.entries().size(), json.get("learners").size());
+        assertEquals(CurationCatalog.entries().size(), json.get("curation").size());
+        int personas = 0;
+        for (String id : Personas.environments()) {
+            personas += Personas.forEnvironment(EnvRegistry.spec(id)).names().size();
+        }
+        assertEquals(personas, json.get("personas").size());
+        assertEquals("aligned", json.get("personas").get(0).get("persona").asText());
         try (var files = java.nio.file.Files.list(java.nio.file.Path.of("scenarios"))) {
             assertEquals(files.filter(p -> p.toString().endsWith(".yaml")).count(), json.get("scenarios").size());
         }

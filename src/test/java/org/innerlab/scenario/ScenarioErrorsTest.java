@@ -158,6 +158,16 @@ class ScenarioErrorsTest {
     }
 
     @Test
+    void aScatterChartsXIsAMetricSeriesNotASweepKey() {
+        String sweep = "sweep:\n  seed: [1, 2]\ncharts:\n  - kind: scatter\n    name: c\n";
+        assertEquals("x.yaml:14:8: charts.0.x: expected distribution/metric, got \"seed\"; e.g. test/got_coin, "
+                + "or 1-train/got_coin for one minus the metric",
+                error(MINIMAL + sweep + "    x: seed\n    y: [train/got_coin]\n"));
+        assertEquals("x.yaml:14:8: charts.0.x: unknown metric 'got_con'; did you mean 'got_coin'?",
+                error(MINIMAL + sweep + "    x: train/got_con\n    y: [train/got_coin]\n"));
+    }
+
+    @Test
     void chartSeriesMustNameAMetricTheEnvironmentReports() {
         String sweep = "sweep:\n  seed: [1, 2]\ncharts:\n  - name: c\n    x: seed\n";
         assertEquals("x.yaml:14:25: charts.0.y.1: unknown metric 'got_con'; did you mean 'got_coin'?",

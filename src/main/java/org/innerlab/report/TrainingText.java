@@ -1,0 +1,93 @@
+package org.innerlab.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.innerlab.rater.RaterCatalog;
+import org.innerlab.regime.RegimeCatalog;
+import org.innerlab.scenario.DataConfig;
+import org.innerlab.scenario.EvaluationConfig;
+import org.innerlab.scenario.StageConfig;
+
+/**
+ * A scenario's training stages and evaluation probes in words, for the report's organism section:
+ * an RL stage by its budget and rater, a behaviour-cloning stage by its demonstrations (how many
+ * episodes, which personas in which mix, how curated), an evaluation by the probes it adds.
+ */
+final class TrainingText {
+    private TrainingText() {
+    }
+
+    /** One stage, as a sentence without the regime's name (the caller sets that in code). */
+    static String stage(StageConfig stage) {
+        return stage(stage, true);
+    }
+
+    /**
+     * One stage; without {@code explained} the regime's catalogue description is left out (a list of
+     * conditions would repeat it for every one).
+     */
+    static String stage(StageConfig stage, boolean explained) {
+        RegimeCatalog.Entry regime = RegimeCatalog.get(stage.regime());
+        String what = regime == null || !explained ? "" : ": " + regime.description();
+        String then = what.isEmpty() ? ": " : "; ";
+        if (stage.data() != null) {
+            return what + then + "on " + data(stage.data()) + "; " + assignments(stage.params()) + ".";
+        }
+        String rater = RaterCatalog.entries().getOrDefault(stage.rater(), "");
+        return what + then + String.format(Locale.ROOT, "%,d environment steps; scored by '%s'", stage.steps(),
+                stage.rater()) + (rater.isEmpty() ? "" : " (" + rater + ")") + "; " + assignments(stage.params()) + ".";
+    }
+
+    /** A dataset: "N demonstration episodes of d (aligned 0.95, shortcut 0.05; ε = 0), curated by ...". */
+    static String data(DataConfig data) {
+        List<String> mix = new ArrayList<>();
+        for (DataConfig.Share share : data.teachers()) {
+            mix.add(share.persona() + " " + Numbers.format(share.weight()));
+        }
+        List<String> curation = new ArrayList<>();
+        for (DataConfig.Step step : data.curation()) {
+            curation.add(step.params().isEmpty() ? step.operator()
+                    : step.operator() + " (" + assignments(step.params()) + ")");
+        }
+        return String.format(Locale.ROOT, "%,d demonstration episodes of '%s' (personas: %s; random actions with "
+                + "probability %s)", data.episodes(), data.distribution(), String.join(", ", mix),
+                Numbers.format(data.noise()))
+                + (curation.isEmpty() ? ", uncurated" : ", curated by " + String.join(", then ", curation));
+    }
+
+    /** The evaluation's probes beyond plain play ("" when there are none). */
+    static String probes(EvaluationConfig evaluation) {
+        List<String> parts = new ArrayList<>();
+        if (!"none".equals(evaluation.tag())) {
+            parts.add("conditioned on the control tag '" + evaluation.tag() + "' (conditional generation)");
+        }
+        if (evaluation.tagGuided() != null) {
+            parts.add("tag-guided decoding: actions whose predicted P(bad) exceeds "
+                    + Numbers.format(evaluation.tagGuided()) + " are discarded");
+        }
+        if (evaluation.reference() != null) {
+            parts.add("compared with the '" + evaluation.reference() + "' teacher (kl_to_reference, off_reference_actions)");
+        }
+        if (evaluation.attack() != null) {
+            parts.add("adversarial starts, reported as <distribution>-attacked: the first "
+                    + evaluation.attack().steps() + " action(s) of each episode forced from the '"
+                    + evaluation.attack().persona() + "' persona");
+        }
+        return parts.isEmpty() ? "" : " " + capitalised(String.join("; ", parts)) + ".";
+    }
+
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    static String assignments(Map<String, Object> values) {
+        if (values.isEmpty()) {
+            return "defaults";
+        }
+        List<String> parts = new ArrayList<>();
+        values.forEach((k, v) -> parts.add(k + " = " + Numbers.format(v)));
+        return String.join(", ", parts);
+    }
+}
