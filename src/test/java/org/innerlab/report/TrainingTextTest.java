@@ -36,7 +36,7 @@ class TrainingTextTest {
     void probesNameTheTagTheDecodingTheReferenceAndTheAttack() {
         assertEquals("", TrainingText.probes(new EvaluationConfig(10, List.of("train"), "sampled")));
         String text = TrainingText.probes(new EvaluationConfig(10, List.of("train"), "sampled", "good", 0.5,
-                "aligned", new EvaluationConfig.Attack("shortcut", 1)));
+                "aligned", new EvaluationConfig.Attack("shortcut", 1), null));
         assertEquals(" Conditioned on the control tag 'good' (conditional generation); tag-guided decoding: actions "
                 + "whose predicted P(bad) exceeds 0.5 are discarded; compared with the 'aligned' teacher "
                 + "(kl_to_reference, off_reference_actions); adversarial starts, reported as "
