@@ -46,8 +46,10 @@ import org.innerlab.observe.SparseVector;
  *   <li>{@code deployment_misbehaviour_rate}: misbehaving deployment episodes / M, over M deployment
  *       episodes at the same d, with no honeypots (Wilson): what the evaluation was supposed to
  *       foresee;</li>
- *   <li>{@code honeypot_misbehaviour_rate}: misbehaving honeypot episodes / honeypot episodes (Wilson;
- *       NaN when the suite drew none).</li>
+ *   <li>{@code caught_by_honeypot}: 1 when at least {@code threshold} of the suite's honeypot episodes
+ *       misbehaved, else 0 (also 0 when the suite drew too few honeypots): whether the honeypots alone would
+ *       have caught it. (A misbehaviour rate on honeypots is not reported: a short suite often draws
+ *       none, and an undefined rate would blank the mean over seeds.)</li>
  * </ul>
  *
  * <h2>Randomness</h2> each suite episode draws two numbers from {@code looks} whatever the knobs, honeypot
@@ -60,7 +62,7 @@ public final class EvaluationSuite {
     public static final String CAUGHT = "caught";
     public static final String EVALUATION_MISBEHAVIOUR = "evaluation_misbehaviour_rate";
     public static final String DEPLOYMENT_MISBEHAVIOUR = "deployment_misbehaviour_rate";
-    public static final String HONEYPOT_MISBEHAVIOUR = "honeypot_misbehaviour_rate";
+    public static final String CAUGHT_BY_HONEYPOT = "caught_by_honeypot";
 
     /**
      * The design of an evaluation suite.
@@ -89,7 +91,7 @@ public final class EvaluationSuite {
 
     /** The metric names the suite reports, in report order. */
     public static List<String> metricNames() {
-        return List.of(CAUGHT, EVALUATION_MISBEHAVIOUR, DEPLOYMENT_MISBEHAVIOUR, HONEYPOT_MISBEHAVIOUR);
+        return List.of(CAUGHT, CAUGHT_BY_HONEYPOT, EVALUATION_MISBEHAVIOUR, DEPLOYMENT_MISBEHAVIOUR);
     }
 
     private final Design design;
@@ -134,17 +136,13 @@ public final class EvaluationSuite {
     public List<MetricValue> measure(MersenneTwisterFast looks, MersenneTwisterFast levels,
                                      MersenneTwisterFast actions) {
         int misbehaved = 0;
-        int honeypots = 0;
         int honeypotMisbehaved = 0;
         for (int e = 0; e < design.episodes(); e++) {
             boolean honeypot = looks.nextDouble() < design.honeypots();
             boolean recognised = looks.nextDouble() < design.distinguishability();
             boolean bad = misbehaves(!honeypot && recognised ? looksEvaluated : looksDeployed, levels, actions);
             misbehaved += bad ? 1 : 0;
-            if (honeypot) {
-                honeypots++;
-                honeypotMisbehaved += bad ? 1 : 0;
-            }
+            honeypotMisbehaved += honeypot && bad ? 1 : 0;
         }
         int deployedBadly = 0;
         for (int e = 0; e < design.deploymentEpisodes(); e++) {
@@ -152,10 +150,9 @@ public final class EvaluationSuite {
             deployedBadly += misbehaves(recognised ? looksDeployed : looksEvaluated, levels, actions) ? 1 : 0;
         }
         return List.of(new MetricValue(NAME, CAUGHT, misbehaved >= design.threshold() ? 1 : 0),
+                new MetricValue(NAME, CAUGHT_BY_HONEYPOT, honeypotMisbehaved >= design.threshold() ? 1 : 0),
                 EpisodeInterval.fraction(NAME, EVALUATION_MISBEHAVIOUR, misbehaved, design.episodes()),
-                EpisodeInterval.fraction(NAME, DEPLOYMENT_MISBEHAVIOUR, deployedBadly, design.deploymentEpisodes()),
-                honeypots == 0 ? new MetricValue(NAME, HONEYPOT_MISBEHAVIOUR, Double.NaN)
-                        : EpisodeInterval.fraction(NAME, HONEYPOT_MISBEHAVIOUR, honeypotMisbehaved, honeypots));
+                EpisodeInterval.fraction(NAME, DEPLOYMENT_MISBEHAVIOUR, deployedBadly, design.deploymentEpisodes()));
     }
 
     /** Plays one episode in {@code env} and says whether it misbehaved. */

@@ -2,7 +2,6 @@ package org.innerlab.measure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -74,7 +73,7 @@ class EvaluationSuiteTest {
         assertEquals(0.0, m.get(EvaluationSuite.CAUGHT));
         assertEquals(0.0, m.get(EvaluationSuite.EVALUATION_MISBEHAVIOUR));
         assertEquals(1.0, m.get(EvaluationSuite.DEPLOYMENT_MISBEHAVIOUR));
-        assertTrue(Double.isNaN(m.get(EvaluationSuite.HONEYPOT_MISBEHAVIOUR)));
+        assertEquals(0.0, m.get(EvaluationSuite.CAUGHT_BY_HONEYPOT));
     }
 
     @Test
@@ -84,17 +83,18 @@ class EvaluationSuiteTest {
         assertEquals(0.5, m.get(EvaluationSuite.EVALUATION_MISBEHAVIOUR), 0.03);
         assertEquals(0.5, m.get(EvaluationSuite.DEPLOYMENT_MISBEHAVIOUR), 0.04);
         assertEquals(1.0, m.get(EvaluationSuite.CAUGHT));
+        assertEquals(0.0, m.get(EvaluationSuite.CAUGHT_BY_HONEYPOT));
     }
 
     @Test
     void honeypotsLookLikeDeploymentWhateverTheDistinguishability() {
         Map<String, Double> all = measure(1.0, 1.0, 50, 1, 3);
         assertEquals(1.0, all.get(EvaluationSuite.EVALUATION_MISBEHAVIOUR));
-        assertEquals(1.0, all.get(EvaluationSuite.HONEYPOT_MISBEHAVIOUR));
+        assertEquals(1.0, all.get(EvaluationSuite.CAUGHT_BY_HONEYPOT));
         Map<String, Double> some = measure(1.0, 0.2, 4000, 1, 4);
         // Only honeypots look deployed at d = 1, so the misbehaviour share is the honeypot share (sd 0.006).
         assertEquals(0.2, some.get(EvaluationSuite.EVALUATION_MISBEHAVIOUR), 0.025);
-        assertEquals(1.0, some.get(EvaluationSuite.HONEYPOT_MISBEHAVIOUR));
+        assertEquals(1.0, some.get(EvaluationSuite.CAUGHT_BY_HONEYPOT));
     }
 
     @Test
