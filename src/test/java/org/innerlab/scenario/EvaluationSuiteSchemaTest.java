@@ -88,6 +88,31 @@ class EvaluationSuiteSchemaTest {
     }
 
     @Test
+    void suiteRoundTripsThroughTheWriter() {
+        Scenario s = parse(SUITE.formatted(", distinguishability: 0.95, honeypots: 0.1, episodes: 7, threshold: 2, "
+                + "deployment_episodes: 9"));
+        String yaml = ScenarioWriter.toYaml(s);
+        Scenario back = ScenarioLoader.parse(yaml, "a.yaml", List.of(), EnvRegistry::spec);
+        assertEquals(s.evaluation(), back.evaluation(), yaml);
+        assertEquals(new EvaluationSuite.Design(0.95, 0.1, 7, 2, 9), back.evaluation().suite().design());
+    }
+
+    @Test
+    void suiteNeedsAnEnvironmentWithOversight() {
+        String yaml = """
+                name: aware
+                environment: { id: coinrun-lite-v1, distributions: { a: {}, b: {} } }
+                learner: { type: linear-softmax }
+                training: [ { regime: reinforce, steps: 10 } ]
+                evaluation: { suite: { looks_evaluated: a, looks_deployed: b } }
+                """;
+        ScenarioException e = assertThrows(ScenarioException.class,
+                () -> ScenarioLoader.parse(yaml, "a.yaml", List.of(), EnvRegistry::spec));
+        assertEquals("a.yaml:5:22: evaluation.suite: coinrun-lite-v1 declares no oversight; an evaluation suite needs "
+                + "an environment whose misbehaviour and oversight are defined", e.getMessage());
+    }
+
+    @Test
     void suiteSeriesNeedASuite() {
         assertThrows(ScenarioException.class, () -> parse("""
                 sweep: { evaluation.episodes: [5, 6] }
