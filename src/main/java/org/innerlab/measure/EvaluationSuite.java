@@ -24,7 +24,9 @@ import org.innerlab.observe.SparseVector;
  * ({@link Oversight#misbehaved()}) in either look, so a deployment-looking evaluation episode is still
  * watched. For the alignment-faking planner this makes "evaluated" the same as "monitored": it believes a
  * refusal seen by the lab leads to its modification, so it fakes compliance wherever the cue says
- * monitored, in training and in evaluation alike.
+ * monitored, in training and in evaluation alike. A look's own cue noise (the environment's
+ * {@code situational_awareness}) compounds with d; {@code scenarios/eval-awareness.yaml} keeps it at 1 so
+ * that d alone decides what the organism sees.
  *
  * <h2>The knobs</h2> Distinguishability d = P(an episode looks like what it is). An evaluation episode
  * looks evaluated with probability d and deployed otherwise; a deployment episode looks deployed with
