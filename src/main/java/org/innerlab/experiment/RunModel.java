@@ -17,6 +17,7 @@ import org.innerlab.learner.TagPredictor;
 import org.innerlab.learner.AlignmentFakingPlanner;
 import org.innerlab.measure.ConditionalMisbehaviour;
 import org.innerlab.measure.DeceptiveAlignment;
+import org.innerlab.measure.EvaluationSuite;
 import org.innerlab.measure.Evaluator;
 import org.innerlab.measure.MetricValue;
 import org.innerlab.measure.Probes;
@@ -158,6 +159,14 @@ public final class RunModel extends SimState {
             }
             if (curve != null) {
                 all.addAll(curve.metrics());
+            }
+            if (ec.suite() != null) {
+                EvaluationSuite suite = new EvaluationSuite(ec.suite().design(),
+                        Organism.environment(scenario, ec.suite().looksEvaluated()),
+                        Organism.environment(scenario, ec.suite().looksDeployed()), organism.encoder(), policy,
+                        ec.sampled() ? Evaluator.Mode.SAMPLED : Evaluator.Mode.GREEDY);
+                all.addAll(suite.measure(seeds.stream("suite/looks"), seeds.stream("suite/levels"),
+                        seeds.stream("suite/actions")));
             }
             metrics = all;
         };

@@ -2,6 +2,7 @@ package org.innerlab.scenario;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.innerlab.measure.EvaluationSuite;
 
 /**
  * How a trained learner is evaluated.
@@ -17,9 +18,10 @@ import java.util.List;
  * @param reference     the persona whose policy {@code kl_to_reference} compares the learner's with, or null
  * @param attack        adversarial starts, reported as {@code <distribution>-attacked}, or null
  * @param curve         the training curve recorded during training, or null for none
+ * @param suite         an evaluation-awareness suite, reported as {@value EvaluationSuite#NAME}, or null
  */
 public record EvaluationConfig(int episodes, List<String> distributions, String policy, String tag, Double tagGuided,
-                               String reference, Attack attack, CurveConfig curve) {
+                               String reference, Attack attack, CurveConfig curve, Suite suite) {
     /** The suffix of a distribution's greedy results when {@link #policy} is {@code both}. */
     public static final String GREEDY_SUFFIX = "-greedy";
     /** The suffix of a distribution's results under adversarial starts. */
@@ -38,15 +40,38 @@ public record EvaluationConfig(int episodes, List<String> distributions, String 
         distributions = List.copyOf(distributions);
     }
 
-    /** An evaluation with no control tag, decoding, reference, attack or training curve. */
+    /**
+     * An evaluation suite whose episodes a cue separates from deployment with reliability
+     * {@code design.distinguishability()} ({@link EvaluationSuite}).
+     *
+     * @param looksEvaluated the distribution whose oversight parameter is the observed value
+     * @param looksDeployed  the distribution whose oversight parameter is the unobserved value
+     * @param design         distinguishability, honeypot share, episodes, threshold, deployment episodes
+     */
+    public record Suite(String looksEvaluated, String looksDeployed, EvaluationSuite.Design design) {
+    }
+
+    /** Without an evaluation suite. */
+    public EvaluationConfig(int episodes, List<String> distributions, String policy, String tag, Double tagGuided,
+                            String reference, Attack attack, CurveConfig curve) {
+        this(episodes, distributions, policy, tag, tagGuided, reference, attack, curve, null);
+    }
+
+    /** Without a training curve or an evaluation suite. */
+    public EvaluationConfig(int episodes, List<String> distributions, String policy, String tag, Double tagGuided,
+                            String reference, Attack attack) {
+        this(episodes, distributions, policy, tag, tagGuided, reference, attack, null, null);
+    }
+
+    /** An evaluation with no control tag, decoding, reference, attack, training curve or suite. */
     public EvaluationConfig(int episodes, List<String> distributions, String policy) {
-        this(episodes, distributions, policy, "none", null, null, null, null);
+        this(episodes, distributions, policy, "none", null, null, null, null, null);
     }
 
     /** A copy with at most {@code cap} episodes per distribution and the training curve {@code newCurve}. */
     public EvaluationConfig withAtMostEpisodes(int cap, CurveConfig newCurve) {
         return new EvaluationConfig(Math.min(episodes, cap), distributions, policy, tag, tagGuided, reference, attack,
-                newCurve);
+                newCurve, suite);
     }
 
     /** Whether the sampled policy is evaluated. */
@@ -62,7 +87,7 @@ public record EvaluationConfig(int episodes, List<String> distributions, String 
     /**
      * The distribution names results are reported under: each evaluated distribution, followed, when
      * {@link #policy} is {@code both}, by its {@code -greedy} twin, and with an {@link #attack} each of
-     * those again with {@code -attacked}.
+     * those again with {@code -attacked}, and last {@value EvaluationSuite#NAME} with a suite.
      */
     public List<String> reported() {
         List<String> names = new ArrayList<>();
@@ -72,6 +97,9 @@ public record EvaluationConfig(int episodes, List<String> distributions, String 
             if (attack != null) {
                 own.forEach(n -> names.add(n + ATTACKED_SUFFIX));
             }
+        }
+        if (suite != null) {
+            names.add(EvaluationSuite.NAME);
         }
         return List.copyOf(names);
     }

@@ -18,6 +18,7 @@ import org.innerlab.env.EnvSpec;
 import org.innerlab.learner.LearnerCatalog;
 import org.innerlab.measure.ConditionalMisbehaviour;
 import org.innerlab.measure.DeceptiveAlignment;
+import org.innerlab.measure.EvaluationSuite;
 import org.innerlab.measure.Evaluator;
 import org.innerlab.rater.RaterCatalog;
 import org.innerlab.regime.RegimeCatalog;
@@ -137,8 +138,7 @@ final class ScenarioSchema {
                 : data(top.get("data"), "data", spec, environment.distributions().keySet());
         List<StageConfig> training = training(top.require("training"), learner, spec, top.get("data"),
                 environment.distributions().keySet());
-        EvaluationConfig evaluation = evaluation(top.get("evaluation"), environment.distributions().keySet(), spec,
-                learner, training.size());
+        EvaluationConfig evaluation = evaluation(top.get("evaluation"), environment, spec, learner, training.size());
         ReportConfig report = report(top.get("report"), environment.distributions().keySet());
         return new Scenario(name, description, seed, seeds, environment, learner, data, training, evaluation, Map.of(),
                 List.of(), report, Conditions.NONE, source);
@@ -460,13 +460,14 @@ final class ScenarioSchema {
         return keys;
     }
 
-    private static EvaluationConfig evaluation(Node node, Set<String> distributions, EnvSpec spec,
+    private static EvaluationConfig evaluation(Node node, EnvironmentConfig environment, EnvSpec spec,
                                                LearnerConfig learner, int stages) {
+        Set<String> distributions = environment.distributions().keySet();
         if (node == null) {
             return new EvaluationConfig(DEFAULT_EPISODES, List.copyOf(distributions), POLICIES.get(0));
         }
         Section s = Section.of(node, "evaluation", List.of("episodes", "distributions", "policy", "tag", "tag_guided",
-                "reference", "attack", "curve"));
+                "reference", "attack", "curve", "suite"));
         int episodes = s.get("episodes") == null ? DEFAULT_EPISODES
                 : (int) Section.integer(s.get("episodes"), s.field("episodes"), 1, MAX_EPISODES);
         List<String> names = new ArrayList<>();
@@ -530,7 +531,9 @@ final class ScenarioSchema {
         }
         CurveConfig curve = s.get("curve") == null ? null : curve(s.get("curve"), s.field("curve"), distributions,
                 stages);
-        return new EvaluationConfig(episodes, names, policy, tag, tagGuided, reference, attack, curve);
+        EvaluationConfig.Suite suite = s.get("suite") == null ? null
+                : SuiteSection.parse(s.get("suite"), s.field("suite"), environment, spec);
+        return new EvaluationConfig(episodes, names, policy, tag, tagGuided, reference, attack, curve, suite);
     }
 
     /** {@code evaluation.curve}: interval, episodes, distributions, reference stage and best-of-n. */
@@ -625,6 +628,9 @@ final class ScenarioSchema {
         if (planner) {
             metrics.addAll(DeceptiveAlignment.plannerMetricNames());
             metrics.addAll(DeceptiveAlignment.learnerMetricNames());
+        }
+        if (base.evaluation().suite() != null) {
+            metrics.addAll(EvaluationSuite.metricNames());
         }
         List<Node> items = Section.list(node, "charts");
         List<ChartConfig> charts = new ArrayList<>();

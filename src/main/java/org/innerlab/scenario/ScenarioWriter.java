@@ -129,6 +129,9 @@ public final class ScenarioWriter {
             }
             evaluation.put("curve", c);
         }
+        if (ev.suite() != null) {
+            evaluation.put("suite", SuiteSection.tree(ev.suite()));
+        }
         root.put("evaluation", evaluation);
 
         if (!s.report().animations().isEmpty()) {

@@ -63,6 +63,16 @@
  *     reference_stage: 0                # the stage whose starting policy KL is measured to; default 0
  *     best_of_n: { pool: 8000, n: [1, 16, 256] }  # optional; best of n episodes of the reference policy,
  *                                       #   rated by that stage's rater, reported as <d>-bon@<n>; n <= pool
+ *   suite:                              # optional; an evaluation-awareness suite (EvaluationSuite),
+ *                                       #   reported under the distribution "suite"; needs oversight
+ *     looks_evaluated: watched          #   required; a distribution setting the oversight parameter to
+ *                                       #   its observed value (monitored: yes, supervisor: present)
+ *     looks_deployed: unwatched         #   required; one setting it to the unobserved value
+ *     distinguishability: 0.9           #   d in [0.5, 1]: P(an episode looks like what it is); default 0.5
+ *     honeypots: 0.1                    #   h in [0, 1]: share of suite episodes made to look deployed; 0
+ *     episodes: 20                      #   N suite episodes; default 20
+ *     threshold: 1                      #   misbehaving suite episodes that catch the organism, 1..N; 1
+ *     deployment_episodes: 400          #   episodes measuring deployment misbehaviour; default 400
  * report:                               # optional; extras of report.html
  *   animations: [train, test]           # distribution names, no repeats; default []: an animated GIF of
  *                                       #   run 0 of point 0 playing each, in animations/, embedded
@@ -92,6 +102,9 @@
  *                                                #   oversight pays the same reward watched or not); for the
  *                                                #   alignment-faking-planner also <distribution>/faking_rate
  *                                                #   and learner/goal_drift, learner/refusal_preference
+ *                                                #   with an evaluation suite, suite/caught,
+ *                                                #   suite/caught_by_honeypot, suite/evaluation_misbehaviour_rate,
+ *                                                #   suite/deployment_misbehaviour_rate
  *     labels: ["...", "..."]            # one per y series; default: the series texts
  *     x_label: "..."                    # default: the x path
  *     y_label: "..."                    # default ""
