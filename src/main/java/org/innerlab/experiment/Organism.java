@@ -8,6 +8,7 @@ import org.innerlab.data.CurationCatalog;
 import org.innerlab.data.Dataset;
 import org.innerlab.data.DatasetGenerator;
 import org.innerlab.data.Personas;
+import org.innerlab.data.Teacher;
 import org.innerlab.env.EnvRegistry;
 import org.innerlab.env.EnvSpec;
 import org.innerlab.env.Environment;
@@ -18,6 +19,7 @@ import org.innerlab.learner.LearnerCatalog;
 import org.innerlab.learner.LinearQ;
 import org.innerlab.learner.LinearSoftmaxPolicy;
 import org.innerlab.learner.MlpPolicy;
+import org.innerlab.learner.PersonaMixture;
 import org.innerlab.learner.QFunction;
 import org.innerlab.learner.TabularQ;
 import org.innerlab.observe.ControlTagEncoder;
@@ -31,6 +33,7 @@ import org.innerlab.rater.RaterCatalog;
 import org.innerlab.regime.BehaviourCloning;
 import org.innerlab.regime.EpisodeListener;
 import org.innerlab.regime.MonitoredTraining;
+import org.innerlab.regime.PersonaSelection;
 import org.innerlab.regime.Ppo;
 import org.innerlab.regime.QLearning;
 import org.innerlab.regime.Regime;
@@ -62,6 +65,10 @@ public record Organism(Scenario scenario, Seeds seeds, Environment train, Encode
                 : new EgocentricEncoder(train.spec(), train.view(), lc.observation().viewRadius(),
                         lc.observation().globalFeatures());
         Encoder encoder = lc.observation().controlTags() ? new ControlTagEncoder(seen) : seen;
+        if ("persona-mixture".equals(lc.type())) {
+            // Its personas read the true state: the Sight tells it which environment was just encoded.
+            encoder = new PersonaMixture.Sight(encoder);
+        }
         Map<String, Object> p = lc.params();
         int actions = train.actionCount();
         boolean tagHead = Boolean.TRUE.equals(p.get("tag_head"));
@@ -76,9 +83,17 @@ public record Organism(Scenario scenario, Seeds seeds, Environment train, Encode
             case "tabular-q" -> new TabularQ(actions, (Double) p.get("initial_q"), (Double) p.get("eval_epsilon"));
             case "alignment-faking-planner" -> new AlignmentFakingPlanner(AlignmentFakingPlanner.Hyper.from(p), encoder,
                     train.spec().action("comply"), train.spec().action("refuse"));
+            case "persona-mixture" -> personaMixture(PersonaMixture.Hyper.from(p), train, (PersonaMixture.Sight) encoder);
             default -> throw new IllegalArgumentException("unknown learner type '" + lc.type() + "'");
         };
         return new Organism(scenario, seeds, train, encoder, learner);
+    }
+
+    private static PersonaMixture personaMixture(PersonaMixture.Hyper hyper, Environment train,
+                                                 PersonaMixture.Sight sight) {
+        Personas personas = Personas.forEnvironment(train.spec());
+        List<Teacher> teachers = personas.names().stream().map(n -> (Teacher) personas.teacher(n)).toList();
+        return new PersonaMixture(hyper, teachers, sight, train.actionCount());
     }
 
     private static int[] hidden(Map<String, Object> p) {
@@ -151,6 +166,9 @@ public record Organism(Scenario scenario, Seeds seeds, Environment train, Encode
                     stage.steps(), seeds.stream(prefix + "levels"), seeds.stream(prefix + "actions"), listener);
             case "monitored-training" -> new MonitoredTraining(train, encoder, (AlignmentFakingPlanner) learner, rater,
                     MonitoredTraining.Hyper.from(stage.params()), stage.steps(), seeds.stream(prefix + "levels"),
+                    seeds.stream(prefix + "actions"), listener);
+            case "persona-selection" -> new PersonaSelection(train, (PersonaMixture) learner, rater,
+                    PersonaSelection.Hyper.from(stage.params()), stage.steps(), seeds.stream(prefix + "levels"),
                     seeds.stream(prefix + "actions"), listener);
             default -> throw new IllegalArgumentException("unknown regime '" + stage.regime() + "'");
         };

@@ -15,10 +15,12 @@ import org.innerlab.learner.Policy;
 import org.innerlab.learner.TagGuidedPolicy;
 import org.innerlab.learner.TagPredictor;
 import org.innerlab.learner.AlignmentFakingPlanner;
+import org.innerlab.learner.PersonaMixture;
 import org.innerlab.measure.ConditionalMisbehaviour;
 import org.innerlab.measure.DeceptiveAlignment;
 import org.innerlab.measure.Evaluator;
 import org.innerlab.measure.MetricValue;
+import org.innerlab.measure.PersonaShares;
 import org.innerlab.measure.Probes;
 import org.innerlab.observe.ControlTagEncoder;
 import org.innerlab.regime.EpisodeListener;
@@ -140,6 +142,9 @@ public final class RunModel extends SimState {
             all.addAll(ConditionalMisbehaviour.gaps(spec, attacked, all));
             if (organism.learner() instanceof AlignmentFakingPlanner planner) {
                 all.addAll(DeceptiveAlignment.learnerMetrics(planner));
+            }
+            if (organism.learner() instanceof PersonaMixture mixture) {
+                all.addAll(PersonaShares.learnerMetrics(mixture));
             }
             metrics = all;
         };
