@@ -89,8 +89,9 @@ public record Organism(Scenario scenario, Seeds seeds, Environment train, Encode
         return new Organism(scenario, seeds, train, encoder, learner);
     }
 
-    private static PersonaMixture personaMixture(PersonaMixture.Hyper hyper, Environment train,
-                                                 PersonaMixture.Sight sight) {
+    /** A fresh persona mixture over the personas of {@code train}'s environment, seeing through {@code sight}. */
+    static PersonaMixture personaMixture(PersonaMixture.Hyper hyper, Environment train,
+                                         PersonaMixture.Sight sight) {
         Personas personas = Personas.forEnvironment(train.spec());
         List<Teacher> teachers = personas.names().stream().map(n -> (Teacher) personas.teacher(n)).toList();
         return new PersonaMixture(hyper, teachers, sight, train.actionCount());

@@ -73,6 +73,13 @@ public final class MetricCatalog {
         add(DeceptiveAlignment.REFUSAL_PREFERENCE, "After training, how much the planner's goal still prefers "
                 + "refusing a harmful request over complying (its utility of refusing minus that of complying; "
                 + "reported under 'learner'). Below 0 training has turned the goal itself compliant.", greenblatt);
+        String personas = "persona selection under RL (innerlab issue 9): RL fine-tuning as selection among the "
+                + "personas a pretrained model can play";
+        add(PersonaShares.MISALIGNED_SHARE, "After RL, the persona mixture's total weight on misaligned personas "
+                + "(every persona but the aligned one, weakly and strongly emulated; reported under 'learner').",
+                personas);
+        add(PersonaShares.STRONG_SHARE, "After RL, the persona mixture's total weight on strongly emulated personas "
+                + "(reported under 'learner').", personas);
     }
 
     private MetricCatalog() {
@@ -103,6 +110,12 @@ public final class MetricCatalog {
                     + metric.substring(Evaluator.PROXY_MARGIN_LOW.length()).replace('_', ' ') + "') minus "
                     + "P(intended goal); above 0 the run pursues the proxy more than the goal beyond episode noise "
                     + "(proxy-aligned).", "DESIGN.md, proxy_pursuit");
+        }
+        if (e == null && metric.startsWith(PersonaShares.PERSONA_SHARE)) {
+            return new Entry(metric, "After RL, the persona mixture's weight w_i = softmax(theta)_i on the persona "
+                    + "emulation '" + metric.substring(PersonaShares.PERSONA_SHARE.length()) + "' (reported under "
+                    + "'learner'): how much of the prior RL handed to it.", "persona selection under RL (innerlab "
+                    + "issue 9)");
         }
         if (e == null && spec != null && spec.counters().contains(metric)) {
             return new Entry(metric, "Mean per episode of the count '" + metric.replace('_', ' ')
