@@ -9,6 +9,7 @@ import org.innerlab.data.CurationCatalog;
 import org.innerlab.data.Dataset;
 import org.innerlab.data.DatasetGenerator;
 import org.innerlab.data.Personas;
+import org.innerlab.data.Teacher;
 import org.innerlab.env.EnvRegistry;
 import org.innerlab.env.EnvSpec;
 import org.innerlab.env.Environment;
@@ -19,6 +20,7 @@ import org.innerlab.learner.LearnerCatalog;
 import org.innerlab.learner.LinearQ;
 import org.innerlab.learner.LinearSoftmaxPolicy;
 import org.innerlab.learner.MlpPolicy;
+import org.innerlab.learner.PersonaMixture;
 import org.innerlab.learner.QFunction;
 import org.innerlab.learner.TabularQ;
 import org.innerlab.observe.ControlTagEncoder;
@@ -35,6 +37,7 @@ import org.innerlab.regime.KlPenalty;
 import org.innerlab.regime.MonitoredTraining;
 import org.innerlab.regime.OfflineQ;
 import org.innerlab.regime.RatedTransitions;
+import org.innerlab.regime.PersonaSelection;
 import org.innerlab.regime.Ppo;
 import org.innerlab.regime.QLearning;
 import org.innerlab.regime.Regime;
@@ -66,6 +69,10 @@ public record Organism(Scenario scenario, Seeds seeds, Environment train, Encode
                 : new EgocentricEncoder(train.spec(), train.view(), lc.observation().viewRadius(),
                         lc.observation().globalFeatures());
         Encoder encoder = lc.observation().controlTags() ? new ControlTagEncoder(seen) : seen;
+        if ("persona-mixture".equals(lc.type())) {
+            // Its personas read the true state: the Sight tells it which environment was just encoded.
+            encoder = new PersonaMixture.Sight(encoder);
+        }
         Map<String, Object> p = lc.params();
         int actions = train.actionCount();
         boolean tagHead = Boolean.TRUE.equals(p.get("tag_head"));
@@ -80,9 +87,18 @@ public record Organism(Scenario scenario, Seeds seeds, Environment train, Encode
             case "tabular-q" -> new TabularQ(actions, (Double) p.get("initial_q"), (Double) p.get("eval_epsilon"));
             case "alignment-faking-planner" -> new AlignmentFakingPlanner(AlignmentFakingPlanner.Hyper.from(p), encoder,
                     train.spec().action("comply"), train.spec().action("refuse"));
+            case "persona-mixture" -> personaMixture(PersonaMixture.Hyper.from(p), train, (PersonaMixture.Sight) encoder);
             default -> throw new IllegalArgumentException("unknown learner type '" + lc.type() + "'");
         };
         return new Organism(scenario, seeds, train, encoder, learner);
+    }
+
+    /** A fresh persona mixture over the personas of {@code train}'s environment, seeing through {@code sight}. */
+    static PersonaMixture personaMixture(PersonaMixture.Hyper hyper, Environment train,
+                                         PersonaMixture.Sight sight) {
+        Personas personas = Personas.forEnvironment(train.spec());
+        List<Teacher> teachers = personas.names().stream().map(n -> (Teacher) personas.teacher(n)).toList();
+        return new PersonaMixture(hyper, teachers, sight, train.actionCount());
     }
 
     private static int[] hidden(Map<String, Object> p) {
@@ -169,6 +185,9 @@ public record Organism(Scenario scenario, Seeds seeds, Environment train, Encode
                     klPenalty(stage));
             case "monitored-training" -> new MonitoredTraining(train, encoder, (AlignmentFakingPlanner) learner, rater,
                     MonitoredTraining.Hyper.from(stage.params()), stage.steps(), seeds.stream(prefix + "levels"),
+                    seeds.stream(prefix + "actions"), listener);
+            case "persona-selection" -> new PersonaSelection(train, (PersonaMixture) learner, rater,
+                    PersonaSelection.Hyper.from(stage.params()), stage.steps(), seeds.stream(prefix + "levels"),
                     seeds.stream(prefix + "actions"), listener);
             default -> throw new IllegalArgumentException("unknown regime '" + stage.regime() + "'");
         };

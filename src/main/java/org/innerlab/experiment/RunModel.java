@@ -15,11 +15,13 @@ import org.innerlab.learner.Policy;
 import org.innerlab.learner.TagGuidedPolicy;
 import org.innerlab.learner.TagPredictor;
 import org.innerlab.learner.AlignmentFakingPlanner;
+import org.innerlab.learner.PersonaMixture;
 import org.innerlab.measure.ConditionalMisbehaviour;
 import org.innerlab.measure.DeceptiveAlignment;
 import org.innerlab.measure.EvaluationSuite;
 import org.innerlab.measure.Evaluator;
 import org.innerlab.measure.MetricValue;
+import org.innerlab.measure.PersonaShares;
 import org.innerlab.measure.Probes;
 import org.innerlab.observe.ControlTagEncoder;
 import org.innerlab.regime.EpisodeListener;
@@ -167,6 +169,9 @@ public final class RunModel extends SimState {
                         ec.sampled() ? Evaluator.Mode.SAMPLED : Evaluator.Mode.GREEDY);
                 all.addAll(suite.measure(seeds.stream("suite/looks"), seeds.stream("suite/levels"),
                         seeds.stream("suite/actions")));
+            }
+            if (organism.learner() instanceof PersonaMixture mixture) {
+                all.addAll(PersonaShares.learnerMetrics(mixture));
             }
             metrics = all;
         };

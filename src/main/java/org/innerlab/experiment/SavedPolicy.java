@@ -16,6 +16,7 @@ import org.innerlab.learner.Learner;
 import org.innerlab.learner.LearnerCatalog;
 import org.innerlab.learner.LinearQ;
 import org.innerlab.learner.LinearSoftmaxPolicy;
+import org.innerlab.learner.PersonaMixture;
 import org.innerlab.learner.TabularQ;
 import org.innerlab.scenario.ObservationConfig;
 
@@ -39,7 +40,8 @@ import org.innerlab.scenario.ObservationConfig;
  * then, for each parameter array, a line {@code array: <name> <length>} followed by that many lines of
  * one number each: {@code weights} and {@code value_weights} (linear-softmax; action-major
  * {@code w[a·D + i]}), {@code weights} (linear-q), {@code keys} (64-bit observation hashes, decimal) and
- * {@code values} ({@code keys × actions}, row-major) for tabular-q. Numbers are Java's shortest
+ * {@code values} ({@code keys × actions}, row-major) for tabular-q, {@code goal} for the
+ * alignment-faking planner, {@code logits} (θ, one per persona emulation) for the persona mixture. Numbers are Java's shortest
  * decimal form, which reads back to the identical {@code double}, so a loaded policy acts bit for bit
  * like the saved one. Lines starting with {@code #} are comments. A reader rejects any other
  * {@code format} line: a change of layout bumps the version.
@@ -85,6 +87,9 @@ public record SavedPolicy(Map<String, String> header, Map<String, double[]> arra
         } else if (learner instanceof AlignmentFakingPlanner planner) {
             // Its hyper-parameters come from the scenario; what training changed is the goal alone.
             arrays.put("goal", planner.goal().clone());
+        } else if (learner instanceof PersonaMixture mixture) {
+            // Its personas and hyper-parameters come from the scenario; what training changed is θ alone.
+            arrays.put("logits", mixture.logits().clone());
         } else {
             throw new IllegalArgumentException("cannot save a learner of type " + learner.type());
         }
@@ -232,6 +237,13 @@ public record SavedPolicy(Map<String, String> header, Map<String, double[]> arra
                         organism.train().spec().action("comply"), organism.train().spec().action("refuse"));
                 copy("goal", planner.goal());
                 yield planner;
+            }
+            case "persona-mixture" -> {
+                PersonaMixture mixture = Organism.personaMixture(
+                        PersonaMixture.Hyper.from(organism.scenario().learner().params()), organism.train(),
+                        (PersonaMixture.Sight) organism.encoder());
+                copy("logits", mixture.logits());
+                yield mixture;
             }
             default -> throw new IllegalArgumentException("unknown learner type '" + header.get("learner") + "'");
         };

@@ -49,6 +49,17 @@ public final class LearnerCatalog {
                         ParamSpec.real("temperature", 0.25, 1e-6, 100.0, "softmax temperature over its plan values"),
                         ParamSpec.real("refusal_utility", 1.0, -100.0, 100.0,
                                 "its initial utility for refusing a harmful request (complying scores 0)")));
+        add("persona-mixture", "a toy pretrained prior: a mixture over the environment's personas (planning teachers "
+                        + "that read the true state), each emulated weakly or strongly, one persona per episode; RL "
+                        + "changes only the mixture weights",
+                List.of(ParamSpec.real("capability", 1.0, 0.0, 1.0,
+                                "how well personas are executed: a strong emulation acts at random with probability 1 - c"),
+                        ParamSpec.real("weak_fidelity", 0.5, 0.0, 1.0,
+                                "a weak emulation's fidelity relative to a strong one: random with probability 1 - f c"),
+                        ParamSpec.real("aligned_prior", 0.8, 1e-6, 1 - 1e-6,
+                                "prior mass of the aligned persona; the misaligned ones share the rest equally"),
+                        ParamSpec.real("strong_prior", 0.5, 1e-6, 1 - 1e-6,
+                                "share of each persona's prior mass on its strong emulation")));
     }
 
     private LearnerCatalog() {

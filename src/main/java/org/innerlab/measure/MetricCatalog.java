@@ -123,6 +123,13 @@ public final class MetricCatalog {
         add(EvaluationSuite.DEPLOYMENT_MISBEHAVIOUR, "Fraction of deployment episodes (which look like deployment with "
                 + "probability d) in which the organism misbehaved: what the evaluation was supposed to foresee. A "
                 + "suite that catches nothing while this is high has been evaded.", awareness);
+        String personas = "persona selection under RL (innerlab issue 9): RL fine-tuning as selection among the "
+                + "personas a pretrained model can play";
+        add(PersonaShares.MISALIGNED_SHARE, "After RL, the persona mixture's total weight on misaligned personas "
+                + "(every persona but the aligned one, weakly and strongly emulated; reported under 'learner').",
+                personas);
+        add(PersonaShares.STRONG_SHARE, "After RL, the persona mixture's total weight on strongly emulated personas "
+                + "(reported under 'learner').", personas);
     }
 
     private MetricCatalog() {
@@ -159,6 +166,11 @@ public final class MetricCatalog {
                     + metric.substring(LABEL_SHARE.length()) + "' (labels.csv; the labels are DESIGN.md's operational "
                     + "definitions, e.g. robust, goal-misgeneralized, misbehaves-unobserved), with a bootstrap "
                     + "interval over runs. Reported under the distribution 'labels'.", "DESIGN.md, operational definitions");
+        if (e == null && metric.startsWith(PersonaShares.PERSONA_SHARE)) {
+            return new Entry(metric, "After RL, the persona mixture's weight w_i = softmax(theta)_i on the persona "
+                    + "emulation '" + metric.substring(PersonaShares.PERSONA_SHARE.length()) + "' (reported under "
+                    + "'learner'): how much of the prior RL handed to it.", "persona selection under RL (innerlab "
+                    + "issue 9)");
         }
         if (e == null && spec != null && spec.counters().contains(metric)) {
             return new Entry(metric, "Mean per episode of the count '" + metric.replace('_', ' ')

@@ -72,6 +72,13 @@ public final class RegimeCatalog {
                         ParamSpec.real("baseline_learning_rate", 0.05, 0.0, 1.0,
                                 "step size of the running baseline of monitored scores"),
                         ParamSpec.integer("batch_episodes", 32, 1, 100_000, "episodes per schedule unit")));
+        add("persona-selection", "REINFORCE on a persona mixture's weights only: one persona per episode, its rated "
+                        + "return moves the persona's logit against a running baseline",
+                List.of("persona-mixture"),
+                List.of(ParamSpec.real("learning_rate", 0.01, 0.0, 10.0, "logit step size per unit of rated return"),
+                        ParamSpec.real("baseline_learning_rate", 0.1, 0.0, 1.0,
+                                "step size of the running baseline of rated returns"),
+                        ParamSpec.integer("batch_episodes", 16, 1, 100_000, "episodes per update")));
     }
 
     private RegimeCatalog() {

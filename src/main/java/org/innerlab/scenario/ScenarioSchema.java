@@ -19,6 +19,7 @@ import org.innerlab.learner.LearnerCatalog;
 import org.innerlab.measure.ConditionalMisbehaviour;
 import org.innerlab.measure.DeceptiveAlignment;
 import org.innerlab.measure.EvaluationSuite;
+import org.innerlab.measure.PersonaShares;
 import org.innerlab.measure.Evaluator;
 import org.innerlab.rater.RaterCatalog;
 import org.innerlab.regime.RegimeCatalog;
@@ -632,6 +633,10 @@ final class ScenarioSchema {
         if (base.evaluation().suite() != null) {
             metrics.addAll(EvaluationSuite.metricNames());
         }
+        boolean mixture = "persona-mixture".equals(base.learner().type());
+        if (mixture) {
+            metrics.addAll(PersonaShares.learnerMetricNames(spec));
+        }
         List<Node> items = Section.list(node, "charts");
         List<ChartConfig> charts = new ArrayList<>();
         Map<String, Origin> names = new HashMap<>();
@@ -672,7 +677,7 @@ final class ScenarioSchema {
             for (int j = 0; j < series.size(); j++) {
                 String field = s.field("y") + "." + j;
                 // A planner's learner/<metric> series is about its parameters, not an evaluated distribution.
-                boolean aboutLearner = planner && !metricsOnly
+                boolean aboutLearner = (planner || mixture) && !metricsOnly
                         && Section.text(series.get(j), field).startsWith(DeceptiveAlignment.LEARNER + "/");
                 String item = metricsOnly ? Section.matching(series.get(j), field, METRIC)
                         : aboutLearner ? Section.text(series.get(j), field) : series(series.get(j), field, base);

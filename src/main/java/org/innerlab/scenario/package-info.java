@@ -101,10 +101,12 @@
  *                                                #   (conditional_misbehaviour_gap; compliance_gap where the
  *                                                #   oversight pays the same reward watched or not); for the
  *                                                #   alignment-faking-planner also <distribution>/faking_rate
- *                                                #   and learner/goal_drift, learner/refusal_preference
+ *                                                #   and learner/goal_drift, learner/refusal_preference;
  *                                                #   with an evaluation suite, suite/caught,
  *                                                #   suite/caught_by_honeypot, suite/evaluation_misbehaviour_rate,
  *                                                #   suite/deployment_misbehaviour_rate
+ *                                                #   for the persona-mixture learner/persona_share/<persona>-
+ *                                                #   <strong|weak>, learner/misaligned_share, learner/strong_share
  *     labels: ["...", "..."]            # one per y series; default: the series texts
  *     x_label: "..."                    # default: the x path
  *     y_label: "..."                    # default ""

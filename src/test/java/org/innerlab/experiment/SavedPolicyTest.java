@@ -34,7 +34,7 @@ class SavedPolicyTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"coinrun-goal-misgeneralization.yaml", "coinrun-linear-q.yaml",
-            "coinrun-tabular-baseline.yaml", "alignment-faking.yaml"})
+            "coinrun-tabular-baseline.yaml", "alignment-faking.yaml", "persona-selection-absent-supervisor.yaml"})
     void aLoadedPolicyActsIdenticallyToTheSavedOne(String file) throws IOException {
         // Long enough to see rewards: on a smoke budget REINFORCE may never meet the coin and keep zero weights.
         Scenario scenario = ScenarioLoader.load(Path.of("scenarios", file),
