@@ -166,6 +166,7 @@ public final class MetricCatalog {
                     + metric.substring(LABEL_SHARE.length()) + "' (labels.csv; the labels are DESIGN.md's operational "
                     + "definitions, e.g. robust, goal-misgeneralized, misbehaves-unobserved), with a bootstrap "
                     + "interval over runs. Reported under the distribution 'labels'.", "DESIGN.md, operational definitions");
+        }
         if (e == null && metric.startsWith(PersonaShares.PERSONA_SHARE)) {
             return new Entry(metric, "After RL, the persona mixture's weight w_i = softmax(theta)_i on the persona "
                     + "emulation '" + metric.substring(PersonaShares.PERSONA_SHARE.length()) + "' (reported under "
