@@ -220,6 +220,17 @@ public final class PersonaMixture implements Learner, Policy {
         return initialLogits.clone();
     }
 
+    /**
+     * A mixture with the same personas, capability and current weights θ (it shares this one's planning
+     * teachers, so it serves the same thread; no persona is drawn yet).
+     */
+    @Override
+    public PersonaMixture snapshot() {
+        PersonaMixture copy = new PersonaMixture(hyper, java.util.List.of(personas), sight, actions);
+        System.arraycopy(logits, 0, copy.logits, 0, logits.length);
+        return copy;
+    }
+
     /** Writes w = softmax(θ) into {@code out[0..components)}. */
     public void shares(double[] out) {
         double max = Double.NEGATIVE_INFINITY;
