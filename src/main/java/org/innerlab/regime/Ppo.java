@@ -35,15 +35,6 @@ import org.innerlab.rater.Rater;
  * ∂(−ρÂ)/∂z_b = −ρ Â ([b = a_t] − π_b) where the unclipped term is the minimum (0 elsewhere), and
  * ∂H/∂z_b = −π_b (log π_b + H). One unit is one rollout and its update; the buffers are allocated
  * once, so training allocates nothing per unit.
- *
- * <p><b>Value warm-up.</b> The first W updates ({@code value_warmup}, default 0) train the value head
- * alone: L = c_V · ½ (V_θ(s_t) − R_t)², with every gradient outside w_V, b_V set to 0 before the Adam
- * step. This is for fine-tuning a policy that was trained without a critic (behaviour cloning leaves
- * the value head at its initial ≈ 0): with V ≈ 0 every advantage is the return-to-go, which after
- * normalisation calls the first moves of a good episode bad simply because more steps follow them, and
- * a few updates on those advantages can unlearn a good policy before the critic catches up. (The
- * trunk still drifts by what Adam's first moment carries over from earlier training, a few step
- * sizes at most.)
  */
 public final class Ppo implements Regime {
 
@@ -60,24 +51,15 @@ public final class Ppo implements Regime {
      * @param epochs         K, passes over each rollout
      * @param minibatch      M, samples per Adam step
      * @param maxGradNorm    global gradient-norm clip (0 = none)
-     * @param valueWarmup    W, the first updates that train the value head alone
      */
     public record Hyper(double learningRate, double gamma, double gaeLambda, double clip, double valueCoef,
-                        double entropyCoef, int rolloutSteps, int epochs, int minibatch, double maxGradNorm,
-                        int valueWarmup) {
-        /** Without value warm-up. */
-        public Hyper(double learningRate, double gamma, double gaeLambda, double clip, double valueCoef,
-                     double entropyCoef, int rolloutSteps, int epochs, int minibatch, double maxGradNorm) {
-            this(learningRate, gamma, gaeLambda, clip, valueCoef, entropyCoef, rolloutSteps, epochs, minibatch,
-                    maxGradNorm, 0);
-        }
-
+                        double entropyCoef, int rolloutSteps, int epochs, int minibatch, double maxGradNorm) {
         /** From a resolved parameter map declared in {@link RegimeCatalog}. */
         public static Hyper from(Map<String, Object> p) {
             return new Hyper((Double) p.get("learning_rate"), (Double) p.get("gamma"), (Double) p.get("gae_lambda"),
                     (Double) p.get("clip"), (Double) p.get("value_coef"), (Double) p.get("entropy_coef"),
                     (Integer) p.get("rollout_steps"), (Integer) p.get("epochs"), (Integer) p.get("minibatch"),
-                    (Double) p.get("max_grad_norm"), (Integer) p.getOrDefault("value_warmup", 0));
+                    (Double) p.get("max_grad_norm"));
         }
     }
 
@@ -116,7 +98,6 @@ public final class Ppo implements Regime {
     private double nextStateValue;
     private final double[] nextProbs;
     private long stepsDone;
-    private long updates;
     private double rated;
     private double observed;
     private double truth;
@@ -170,8 +151,7 @@ public final class Ppo implements Regime {
         rows = Math.max(rows, 1);
         collect(rows);
         estimateAdvantages(rows);
-        optimise(rows, updates < hyper.valueWarmup());
-        updates++;
+        optimise(rows);
         return rows;
     }
 
@@ -250,7 +230,7 @@ public final class Ppo implements Regime {
         }
     }
 
-    private void optimise(int rows, boolean valueOnly) {
+    private void optimise(int rows) {
         for (int i = 0; i < rows; i++) {
             order[i] = i;
         }
@@ -267,24 +247,15 @@ public final class Ppo implements Regime {
                 net.zeroGradients();
                 double weight = 1.0 / (to - from);
                 for (int i = from; i < to; i++) {
-                    accumulate(order[i], weight, valueOnly);
-                }
-                if (valueOnly) {
-                    keepValueHeadGradientsOnly();
+                    accumulate(order[i], weight);
                 }
                 net.adamStep(hyper.learningRate(), hyper.maxGradNorm());
             }
         }
     }
 
-    private void keepValueHeadGradientsOnly() {
-        double[] g = net.gradients();
-        java.util.Arrays.fill(g, 0, net.valueHeadStart(), 0);
-        java.util.Arrays.fill(g, net.valueHeadEnd(), g.length, 0);
-    }
-
-    /** Adds {@code weight} times the gradient of sample {@code t}'s loss (its value term alone when {@code valueOnly}). */
-    private void accumulate(int t, double weight, boolean valueOnly) {
+    /** Adds {@code weight} times the gradient of sample {@code t}'s loss. */
+    private void accumulate(int t, double weight) {
         double v = net.forward(obs[t]);
         double[] p = net.probs();
         int a = action[t];
@@ -304,7 +275,7 @@ public final class Ppo implements Regime {
         for (int b = 0; b < actionCount; b++) {
             double logGrad = (b == a ? 1.0 : 0.0) - p[b];
             double entropyGrad = p[b] > 0 ? -p[b] * (FastMath.log(p[b]) + entropy) : 0.0;
-            gradLogits[b] = valueOnly ? 0 : weight * (surrogate * logGrad - hyper.entropyCoef() * entropyGrad);
+            gradLogits[b] = weight * (surrogate * logGrad - hyper.entropyCoef() * entropyGrad);
         }
         net.backward(obs[t], gradLogits, weight * hyper.valueCoef() * (v - target[t]));
     }

@@ -45,9 +45,7 @@ public final class RegimeCatalog {
                         ParamSpec.integer("rollout_steps", 512, 1, 1_000_000, "environment steps per update"),
                         ParamSpec.integer("epochs", 4, 1, 1000, "passes over each rollout"),
                         ParamSpec.integer("minibatch", 128, 1, 1_000_000, "samples per Adam step"),
-                        ParamSpec.real("max_grad_norm", 0.5, 0.0, 1e6, "global gradient-norm clip (0 = none)"),
-                        ParamSpec.integer("value_warmup", 0, 0, 1_000_000,
-                                "first updates that train the value head alone (for fine-tuning a policy trained without a critic)")));
+                        ParamSpec.real("max_grad_norm", 0.5, 0.0, 1e6, "global gradient-norm clip (0 = none)")));
         add("behaviour-cloning", "behaviour cloning: minibatch cross-entropy on a dataset of demonstrations, "
                         + "optional control-tag inputs and an auxiliary tag head predicting P(bad | s, a); budget = epochs x dataset size",
                 List.of("linear-softmax", "mlp"),
