@@ -1,6 +1,7 @@
 package org.innerlab.regime;
 
 import ec.util.MersenneTwisterFast;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.innerlab.core.Seeds;
@@ -163,11 +164,11 @@ public final class AdversarialTraining implements Regime {
     /** Room for episodes of {@code length} steps (grows rarely: once per longer episode than any before). */
     private void growEpisodeBuffers(int length) {
         int old = episodeRows.length;
-        episodeRows = java.util.Arrays.copyOf(episodeRows, length);
+        episodeRows = Arrays.copyOf(episodeRows, length);
         for (int i = old; i < length; i++) {
             episodeRows[i] = new SparseVector(stored.dimension(), stored.maxActive());
         }
-        episodeLabels = java.util.Arrays.copyOf(episodeLabels, length);
+        episodeLabels = Arrays.copyOf(episodeLabels, length);
     }
 
     @Override
