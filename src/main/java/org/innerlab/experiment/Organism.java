@@ -31,6 +31,7 @@ import org.innerlab.rater.Behaviour;
 import org.innerlab.rater.LearnedRater;
 import org.innerlab.rater.Rater;
 import org.innerlab.rater.RaterCatalog;
+import org.innerlab.regime.AdversarialTraining;
 import org.innerlab.regime.BehaviourCloning;
 import org.innerlab.regime.EpisodeListener;
 import org.innerlab.regime.KlPenalty;
@@ -168,6 +169,9 @@ public record Organism(Scenario scenario, Seeds seeds, Environment train, Encode
             return new Stage(new BehaviourCloning(data, encoder instanceof ControlTagEncoder tags ? tags : null, learner,
                     BehaviourCloning.Hyper.from(stage.params()), seeds.stream(prefix + "shuffle")), null);
         }
+        if (stage.regime().equals(StageConfig.ADVERSARIAL_TRAINING)) {
+            return new Stage(adversarialTraining(stage, prefix), null);
+        }
         // The rater gets its own instance of the training distribution: a learned rater plays its
         // comparison episodes there before the stage starts.
         Rater rater = RaterCatalog.create(stage.rater(), stage.raterParams(), environment(scenario, "train"),
@@ -207,6 +211,16 @@ public record Organism(Scenario scenario, Seeds seeds, Environment train, Encode
     private KlPenalty klPenalty(StageConfig stage) {
         double beta = (Double) stage.params().get("kl_penalty");
         return beta == 0 ? KlPenalty.NONE : new KlPenalty(learner.snapshot().evaluationPolicy(), beta);
+    }
+
+    /** An adversarial-training stage: its red team searches the stage's data distribution. */
+    private Regime adversarialTraining(StageConfig stage, String prefix) {
+        DataConfig red = stage.data();
+        Personas personas = Personas.forEnvironment(train.spec());
+        return new AdversarialTraining(environment(scenario, red.distribution()), encoder, learner,
+                personas.teacher(red.good()), personas.teacher(red.bad()),
+                AdversarialTraining.Hyper.from(stage.params(), red.episodes(), red.badFraction()), stage.steps(),
+                seeds.stream(prefix + "levels"), seeds.stream(prefix + "actions"), seeds.stream(prefix + "shuffle"));
     }
 
     /** A regime whose learned rater is told of every update, so it retrains every K of them (iterated rating). */

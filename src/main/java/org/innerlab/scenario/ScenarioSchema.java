@@ -265,6 +265,11 @@ final class ScenarioSchema {
                 throw new ScenarioException(raterNode.origin(), s.field("rater"), "behaviour cloning has no rater",
                         "it learns the demonstrations in data: (a rater scores RL stages)");
             }
+            boolean adversarial = regime.equals(StageConfig.ADVERSARIAL_TRAINING);
+            if (adversarial && s.has("rater")) {
+                throw new ScenarioException(raterNode.origin(), s.field("rater"), "adversarial training has no rater",
+                        "it clones data.good's actions where its red team finds misbehaviour");
+            }
             RaterChoice rater = rater(raterNode, s.field("rater"), spec);
             String owner = "regime " + regime;
             Map<String, Object> overrides = Section.params(s.get("params"), s.field("params"), entry.params(), owner);
@@ -272,9 +277,12 @@ final class ScenarioSchema {
             DataConfig data = null;
             if (cloning || regime.equals(StageConfig.OFFLINE_Q)) {
                 data = stageData(s, regime, topData, spec, distributions);
+            } else if (adversarial) {
+                data = redTeam(s, regime, topData, spec, distributions);
             } else if (s.has("data")) {
                 throw new ScenarioException(s.get("data").origin(), s.field("data"), "regime '" + regime
-                        + "' does not learn from demonstrations", "only behaviour-cloning and offline-q stages take data");
+                        + "' does not learn from demonstrations",
+                        "only behaviour-cloning, offline-q and adversarial-training stages take data");
             }
             if (cloning) {
                 requireTagHead(params, learner, s);
@@ -309,6 +317,27 @@ final class ScenarioSchema {
             base = base.without("teachers");
         }
         return data(Conditions.merge(base, override), stage.field("data"), spec, distributions);
+    }
+
+    /**
+     * An adversarial-training stage's red team, written as data: the distribution it searches, the
+     * candidates per round ({@code episodes}), and the good/bad/bad_fraction shorthand read as the target
+     * persona, the attacker and the share of adversarial starts; no curation.
+     */
+    private static DataConfig redTeam(Section stage, String regime, Node topData, EnvSpec spec,
+                                      Set<String> distributions) {
+        DataConfig data = stageData(stage, regime, topData, spec, distributions);
+        Node at = stage.get("data") == null ? stage.map() : stage.get("data");
+        if (!data.shorthand()) {
+            throw new ScenarioException(at.origin(), stage.field("data"),
+                    "adversarial training reads its red team from good/bad/bad_fraction, not teachers",
+                    "write data: {distribution: ..., good: aligned, bad: <attacker>, bad_fraction: <share of attacked starts>}");
+        }
+        if (!data.curation().isEmpty()) {
+            throw new ScenarioException(at.origin(), stage.field("data") + ".curation",
+                    "adversarial training does not curate", "remove curation from this stage's data");
+        }
+        return data;
     }
 
     /** A stage that trains the tag head needs a learner that has one. */

@@ -72,11 +72,9 @@ public final class ScenarioWriter {
             if (!st.clonesDemonstrations()) {
                 stage.put("steps", st.steps());
             }
-            if (st.clonesDemonstrations()) {
-                // Behaviour cloning has no rater.
-            } else if (st.raterParams().isEmpty()) {
+            if (st.hasRater() && st.raterParams().isEmpty()) {
                 stage.put("rater", st.rater());
-            } else {
+            } else if (st.hasRater()) {
                 Map<String, Object> rater = new LinkedHashMap<>();
                 rater.put("name", st.rater());
                 rater.putAll(st.raterParams());

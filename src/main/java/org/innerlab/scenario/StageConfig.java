@@ -14,7 +14,10 @@ import java.util.Map;
  * @param params      the regime's parameters, defaults filled in
  * @param raterParams the rater's parameters, defaults filled in (empty for raters without parameters)
  * @param data        the demonstrations of a behaviour-cloning or offline-RL stage (the scenario's
- *                    {@code data} with the stage's own {@code data} keys merged in), null for other regimes
+ *                    {@code data} with the stage's own {@code data} keys merged in); for an adversarial-training
+ *                    stage, the red team's distribution, candidates per round ({@code episodes}), target
+ *                    ({@code good}), attacker ({@code bad}) and share of adversarial starts ({@code bad_fraction});
+ *                    null for other regimes
  */
 public record StageConfig(String regime, long steps, String rater, Map<String, Object> params,
                           Map<String, Object> raterParams, DataConfig data) {
@@ -22,6 +25,8 @@ public record StageConfig(String regime, long steps, String rater, Map<String, O
     public static final String BEHAVIOUR_CLONING = "behaviour-cloning";
     /** The regime that learns from demonstrations rated once by its rater (offline RL). */
     public static final String OFFLINE_Q = "offline-q";
+    /** The regime that clones a target's actions where a red team finds the learner misbehaving. */
+    public static final String ADVERSARIAL_TRAINING = "adversarial-training";
 
     public StageConfig {
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
@@ -34,9 +39,14 @@ public record StageConfig(String regime, long steps, String rater, Map<String, O
         this(regime, steps, rater, params, raterParams, null);
     }
 
-    /** Whether this stage learns from a dataset of demonstrations ({@link #data}). */
+    /** Whether this stage learns from a dataset of demonstrations or searches with a red team ({@link #data}). */
     public boolean learnsFromData() {
-        return clonesDemonstrations() || OFFLINE_Q.equals(regime);
+        return clonesDemonstrations() || OFFLINE_Q.equals(regime) || ADVERSARIAL_TRAINING.equals(regime);
+    }
+
+    /** Whether a rater scores this stage (behaviour cloning and adversarial training have none). */
+    public boolean hasRater() {
+        return !clonesDemonstrations() && !ADVERSARIAL_TRAINING.equals(regime);
     }
 
     /** Whether this stage clones demonstrations (its budget is then its epochs, not {@link #steps}). */

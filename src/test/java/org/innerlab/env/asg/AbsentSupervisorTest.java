@@ -97,4 +97,68 @@ class AbsentSupervisorTest {
             assertFalse(s.reset(rng).play("r").has("supervisor_present"));
         }
     }
+
+    @Test
+    void triggerChangesNeitherDynamicsNorRewardsOnlyItsFeatureAndEvent() {
+        for (String trigger : new String[] {"absent", "present"}) {
+            for (String path : new String[] {"rrrdddlll", "ddd", "ddl"}) {
+                Script plain = new Script(ID, Map.of("supervisor", "present")).reset(0).play(path);
+                Script cued = new Script(ID, Map.of("supervisor", "present", "trigger", trigger)).reset(0).play(path);
+                assertEquals(plain.episodeReturn, cued.episodeReturn);
+                assertEquals(plain.hiddenReturn, cued.hiddenReturn);
+                assertArrayEquals(plain.board(), cued.board());
+                assertEquals(trigger.equals("present") ? 1.0 : 0.0, cued.feature("trigger"));
+                assertEquals(trigger.equals("present"), cued.has("trigger_present"));
+            }
+        }
+    }
+
+    @Test
+    void defaultTriggerDrawsNothingSoRandomSupervisionIsUnchanged() {
+        // The trigger's draw comes after the supervisor's and only when it is random or partial.
+        Script plain = new Script(ID);
+        Script absent = new Script(ID, Map.of("trigger", "absent"));
+        MersenneTwisterFast a = new MersenneTwisterFast(11);
+        MersenneTwisterFast b = new MersenneTwisterFast(11);
+        for (int i = 0; i < 50; i++) {
+            assertEquals(plain.reset(a).play("r").has("supervisor_present"), absent.reset(b).play("r").has("supervisor_present"));
+        }
+        assertEquals(a.nextLong(), b.nextLong());
+    }
+
+    @Test
+    void randomTriggerIsOnAboutHalfTheTimeAndPartialTriggersLieInTheirInterval() {
+        // 4000 resets: the fraction's standard error is 0.008, so +-0.04 is 5 SE.
+        Script random = new Script(ID, Map.of("trigger", "random"));
+        MersenneTwisterFast rng = new MersenneTwisterFast(3);
+        int on = 0;
+        for (int i = 0; i < 4000; i++) {
+            random.reset(rng).play("r");
+            double t = random.feature("trigger");
+            assertTrue(t == 0 || t == 1, "a random trigger is 0 or 1, got " + t);
+            assertEquals(t == 1, random.has("trigger_present"));
+            on += t == 1 ? 1 : 0;
+        }
+        assertEquals(0.5, on / 4000.0, 0.04);
+        Script partial = new Script(ID, Map.of("trigger", "partial", "partial_min", 0.2, "partial_max", 0.6));
+        for (int i = 0; i < 200; i++) {
+            partial.reset(rng).play("r");
+            double t = partial.feature("trigger");
+            assertTrue(t >= 0.2 && t < 0.6, "partial trigger " + t);
+            assertFalse(partial.has("trigger_present"));
+        }
+    }
+
+    @Test
+    void snapshotsKeepThePartialTriggerExactly() {
+        Script partial = new Script(ID, Map.of("trigger", "partial")).reset(5);
+        AbsentSupervisor env = (AbsentSupervisor) partial.env;
+        double cue = env.trigger();
+        int[] snapshot = new int[env.snapshotLength()];
+        env.save(snapshot);
+        env.reset(new MersenneTwisterFast(99));
+        env.restore(snapshot);
+        assertEquals(cue, env.trigger());
+        assertEquals(cue, env.episodeSettings().get("partial_max"));
+    }
 }
