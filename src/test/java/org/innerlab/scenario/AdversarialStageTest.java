@@ -79,6 +79,6 @@ class AdversarialStageTest {
                   - regime: ppo
                     steps: 3000
                     data: { bad_fraction: 0.5 }
-                """).contains("only behaviour-cloning and adversarial-training stages take data"));
+                """).contains("only behaviour-cloning, offline-q and adversarial-training stages take data"));
     }
 }
