@@ -16,7 +16,6 @@ import org.innerlab.env.Environment;
 import org.innerlab.env.Params;
 import org.innerlab.learner.AlignmentFakingPlanner;
 import org.innerlab.learner.Learner;
-import org.innerlab.learner.LearnerCatalog;
 import org.innerlab.learner.LinearQ;
 import org.innerlab.learner.LinearSoftmaxPolicy;
 import org.innerlab.learner.MlpPolicy;
@@ -65,7 +64,7 @@ public record Organism(Scenario scenario, Seeds seeds, Environment train, Encode
     public static Organism assemble(Scenario scenario, Seeds seeds) {
         Environment train = environment(scenario, "train");
         LearnerConfig lc = scenario.learner();
-        Encoder seen = LearnerCatalog.seesFullBoard(lc.type())
+        Encoder seen = lc.seesFullBoard()
                 ? new FullBoardEncoder(train)
                 : new EgocentricEncoder(train.spec(), train.view(), lc.observation().viewRadius(),
                         lc.observation().globalFeatures());

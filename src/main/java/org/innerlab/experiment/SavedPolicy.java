@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.innerlab.learner.AlignmentFakingPlanner;
 import org.innerlab.learner.Learner;
-import org.innerlab.learner.LearnerCatalog;
 import org.innerlab.learner.LinearQ;
 import org.innerlab.learner.LinearSoftmaxPolicy;
 import org.innerlab.learner.PersonaMixture;
@@ -98,7 +97,7 @@ public record SavedPolicy(Map<String, String> header, Map<String, double[]> arra
 
     private static Map<String, String> encoderSettings(Organism organism) {
         Map<String, String> h = new LinkedHashMap<>();
-        if (LearnerCatalog.seesFullBoard(organism.scenario().learner().type())) {
+        if (organism.scenario().learner().seesFullBoard()) {
             h.put("encoder", "full-board");
         } else {
             ObservationConfig o = organism.scenario().learner().observation();

@@ -122,7 +122,7 @@ public final class HtmlReport {
         h.raw("</ul></dd>");
         LearnerCatalog.Entry learner = LearnerCatalog.get(s.learner().type());
         int side = 2 * s.learner().observation().viewRadius() + 1;
-        String sees = LearnerCatalog.seesFullBoard(s.learner().type()) ? "Sees the whole board and every global feature"
+        String sees = s.learner().seesFullBoard() ? "Sees the whole board and every global feature"
                 : "Sees a " + side + "×" + side + " window around itself"
                         + (s.learner().observation().globalFeatures().isEmpty() ? ""
                         : " plus " + String.join(", ", s.learner().observation().globalFeatures()));

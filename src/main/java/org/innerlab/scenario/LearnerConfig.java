@@ -3,6 +3,7 @@ package org.innerlab.scenario;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.innerlab.learner.LearnerCatalog;
 
 /**
  * The learner of a scenario.
@@ -14,5 +15,10 @@ import java.util.Map;
 public record LearnerConfig(String type, ObservationConfig observation, Map<String, Object> params) {
     public LearnerConfig {
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+    }
+
+    /** Whether the learner sees the whole board: a Q-table always, any other learner when asked. */
+    public boolean seesFullBoard() {
+        return LearnerCatalog.seesFullBoard(type) || observation.fullBoard();
     }
 }

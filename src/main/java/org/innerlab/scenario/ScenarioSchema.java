@@ -209,7 +209,8 @@ final class ScenarioSchema {
         if (node == null) {
             return new ObservationConfig(DEFAULT_VIEW_RADIUS, List.of());
         }
-        Section s = Section.of(node, "learner.observation", List.of("view_radius", "global_features", "control_tags"));
+        Section s = Section.of(node, "learner.observation", List.of("view_radius", "global_features", "control_tags",
+                "full_board"));
         int radius = s.get("view_radius") == null ? DEFAULT_VIEW_RADIUS
                 : (int) Section.integer(s.get("view_radius"), s.field("view_radius"), 0, MAX_VIEW_RADIUS);
         List<String> features = new ArrayList<>();
@@ -232,7 +233,9 @@ final class ScenarioSchema {
         }
         boolean tags = s.get("control_tags") != null && (Boolean) Section.param(
                 ParamSpec.bool("control_tags", false, ""), s.get("control_tags"), s.field("control_tags"));
-        return new ObservationConfig(radius, features, tags);
+        boolean fullBoard = s.get("full_board") != null && (Boolean) Section.param(
+                ParamSpec.bool("full_board", false, ""), s.get("full_board"), s.field("full_board"));
+        return new ObservationConfig(radius, features, tags, fullBoard);
     }
 
     private static List<StageConfig> training(Node node, LearnerConfig learner, EnvSpec spec, Node topData,

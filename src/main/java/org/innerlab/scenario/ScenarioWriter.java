@@ -55,6 +55,7 @@ public final class ScenarioWriter {
         observation.put("view_radius", s.learner().observation().viewRadius());
         observation.put("global_features", s.learner().observation().globalFeatures());
         observation.put("control_tags", s.learner().observation().controlTags());
+        observation.put("full_board", s.learner().observation().fullBoard());
         Map<String, Object> learner = new LinkedHashMap<>();
         learner.put("type", s.learner().type());
         learner.put("observation", observation);

@@ -39,6 +39,9 @@
  *   observation:                        # optional
  *     view_radius: 2                    # 0..10; default 2: the (2r+1)² egocentric window
  *     global_features: [agent_x]        # names from the environment's features; default []
+ *     control_tags: false               # two control-tag inputs (good, bad) after the features
+ *     full_board: false                 # the whole board one-hot instead of the window (a Q-table
+ *                                       #   always sees it); boards must keep one size (Cheese Maze does)
  *   params: { init_std: 0.0 }           # checked against the type's parameters; defaults filled
  * training:                             # required; one or more stages, run in order
  *   - regime: reinforce                 # required; a RegimeCatalog regime that trains the learner type
