@@ -64,7 +64,7 @@ class ScenarioErrorsTest {
         assertEquals("x.yaml:9:14: training.0.params.learning_rat: unknown key 'learning_rat'; did you mean"
                 + " 'learning_rate'?", error(insert(8, "    params: {learning_rat: 1}\n")));
         assertEquals("x.yaml:6:17: learner.observation.radius: unknown key 'radius'; known keys: view_radius,"
-                + " global_features, control_tags", error(insert(5, "  observation: {radius: 1}\n")));
+                + " global_features, control_tags, full_board", error(insert(5, "  observation: {radius: 1}\n")));
         assertEquals("x.yaml:9:5: training.0.zzzzzzzz: unknown key 'zzzzzzzz'; known keys: regime, steps, rater, params, data",
                 error(insert(8, "    zzzzzzzz: environment\n")));
     }

@@ -50,6 +50,7 @@ class ScenarioWriterTest {
                     view_radius: 2
                     global_features: []
                     control_tags: false
+                    full_board: false
                   params:
                     init_std: 0.0
                     tag_head: false
