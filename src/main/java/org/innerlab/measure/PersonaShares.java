@@ -36,7 +36,7 @@ public final class PersonaShares {
         if (!Personas.environments().contains(spec.id())) {
             return names;
         }
-        for (String persona : Personas.forEnvironment(spec).names()) {
+        for (String persona : Personas.forEnvironment(spec).unconditional()) {
             names.add(PERSONA_SHARE + PersonaMixture.componentName(persona, false));
             names.add(PERSONA_SHARE + PersonaMixture.componentName(persona, true));
         }

@@ -28,7 +28,7 @@ class PersonaMixtureTest {
         Environment env = EnvRegistry.create("asg-absent-supervisor-v1", Map.of("supervisor", supervisor));
         Personas personas = Personas.forEnvironment(env.spec());
         List<Teacher> teachers = new ArrayList<>();
-        for (String name : personas.names()) {
+        for (String name : personas.unconditional()) {
             teachers.add(personas.teacher(name));
         }
         PersonaMixture.Sight sight = new PersonaMixture.Sight(new EgocentricEncoder(env.spec(), env.view(), 0, List.of()));
