@@ -42,7 +42,7 @@ class PersonaSelectionUnderRlTest {
     private static List<Teacher> teachers(Environment env) {
         Personas personas = Personas.forEnvironment(env.spec());
         List<Teacher> teachers = new ArrayList<>();
-        for (String name : personas.names()) {
+        for (String name : personas.unconditional()) {
             teachers.add(personas.teacher(name));
         }
         return teachers;
