@@ -20,7 +20,7 @@ class PersonaSharesTest {
         Environment env = EnvRegistry.create("asg-tomato-watering-v1", Map.of());
         Personas personas = Personas.forEnvironment(env.spec());
         List<Teacher> teachers = new ArrayList<>();
-        for (String name : personas.names()) {
+        for (String name : personas.unconditional()) {
             teachers.add(personas.teacher(name));
         }
         PersonaMixture m = new PersonaMixture(new PersonaMixture.Hyper(1, 0.5, 0.8, 0.25), teachers,

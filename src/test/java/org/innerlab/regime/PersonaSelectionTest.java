@@ -21,7 +21,7 @@ class PersonaSelectionTest {
     private static PersonaMixture mixture(Environment env) {
         Personas personas = Personas.forEnvironment(env.spec());
         List<Teacher> teachers = new ArrayList<>();
-        for (String name : personas.names()) {
+        for (String name : personas.unconditional()) {
             teachers.add(personas.teacher(name));
         }
         return new PersonaMixture(new PersonaMixture.Hyper(0.7, 0.5, 0.6, 0.4), teachers,
