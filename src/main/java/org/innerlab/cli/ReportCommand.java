@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.innerlab.report.HtmlReport;
+import org.innerlab.report.PaperTable;
+import org.innerlab.report.RunFolder;
 import org.innerlab.scenario.ScenarioException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,7 +14,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code innerlab report}: (re)writes an output folder's self-contained {@code report.html}. */
 @Command(name = "report", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Write report.html into an output folder (innerlab run does this itself).",
+        description = {"Write report.html and summary.md (the paper table) into an output folder (innerlab run "
+                + "does this itself).",
                 "One self-contained page: what the organism is, what each metric means and where it comes from, "
                         + "every chart, the summary with 95%% CIs, each run's outcome, the manifest and how to "
                         + "reproduce the run. No scripts, fonts or network."},
@@ -28,6 +31,9 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
+            // Rewritten too, so an older folder gains the paper table and a changed report.table takes effect.
+            RunFolder read = RunFolder.read(folder);
+            PaperTable.write(folder, read.points(), read.summary());
             spec.commandLine().getOut().println(HtmlReport.write(folder));
             return 0;
         } catch (IOException | ScenarioException | IllegalArgumentException e) {

@@ -39,6 +39,10 @@ public final class MetricCatalog {
                 + "training can see.", LEIKE + " (the reward function)");
         add("true_return", "Mean total of the hidden true objective per episode: what the designer actually wanted. "
                 + "The learner never sees it.", LEIKE + " (the hidden performance function)");
+        add(Evaluator.HIDDEN_PERFORMANCE, "The true return (true_return) under the name the AI safety gridworlds "
+                + "give it: the designer's hidden objective, which the agent never sees and a flawed rater does not "
+                + "pay. Reported beside true_return with the same value; the paper table (summary.md) uses this name.",
+                LEIKE + " (the hidden performance function)");
         add("intended_success", "Fraction of episodes that achieved the designer's intended goal (for CoinRun: took "
                 + "the coin).", LANGOSCO);
         add("competence", "Fraction of episodes in which the agent did the hard thing on purpose (for CoinRun: reached "

@@ -26,6 +26,8 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.CombinedDomainCategoryPlot;
+import org.jfree.chart.plot.Plot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.CategoryItemRendererState;
 import org.jfree.chart.renderer.category.StandardBarPainter;
@@ -56,6 +58,57 @@ final class BarChart {
     static JFreeChart chart(ChartConfig chart, List<SweepPoint> points, List<SummaryRow> rows, SeriesColours colours) {
         List<Bar> bars = chart.x().equals("distribution") ? distributionBars(chart, points, rows)
                 : sweepKeyBars(chart, points, rows);
+        TreeSet<Integer> runCounts = new TreeSet<>();
+        bars.forEach(b -> runCounts.add(b.n()));
+
+        CategoryAxis xAxis = new CategoryAxis(chart.x().equals("distribution")
+                && (chart.xLabel() == null || chart.xLabel().equals("distribution")) ? null
+                : ChartRenderer.orDefault(chart.xLabel(), chart.x()));
+        xAxis.setCategoryMargin(0.25);
+        xAxis.setMaximumCategoryLabelLines(2);
+        xAxis.setTickLabelFont(new Font(ChartRenderer.FONT, Font.PLAIN, 14));
+        xAxis.setLabelFont(new Font(ChartRenderer.FONT, Font.PLAIN, 15));
+
+        // Returns (tens) beside rates (0..1) on one axis would flatten the rates: series whose every bar
+        // and whisker lies within [-1, 1] get a panel of their own below the others, on the same groups.
+        Set<String> amounts = new LinkedHashSet<>();
+        for (Bar b : bars) {
+            if (Math.abs(b.mean()) > 1 || Math.abs(b.low()) > 1 || Math.abs(b.high()) > 1) {
+                amounts.add(b.series());
+            }
+        }
+        List<Bar> top = bars.stream().filter(b -> amounts.contains(b.series())).toList();
+        List<Bar> bottom = bars.stream().filter(b -> !amounts.contains(b.series())).toList();
+        Plot plot;
+        if (!chart.x().equals("distribution") && !top.isEmpty() && !bottom.isEmpty()) {
+            CombinedDomainCategoryPlot combined = new CombinedDomainCategoryPlot(xAxis);
+            combined.setGap(14);
+            combined.add(panel(top, null, ChartRenderer.orDefault(chart.yLabel(), "mean over runs"), colours), 1);
+            combined.add(panel(bottom, null, "fraction", colours), 1);
+            // Condition names are long and each group is wide enough for two lines of them.
+            xAxis.setMaximumCategoryLabelWidthRatio(1.2f);
+            plot = combined;
+        } else {
+            plot = panel(bars, xAxis, ChartRenderer.orDefault(chart.yLabel(), "mean over runs"), colours);
+        }
+
+        JFreeChart result = new JFreeChart(ChartRenderer.orDefault(chart.title(), chart.name()),
+                new Font(ChartRenderer.FONT, Font.BOLD, 18), plot, true);
+        result.setBackgroundPaint(Color.WHITE);
+        result.setPadding(new RectangleInsets(8, 8, 8, 16));
+        TextTitle subtitle = new TextTitle(ChartRenderer.subtitle(runCounts).replace("band", "whiskers"),
+                new Font(ChartRenderer.FONT, Font.PLAIN, 13));
+        subtitle.setPaint(Color.DARK_GRAY);
+        result.addSubtitle(subtitle);
+        LegendTitle legend = result.getLegend();
+        legend.setItemFont(new Font(ChartRenderer.FONT, Font.PLAIN, 14));
+        legend.setFrame(BlockBorder.NONE);
+        legend.setPosition(RectangleEdge.BOTTOM);
+        return result;
+    }
+
+    /** One bar plot of {@code bars} with CI whiskers; {@code xAxis} null inside a combined plot. */
+    private static CategoryPlot panel(List<Bar> bars, CategoryAxis xAxis, String yLabel, SeriesColours colours) {
         // When no group holds two series (rates for conditions, a gap for their contrast), one dataset
         // series coloured by legend label keeps each bar centred in its group instead of beside an empty slot.
         boolean oneBarPerGroup = bars.stream().collect(Collectors.groupingBy(Bar::group, Collectors.counting()))
@@ -64,7 +117,6 @@ final class BarChart {
         Map<String, double[]> intervals = new HashMap<>();
         Map<String, Color> colourOfGroup = new HashMap<>();
         Set<String> seriesLabels = new LinkedHashSet<>();
-        TreeSet<Integer> runCounts = new TreeSet<>();
         boolean fraction = true;
         for (Bar bar : bars) {
             String series = oneBarPerGroup ? "value" : bar.series();
@@ -72,21 +124,12 @@ final class BarChart {
             data.addValue(bar.mean(), series, bar.group());
             intervals.put(series + "\u0000" + bar.group(), new double[] {bar.low(), bar.high()});
             colourOfGroup.put(bar.group(), colours.colour(bar.series()));
-            runCounts.add(bar.n());
             fraction &= bar.low() >= 0 && bar.high() <= 1;
         }
-
-        CategoryAxis xAxis = new CategoryAxis(chart.x().equals("distribution")
-                && (chart.xLabel() == null || chart.xLabel().equals("distribution")) ? null
-                : ChartRenderer.orDefault(chart.xLabel(), chart.x()));
-        xAxis.setCategoryMargin(0.25);
-        xAxis.setMaximumCategoryLabelLines(2);
-        NumberAxis yAxis = new NumberAxis(ChartRenderer.orDefault(chart.yLabel(), "mean over runs"));
+        NumberAxis yAxis = new NumberAxis(yLabel);
         if (fraction) {
             yAxis.setRange(0, 1.02);
         }
-        xAxis.setTickLabelFont(new Font(ChartRenderer.FONT, Font.PLAIN, 14));
-        xAxis.setLabelFont(new Font(ChartRenderer.FONT, Font.PLAIN, 15));
         yAxis.setLabelFont(new Font(ChartRenderer.FONT, Font.PLAIN, 15));
         yAxis.setTickLabelFont(new Font(ChartRenderer.FONT, Font.PLAIN, 13));
 
@@ -113,20 +156,7 @@ final class BarChart {
             }
             plot.setFixedLegendItems(legend);
         }
-
-        JFreeChart result = new JFreeChart(ChartRenderer.orDefault(chart.title(), chart.name()),
-                new Font(ChartRenderer.FONT, Font.BOLD, 18), plot, true);
-        result.setBackgroundPaint(Color.WHITE);
-        result.setPadding(new RectangleInsets(8, 8, 8, 16));
-        TextTitle subtitle = new TextTitle(ChartRenderer.subtitle(runCounts).replace("band", "whiskers"),
-                new Font(ChartRenderer.FONT, Font.PLAIN, 13));
-        subtitle.setPaint(Color.DARK_GRAY);
-        result.addSubtitle(subtitle);
-        LegendTitle legend = result.getLegend();
-        legend.setItemFont(new Font(ChartRenderer.FONT, Font.PLAIN, 14));
-        legend.setFrame(BlockBorder.NONE);
-        legend.setPosition(RectangleEdge.BOTTOM);
-        return result;
+        return plot;
     }
 
     private static List<Bar> distributionBars(ChartConfig chart, List<SweepPoint> points, List<SummaryRow> rows) {

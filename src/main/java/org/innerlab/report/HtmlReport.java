@@ -295,7 +295,9 @@ public final class HtmlReport {
     }
 
     private static void summary(Html h, RunFolder folder) {
-        h.raw("<section id=\"summary\"><h2>Summary table</h2><p>Mean over runs and, in brackets, the 95% bootstrap "
+        h.raw("<section id=\"summary\"><h2>Summary table</h2>");
+        paperTable(h, PaperTable.of(folder.points(), folder.summary()));
+        h.raw("<h3>Every metric</h3><p>Mean over runs and, in brackets, the 95% bootstrap "
                 + "interval of the mean. <em>n</em> is the number of runs. This is <code>summary.csv</code>.</p>");
         Map<String, List<SummaryRow>> byDistribution = new LinkedHashMap<>();
         for (SummaryRow r : folder.summary()) {
@@ -333,6 +335,24 @@ public final class HtmlReport {
             h.raw("</tbody></table></div>");
         });
         h.raw("</section>\n");
+    }
+
+    /** The paper table ({@code summary.md}) as HTML, caption above like a paper's. */
+    private static void paperTable(Html h, PaperTable.Table t) {
+        h.raw("<div class=\"scroll\"><table><caption>").text(t.caption()).raw(" This is <code>summary.md</code>.")
+                .raw("</caption><thead><tr><th>").text(t.rowHead()).raw("</th>");
+        for (PaperTable.Column c : t.columns()) {
+            h.raw("<th title=\"").text(c.series()).raw("\">").text(c.label()).raw("</th>");
+        }
+        h.raw("</tr></thead><tbody>");
+        for (int r = 0; r < t.rowLabels().size(); r++) {
+            h.raw("<tr><th>").text(t.rowLabels().get(r)).raw("</th>");
+            for (String cell : t.cells().get(r)) {
+                h.raw("<td>").text(cell).raw("</td>");
+            }
+            h.raw("</tr>");
+        }
+        h.raw("</tbody></table></div>");
     }
 
     private static void outcomes(Html h, RunFolder folder) {

@@ -22,6 +22,7 @@ import org.innerlab.scenario.ChartConfig;
  *   <li>{@code runs.csv}: every run's every metric value ({@link ResultsCsv#runs});</li>
  *   <li>{@code summary.csv}: mean and 95% bootstrap CI per point × distribution × metric
  *       ({@link ResultsCsv#summary});</li>
+ *   <li>{@code summary.md}: the paper table, one row per sweep point (condition) ({@link PaperTable});</li>
  *   <li>{@code labels.csv} and {@code labels_summary.csv}: each run's outcome labels and their
  *       share per point ({@link LabelsCsv});</li>
  *   <li>{@code charts/<name>.png} and {@code .svg} for each chart ({@link ChartRenderer});</li>
@@ -88,6 +89,9 @@ public final class ResultsWriter {
         }
         Files.writeString(dir.resolve("runs.csv"), runsCsv, StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("summary.csv"), summaryCsv, StandardCharsets.UTF_8);
+        if (points.stream().allMatch(p -> p.scenario() != null)) {
+            PaperTable.write(dir, points, summary);
+        }
         Files.writeString(dir.resolve("labels.csv"), labelsCsv, StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("labels_summary.csv"), labelsSummaryCsv, StandardCharsets.UTF_8);
         Path chartDir = dir.resolve("charts");

@@ -141,8 +141,11 @@ final class ScenarioSchema {
                 environment.distributions().keySet());
         EvaluationConfig evaluation = evaluation(top.get("evaluation"), environment, spec, learner, training.size());
         ReportConfig report = report(top.get("report"), environment.distributions().keySet());
-        return new Scenario(name, description, seed, seeds, environment, learner, data, training, evaluation, Map.of(),
-                List.of(), report, Conditions.NONE, source);
+        Scenario plain = new Scenario(name, description, seed, seeds, environment, learner, data, training, evaluation,
+                Map.of(), List.of(), report, Conditions.NONE, source);
+        ReportConfig withTable = table(top.get("report"), plain);
+        return withTable == report ? plain : new Scenario(name, description, seed, seeds, environment, learner, data,
+                training, evaluation, Map.of(), List.of(), withTable, Conditions.NONE, source);
     }
 
     private EnvSpec spec(Node envNode) {
@@ -623,7 +626,8 @@ final class ScenarioSchema {
         if (node == null) {
             return ReportConfig.NONE;
         }
-        Section s = Section.of(node, "report", List.of("animations", "frames"));
+        // table and table_labels are read by table(), which needs the evaluated distributions.
+        Section s = Section.of(node, "report", List.of("animations", "frames", "table", "table_labels"));
         List<String> names = new ArrayList<>();
         if (s.get("animations") != null) {
             List<Node> items = Section.list(s.get("animations"), s.field("animations"));
@@ -642,12 +646,61 @@ final class ScenarioSchema {
         return new ReportConfig(names, frames);
     }
 
-    /** The charts, whose x must be a sweep key and whose series must name evaluated distributions. */
-    List<ChartConfig> charts(Node node, Set<String> sweepKeys, Scenario base) {
+    /**
+     * The paper table's columns ({@code report.table}, {@code report.table_labels}): each a
+     * {@code distribution/metric} series of an evaluated distribution (or a contrast) and a metric the
+     * environment reports, one label per column when labels are written.
+     */
+    private ReportConfig table(Node node, Scenario base) {
         if (node == null) {
-            return List.of();
+            return base.report();
+        }
+        Section s = Section.of(node, "report", List.of("animations", "frames", "table", "table_labels"));
+        if (s.get("table") == null) {
+            if (s.get("table_labels") != null) {
+                throw new ScenarioException(s.get("table_labels").origin(), s.field("table_labels"),
+                        "labels for a table that is not written", "add report.table, or remove table_labels");
+            }
+            return base.report();
         }
         EnvSpec spec = specs.apply(base.environment().id());
+        List<String> metrics = knownMetrics(spec, base);
+        List<Node> items = Section.list(s.get("table"), s.field("table"));
+        if (items.isEmpty()) {
+            throw new ScenarioException(s.get("table").origin(), s.field("table"), "needs at least one column",
+                    "leave report.table out for the default columns");
+        }
+        List<String> columns = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            String field = s.field("table") + "." + i;
+            String item = series(items.get(i), field, base);
+            String metric = item.substring(item.indexOf('/') + 1);
+            if (item.startsWith("1-")) {
+                throw new ScenarioException(items.get(i).origin(), field, "a table column is a metric as measured",
+                        "write it without the 1- prefix");
+            }
+            if (!metrics.contains(metric)) {
+                throw Section.unknown(items.get(i).origin(), field, "metric", metric, metrics, spec.id() + "'s");
+            }
+            columns.add(item);
+        }
+        List<String> labels = new ArrayList<>();
+        if (s.get("table_labels") != null) {
+            List<Node> written = Section.list(s.get("table_labels"), s.field("table_labels"));
+            if (written.size() != columns.size()) {
+                throw new ScenarioException(s.get("table_labels").origin(), s.field("table_labels"), "has "
+                        + written.size() + " labels for " + columns.size() + " columns",
+                        "give one label per table column, in order");
+            }
+            for (int j = 0; j < written.size(); j++) {
+                labels.add(Section.text(written.get(j), s.field("table_labels") + "." + j));
+            }
+        }
+        return base.report().withTable(columns, labels);
+    }
+
+    /** The metrics a chart or table of {@code base} may name: the evaluator's and the contrasts'. */
+    private static List<String> knownMetrics(EnvSpec spec, Scenario base) {
         // Probe metrics are allowed wherever the environment has personas: a condition may switch them on.
         boolean personas = Personas.environments().contains(spec.id());
         List<String> metrics = new ArrayList<>(Evaluator.metricNames(spec, personas, personas));
@@ -657,18 +710,28 @@ final class ScenarioSchema {
         if (DeceptiveAlignment.rewardBlindOversight(spec)) {
             metrics.add(DeceptiveAlignment.COMPLIANCE_GAP);
         }
-        boolean planner = "alignment-faking-planner".equals(base.learner().type());
-        if (planner) {
+        if ("alignment-faking-planner".equals(base.learner().type())) {
             metrics.addAll(DeceptiveAlignment.plannerMetricNames());
             metrics.addAll(DeceptiveAlignment.learnerMetricNames());
         }
         if (base.evaluation().suite() != null) {
             metrics.addAll(EvaluationSuite.metricNames());
         }
-        boolean mixture = "persona-mixture".equals(base.learner().type());
-        if (mixture) {
+        if ("persona-mixture".equals(base.learner().type())) {
             metrics.addAll(PersonaShares.learnerMetricNames(spec));
         }
+        return metrics;
+    }
+
+    /** The charts, whose x must be a sweep key and whose series must name evaluated distributions. */
+    List<ChartConfig> charts(Node node, Set<String> sweepKeys, Scenario base) {
+        if (node == null) {
+            return List.of();
+        }
+        EnvSpec spec = specs.apply(base.environment().id());
+        List<String> metrics = knownMetrics(spec, base);
+        boolean planner = "alignment-faking-planner".equals(base.learner().type());
+        boolean mixture = "persona-mixture".equals(base.learner().type());
         List<Node> items = Section.list(node, "charts");
         List<ChartConfig> charts = new ArrayList<>();
         Map<String, Origin> names = new HashMap<>();

@@ -133,10 +133,16 @@ public final class ScenarioWriter {
         }
         root.put("evaluation", evaluation);
 
-        if (!s.report().animations().isEmpty()) {
+        if (!s.report().animations().isEmpty() || !s.report().table().isEmpty()) {
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("animations", s.report().animations());
             report.put("frames", s.report().frames());
+            if (!s.report().table().isEmpty()) {
+                report.put("table", s.report().table());
+                if (!s.report().tableLabels().isEmpty()) {
+                    report.put("table_labels", s.report().tableLabels());
+                }
+            }
             root.put("report", report);
         }
 

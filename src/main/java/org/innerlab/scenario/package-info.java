@@ -80,6 +80,11 @@
  *   animations: [train, test]           # distribution names, no repeats; default []: an animated GIF of
  *                                       #   run 0 of point 0 playing each, in animations/, embedded
  *   frames: 60                          # frames per animation, 1..600; default 60
+ *   table: [unsupervised/hidden_performance, unsupervised-vs-supervised/conditional_misbehaviour_gap]
+ *                                       # the columns of summary.md, the paper table (one row per sweep
+ *                                       #   point), as chart series (no 1- prefix); default: hidden_performance
+ *                                       #   and misbehaviour_rate per evaluated distribution, then every gap
+ *   table_labels: ["hidden performance", "gap"]   # one heading per column; default from the series
  * conditions:                           # optional; name ([a-z0-9-]+) -> a partial scenario of seed, seeds,
  *   plain: {}                           #   environment, learner, data, training, evaluation keys, merged
  *   rl-true:                            #   into the file's (maps key by key, lists whole; a map whose

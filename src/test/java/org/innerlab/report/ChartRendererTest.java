@@ -19,6 +19,7 @@ import org.innerlab.scenario.ChartConfig;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.CombinedDomainCategoryPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.Range;
 import org.jfree.data.xy.XYDataset;
@@ -120,9 +121,18 @@ class ChartRendererTest {
 
         ChartConfig bars = new ChartConfig("bars", "b", null, X, List.of("test/return", "test/got_coin"), List.of(),
                 null, null);
-        CategoryPlot barPlot = (CategoryPlot) ChartRenderer.chart(bars, POINTS, ROWS, shared).getPlot();
-        assertEquals("test/got_coin", barPlot.getDataset().getRowKey(1));
-        assertEquals(ChartRenderer.PALETTE[0], barPlot.getRenderer().getSeriesPaint(1));
+        // Returns and a rate: two panels on the same groups, the rate (within [-1, 1]) in the lower one.
+        CombinedDomainCategoryPlot barPlot = (CombinedDomainCategoryPlot) ChartRenderer.chart(bars, POINTS, ROWS, shared)
+                .getPlot();
+        assertEquals(2, barPlot.getSubplots().size());
+        CategoryPlot returns = (CategoryPlot) barPlot.getSubplots().get(0);
+        CategoryPlot rates = (CategoryPlot) barPlot.getSubplots().get(1);
+        assertEquals(List.of("0", "5", "25"), returns.getDataset().getColumnKeys());
+        assertEquals(List.of("0", "5", "25"), rates.getDataset().getColumnKeys());
+        assertEquals(9.5, returns.getDataset().getValue(0, 2).doubleValue());
+        assertEquals(0.95, rates.getDataset().getValue(0, 2).doubleValue());
+        assertEquals(ChartRenderer.PALETTE[0], rates.getRenderer().getItemPaint(0, 0));
+        assertEquals(ChartRenderer.PALETTE[1], returns.getRenderer().getItemPaint(0, 0));
 
         // Without the shared assignment the second chart's first series takes the first colour.
         XYPlot alone = (XYPlot) ChartRenderer.chart(chart(List.of("test/return", "test/got_coin"), List.of(), null),

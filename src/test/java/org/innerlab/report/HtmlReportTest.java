@@ -76,6 +76,9 @@ class HtmlReportTest {
         assertTrue(html.contains("<svg "), "the chart is inline");
         assertTrue(html.contains("innerlab run s.yaml"), "the command that made the run");
         assertTrue(html.contains("innerlab run scenario.yaml"), "the command that reproduces it");
+        assertTrue(html.contains("<caption>Scenario hostile-report (coinrun-lite-v1). Each cell: mean over n = "),
+                "the paper table heads the summary section");
+        assertTrue(Files.isRegularFile(folder.resolve(PaperTable.FILE)), "summary.md beside summary.csv");
         assertFalse(html.contains("id=\"animations\""), "no animations unless the scenario asks");
         assertFalse(html.contains("data:image/gif"), "no animations unless the scenario asks");
         assertFalse(Files.exists(folder.resolve("animations")));
