@@ -496,6 +496,50 @@ final class ScenarioSchema {
         return keys;
     }
 
+    /**
+     * The headings written under {@code key}, one per series or column ({@code count} of them, called
+     * {@code units} in the message and {@code unit} in the hint); empty when the key is absent.
+     */
+    private static List<String> labels(Section s, String key, int count, String units, String unit) {
+        List<String> labels = new ArrayList<>();
+        if (s.get(key) == null) {
+            return labels;
+        }
+        List<Node> written = Section.list(s.get(key), s.field(key));
+        if (written.size() != count) {
+            throw new ScenarioException(s.get(key).origin(), s.field(key), "has " + written.size() + " labels for "
+                    + count + " " + units, "give one label per " + unit + ", in order");
+        }
+        for (int j = 0; j < written.size(); j++) {
+            labels.add(Section.text(written.get(j), s.field(key) + "." + j));
+        }
+        return labels;
+    }
+
+    /**
+     * The distribution names listed under {@code key}: at least one, each known and listed once; the
+     * caller decides the default when the key is absent.
+     */
+    private static List<String> distributionList(Section s, String key, Set<String> distributions) {
+        Node listNode = s.get(key);
+        List<Node> items = Section.list(listNode, s.field(key));
+        if (items.isEmpty()) {
+            throw new ScenarioException(listNode.origin(), s.field(key), "needs at least one distribution",
+                    "known: " + String.join(", ", distributions));
+        }
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            String field = s.field(key) + "." + i;
+            String d = Section.oneOf(items.get(i), field, distributions, "distribution");
+            if (names.contains(d)) {
+                throw new ScenarioException(items.get(i).origin(), field, "distribution '" + d + "' is listed twice",
+                        null);
+            }
+            names.add(d);
+        }
+        return names;
+    }
+
     private static EvaluationConfig evaluation(Node node, EnvironmentConfig environment, EnvSpec spec,
                                                LearnerConfig learner, int stages) {
         Set<String> distributions = environment.distributions().keySet();
@@ -506,26 +550,8 @@ final class ScenarioSchema {
                 "reference", "attack", "curve", "suite"));
         int episodes = s.get("episodes") == null ? DEFAULT_EPISODES
                 : (int) Section.integer(s.get("episodes"), s.field("episodes"), 1, MAX_EPISODES);
-        List<String> names = new ArrayList<>();
-        if (s.get("distributions") == null) {
-            names.addAll(distributions);
-        } else {
-            Node listNode = s.get("distributions");
-            List<Node> items = Section.list(listNode, s.field("distributions"));
-            if (items.isEmpty()) {
-                throw new ScenarioException(listNode.origin(), s.field("distributions"),
-                        "needs at least one distribution", "known: " + String.join(", ", distributions));
-            }
-            for (int i = 0; i < items.size(); i++) {
-                String field = s.field("distributions") + "." + i;
-                String d = Section.oneOf(items.get(i), field, distributions, "distribution");
-                if (names.contains(d)) {
-                    throw new ScenarioException(items.get(i).origin(), field, "distribution '" + d
-                            + "' is listed twice", null);
-                }
-                names.add(d);
-            }
-        }
+        List<String> names = s.get("distributions") == null ? List.copyOf(distributions)
+                : distributionList(s, "distributions", distributions);
         String policy = s.get("policy") == null ? POLICIES.get(0)
                 : Section.oneOf(s.get("policy"), s.field("policy"), POLICIES, "policy");
         String tag = "none";
@@ -579,25 +605,8 @@ final class ScenarioSchema {
         long every = Section.integer(s.require("every"), s.field("every"), 1, MAX_STEPS);
         int episodes = s.get("episodes") == null ? DEFAULT_CURVE_EPISODES
                 : (int) Section.integer(s.get("episodes"), s.field("episodes"), 1, MAX_EPISODES);
-        List<String> names = new ArrayList<>();
-        if (s.get("distributions") == null) {
-            names.add("train");
-        } else {
-            List<Node> items = Section.list(s.get("distributions"), s.field("distributions"));
-            if (items.isEmpty()) {
-                throw new ScenarioException(s.get("distributions").origin(), s.field("distributions"),
-                        "needs at least one distribution", "known: " + String.join(", ", distributions));
-            }
-            for (int i = 0; i < items.size(); i++) {
-                String field = s.field("distributions") + "." + i;
-                String d = Section.oneOf(items.get(i), field, distributions, "distribution");
-                if (names.contains(d)) {
-                    throw new ScenarioException(items.get(i).origin(), field, "distribution '" + d
-                            + "' is listed twice", null);
-                }
-                names.add(d);
-            }
-        }
+        List<String> names = s.get("distributions") == null ? List.of("train")
+                : distributionList(s, "distributions", distributions);
         int reference = s.get("reference_stage") == null ? 0
                 : (int) Section.integer(s.get("reference_stage"), s.field("reference_stage"), 0, stages - 1);
         int pool = 0;
@@ -684,18 +693,7 @@ final class ScenarioSchema {
             }
             columns.add(item);
         }
-        List<String> labels = new ArrayList<>();
-        if (s.get("table_labels") != null) {
-            List<Node> written = Section.list(s.get("table_labels"), s.field("table_labels"));
-            if (written.size() != columns.size()) {
-                throw new ScenarioException(s.get("table_labels").origin(), s.field("table_labels"), "has "
-                        + written.size() + " labels for " + columns.size() + " columns",
-                        "give one label per table column, in order");
-            }
-            for (int j = 0; j < written.size(); j++) {
-                labels.add(Section.text(written.get(j), s.field("table_labels") + "." + j));
-            }
-        }
+        List<String> labels = labels(s, "table_labels", columns.size(), "columns", "table column");
         return base.report().withTable(columns, labels);
     }
 
@@ -778,17 +776,9 @@ final class ScenarioSchema {
                         : aboutLearner ? Section.text(series.get(j), field) : series(series.get(j), field, base);
                 y.add(knownMetric(series.get(j), field, item, metrics, spec));
             }
-            List<String> labels = new ArrayList<>(y);
-            if (s.get("labels") != null) {
-                List<Node> written = Section.list(s.get("labels"), s.field("labels"));
-                if (written.size() != y.size()) {
-                    throw new ScenarioException(s.get("labels").origin(), s.field("labels"), "has " + written.size()
-                            + " labels for " + y.size() + " series", "give one label per y series, in order");
-                }
-                labels.clear();
-                for (int j = 0; j < written.size(); j++) {
-                    labels.add(Section.text(written.get(j), s.field("labels") + "." + j));
-                }
+            List<String> labels = labels(s, "labels", y.size(), "series", "y series");
+            if (labels.isEmpty()) {
+                labels = y;
             }
             List<String> categories = metricsOnly ? categories(s.get("categories"), s.field("categories"), base)
                     : List.of();
@@ -852,17 +842,9 @@ final class ScenarioSchema {
             }
             y.add(text);
         }
-        List<String> labels = new ArrayList<>(y);
-        if (s.get("labels") != null) {
-            List<Node> written = Section.list(s.get("labels"), s.field("labels"));
-            if (written.size() != y.size()) {
-                throw new ScenarioException(s.get("labels").origin(), s.field("labels"), "has " + written.size()
-                        + " labels for " + y.size() + " series", "give one label per y series, in order");
-            }
-            labels.clear();
-            for (int j = 0; j < written.size(); j++) {
-                labels.add(Section.text(written.get(j), s.field("labels") + "." + j));
-            }
+        List<String> labels = labels(s, "labels", y.size(), "series", "y series");
+        if (labels.isEmpty()) {
+            labels = y;
         }
         if (s.get("categories") != null) {
             throw new ScenarioException(s.get("categories").origin(), s.field("categories"),
