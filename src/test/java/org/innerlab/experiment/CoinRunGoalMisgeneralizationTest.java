@@ -1,5 +1,6 @@
 package org.innerlab.experiment;
 
+import static org.innerlab.experiment.SummaryRows.row;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -58,10 +59,5 @@ class CoinRunGoalMisgeneralizationTest {
     private static int pointWith(List<SweepPoint> points, int percent) {
         return points.stream().filter(p -> p.assignments().get("environment.train.random_coin_percent")
                 .equals(percent)).findFirst().orElseThrow().index();
-    }
-
-    private static SummaryRow row(List<SummaryRow> rows, int point, String distribution, String metric) {
-        return rows.stream().filter(r -> r.point() == point && r.distribution().equals(distribution)
-                && r.metric().equals(metric)).findFirst().orElseThrow();
     }
 }

@@ -1,5 +1,6 @@
 package org.innerlab.experiment;
 
+import static org.innerlab.experiment.SummaryRows.row;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -51,10 +52,5 @@ class KeysChestsHoardingTest {
     private static int pointWith(List<SweepPoint> points, double penalty) {
         return points.stream().filter(p -> ((Number) p.assignments().get(PENALTY)).doubleValue() == penalty)
                 .findFirst().orElseThrow().index();
-    }
-
-    private static SummaryRow row(List<SummaryRow> rows, int point, String distribution, String metric) {
-        return rows.stream().filter(r -> r.point() == point && r.distribution().equals(distribution)
-                && r.metric().equals(metric)).findFirst().orElseThrow();
     }
 }

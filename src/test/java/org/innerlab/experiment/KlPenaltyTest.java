@@ -21,8 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class KlPenaltyTest {
     private static SummaryRow row(List<SummaryRow> rows, int point, String metric) {
-        return rows.stream().filter(r -> r.point() == point && r.distribution().equals("train@20000")
-                && r.metric().equals(metric)).findFirst().orElseThrow();
+        return SummaryRows.row(rows, point, "train@20000", metric);
     }
 
     /** With β = 1 the KL's interval lies below β = 0's, and the true return's above it. */

@@ -1,5 +1,6 @@
 package org.innerlab.experiment;
 
+import static org.innerlab.experiment.SummaryRows.row;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -55,10 +56,5 @@ class MonsterWorldShieldsTest {
     private static int pointWith(List<SweepPoint> points, int monsters) {
         return points.stream().filter(p -> ((Number) p.assignments().get(MONSTERS)).intValue() == monsters)
                 .findFirst().orElseThrow().index();
-    }
-
-    private static SummaryRow row(List<SummaryRow> rows, int point, String distribution, String metric) {
-        return rows.stream().filter(r -> r.point() == point && r.distribution().equals(distribution)
-                && r.metric().equals(metric)).findFirst().orElseThrow();
     }
 }

@@ -18,8 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class OnlineVsOfflineTest {
     private static SummaryRow row(List<SummaryRow> rows, int point, String metric) {
-        return rows.stream().filter(r -> r.point() == point && r.distribution().equals("train")
-                && r.metric().equals(metric)).findFirst().orElseThrow();
+        return SummaryRows.row(rows, point, "train", metric);
     }
 
     /**
