@@ -139,7 +139,7 @@ public final class ShowCommand implements Callable<Integer> {
             if (policy == null) {
                 err.println("innerlab show: training point " + point + ", run " + run + " ...");
             }
-            trained = WatchModel.train(chosen.scenario(), point, run, policy, curve);
+            trained = WatchModel.train(chosen, run, policy, curve);
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             err.println("innerlab show: --policy " + policy + ": " + e.getMessage());
             return 2;

@@ -114,7 +114,7 @@ public final class Experiment {
         if (!scenario.report().animations().isEmpty() && options.animator() != null
                 && scenario.report().animations().stream().anyMatch(d -> !Files.isRegularFile(animation(dir.workDir(), d)))) {
             // Run 0 of point 0 finished in an earlier, interrupted attempt: train it again (same streams, same organism).
-            RunModel again = new RunModel(points.get(0).scenario(), points.get(0).index(), 0, EpisodeListener.NONE);
+            RunModel again = new RunModel(points.get(0), 0, EpisodeListener.NONE);
             again.runHeadless();
             animate(scenario, options.animator(), again.organism(), dir.workDir(), log);
         }

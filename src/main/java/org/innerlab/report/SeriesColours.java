@@ -26,8 +26,24 @@ public final class SeriesColours {
         return slot;
     }
 
-    /** The label's colour from {@link ChartRenderer#PALETTE}, cycling after eight labels. */
+    /**
+     * The label's colour from {@link ChartRenderer#PALETTE}; labels after the eighth get the palette again
+     * mixed half-way toward white (then a quarter), so a chart with nine or more series (three arms by
+     * three widths, say) does not draw two of them in the same colour.
+     */
     Color colour(String label) {
-        return ChartRenderer.PALETTE[slot(label) % ChartRenderer.PALETTE.length];
+        int slot = slot(label);
+        int n = ChartRenderer.PALETTE.length;
+        Color base = ChartRenderer.PALETTE[slot % n];
+        int round = slot / n;
+        if (round == 0) {
+            return base;
+        }
+        double white = round % 2 == 1 ? 0.5 : 0.25;
+        return new Color(tint(base.getRed(), white), tint(base.getGreen(), white), tint(base.getBlue(), white));
+    }
+
+    private static int tint(int channel, double white) {
+        return (int) StrictMath.round(channel + (255 - channel) * white);
     }
 }

@@ -16,6 +16,7 @@ import org.innerlab.data.CurationCatalog;
 import org.innerlab.data.Personas;
 import org.innerlab.env.EnvSpec;
 import org.innerlab.learner.LearnerCatalog;
+import org.innerlab.measure.BackdoorPersistence;
 import org.innerlab.measure.ConditionalMisbehaviour;
 import org.innerlab.measure.DeceptiveAlignment;
 import org.innerlab.measure.EvaluationSuite;
@@ -55,6 +56,8 @@ final class ScenarioSchema {
     static final List<String> DATA_KEYS = List.of("distribution", "episodes", "noise", "good", "bad", "bad_fraction",
             "teachers", "curation");
     static final int DEFAULT_DATA_EPISODES = 1000;
+    static final List<String> REPORT_KEYS = List.of("animations", "frames", "table", "table_labels",
+            "backdoor_persistence");
 
     private final Function<String, EnvSpec> specs;
     private final Collection<String> knownIds;
@@ -75,6 +78,7 @@ final class ScenarioSchema {
                 plain.environment(), plain.learner(), plain.data(), plain.training(), plain.evaluation(), Map.of(),
                 List.of(), plain.report(), conditions, source);
         Map<String, List<Object>> sweep = Sweeps.check(this, base, top.get("sweep"));
+        checkPersistenceBefore(top.get("report"), base, sweep);
         List<ChartConfig> charts = charts(top.get("charts"), sweep.keySet(), base);
         return new Scenario(base.name(), base.description(), base.seed(), base.seeds(), base.environment(),
                 base.learner(), base.data(), base.training(), base.evaluation(), sweep, charts, base.report(), conditions,
@@ -143,9 +147,9 @@ final class ScenarioSchema {
         ReportConfig report = report(top.get("report"), environment.distributions().keySet());
         Scenario plain = new Scenario(name, description, seed, seeds, environment, learner, data, training, evaluation,
                 Map.of(), List.of(), report, Conditions.NONE, source);
-        ReportConfig withTable = table(top.get("report"), plain);
-        return withTable == report ? plain : new Scenario(name, description, seed, seeds, environment, learner, data,
-                training, evaluation, Map.of(), List.of(), withTable, Conditions.NONE, source);
+        ReportConfig full = persistence(top.get("report"), plain, table(top.get("report"), plain));
+        return full == report ? plain : new Scenario(name, description, seed, seeds, environment, learner, data,
+                training, evaluation, Map.of(), List.of(), full, Conditions.NONE, source);
     }
 
     private EnvSpec spec(Node envNode) {
@@ -636,7 +640,7 @@ final class ScenarioSchema {
             return ReportConfig.NONE;
         }
         // table and table_labels are read by table(), which needs the evaluated distributions.
-        Section s = Section.of(node, "report", List.of("animations", "frames", "table", "table_labels"));
+        Section s = Section.of(node, "report", REPORT_KEYS);
         List<String> names = new ArrayList<>();
         if (s.get("animations") != null) {
             List<Node> items = Section.list(s.get("animations"), s.field("animations"));
@@ -664,7 +668,7 @@ final class ScenarioSchema {
         if (node == null) {
             return base.report();
         }
-        Section s = Section.of(node, "report", List.of("animations", "frames", "table", "table_labels"));
+        Section s = Section.of(node, "report", REPORT_KEYS);
         if (s.get("table") == null) {
             if (s.get("table_labels") != null) {
                 throw new ScenarioException(s.get("table_labels").origin(), s.field("table_labels"),
@@ -697,6 +701,61 @@ final class ScenarioSchema {
         return base.report().withTable(columns, labels);
     }
 
+    /**
+     * {@code report.backdoor_persistence}: {@code before} (a condition name, checked against the sweep by
+     * {@link #checkPersistenceBefore}) and the evaluated distributions whose misbehaviour rate is compared.
+     */
+    private ReportConfig persistence(Node node, Scenario base, ReportConfig report) {
+        if (node == null || Section.of(node, "report", REPORT_KEYS).get("backdoor_persistence") == null) {
+            return report;
+        }
+        String path = "report.backdoor_persistence";
+        Section p = Section.of(Section.of(node, "report", REPORT_KEYS).get("backdoor_persistence"), path,
+                List.of("before", "distributions"));
+        String before = Section.matching(p.require("before"), p.field("before"), NAME);
+        EnvSpec spec = specs.apply(base.environment().id());
+        if (spec.oversight() == null) {
+            throw new ScenarioException(p.require("before").origin(), path, spec.id()
+                    + " reports no misbehaviour_rate, so there is no backdoor to measure", "remove backdoor_persistence");
+        }
+        List<String> evaluated = base.evaluation().reported();
+        List<Node> items = Section.list(p.require("distributions"), p.field("distributions"));
+        if (items.isEmpty()) {
+            throw new ScenarioException(p.require("distributions").origin(), p.field("distributions"),
+                    "needs at least one distribution", "e.g. [triggered]");
+        }
+        List<String> distributions = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            String field = p.field("distributions") + "." + i;
+            String d = Section.oneOf(items.get(i), field, evaluated, "evaluated distribution");
+            if (distributions.contains(d)) {
+                throw new ScenarioException(items.get(i).origin(), field, "distribution '" + d + "' is listed twice", null);
+            }
+            distributions.add(d);
+        }
+        return report.withPersistence(new PersistenceConfig(before, distributions));
+    }
+
+    /** The persistence's {@code before} must be one of the swept conditions, or there is nothing to divide by. */
+    private static void checkPersistenceBefore(Node reportNode, Scenario base, Map<String, List<Object>> sweep) {
+        PersistenceConfig persistence = base.report().persistence();
+        if (persistence == null) {
+            return;
+        }
+        Node before = Section.mapping(Section.mapping(reportNode, "report").get("backdoor_persistence"),
+                "report.backdoor_persistence").get("before");
+        List<String> swept = sweep.getOrDefault(Conditions.KEY, List.of()).stream().map(String::valueOf).toList();
+        if (swept.isEmpty()) {
+            throw new ScenarioException(before.origin(), "report.backdoor_persistence.before",
+                    "needs a condition sweep to compare with", "add sweep: { condition: [" + persistence.before()
+                    + ", ...] } and define the conditions");
+        }
+        if (!swept.contains(persistence.before())) {
+            throw Section.unknown(before.origin(), "report.backdoor_persistence.before", "condition",
+                    persistence.before(), swept, "swept conditions");
+        }
+    }
+
     /** The metrics a chart or table of {@code base} may name: the evaluator's and the contrasts'. */
     private static List<String> knownMetrics(EnvSpec spec, Scenario base) {
         // Probe metrics are allowed wherever the environment has personas: a condition may switch them on.
@@ -717,6 +776,9 @@ final class ScenarioSchema {
         }
         if ("persona-mixture".equals(base.learner().type())) {
             metrics.addAll(PersonaShares.learnerMetricNames(spec));
+        }
+        if (base.report().persistence() != null) {
+            metrics.add(BackdoorPersistence.METRIC);
         }
         return metrics;
     }

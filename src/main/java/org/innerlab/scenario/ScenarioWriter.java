@@ -133,7 +133,7 @@ public final class ScenarioWriter {
         }
         root.put("evaluation", evaluation);
 
-        if (!s.report().animations().isEmpty() || !s.report().table().isEmpty()) {
+        if (!s.report().animations().isEmpty() || !s.report().table().isEmpty() || s.report().persistence() != null) {
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("animations", s.report().animations());
             report.put("frames", s.report().frames());
@@ -142,6 +142,12 @@ public final class ScenarioWriter {
                 if (!s.report().tableLabels().isEmpty()) {
                     report.put("table_labels", s.report().tableLabels());
                 }
+            }
+            if (s.report().persistence() != null) {
+                Map<String, Object> persistence = new LinkedHashMap<>();
+                persistence.put("before", s.report().persistence().before());
+                persistence.put("distributions", s.report().persistence().distributions());
+                report.put("backdoor_persistence", persistence);
             }
             root.put("report", report);
         }

@@ -162,6 +162,20 @@ public final class Sweeps {
         }
     }
 
+    /**
+     * The point's index in the sweep without its condition key (mixed radix, first key slowest), so
+     * every condition's point at the same other values draws the same seeds.
+     */
+    private static int seedIndex(int[] index, Map<String, List<Object>> sweep, List<String> keys, int condition) {
+        int seedIndex = 0;
+        for (int j = 0; j < keys.size(); j++) {
+            if (j != condition) {
+                seedIndex = seedIndex * sweep.get(keys.get(j)).size() + index[j];
+            }
+        }
+        return seedIndex;
+    }
+
     private static List<SweepPoint> points(ScenarioSchema schema, Scenario base, Map<String, List<Object>> sweep,
                                            Origin origin) {
         Mapping tree = baseTree(base);
@@ -171,11 +185,11 @@ public final class Sweeps {
             segments.add(DottedPath.parse(k));
         }
         int[] index = new int[keys.size()];
+        int condition = keys.indexOf(Conditions.KEY);
         List<SweepPoint> points = new ArrayList<>();
         for (int p = 0; ; p++) {
             Node t = tree;
             Map<String, Object> assignments = new LinkedHashMap<>();
-            int condition = keys.indexOf(Conditions.KEY);
             if (condition >= 0) {
                 // First, so that a swept key can set a value inside what the condition brings.
                 t = base.conditions().apply(tree, (String) sweep.get(Conditions.KEY).get(index[condition]));
@@ -187,7 +201,8 @@ public final class Sweeps {
                 }
                 assignments.put(keys.get(j), v);
             }
-            points.add(new SweepPoint(p, Collections.unmodifiableMap(assignments), schema.base(t)));
+            points.add(new SweepPoint(p, Collections.unmodifiableMap(assignments), schema.base(t),
+                    seedIndex(index, sweep, keys, condition)));
             int j = keys.size() - 1;
             while (j >= 0 && ++index[j] == sweep.get(keys.get(j)).size()) {
                 index[j] = 0;

@@ -56,7 +56,7 @@ class AlignmentFakingOrganismTest {
                 .findFirst().orElseThrow();
         List<List<MetricValue>> runs = new ArrayList<>();
         for (int run = 0; run < SEEDS; run++) {
-            runs.add(new RunModel(point.scenario(), point.index(), run, EpisodeListener.NONE).runHeadless().metrics());
+            runs.add(new RunModel(point, run, EpisodeListener.NONE).runHeadless().metrics());
         }
         return runs;
     }

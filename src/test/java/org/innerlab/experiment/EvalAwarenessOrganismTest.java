@@ -82,7 +82,7 @@ class EvalAwarenessOrganismTest {
             List<Organism> organisms = new ArrayList<>();
             List<double[]> looks = new ArrayList<>();
             for (int run = 0; run < SEEDS; run++) {
-                RunModel model = new RunModel(point.scenario(), point.index(), run, EpisodeListener.NONE);
+                RunModel model = new RunModel(point, run, EpisodeListener.NONE);
                 List<MetricValue> metrics = model.runHeadless().metrics();
                 organisms.add(model.organism());
                 looks.add(new double[] {rate(metrics, "watched"), rate(metrics, "unwatched")});

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.innerlab.experiment.RunModel;
 import org.innerlab.experiment.RunResult;
+import org.innerlab.experiment.SweepPoint;
 import org.innerlab.regime.EpisodeListener;
 import org.innerlab.scenario.Scenario;
 import org.innerlab.scenario.ScenarioLoader;
@@ -27,12 +28,13 @@ class TrainingCurveTest {
 
     @Test
     void theCurveReceivesEveryTrainingEpisodeAndChangesNothing() {
-        Scenario s = ScenarioLoader.load(Path.of("scenarios", "coinrun-goal-misgeneralization.yaml"),
-                List.of("training.0.steps=60000", "evaluation.episodes=20")).points().get(0).scenario();
+        SweepPoint point = ScenarioLoader.load(Path.of("scenarios", "coinrun-goal-misgeneralization.yaml"),
+                List.of("training.0.steps=60000", "evaluation.episodes=20")).points().get(0);
+        Scenario s = point.scenario();
         long[] counted = new long[1];
         RunResult plain = new RunModel(s, 0, 0, (steps, rated, observed, tru, events) -> counted[0]++).runHeadless();
         TrainingCurve curve = new TrainingCurve();
-        WatchModel.Trained trained = WatchModel.train(s, 0, 0, null, curve);
+        WatchModel.Trained trained = WatchModel.train(point, 0, null, curve);
         assertEquals(plain, trained.result(), "a listening curve changes no metric");
         assertEquals(counted[0], curve.episodes(), "one point per training episode");
         assertTrue(curve.episodes() > 100, "episodes: " + curve.episodes());

@@ -9,6 +9,7 @@ import java.util.List;
 import org.innerlab.experiment.Organism;
 import org.innerlab.experiment.RunModel;
 import org.innerlab.experiment.RunResult;
+import org.innerlab.experiment.SweepPoint;
 import org.innerlab.measure.Evaluator;
 import org.innerlab.measure.MetricValue;
 import org.innerlab.regime.EpisodeListener;
@@ -22,17 +23,18 @@ import org.junit.jupiter.api.Test;
  * same on the run's own evaluation streams.
  */
 class WatchingNeverChangesAResultTest {
-    private static Scenario scenario() {
+    private static SweepPoint point() {
         return ScenarioLoader.load(Path.of("scenarios", "coinrun-goal-misgeneralization.yaml"),
-                List.of("training.0.steps=60000", "evaluation.episodes=100")).points().get(1).scenario();
+                List.of("training.0.steps=60000", "evaluation.episodes=100")).points().get(1);
     }
 
     @Test
     void aRunWithTheGuiAttachedMeasuresExactlyWhatItMeasuresHeadless() {
-        Scenario scenario = scenario();
-        RunResult headless = new RunModel(scenario, 1, 2, EpisodeListener.NONE).runHeadless();
+        SweepPoint point = point();
+        Scenario scenario = point.scenario();
+        RunResult headless = new RunModel(point, 2, EpisodeListener.NONE).runHeadless();
 
-        WatchModel.Trained trained = WatchModel.train(scenario, 1, 2, null);
+        WatchModel.Trained trained = WatchModel.train(point, 2, null);
         assertEquals(headless, trained.result());
 
         WatchModel model = new WatchModel(trained, "test");

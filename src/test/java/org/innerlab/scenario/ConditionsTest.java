@@ -61,6 +61,26 @@ class ConditionsTest {
     }
 
     @Test
+    void conditionsArePairedOnSeedsAndTheOtherSweepKeysAreNot() {
+        // condition varies slowest, random_coin_percent fastest: the seed index is the coin value's index.
+        for (SweepPoint p : parse(ARMS).points(SPECS)) {
+            assertEquals(p.index() % 2, p.seedIndex(), "point " + p.index() + " " + p.assignments());
+        }
+        // Key order does not matter: with condition last, the seed index is again the other key's index.
+        String conditionLast = ARMS.replace("condition: [plain, slow, q, wide]\n  environment.train.random_coin_percent: [0, 25]",
+                "environment.train.random_coin_percent: [0, 25]\n  condition: [plain, slow, q, wide]");
+        List<SweepPoint> reordered = parse(conditionLast).points(SPECS);
+        assertEquals("condition", List.copyOf(reordered.get(0).assignments().keySet()).get(1));
+        for (SweepPoint p : reordered) {
+            assertEquals(p.index() / 4, p.seedIndex(), "point " + p.index() + " " + p.assignments());
+        }
+        // Without a condition key every point draws its own seeds.
+        for (SweepPoint p : parse(BASE + "sweep: { environment.train.random_coin_percent: [0, 25, 50] }\n").points(SPECS)) {
+            assertEquals(p.index(), p.seedIndex());
+        }
+    }
+
+    @Test
     void theResolvedFileKeepsTheConditionsAndReproducesThePoints() {
         Scenario s = parse(ARMS);
         Scenario again = parse(ScenarioWriter.toYaml(s));
