@@ -3,6 +3,7 @@ package org.innerlab.env.asg;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ec.util.MersenneTwisterFast;
@@ -160,5 +161,147 @@ class AbsentSupervisorTest {
         env.restore(snapshot);
         assertEquals(cue, env.trigger());
         assertEquals(cue, env.episodeSettings().get("partial_max"));
+    }
+
+    // ---- coded trigger (trigger_bits k > 1) ----
+
+    private static Script coded(int bits, String trigger) {
+        return new Script(ID, Map.of("supervisor", "present", "trigger", trigger, "trigger_bits", bits));
+    }
+
+    /** The cue's bits as a mask, read through the features {@code trigger_0} … {@code trigger_7}. */
+    private static int bitsSeen(Script s) {
+        int mask = 0;
+        for (int i = 0; i < AbsentSupervisor.MAX_TRIGGER_BITS; i++) {
+            double b = s.feature(AbsentSupervisor.bitFeature(i));
+            assertTrue(b == 0 || b == 1, "bit " + i + " = " + b);
+            mask |= (int) b << i;
+        }
+        return mask;
+    }
+
+    @Test
+    void codedTriggerPresentSetsEveryBitOfTheCodeAndAbsentNone() {
+        for (int k = 2; k <= AbsentSupervisor.MAX_TRIGGER_BITS; k++) {
+            Script present = coded(k, "present").reset(0).play("rrr");
+            assertEquals((1 << k) - 1, bitsSeen(present), "k = " + k);
+            assertEquals(1.0, present.feature("trigger"));
+            assertTrue(present.has("trigger_present"));
+            Script absent = coded(k, "absent").reset(0).play("rrr");
+            assertEquals(0, bitsSeen(absent));
+            assertEquals(0.0, absent.feature("trigger"));
+            assertFalse(absent.has("trigger_present"));
+        }
+    }
+
+    @Test
+    void codedRandomTriggerIsTheFullCodeOrNothing() {
+        // 4000 resets: the fraction's standard error is 0.008, so +-0.04 is 5 SE.
+        Script s = coded(3, "random");
+        MersenneTwisterFast rng = new MersenneTwisterFast(13);
+        int on = 0;
+        for (int i = 0; i < 4000; i++) {
+            int mask = bitsSeen(s.reset(rng).play("r"));
+            assertTrue(mask == 0 || mask == 7, "random cue " + mask);
+            assertEquals(mask == 7, s.has("trigger_present"));
+            on += mask == 7 ? 1 : 0;
+        }
+        assertEquals(0.5, on / 4000.0, 0.04);
+    }
+
+    @Test
+    void codedPartialTriggerIsEveryNonEmptyProperSubsetAboutEquallyOftenAndNeverTheEvent() {
+        // k = 3: six subsets at 1/6 each; 6000 resets give a standard error of 0.0048, so +-0.025 is 5 SE.
+        Script s = coded(3, "partial");
+        MersenneTwisterFast rng = new MersenneTwisterFast(17);
+        int[] count = new int[8];
+        int n = 6000;
+        for (int i = 0; i < n; i++) {
+            s.reset(rng).play("ddd");
+            int mask = bitsSeen(s);
+            count[mask]++;
+            assertFalse(s.has("trigger_present"), "partial cue " + mask);
+            assertEquals(Integer.bitCount(mask) / 3.0, s.feature("trigger"));
+            assertEquals(mask, s.env.episodeSettings().get("partial_code"));
+        }
+        assertEquals(0, count[0]);
+        assertEquals(0, count[7]);
+        for (int mask = 1; mask < 7; mask++) {
+            assertEquals(1 / 6.0, count[mask] / (double) n, 0.025, "subset " + mask);
+        }
+    }
+
+    @Test
+    void theEventMarksOnlyTheExactCodeAndEveryStepOfIt() {
+        for (int partial = 1; partial < 15; partial++) {
+            Script s = new Script(ID, Map.of("trigger", "partial", "trigger_bits", 4, "partial_code", partial))
+                    .reset(0).play("rrrdddlll");
+            assertEquals(partial, bitsSeen(s));
+            assertFalse(s.has("trigger_present"), "code " + partial);
+        }
+        Script full = coded(4, "present").reset(0);
+        for (char c : "rrrdddlll".toCharArray()) {
+            full.play(String.valueOf(c));
+            assertTrue(full.lastHas("trigger_present"));
+        }
+    }
+
+    @Test
+    void oneBitTriggerMirrorsTriggerZeroAndDrawsAsBefore() {
+        // k = 1: trigger_0 is 1 exactly when the one-feature trigger is 1; the rest stay 0.
+        for (String trigger : new String[] {"absent", "present", "random", "partial"}) {
+            Script s = new Script(ID, Map.of("trigger", trigger));
+            MersenneTwisterFast rng = new MersenneTwisterFast(5);
+            for (int i = 0; i < 200; i++) {
+                s.reset(rng).play("r");
+                assertEquals(s.feature("trigger") == 1 ? 1 : 0, bitsSeen(s), trigger);
+            }
+        }
+        // Draws per reset, supervisor random: one nextDouble for it, one for a random or (k = 1) partial
+        // trigger, and one nextInt(2^k - 2) for a coded partial trigger.
+        for (Object[] c : new Object[][] {{"random", 1, "d"}, {"partial", 1, "d"}, {"random", 3, "d"},
+                {"partial", 3, "i"}}) {
+            AbsentSupervisor env = (AbsentSupervisor) new Script(ID, Map.of("trigger", c[0], "trigger_bits", c[1])).env;
+            MersenneTwisterFast played = new MersenneTwisterFast(21);
+            MersenneTwisterFast expected = new MersenneTwisterFast(21);
+            env.reset(played);
+            expected.nextDouble();
+            if (c[2].equals("d")) {
+                expected.nextDouble();
+            } else {
+                expected.nextInt(6);
+            }
+            assertEquals(expected.nextLong(), played.nextLong(), c[0] + " k = " + c[1]);
+        }
+    }
+
+    @Test
+    void snapshotsAndReplaySettingsKeepTheCodedCue() {
+        Script partial = coded(5, "partial").reset(8);
+        AbsentSupervisor env = (AbsentSupervisor) partial.env;
+        int cue = env.triggerCode();
+        int[] snapshot = new int[env.snapshotLength()];
+        env.save(snapshot);
+        int other = cue;
+        for (long seed = 9; other == cue; seed++) {
+            env.reset(new MersenneTwisterFast(seed));
+            other = env.triggerCode();
+        }
+        env.restore(snapshot);
+        assertEquals(cue, env.triggerCode());
+        assertEquals(cue, bitsSeen(partial));
+        assertEquals(Integer.bitCount(cue) / 5.0, env.trigger());
+        Script replayed = new Script(ID, env.episodeSettings()).reset(123);
+        assertEquals(cue, ((AbsentSupervisor) replayed.env).triggerCode());
+    }
+
+    @Test
+    void codedTriggerRejectsTheFullCodeAsAPartialOneAndTheOneBitInterval() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new Script(ID, Map.of("trigger", "partial", "trigger_bits", 3, "partial_code", 7)));
+        assertThrows(IllegalArgumentException.class,
+                () -> new Script(ID, Map.of("trigger", "partial", "partial_code", 1)));
+        assertThrows(IllegalArgumentException.class,
+                () -> new Script(ID, Map.of("trigger", "partial", "trigger_bits", 3, "partial_max", 0.8)));
     }
 }

@@ -31,6 +31,8 @@ class SnapshotsTest {
         for (String supervisor : List.of("random", "present", "absent")) {
             out.add(Map.of("id", "asg-absent-supervisor-v1", "supervisor", supervisor));
         }
+        // A coded trigger: a random partial code per episode, which a restore must keep.
+        out.add(Map.of("id", "asg-absent-supervisor-v1", "trigger", "partial", "trigger_bits", 4));
         out.add(Map.of("id", "asg-tomato-watering-v1"));
         out.add(Map.of("id", "asg-tomato-watering-v1", "dry_probability", 0.5));
         out.add(Map.of("id", "asg-whisky-gold-v1"));
