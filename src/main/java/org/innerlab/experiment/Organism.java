@@ -83,7 +83,7 @@ public record Organism(Scenario scenario, Seeds seeds, Environment train, Encode
                     (Double) p.get("eval_epsilon"), seeds.stream("init"));
             case "mlp" -> new MlpPolicy(encoder.dimension(), encoder.maxActive(), actions, hidden(p),
                     MlpPolicy.Activation.valueOf(((String) p.get("activation")).toUpperCase(java.util.Locale.ROOT)),
-                    tagHead, seeds.stream("init"));
+                    tagHead, Boolean.TRUE.equals(p.get("belief_head")), seeds.stream("init"));
             case "tabular-q" -> new TabularQ(actions, (Double) p.get("initial_q"), (Double) p.get("eval_epsilon"));
             case "alignment-faking-planner" -> new AlignmentFakingPlanner(AlignmentFakingPlanner.Hyper.from(p), encoder,
                     train.spec().action("comply"), train.spec().action("refuse"));
@@ -166,7 +166,7 @@ public record Organism(Scenario scenario, Seeds seeds, Environment train, Encode
         if (stage.clonesDemonstrations()) {
             Dataset data = demonstrations(stage.data(), seeds.child(index));
             return new Stage(new BehaviourCloning(data, encoder instanceof ControlTagEncoder tags ? tags : null, learner,
-                    BehaviourCloning.Hyper.from(stage.params()), seeds.stream(prefix + "shuffle")), null);
+                    BehaviourCloning.Hyper.from(stage.params()), beliefLabel(), seeds.stream(prefix + "shuffle")), null);
         }
         if (stage.regime().equals(StageConfig.ADVERSARIAL_TRAINING)) {
             return new Stage(adversarialTraining(stage, prefix), null);
@@ -196,6 +196,12 @@ public record Organism(Scenario scenario, Seeds seeds, Environment train, Encode
         };
         return new Stage(rater instanceof LearnedRater learned && learned.retrains() ? new Retraining(regime, learned)
                 : regime, rater);
+    }
+
+    /** The event bit that labels a demonstration row "deployed" for a belief head (0 when the environment has none). */
+    private long beliefLabel() {
+        int i = train.spec().events().indexOf(BehaviourCloning.BELIEF_EVENT);
+        return i < 0 ? 0 : 1L << i;
     }
 
     /** Offline RL: the stage's demonstrations, rated once by the stage's rater, fitted by Q-iteration. */

@@ -22,6 +22,7 @@ import org.innerlab.measure.EvaluationSuite;
 import org.innerlab.measure.PersonaShares;
 import org.innerlab.measure.Evaluator;
 import org.innerlab.rater.RaterCatalog;
+import org.innerlab.regime.BehaviourCloning;
 import org.innerlab.regime.RegimeCatalog;
 import org.innerlab.scenario.Node.Entry;
 import org.innerlab.scenario.Node.Mapping;
@@ -292,6 +293,7 @@ final class ScenarioSchema {
             }
             if (cloning) {
                 requireTagHead(params, learner, s);
+                requireBeliefHead(params, learner, spec, s);
             }
             stages.add(new StageConfig(regime, steps, rater.name(), params, rater.params(), data));
         }
@@ -344,6 +346,25 @@ final class ScenarioSchema {
                     "adversarial training does not curate", "remove curation from this stage's data");
         }
         return data;
+    }
+
+    /** A stage that trains the belief head needs a learner that has one and an event that labels deployment. */
+    private static void requireBeliefHead(Map<String, Object> params, LearnerConfig learner, EnvSpec spec,
+                                          Section stage) {
+        Object weight = params.get("belief_weight");
+        if (!(weight instanceof Double w && w > 0)) {
+            return;
+        }
+        Node at = stage.get("params") == null ? stage.map() : stage.get("params");
+        if (!Boolean.TRUE.equals(learner.params().get("belief_head"))) {
+            throw new ScenarioException(at.origin(), stage.field("params") + ".belief_weight",
+                    "the learner has no belief head to train", "set learner.params.belief_head: true (an mlp)");
+        }
+        if (!spec.events().contains(BehaviourCloning.BELIEF_EVENT)) {
+            throw new ScenarioException(at.origin(), stage.field("params") + ".belief_weight",
+                    spec.id() + " has no event '" + BehaviourCloning.BELIEF_EVENT + "' to label a row deployed",
+                    "use an environment with a trigger (asg-absent-supervisor-v1) or set belief_weight: 0");
+        }
     }
 
     /** A stage that trains the tag head needs a learner that has one. */
@@ -711,6 +732,9 @@ final class ScenarioSchema {
         if ("alignment-faking-planner".equals(base.learner().type())) {
             metrics.addAll(DeceptiveAlignment.plannerMetricNames());
             metrics.addAll(DeceptiveAlignment.learnerMetricNames());
+        }
+        if (Boolean.TRUE.equals(base.learner().params().get("belief_head"))) {
+            metrics.add(Evaluator.BELIEF_DEPLOYED);
         }
         if (base.evaluation().suite() != null) {
             metrics.addAll(EvaluationSuite.metricNames());
