@@ -9,6 +9,7 @@ import org.innerlab.data.CurationCatalog;
 import org.innerlab.data.Dataset;
 import org.innerlab.data.DatasetGenerator;
 import org.innerlab.data.Personas;
+import org.innerlab.data.PolicyTeacher;
 import org.innerlab.data.Teacher;
 import org.innerlab.env.EnvRegistry;
 import org.innerlab.env.EnvSpec;
@@ -134,6 +135,22 @@ public record Organism(Scenario scenario, Seeds seeds, Environment train, Encode
         return Curation.pipeline(steps).apply(generated, context);
     }
 
+    /**
+     * Distilled chain of thought (Hubinger et al. 2024): the learner as it is now (a network with a belief
+     * head) plays {@code config.episodes} episodes of {@code config.distribution}, sampling its actions;
+     * then the learner is re-initialised from {@code init} without its belief head, to be cloned on those
+     * actions: the behaviour is kept, the readable reasoning is not. The network is changed in place
+     * because a run has one learner; the demonstrations come from a snapshot taken before.
+     */
+    private Dataset distilled(DataConfig config, Seeds stageSeeds, MersenneTwisterFast init) {
+        MlpPolicy net = (MlpPolicy) learner;
+        PolicyTeacher teacher = new PolicyTeacher("cot-learner", net.snapshot(), encoder);
+        Dataset data = new DatasetGenerator(environment(scenario, config.distribution()), observation(), teacher)
+                .generate(config.episodes(), stageSeeds);
+        net.distilWithoutBelief(init);
+        return data;
+    }
+
     /** A new instance of the named distribution of the scenario's environment. */
     public static Environment environment(Scenario scenario, String distribution) {
         EnvSpec spec = EnvRegistry.spec(scenario.environment().id());
@@ -164,7 +181,9 @@ public record Organism(Scenario scenario, Seeds seeds, Environment train, Encode
         StageConfig stage = scenario.training().get(index);
         String prefix = "train/" + index + "/";
         if (stage.clonesDemonstrations()) {
-            Dataset data = demonstrations(stage.data(), seeds.child(index));
+            Dataset data = Boolean.TRUE.equals(stage.params().get("distil_belief"))
+                    ? distilled(stage.data(), seeds.child(index), seeds.stream(prefix + "init"))
+                    : demonstrations(stage.data(), seeds.child(index));
             return new Stage(new BehaviourCloning(data, encoder instanceof ControlTagEncoder tags ? tags : null, learner,
                     BehaviourCloning.Hyper.from(stage.params()), beliefLabel(), seeds.stream(prefix + "shuffle")), null);
         }

@@ -22,7 +22,8 @@ import org.innerlab.observe.SparseVector;
  * a single number β, the network's probability that it is deployed, which the action logits read
  * through the weights r (one per action). The reasoning is inspectable (β can be read) and causal (the
  * policy depends on it); it is trained toward a label only when a regime adds a loss on s (behaviour
- * cloning's {@code belief_weight}), otherwise only through the action loss.
+ * cloning's {@code belief_weight}), otherwise only through the action loss. {@link #distilWithoutBelief}
+ * turns the network into a fresh one without the head, for the distilled variant.
  *
  * <p>Backpropagation of upstream gradients g_z = ∂L/∂z, g_V = ∂L/∂V, g_u = ∂L/∂u and a direct g_s⁰ = ∂L/∂s
  * (an auxiliary loss on the belief):
@@ -86,6 +87,10 @@ public final class MlpPolicy implements Policy, Learner, TagPredictor, Deploymen
     private final int beliefV;
     private final int beliefC;
     private final int beliefR;
+    /** Whether the belief head is in use: built with one and not {@link #distilWithoutBelief distilled} away. */
+    private boolean believes;
+    /** The first layer's effective fan-in, kept for a re-initialisation. */
+    private final int firstFanIn;
 
     // Per-sample buffers: pre-activations, activations and their gradients per hidden layer.
     private final double[][] pre;
@@ -199,7 +204,9 @@ public final class MlpPolicy implements Policy, Learner, TagPredictor, Deploymen
         probs = new double[actions];
         tagLogits = new double[actions];
         badProbs = new double[actions];
-        initialise(Math.max(1, maxActive), init);
+        believes = beliefHead;
+        firstFanIn = Math.max(1, maxActive);
+        initialise(firstFanIn, init);
     }
 
     private void initialise(int firstFanIn, MersenneTwisterFast rng) {
@@ -268,6 +275,7 @@ public final class MlpPolicy implements Policy, Learner, TagPredictor, Deploymen
         System.arraycopy(adamV, 0, copy.adamV, 0, adamV.length);
         copy.beta1Power = beta1Power;
         copy.beta2Power = beta2Power;
+        copy.believes = believes;
         return copy;
     }
 
@@ -288,7 +296,25 @@ public final class MlpPolicy implements Policy, Learner, TagPredictor, Deploymen
 
     @Override
     public boolean hasBeliefHead() {
-        return beliefV >= 0;
+        return believes;
+    }
+
+    /**
+     * Turns this network into a fresh one without a belief head, ready to be cloned on a CoT network's
+     * actions (distilled chain of thought, Hubinger et al. 2024): every weight is drawn again from
+     * {@code init} as at construction, the optimiser's state is cleared, and the belief head's slots are
+     * set to 0 and no longer read or trained (the layout keeps them, so copies stay compatible).
+     */
+    public void distilWithoutBelief(MersenneTwisterFast init) {
+        requireBeliefHead();
+        java.util.Arrays.fill(params, 0);
+        java.util.Arrays.fill(adamM, 0);
+        java.util.Arrays.fill(adamV, 0);
+        beta1Power = 1;
+        beta2Power = 1;
+        initialise(firstFanIn, init);
+        java.util.Arrays.fill(params, beliefV, params.length, 0);
+        believes = false;
     }
 
     @Override
@@ -299,8 +325,8 @@ public final class MlpPolicy implements Policy, Learner, TagPredictor, Deploymen
     }
 
     private void requireBeliefHead() {
-        if (beliefV < 0) {
-            throw new IllegalStateException("this MLP was built without a belief head");
+        if (!believes) {
+            throw new IllegalStateException("this MLP has no belief head (built without one, or distilled)");
         }
     }
 
@@ -319,7 +345,7 @@ public final class MlpPolicy implements Policy, Learner, TagPredictor, Deploymen
      * −1 without a belief head.
      */
     public int beliefHeadStart() {
-        return beliefV;
+        return believes ? beliefV : -1;
     }
 
     @Override
@@ -363,7 +389,7 @@ public final class MlpPolicy implements Policy, Learner, TagPredictor, Deploymen
         }
         double[] top = act[widths.length - 1];
         dense(top, policyW, policyB, actions, logits);
-        if (beliefV >= 0) {
+        if (believes) {
             double s = params[beliefC];
             for (int j = 0; j < top.length; j++) {
                 s += params[beliefV + j] * top[j];
@@ -510,7 +536,7 @@ public final class MlpPolicy implements Policy, Learner, TagPredictor, Deploymen
         double[] g = gradAct[top];
         int last = widths[top];
         double dS = 0;
-        if (beliefV >= 0) {
+        if (believes) {
             double dBelief = 0;
             for (int a = 0; a < actions; a++) {
                 dBelief += params[beliefR + a] * dLogits[a];
@@ -521,7 +547,7 @@ public final class MlpPolicy implements Policy, Learner, TagPredictor, Deploymen
         }
         for (int j = 0; j < last; j++) {
             double sum = params[valueW + j] * dValue;
-            if (beliefV >= 0) {
+            if (believes) {
                 sum += params[beliefV + j] * dS;
                 grads[beliefV + j] += dS * hTop[j];
             }

@@ -348,14 +348,26 @@ final class ScenarioSchema {
         return data;
     }
 
-    /** A stage that trains the belief head needs a learner that has one and an event that labels deployment. */
+    /**
+     * A stage that trains the belief head needs a learner that has one and an event that labels
+     * deployment; a stage that distils the head away needs one too, and cannot also train it.
+     */
     private static void requireBeliefHead(Map<String, Object> params, LearnerConfig learner, EnvSpec spec,
                                           Section stage) {
+        Node at = stage.get("params") == null ? stage.map() : stage.get("params");
+        boolean distil = Boolean.TRUE.equals(params.get("distil_belief"));
+        if (distil && !Boolean.TRUE.equals(learner.params().get("belief_head"))) {
+            throw new ScenarioException(at.origin(), stage.field("params") + ".distil_belief",
+                    "the learner has no belief head to distil away", "set learner.params.belief_head: true (an mlp)");
+        }
         Object weight = params.get("belief_weight");
         if (!(weight instanceof Double w && w > 0)) {
             return;
         }
-        Node at = stage.get("params") == null ? stage.map() : stage.get("params");
+        if (distil) {
+            throw new ScenarioException(at.origin(), stage.field("params") + ".belief_weight",
+                    "a stage that distils the belief head away cannot train it", "set belief_weight: 0 here");
+        }
         if (!Boolean.TRUE.equals(learner.params().get("belief_head"))) {
             throw new ScenarioException(at.origin(), stage.field("params") + ".belief_weight",
                     "the learner has no belief head to train", "set learner.params.belief_head: true (an mlp)");
