@@ -138,6 +138,37 @@ class MlpPolicyTest {
         assertThrows(IllegalStateException.class, () -> plain.deploymentBelief(input()));
     }
 
+    /**
+     * Distilling the belief away leaves a network as freshly initialised from the given stream (every
+     * weight outside the belief head as a new network's), whose belief head is zero, no longer read
+     * and no longer trained.
+     */
+    @Test
+    void distillingTheBeliefAwayLeavesAFreshNetworkWithoutTheHead() {
+        MlpPolicy trained = new MlpPolicy(9, 4, 3, new int[] {6}, MlpPolicy.Activation.TANH, false, true,
+                Seeds.generator(21));
+        MlpPolicy fresh = new MlpPolicy(9, 4, 3, new int[] {6}, MlpPolicy.Activation.TANH, false, true,
+                Seeds.generator(22));
+        int head = trained.beliefHeadStart();
+        for (int i = 0; i < trained.parameterCount(); i++) {
+            trained.parameters()[i] += 1.0;
+        }
+        trained.distilWithoutBelief(Seeds.generator(22));
+        assertTrue(!trained.hasBeliefHead() && !trained.snapshot().hasBeliefHead());
+        assertEquals(-1, trained.beliefHeadStart());
+        for (int i = 0; i < trained.parameterCount(); i++) {
+            assertEquals(i < head ? fresh.parameters()[i] : 0.0, trained.parameters()[i], "parameter " + i);
+        }
+        SparseVector x = input();
+        trained.zeroGradients();
+        loss(trained, x);
+        trained.backward(x, LOGIT_WEIGHTS, VALUE_WEIGHT);
+        for (int i = head; i < trained.parameterCount(); i++) {
+            assertEquals(0.0, trained.gradients()[i]);
+        }
+        assertThrows(IllegalStateException.class, () -> trained.deploymentBelief(x));
+    }
+
     @Test
     void gradientsAccumulateAcrossSamplesUntilZeroed() {
         MlpPolicy net = new MlpPolicy(9, 4, 3, new int[] {4}, MlpPolicy.Activation.TANH, Seeds.generator(4));
