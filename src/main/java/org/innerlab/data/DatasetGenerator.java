@@ -78,6 +78,17 @@ public final class DatasetGenerator {
         }
     }
 
+    /**
+     * One teacher for every episode (persona index 0, named {@code teacher.persona()}): e.g. a trained
+     * learner whose behaviour is distilled into another network.
+     */
+    public DatasetGenerator(Environment env, Encoder encoder, Teacher teacher) {
+        this.recorder = new Recorder(env, encoder);
+        this.names = new ArrayList<>(List.of(teacher.persona()));
+        this.teachers = new Teacher[] {teacher};
+        this.cumulative = new double[] {1.0};
+    }
+
     /** The dataset's persona names, in mix order (a row's persona indexes them). */
     public List<String> personas() {
         return List.copyOf(names);

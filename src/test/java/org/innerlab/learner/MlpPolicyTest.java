@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 class MlpPolicyTest {
     private static final double[] LOGIT_WEIGHTS = {0.7, -1.3, 0.4};
     private static final double VALUE_WEIGHT = -0.9;
+    /** c_s of the test loss's direct term on the belief logit (an auxiliary belief loss's upstream gradient). */
+    private static final double BELIEF_LOGIT_WEIGHT = 0.6;
 
     private static SparseVector input() {
         SparseVector x = new SparseVector(9, 4);
@@ -23,10 +25,13 @@ class MlpPolicyTest {
         return x;
     }
 
-    /** The test loss L = c · z + c_V V, whose upstream gradients are the constants c and c_V. */
+    /**
+     * The test loss L = c · z + c_V V (+ c_s s with a belief head), whose upstream gradients are the
+     * constants c, c_V and c_s; z includes the belief's r β, so the belief head is reached twice.
+     */
     private static double loss(MlpPolicy net, SparseVector x) {
         double v = net.forward(x);
-        double sum = VALUE_WEIGHT * v;
+        double sum = VALUE_WEIGHT * v + (net.hasBeliefHead() ? BELIEF_LOGIT_WEIGHT * net.beliefLogit() : 0);
         for (int a = 0; a < 3; a++) {
             sum += LOGIT_WEIGHTS[a] * net.logits()[a];
         }
@@ -39,7 +44,11 @@ class MlpPolicyTest {
      * lies within h·(sum of the weights touched) of zero (checked by the agreement itself).
      */
     private static void checkGradients(int[] hidden, MlpPolicy.Activation activation, long seed) {
-        MlpPolicy net = new MlpPolicy(9, 4, 3, hidden, activation, Seeds.generator(seed));
+        checkGradients(hidden, activation, false, seed);
+    }
+
+    private static void checkGradients(int[] hidden, MlpPolicy.Activation activation, boolean beliefHead, long seed) {
+        MlpPolicy net = new MlpPolicy(9, 4, 3, hidden, activation, false, beliefHead, Seeds.generator(seed));
         // Larger-than-default head weights, so the test is not dominated by near-zero policy weights.
         double[] p = net.parameters();
         MersenneTwisterFast rng = Seeds.generator(seed + 1);
@@ -49,7 +58,7 @@ class MlpPolicyTest {
         SparseVector x = input();
         net.zeroGradients();
         loss(net, x);
-        net.backward(x, LOGIT_WEIGHTS, VALUE_WEIGHT);
+        net.backward(x, LOGIT_WEIGHTS, VALUE_WEIGHT, null, beliefHead ? BELIEF_LOGIT_WEIGHT : 0);
         double[] g = net.gradients().clone();
         double h = 1e-6;
         int touched = 0;
@@ -90,6 +99,74 @@ class MlpPolicyTest {
     @Test
     void backpropagationMatchesFiniteDifferencesWithTwoReluLayers() {
         checkGradients(new int[] {7, 4}, MlpPolicy.Activation.RELU, 3);
+    }
+
+    @Test
+    void backpropagationThroughTheBeliefHeadMatchesFiniteDifferencesWithOneTanhLayer() {
+        checkGradients(new int[] {6}, MlpPolicy.Activation.TANH, true, 11);
+    }
+
+    @Test
+    void backpropagationThroughTheBeliefHeadMatchesFiniteDifferencesWithTwoReluLayers() {
+        checkGradients(new int[] {7, 4}, MlpPolicy.Activation.RELU, true, 13);
+    }
+
+    /**
+     * The belief head adds v (H_L), c and r (A) after every other parameter and draws its initial
+     * weights last, so the rest of the network starts as it would without it; with r = 0 the policy
+     * does not read the belief yet, and β starts near ½.
+     */
+    @Test
+    void aBeliefHeadLeavesTheRestOfTheInitialNetworkAndItsPolicyUnchanged() {
+        MlpPolicy plain = new MlpPolicy(9, 4, 3, new int[] {8}, MlpPolicy.Activation.TANH, Seeds.generator(9));
+        MlpPolicy believer = new MlpPolicy(9, 4, 3, new int[] {8}, MlpPolicy.Activation.TANH, false, true,
+                Seeds.generator(9));
+        assertEquals(plain.parameterCount() + 8 + 1 + 3, believer.parameterCount());
+        assertEquals(plain.parameterCount(), believer.beliefHeadStart());
+        for (int i = 0; i < plain.parameterCount(); i++) {
+            assertEquals(plain.parameters()[i], believer.parameters()[i]);
+        }
+        double[] p = new double[3];
+        double[] q = new double[3];
+        plain.probabilities(input(), p);
+        believer.probabilities(input(), q);
+        for (int a = 0; a < 3; a++) {
+            assertEquals(p[a], q[a]);
+        }
+        assertEquals(0.5, believer.deploymentBelief(input()), 0.05);
+        assertTrue(believer.snapshot().hasBeliefHead());
+        assertThrows(IllegalStateException.class, () -> plain.deploymentBelief(input()));
+    }
+
+    /**
+     * Distilling the belief away leaves a network as freshly initialised from the given stream (every
+     * weight outside the belief head as a new network's), whose belief head is zero, no longer read
+     * and no longer trained.
+     */
+    @Test
+    void distillingTheBeliefAwayLeavesAFreshNetworkWithoutTheHead() {
+        MlpPolicy trained = new MlpPolicy(9, 4, 3, new int[] {6}, MlpPolicy.Activation.TANH, false, true,
+                Seeds.generator(21));
+        MlpPolicy fresh = new MlpPolicy(9, 4, 3, new int[] {6}, MlpPolicy.Activation.TANH, false, true,
+                Seeds.generator(22));
+        int head = trained.beliefHeadStart();
+        for (int i = 0; i < trained.parameterCount(); i++) {
+            trained.parameters()[i] += 1.0;
+        }
+        trained.distilWithoutBelief(Seeds.generator(22));
+        assertTrue(!trained.hasBeliefHead() && !trained.snapshot().hasBeliefHead());
+        assertEquals(-1, trained.beliefHeadStart());
+        for (int i = 0; i < trained.parameterCount(); i++) {
+            assertEquals(i < head ? fresh.parameters()[i] : 0.0, trained.parameters()[i], "parameter " + i);
+        }
+        SparseVector x = input();
+        trained.zeroGradients();
+        loss(trained, x);
+        trained.backward(x, LOGIT_WEIGHTS, VALUE_WEIGHT);
+        for (int i = head; i < trained.parameterCount(); i++) {
+            assertEquals(0.0, trained.gradients()[i]);
+        }
+        assertThrows(IllegalStateException.class, () -> trained.deploymentBelief(x));
     }
 
     @Test
@@ -136,7 +213,9 @@ class MlpPolicyTest {
 
     @Test
     void forwardAndBackwardAllocateNothing() {
-        MlpPolicy net = new MlpPolicy(9, 4, 3, new int[] {8, 8}, MlpPolicy.Activation.RELU, Seeds.generator(7));
+        // With a belief head: the longest forward and backward path.
+        MlpPolicy net = new MlpPolicy(9, 4, 3, new int[] {8, 8}, MlpPolicy.Activation.RELU, false, true,
+                Seeds.generator(7));
         SparseVector x = input();
         double[] out = new double[3];
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -146,7 +225,7 @@ class MlpPolicyTest {
             long before = threads.getThreadAllocatedBytes(tid);
             for (int i = 0; i < 20_000; i++) {
                 net.probabilities(x, out);
-                net.backward(x, LOGIT_WEIGHTS, VALUE_WEIGHT);
+                net.backward(x, LOGIT_WEIGHTS, VALUE_WEIGHT, null, BELIEF_LOGIT_WEIGHT);
                 if (i % 100 == 0) {
                     net.adamStep(1e-4, 1.0);
                     net.zeroGradients();

@@ -15,7 +15,7 @@ import org.innerlab.observe.SparseVector;
 import org.junit.jupiter.api.Test;
 
 /**
- * The behaviour-cloning loss's analytic gradient (cross-entropy, auxiliary tag head, L2) agrees with
+ * The behaviour-cloning loss's analytic gradient (cross-entropy, auxiliary tag and belief heads, L2) agrees with
  * central finite differences (h = 1e−6) to within 1e−6 absolutely or relatively, for every
  * parameter of both learners, on a minibatch of 24 rows over 3 states and 3 actions with good, bad
  * and untagged rows.
@@ -24,10 +24,15 @@ class BehaviourCloningGradientTest {
     private static final int STATES = 3;
     private static final int ACTIONS = 3;
 
+    /** The event bit that labels a row deployed in these tests (bit 1 of 2 events). */
+    private static final long DEPLOYED = 1L << 1;
+
     private static Dataset mixedDataset() {
         return Demonstrations.build(STATES, ACTIONS, 24, Seeds.generator(11), (state, rng, d) -> {
             d.action = rng.nextInt(ACTIONS);
             d.tag = (byte) (rng.nextInt(3) - 1);
+            // Deployed rows in every state, other events beside them, so the label reads the bit alone.
+            d.events = (rng.nextBoolean() ? DEPLOYED : 0) | (rng.nextBoolean() ? 1L : 0);
         });
     }
 
@@ -57,7 +62,12 @@ class BehaviourCloningGradientTest {
     }
 
     private static BehaviourCloning.Hyper hyper(double tagHeadWeight) {
-        return new BehaviourCloning.Hyper(1, 24, BehaviourCloning.Optimiser.ADAM, 1e-2, 0.05, tagHeadWeight, true);
+        return hyper(tagHeadWeight, 0);
+    }
+
+    private static BehaviourCloning.Hyper hyper(double tagHeadWeight, double beliefWeight) {
+        return new BehaviourCloning.Hyper(1, 24, BehaviourCloning.Optimiser.ADAM, 1e-2, 0.05, tagHeadWeight, true,
+                beliefWeight);
     }
 
     private static void randomise(double[][] arrays, double std, long seed) {
@@ -155,6 +165,51 @@ class BehaviourCloningGradientTest {
     @Test
     void mlpGradientMatchesFiniteDifferencesWithReluLayers() {
         checkMlp(new int[] {7, 5}, MlpPolicy.Activation.RELU, true, 41);
+    }
+
+    /**
+     * With a belief head trained at c_B = 0.8 (beside the tag head, with and without tag inputs): the
+     * belief's BCE, its path into the policy logits and the L2 on its weights all match finite differences.
+     */
+    private static void checkMlpWithBelief(int[] hidden, boolean tagHead, boolean withTags, long seed) {
+        Dataset data = mixedDataset();
+        ControlTagEncoder tags = withTags ? new ControlTagEncoder(base(data.dimension())) : null;
+        int inputs = withTags ? tags.dimension() : data.dimension();
+        MlpPolicy net = new MlpPolicy(inputs, 3, ACTIONS, hidden, MlpPolicy.Activation.TANH, tagHead, true,
+                Seeds.generator(seed));
+        randomise(new double[][] {net.parameters()}, 0.3, seed + 1);
+        BehaviourCloning bc = new BehaviourCloning(data, tags, net, hyper(tagHead ? 0.7 : 0, 0.8), DEPLOYED,
+                Seeds.generator(seed + 2));
+        checkGradient(bc, data.size());
+        bc.lossAndGradient(0, data.size());
+        for (int i = net.beliefHeadStart(); i < net.parameterCount(); i++) {
+            assertTrue(net.gradients()[i] != 0, "belief parameter " + i + " carries gradient");
+        }
+    }
+
+    @Test
+    void mlpBeliefHeadGradientMatchesFiniteDifferences() {
+        checkMlpWithBelief(new int[] {6}, false, false, 51);
+    }
+
+    @Test
+    void mlpBeliefHeadBesideATagHeadAndTagInputsGradientMatchesFiniteDifferences() {
+        checkMlpWithBelief(new int[] {5, 4}, true, true, 61);
+    }
+
+    @Test
+    void aBeliefWeightWithoutABeliefHeadOrALabelIsRejected() {
+        Dataset data = mixedDataset();
+        MlpPolicy plain = new MlpPolicy(data.dimension(), 2, ACTIONS, new int[] {4}, MlpPolicy.Activation.TANH,
+                Seeds.generator(1));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new BehaviourCloning(data, null, plain, hyper(0, 1), DEPLOYED, Seeds.generator(2)));
+        assertTrue(e.getMessage().contains("no belief head"), e.getMessage());
+        MlpPolicy believer = new MlpPolicy(data.dimension(), 2, ACTIONS, new int[] {4}, MlpPolicy.Activation.TANH,
+                false, true, Seeds.generator(1));
+        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new BehaviourCloning(data, null, believer, hyper(0, 1), 0, Seeds.generator(2)));
+        assertTrue(e.getMessage().contains("no event labels"), e.getMessage());
     }
 
     @Test

@@ -10,13 +10,14 @@ import org.innerlab.observe.SparseVector;
  * state input (dimension S + 1), one step per episode, the action and tag of each row chosen by the test.
  */
 final class Demonstrations {
-    /** Decides one row: sets {@link #action} and {@link #tag} for a row in {@code state}. */
+    /** Decides one row: sets {@link #action}, {@link #tag} and {@link #events} for a row in {@code state}. */
     interface Row {
         void fill(int state, MersenneTwisterFast rng, Demonstrations d);
     }
 
     int action;
     byte tag = Dataset.UNTAGGED;
+    long events;
 
     private Demonstrations() {
     }
@@ -37,10 +38,11 @@ final class Demonstrations {
             int state = i % states;
             d.action = 0;
             d.tag = Dataset.UNTAGGED;
+            d.events = 0;
             row.fill(state, rng, d);
             encode(state, x);
             b.startEpisode(i);
-            b.add(x, d.action, d.action == 0 ? 0 : 1, d.action == 0 ? 0 : 1, d.tag, 0, 0, 0);
+            b.add(x, d.action, d.action == 0 ? 0 : 1, d.action == 0 ? 0 : 1, d.tag, 0, 0, d.events);
         }
         return b.build();
     }

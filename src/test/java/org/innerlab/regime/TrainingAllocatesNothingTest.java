@@ -107,4 +107,18 @@ class TrainingAllocatesNothingTest {
             }
         }
     }
+
+    @Test
+    void behaviourCloningWithATrainedBeliefHeadAllocatesNothingPerMinibatch() {
+        org.innerlab.data.Dataset data = BehaviourCloningLearnsTest.taggedMix(6);
+        org.innerlab.learner.MlpPolicy net = new org.innerlab.learner.MlpPolicy(data.dimension(), 3, data.actionCount(),
+                new int[] {16, 16}, org.innerlab.learner.MlpPolicy.Activation.TANH, false, true,
+                new Seeds(8).stream("init"));
+        // Every event bit labels "deployed": the label's value does not matter to allocation.
+        Regime regime = new BehaviourCloning(data, null, net, new BehaviourCloning.Hyper(1000, 32,
+                BehaviourCloning.Optimiser.ADAM, 1e-3, 1e-4, 0, true, 0.5), -1L, new Seeds(6).stream("shuffle"));
+        allocatedBy(regime, 300);
+        long allocated = allocatedBy(regime, 300);
+        assertTrue(allocated < 4096, allocated + " bytes");
+    }
 }
