@@ -66,6 +66,9 @@ final class BarChart {
                 : ChartRenderer.orDefault(chart.xLabel(), chart.x()));
         xAxis.setCategoryMargin(0.25);
         xAxis.setMaximumCategoryLabelLines(2);
+        // Condition names are long and a group's label may use the gaps beside it too, so that a
+        // seven-condition chart does not break "adversarial" mid-word.
+        xAxis.setMaximumCategoryLabelWidthRatio(1.3f);
         xAxis.setTickLabelFont(new Font(ChartRenderer.FONT, Font.PLAIN, 14));
         xAxis.setLabelFont(new Font(ChartRenderer.FONT, Font.PLAIN, 15));
 
@@ -85,8 +88,6 @@ final class BarChart {
             combined.setGap(14);
             combined.add(panel(top, null, ChartRenderer.orDefault(chart.yLabel(), "mean over runs"), colours), 1);
             combined.add(panel(bottom, null, "fraction", colours), 1);
-            // Condition names are long and each group is wide enough for two lines of them.
-            xAxis.setMaximumCategoryLabelWidthRatio(1.2f);
             plot = combined;
         } else {
             plot = panel(bars, xAxis, ChartRenderer.orDefault(chart.yLabel(), "mean over runs"), colours);

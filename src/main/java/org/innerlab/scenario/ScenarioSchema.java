@@ -254,6 +254,7 @@ final class ScenarioSchema {
             throw new ScenarioException(node.origin(), "training", "needs at least one stage", null);
         }
         List<StageConfig> stages = new ArrayList<>();
+        boolean distilled = false;
         for (int i = 0; i < items.size(); i++) {
             String path = "training." + i;
             Section s = Section.of(items.get(i), path, List.of("regime", "steps", "rater", "params", "data"));
@@ -297,7 +298,8 @@ final class ScenarioSchema {
             }
             if (cloning) {
                 requireTagHead(params, learner, s);
-                requireBeliefHead(params, learner, spec, s);
+                requireBeliefHead(params, learner, spec, s, distilled);
+                distilled |= Boolean.TRUE.equals(params.get("distil_belief"));
             }
             stages.add(new StageConfig(regime, steps, rater.name(), params, rater.params(), data));
         }
@@ -354,15 +356,21 @@ final class ScenarioSchema {
 
     /**
      * A stage that trains the belief head needs a learner that has one and an event that labels
-     * deployment; a stage that distils the head away needs one too, and cannot also train it.
+     * deployment; a stage that distils the head away needs one too, and cannot also train it; and once
+     * an earlier stage has distilled the head away, no later stage can distil or train it.
      */
     private static void requireBeliefHead(Map<String, Object> params, LearnerConfig learner, EnvSpec spec,
-                                          Section stage) {
+                                          Section stage, boolean distilledEarlier) {
         Node at = stage.get("params") == null ? stage.map() : stage.get("params");
         boolean distil = Boolean.TRUE.equals(params.get("distil_belief"));
         if (distil && !Boolean.TRUE.equals(learner.params().get("belief_head"))) {
             throw new ScenarioException(at.origin(), stage.field("params") + ".distil_belief",
                     "the learner has no belief head to distil away", "set learner.params.belief_head: true (an mlp)");
+        }
+        boolean trains = params.get("belief_weight") instanceof Double w && w > 0;
+        if (distilledEarlier && (distil || trains)) {
+            throw new ScenarioException(at.origin(), stage.field("params") + (distil ? ".distil_belief" : ".belief_weight"),
+                    "an earlier stage distilled the belief head away", distil ? "distil once" : "set belief_weight: 0 here");
         }
         Object weight = params.get("belief_weight");
         if (!(weight instanceof Double w && w > 0)) {

