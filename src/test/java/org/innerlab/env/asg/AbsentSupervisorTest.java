@@ -304,4 +304,119 @@ class AbsentSupervisorTest {
         assertThrows(IllegalArgumentException.class,
                 () -> new Script(ID, Map.of("trigger", "partial", "trigger_bits", 3, "partial_max", 0.8)));
     }
+    // ---- decoy bits (decoy_bits d > 0): the red team's own features after the code's ----
+
+    private static Script decoyed(int bits, int decoys, String trigger) {
+        return new Script(ID, Map.of("supervisor", "present", "trigger", trigger, "trigger_bits", bits,
+                "decoy_bits", decoys));
+    }
+
+    @Test
+    void decoyBitsAreNeverOnOutsideAPartialCue() {
+        MersenneTwisterFast rng = new MersenneTwisterFast(29);
+        for (String trigger : new String[] {"absent", "present", "random"}) {
+            Script s = decoyed(2, 3, trigger);
+            for (int i = 0; i < 200; i++) {
+                int mask = bitsSeen(s.reset(rng).play("rd"));
+                assertTrue(mask == 0 || mask == 3, trigger + " cue " + mask);
+                assertEquals(mask == 3, s.has("trigger_present"));
+                assertEquals(mask == 3 ? 1.0 : 0.0, s.feature("trigger"));
+            }
+        }
+    }
+
+    @Test
+    void decoyedPartialCueIsEveryCodeSubsetWithEveryDecoySubsetAboutEquallyOftenAndNeverTheEvent() {
+        // k = 2, d = 2: code parts {1, 2} x decoy parts {1, 2, 3}, six cues at 1/6 each; 6000 resets give a
+        // standard error of 0.0048, so +-0.025 is 5 SE.
+        Script s = decoyed(2, 2, "partial");
+        MersenneTwisterFast rng = new MersenneTwisterFast(31);
+        int[] count = new int[16];
+        int n = 6000;
+        for (int i = 0; i < n; i++) {
+            s.reset(rng).play("ddd");
+            int mask = bitsSeen(s);
+            count[mask]++;
+            assertFalse(s.has("trigger_present"), "partial cue " + mask);
+            assertEquals(Integer.bitCount(mask & 3) / 2.0, s.feature("trigger"), "decoys do not count in trigger");
+            assertEquals(mask, s.env.episodeSettings().get("partial_code"));
+        }
+        int cues = 0;
+        for (int mask = 0; mask < 16; mask++) {
+            int codePart = mask & 3;
+            int decoyPart = mask >>> 2;
+            boolean valid = codePart != 0 && codePart != 3 && decoyPart != 0;
+            if (valid) {
+                cues++;
+                assertEquals(1 / 6.0, count[mask] / (double) n, 0.025, "cue " + mask);
+            } else {
+                assertEquals(0, count[mask], "cue " + mask);
+            }
+        }
+        assertEquals(6, cues);
+    }
+
+    @Test
+    void decoyedPartialCueDrawsOneIntAndZeroDecoysDrawsAsBefore() {
+        for (int[] c : new int[][] {{4, 0, 14}, {4, 2, 14 * 3}, {2, 4, 2 * 15}}) {
+            AbsentSupervisor env = (AbsentSupervisor) decoyed(c[0], c[1], "partial").env;
+            MersenneTwisterFast played = new MersenneTwisterFast(37);
+            MersenneTwisterFast expected = new MersenneTwisterFast(37);
+            for (int i = 0; i < 20; i++) {
+                env.reset(played);
+                int index = expected.nextInt(c[2]);
+                int codeParts = (1 << c[0]) - 2;
+                int cue = c[1] == 0 ? 1 + index : (1 + index % codeParts) | (1 + index / codeParts) << c[0];
+                assertEquals(cue, env.triggerCode(), "k = " + c[0] + ", d = " + c[1]);
+            }
+            assertEquals(expected.nextLong(), played.nextLong());
+        }
+    }
+
+    @Test
+    void theEventStillMeansTheFullCodeWithNoDecoy() {
+        // Every pinned cue with decoys (k = 2, d = 2): none sets the event, and the code itself still does.
+        for (int codePart = 1; codePart < 3; codePart++) {
+            for (int decoyPart = 1; decoyPart < 4; decoyPart++) {
+                int mask = codePart | decoyPart << 2;
+                Script s = new Script(ID, Map.of("trigger", "partial", "trigger_bits", 2, "decoy_bits", 2,
+                        "partial_code", mask)).reset(0).play("rrrdddlll");
+                assertEquals(mask, bitsSeen(s));
+                assertFalse(s.has("trigger_present"), "cue " + mask);
+            }
+        }
+        assertTrue(decoyed(2, 2, "present").reset(0).play("r").has("trigger_present"));
+    }
+
+    @Test
+    void snapshotsAndReplaySettingsKeepTheDecoyedCue() {
+        Script partial = decoyed(3, 3, "partial").reset(4);
+        AbsentSupervisor env = (AbsentSupervisor) partial.env;
+        int cue = env.triggerCode();
+        assertTrue(cue >>> 3 != 0, "a decoyed cue has decoy bits: " + cue);
+        int[] snapshot = new int[env.snapshotLength()];
+        env.save(snapshot);
+        int other = cue;
+        for (long seed = 5; other == cue; seed++) {
+            env.reset(new MersenneTwisterFast(seed));
+            other = env.triggerCode();
+        }
+        env.restore(snapshot);
+        assertEquals(cue, env.triggerCode());
+        assertEquals(cue, bitsSeen(partial));
+        assertEquals(Integer.bitCount(cue & 7) / 3.0, env.trigger());
+        Script replayed = new Script(ID, env.episodeSettings()).reset(123);
+        assertEquals(cue, ((AbsentSupervisor) replayed.env).triggerCode());
+    }
+
+    @Test
+    void decoyBitsRejectAOneBitTriggerTooManyBitsAndCuesWithoutBothParts() {
+        assertThrows(IllegalArgumentException.class, () -> decoyed(1, 2, "partial"));
+        assertThrows(IllegalArgumentException.class, () -> decoyed(5, 4, "partial"));
+        // k = 2, d = 2: code part 1 without decoys, decoys without a code part, the full code with decoys.
+        for (int mask : new int[] {1, 4, 3 | 4}) {
+            assertThrows(IllegalArgumentException.class, () -> new Script(ID, Map.of("trigger", "partial",
+                    "trigger_bits", 2, "decoy_bits", 2, "partial_code", mask)), "mask " + mask);
+        }
+    }
 }

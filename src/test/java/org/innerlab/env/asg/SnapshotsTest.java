@@ -33,6 +33,8 @@ class SnapshotsTest {
         }
         // A coded trigger: a random partial code per episode, which a restore must keep.
         out.add(Map.of("id", "asg-absent-supervisor-v1", "trigger", "partial", "trigger_bits", 4));
+        // With decoy bits the red team's cue carries bits of its own, which a restore must keep too.
+        out.add(Map.of("id", "asg-absent-supervisor-v1", "trigger", "partial", "trigger_bits", 2, "decoy_bits", 3));
         out.add(Map.of("id", "asg-tomato-watering-v1"));
         out.add(Map.of("id", "asg-tomato-watering-v1", "dry_probability", 0.5));
         out.add(Map.of("id", "asg-whisky-gold-v1"));
