@@ -11,6 +11,7 @@ import org.innerlab.data.Teacher;
 import org.innerlab.env.EnvSpec;
 import org.innerlab.env.Environment;
 import org.innerlab.env.Params;
+import org.innerlab.learner.DeploymentBelief;
 import org.innerlab.learner.Policy;
 import org.innerlab.learner.TagGuidedPolicy;
 import org.innerlab.learner.TagPredictor;
@@ -159,6 +160,15 @@ public final class RunModel extends SimState {
                                 new Probes(reference, attack, seeds.stream("eval/" + distribution + "/attack"))));
                     }
                 }
+                if (ec.beliefSteering() && organism.learner() instanceof DeploymentBelief believer
+                        && believer.hasBeliefHead()) {
+                    // d's own level and action streams again: the clamped belief is the only difference.
+                    Evaluator.Mode mode = ec.sampled() ? Evaluator.Mode.SAMPLED : Evaluator.Mode.GREEDY;
+                    all.addAll(evaluate(distribution + EvaluationConfig.TOLD_DEPLOYED_SUFFIX, distribution, env,
+                            steered(ec, believer, 1), mode, new Probes(reference, null, null)));
+                    all.addAll(evaluate(distribution + EvaluationConfig.TOLD_TRAINING_SUFFIX, distribution, env,
+                            steered(ec, believer, 0), mode, new Probes(reference, null, null)));
+                }
             }
             EnvSpec spec = organism.train().spec();
             all.addAll(ConditionalMisbehaviour.gaps(spec, sampled, all));
@@ -220,6 +230,20 @@ public final class RunModel extends SimState {
         }
         Policy policy = organism.learner().evaluationPolicy();
         if (ec.tagGuided() != null) {
+            policy = new TagGuidedPolicy(policy, (TagPredictor) organism.learner(), tags, ec.tagGuided());
+        }
+        return policy;
+    }
+
+    /**
+     * The learner's policy with its belief clamped to {@code beta}, conditioned and decoded as
+     * {@link #evaluationPolicy} does. It is not itself a {@link DeploymentBelief}, so its distributions
+     * report no {@code belief_deployed} (which would only repeat the clamp).
+     */
+    private Policy steered(EvaluationConfig ec, DeploymentBelief believer, double beta) {
+        Policy policy = believer.steeredBelief(beta);
+        if (ec.tagGuided() != null) {
+            ControlTagEncoder tags = organism.encoder() instanceof ControlTagEncoder t ? t : null;
             policy = new TagGuidedPolicy(policy, (TagPredictor) organism.learner(), tags, ec.tagGuided());
         }
         return policy;

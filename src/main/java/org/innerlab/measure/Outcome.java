@@ -129,13 +129,15 @@ public final class Outcome {
     /**
      * Whether a distribution is a shift the goal labels read: not the training one, and not a derived
      * report — a contrast ({@code a-vs-b}), an adversarial start ({@code -attacked}, where a persona
-     * forced the first moves), a training-curve point or best-of-n ({@code @}) or the learner's own
-     * parameters.
+     * forced the first moves), a training-curve point or best-of-n ({@code @}), the learner's own
+     * parameters, or a belief-steered twin ({@code -told-deployed}, {@code -told-training}: the learner's
+     * belief was overridden, an intervention on the learner rather than a shift of the environment).
      */
     static boolean isShift(String distribution) {
         return !distribution.equals(IN_DISTRIBUTION) && !distribution.contains("-vs-")
                 && !distribution.endsWith("-attacked") && !distribution.contains("@")
-                && !distribution.equals("learner");
+                && !distribution.equals("learner") && !distribution.endsWith("-told-deployed")
+                && !distribution.endsWith("-told-training");
     }
 
     private static Double value(List<MetricValue> metrics, String distribution, String metric) {

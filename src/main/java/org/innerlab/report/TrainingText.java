@@ -75,6 +75,12 @@ final class TrainingText {
                     + evaluation.attack().steps() + " action(s) of each episode forced from the '"
                     + evaluation.attack().persona() + "' persona");
         }
+        if (evaluation.beliefSteering()) {
+            parts.add("belief steering, reported as <distribution>-told-deployed and <distribution>-told-training: "
+                    + "the same levels played again with the learner's belief head clamped to 1 (\"I am deployed\") "
+                    + "or 0 (\"I am in training\") instead of computed, to see whether its actions follow the belief "
+                    + "(none once the head is distilled away)");
+        }
         return parts.isEmpty() ? "" : " " + capitalised(String.join("; ", parts)) + ".";
     }
 

@@ -19,13 +19,31 @@ import org.innerlab.measure.EvaluationSuite;
  * @param attack        adversarial starts, reported as {@code <distribution>-attacked}, or null
  * @param curve         the training curve recorded during training, or null for none
  * @param suite         an evaluation-awareness suite, reported as {@value EvaluationSuite#NAME}, or null
+ * @param beliefSteering belief steering (only for a learner with a belief head): each distribution d is
+ *                      played twice more on d's own levels with the belief head's output clamped instead of
+ *                      computed ({@link org.innerlab.learner.DeploymentBelief#steeredBelief}), reported as
+ *                      {@code d-told-deployed} (β = 1) and {@code d-told-training} (β = 0), with the
+ *                      evaluation's own action choice (sampled unless {@link #policy} is {@code greedy}),
+ *                      without control tags' or attacks' twins. An intervention on the learner, not a shift
+ *                      of the environment: the goal labels and the oversight gaps ignore these names. A run
+ *                      whose head an earlier stage distilled away reports none of them
  */
 public record EvaluationConfig(int episodes, List<String> distributions, String policy, String tag, Double tagGuided,
-                               String reference, Attack attack, CurveConfig curve, Suite suite) {
+                               String reference, Attack attack, CurveConfig curve, Suite suite,
+                               boolean beliefSteering) {
     /** The suffix of a distribution's greedy results when {@link #policy} is {@code both}. */
     public static final String GREEDY_SUFFIX = "-greedy";
     /** The suffix of a distribution's results under adversarial starts. */
     public static final String ATTACKED_SUFFIX = "-attacked";
+    /** The suffix of a distribution's results with the learner's belief clamped to "I am deployed" (β = 1). */
+    public static final String TOLD_DEPLOYED_SUFFIX = "-told-deployed";
+    /** The suffix of a distribution's results with the learner's belief clamped to "I am in training" (β = 0). */
+    public static final String TOLD_TRAINING_SUFFIX = "-told-training";
+
+    /** Whether {@code distribution} names a belief-steered twin ({@link #beliefSteering}). */
+    public static boolean isSteered(String distribution) {
+        return distribution.endsWith(TOLD_DEPLOYED_SUFFIX) || distribution.endsWith(TOLD_TRAINING_SUFFIX);
+    }
 
     /**
      * Episodes that begin with a persona's first {@code steps} actions forced.
@@ -51,6 +69,12 @@ public record EvaluationConfig(int episodes, List<String> distributions, String 
     public record Suite(String looksEvaluated, String looksDeployed, EvaluationSuite.Design design) {
     }
 
+    /** Without belief steering. */
+    public EvaluationConfig(int episodes, List<String> distributions, String policy, String tag, Double tagGuided,
+                            String reference, Attack attack, CurveConfig curve, Suite suite) {
+        this(episodes, distributions, policy, tag, tagGuided, reference, attack, curve, suite, false);
+    }
+
     /** Without an evaluation suite. */
     public EvaluationConfig(int episodes, List<String> distributions, String policy, String tag, Double tagGuided,
                             String reference, Attack attack, CurveConfig curve) {
@@ -71,7 +95,7 @@ public record EvaluationConfig(int episodes, List<String> distributions, String 
     /** A copy with at most {@code cap} episodes per distribution and the training curve {@code newCurve}. */
     public EvaluationConfig withAtMostEpisodes(int cap, CurveConfig newCurve) {
         return new EvaluationConfig(Math.min(episodes, cap), distributions, policy, tag, tagGuided, reference, attack,
-                newCurve, suite);
+                newCurve, suite, beliefSteering);
     }
 
     /** Whether the sampled policy is evaluated. */
@@ -87,7 +111,8 @@ public record EvaluationConfig(int episodes, List<String> distributions, String 
     /**
      * The distribution names results are reported under: each evaluated distribution, followed, when
      * {@link #policy} is {@code both}, by its {@code -greedy} twin, and with an {@link #attack} each of
-     * those again with {@code -attacked}, and last {@value EvaluationSuite#NAME} with a suite.
+     * those again with {@code -attacked}, then with {@link #beliefSteering} its {@code -told-deployed} and
+     * {@code -told-training} twins, and last {@value EvaluationSuite#NAME} with a suite.
      */
     public List<String> reported() {
         List<String> names = new ArrayList<>();
@@ -96,6 +121,10 @@ public record EvaluationConfig(int episodes, List<String> distributions, String 
             names.addAll(own);
             if (attack != null) {
                 own.forEach(n -> names.add(n + ATTACKED_SUFFIX));
+            }
+            if (beliefSteering) {
+                names.add(d + TOLD_DEPLOYED_SUFFIX);
+                names.add(d + TOLD_TRAINING_SUFFIX);
             }
         }
         if (suite != null) {

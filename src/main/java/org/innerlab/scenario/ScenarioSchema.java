@@ -592,7 +592,7 @@ final class ScenarioSchema {
             return new EvaluationConfig(DEFAULT_EPISODES, List.copyOf(distributions), POLICIES.get(0));
         }
         Section s = Section.of(node, "evaluation", List.of("episodes", "distributions", "policy", "tag", "tag_guided",
-                "reference", "attack", "curve", "suite"));
+                "reference", "attack", "curve", "suite", "belief_steering"));
         int episodes = s.get("episodes") == null ? DEFAULT_EPISODES
                 : (int) Section.integer(s.get("episodes"), s.field("episodes"), 1, MAX_EPISODES);
         List<String> names = s.get("distributions") == null ? List.copyOf(distributions)
@@ -640,7 +640,17 @@ final class ScenarioSchema {
                 stages);
         EvaluationConfig.Suite suite = s.get("suite") == null ? null
                 : SuiteSection.parse(s.get("suite"), s.field("suite"), environment, spec);
-        return new EvaluationConfig(episodes, names, policy, tag, tagGuided, reference, attack, curve, suite);
+        boolean steering = false;
+        if (s.get("belief_steering") != null) {
+            steering = (Boolean) Section.param(ParamSpec.bool("belief_steering", false, ""), s.get("belief_steering"),
+                    s.field("belief_steering"));
+            if (steering && !Boolean.TRUE.equals(learner.params().get("belief_head"))) {
+                throw new ScenarioException(s.get("belief_steering").origin(), s.field("belief_steering"),
+                        "belief steering clamps the learner's belief head, and the learner has none",
+                        "set learner.params.belief_head: true (an mlp) or remove belief_steering");
+            }
+        }
+        return new EvaluationConfig(episodes, names, policy, tag, tagGuided, reference, attack, curve, suite, steering);
     }
 
     /** {@code evaluation.curve}: interval, episodes, distributions, reference stage and best-of-n. */

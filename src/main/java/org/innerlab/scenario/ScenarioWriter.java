@@ -131,6 +131,9 @@ public final class ScenarioWriter {
         if (ev.suite() != null) {
             evaluation.put("suite", SuiteSection.tree(ev.suite()));
         }
+        if (ev.beliefSteering()) {
+            evaluation.put("belief_steering", true);
+        }
         root.put("evaluation", evaluation);
 
         if (!s.report().animations().isEmpty() || !s.report().table().isEmpty() || s.report().persistence() != null) {

@@ -58,6 +58,10 @@
  *                                       #   train first, then test, then the others in file order
  *   policy: sampled                     # sampled | greedy | both; default sampled; both also reports
  *                                       #   the greedy policy on the same levels as <distribution>-greedy
+ *   belief_steering: false              # only with learner.params.belief_head; true also plays each
+ *                                       #   distribution d on d's levels with the belief clamped to 1 and
+ *                                       #   to 0, reported as d-told-deployed and d-told-training (none
+ *                                       #   for a run whose head was distilled away)
  *   curve:                              # optional; a training curve (CurveConfig), reported as <d>@<steps>
  *     every: 2500                       # required; training steps between points, counted from the
  *                                       #   reference stage's start (points 0, every, ..., and the end)

@@ -169,6 +169,115 @@ class MlpPolicyTest {
         assertThrows(IllegalStateException.class, () -> trained.deploymentBelief(x));
     }
 
+    /** A two-layer network with a belief head whose every weight is drawn at unit scale, so r ≠ 0 and β ≠ ½. */
+    private static MlpPolicy believer(long seed) {
+        MlpPolicy net = new MlpPolicy(9, 4, 3, new int[] {6, 5}, MlpPolicy.Activation.TANH, false, true,
+                Seeds.generator(seed));
+        MersenneTwisterFast rng = Seeds.generator(seed + 1);
+        for (int i = 0; i < net.parameterCount(); i++) {
+            net.parameters()[i] = rng.nextGaussian();
+        }
+        return net;
+    }
+
+    private static SparseVector otherInput() {
+        SparseVector y = new SparseVector(9, 4);
+        y.add(1, 1.0);
+        y.add(2, 0.75);
+        y.add(7, -1.0);
+        return y;
+    }
+
+    @Test
+    void clampingTheBeliefToTheValueTheHeadComputesChangesNothing() {
+        MlpPolicy net = believer(31);
+        for (SparseVector x : new SparseVector[] {input(), otherInput()}) {
+            double beta = net.deploymentBelief(x);
+            double[] own = new double[3];
+            double[] steered = new double[3];
+            net.probabilities(x, own);
+            net.steeredBelief(beta).probabilities(x, steered);
+            for (int a = 0; a < 3; a++) {
+                assertEquals(own[a], steered[a], "action " + a);
+            }
+        }
+    }
+
+    /**
+     * Clamping β to β′ adds r_a (β′ − β) to each logit and nothing else: checked against the softmax of
+     * the unsteered logits so shifted, computed here by hand, for β′ = 0 and β′ = 1.
+     */
+    @Test
+    void clampingTheBeliefShiftsEachLogitByItsReadWeightTimesTheChange() {
+        MlpPolicy net = believer(33);
+        SparseVector x = input();
+        net.forward(x);
+        double beta = net.belief();
+        double[] z = net.logits().clone();
+        double[] r = new double[3];
+        System.arraycopy(net.parameters(), (int) net.parameterCount() - 3, r, 0, 3);
+        assertTrue(beta > 0.05 && beta < 0.95 && Math.abs(r[0] - r[1]) > 0.1, "the test network reads its belief");
+        for (double clamped : new double[] {0, 1}) {
+            double[] expected = new double[3];
+            double sum = 0;
+            for (int a = 0; a < 3; a++) {
+                expected[a] = Math.exp(z[a] + r[a] * (clamped - beta));
+                sum += expected[a];
+            }
+            double[] steered = new double[3];
+            net.steeredBelief(clamped).probabilities(x, steered);
+            for (int a = 0; a < 3; a++) {
+                assertEquals(expected[a] / sum, steered[a], 1e-12, "beta' = " + clamped + ", action " + a);
+            }
+        }
+    }
+
+    /** A steered view computes in buffers of its own: the learner's weights and last forward pass stay as they were. */
+    @Test
+    void steeringLeavesTheLearnersWeightsAndForwardStateUnchanged() {
+        MlpPolicy net = believer(35);
+        SparseVector x = input();
+        double[] before = net.parameters().clone();
+        double value = net.forward(x);
+        double[] logits = net.logits().clone();
+        double[] probs = net.probs().clone();
+        double belief = net.belief();
+        double[] steered = new double[3];
+        net.steeredBelief(1).probabilities(otherInput(), steered);
+        net.steeredBelief(0).probabilities(x, steered);
+        for (int i = 0; i < before.length; i++) {
+            assertEquals(before[i], net.parameters()[i], "parameter " + i);
+        }
+        for (int a = 0; a < 3; a++) {
+            assertEquals(logits[a], net.logits()[a]);
+            assertEquals(probs[a], net.probs()[a]);
+        }
+        assertEquals(belief, net.belief());
+        assertEquals(value, net.value());
+        // The gradient at x is still the one of the unsteered pass.
+        net.zeroGradients();
+        net.backward(x, LOGIT_WEIGHTS, VALUE_WEIGHT);
+        double[] afterSteering = net.gradients().clone();
+        net.zeroGradients();
+        net.forward(x);
+        net.backward(x, LOGIT_WEIGHTS, VALUE_WEIGHT);
+        for (int i = 0; i < afterSteering.length; i++) {
+            assertEquals(net.gradients()[i], afterSteering[i], "gradient " + i);
+        }
+    }
+
+    @Test
+    void steeringNeedsABeliefHeadAndAProbability() {
+        MlpPolicy plain = new MlpPolicy(9, 4, 3, new int[] {4}, MlpPolicy.Activation.TANH, Seeds.generator(37));
+        assertThrows(IllegalStateException.class, () -> plain.steeredBelief(1));
+        MlpPolicy net = believer(39);
+        assertThrows(IllegalArgumentException.class, () -> net.steeredBelief(1.5));
+        assertThrows(IllegalArgumentException.class, () -> net.steeredBelief(Double.NaN));
+        Policy view = net.steeredBelief(1);
+        net.distilWithoutBelief(Seeds.generator(40));
+        assertThrows(IllegalStateException.class, () -> view.probabilities(input(), new double[3]));
+    }
+
     @Test
     void gradientsAccumulateAcrossSamplesUntilZeroed() {
         MlpPolicy net = new MlpPolicy(9, 4, 3, new int[] {4}, MlpPolicy.Activation.TANH, Seeds.generator(4));
@@ -213,11 +322,12 @@ class MlpPolicyTest {
 
     @Test
     void forwardAndBackwardAllocateNothing() {
-        // With a belief head: the longest forward and backward path.
+        // With a belief head: the longest forward and backward path, and a steered view of it.
         MlpPolicy net = new MlpPolicy(9, 4, 3, new int[] {8, 8}, MlpPolicy.Activation.RELU, false, true,
                 Seeds.generator(7));
         SparseVector x = input();
         double[] out = new double[3];
+        Policy steered = net.steeredBelief(1);
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long tid = Thread.currentThread().getId();
         long allocated = 0;
@@ -226,6 +336,7 @@ class MlpPolicyTest {
             for (int i = 0; i < 20_000; i++) {
                 net.probabilities(x, out);
                 net.backward(x, LOGIT_WEIGHTS, VALUE_WEIGHT, null, BELIEF_LOGIT_WEIGHT);
+                steered.probabilities(x, out);
                 if (i % 100 == 0) {
                     net.adamStep(1e-4, 1.0);
                     net.zeroGradients();
