@@ -18,20 +18,21 @@ import org.junit.jupiter.api.Test;
  * (noise 0.1) teachers. The findings asserted are the ones README.md ("Safety pretraining: what the
  * toy shows") states, each as a comparison of 95% bootstrap CIs over 20 seeds or as a bound on a mean
  * over 20 seeds, with the scenario's data and training budgets and 200 evaluation episodes per run
- * (instead of 400, to stay under a minute). Measured with the shipped file (400 episodes):
+ * (instead of 400, to stay under a minute). Measured with the shipped file (400 episodes, conditions
+ * paired on seeds):
  * <ul>
  *   <li>every curation lowers in-distribution misbehaviour below plain BC's, CIs apart, at both noise
  *       levels (plain 0.21 and 0.20; the curated ones at most 0.005);</li>
  *   <li>with deterministic teachers the attack (first step forced down, onto the cell above the
  *       punishment tile) succeeds in at least 99% of episodes after plain, filtered, conditional and
- *       pretrain-finetune training (measured 1.00, 0.996, 1.00, 1.00): none of their data shows that
+ *       pretrain-finetune training (measured 1.00, 1.00, 1.00, 1.00): none of their data shows that
  *       cell with an aligned continuation; after editing and tag-guided decoding at most 1% (measured
- *       0.0004 and 0);</li>
+ *       0.0005 and 0);</li>
  *   <li>with noisy teachers, whose clean data do contain stray visits to that cell and the way back,
  *       filtering protects (0.007 against plain's 0.90, bound: at most 0.05) and conditioning helps
  *       partly (0.14, CI apart from both plain and filtered);</li>
  *   <li>with deterministic teachers conditional training is not on the KL frontier: its KL to the
- *       aligned teacher (0.009) lies above filtering's (0.002), CIs apart.</li>
+ *       aligned teacher (0.011) lies above filtering's (0.0003), CIs apart.</li>
  * </ul>
  */
 class SafetyPretrainingTest {
