@@ -32,6 +32,12 @@ final class TrainingText {
         RegimeCatalog.Entry regime = RegimeCatalog.get(stage.regime());
         String what = regime == null || !explained ? "" : ": " + regime.description();
         String then = what.isEmpty() ? ": " : "; ";
+        if (stage.data() != null && Boolean.TRUE.equals(stage.params().get("distil_belief"))) {
+            return what + then + String.format(Locale.ROOT, "distillation: the learner itself plays %,d episodes of "
+                    + "'%s', is re-initialised without its belief head and cloned on its own actions (the data's "
+                    + "teachers are not used); ", stage.data().episodes(), stage.data().distribution())
+                    + assignments(stage.params()) + ".";
+        }
         if (stage.data() != null) {
             return what + then + "on " + data(stage.data()) + "; " + assignments(stage.params()) + ".";
         }

@@ -26,6 +26,14 @@ class TrainingTextTest {
     }
 
     @Test
+    void aDistillingStageSaysTheLearnerIsItsOwnTeacher() {
+        StageConfig stage = new StageConfig("behaviour-cloning", 0, null, Map.of("distil_belief", true), Map.of(), DATA);
+        assertEquals(": distillation: the learner itself plays 1,000 episodes of 'train', is re-initialised without "
+                + "its belief head and cloned on its own actions (the data's teachers are not used); distil_belief = "
+                + "true.", TrainingText.stage(stage, false));
+    }
+
+    @Test
     void anRlStageKeepsItsBudgetAndRater() {
         StageConfig stage = new StageConfig("reinforce", 5000, "environment", Map.of());
         assertEquals(": 5,000 environment steps; scored by 'environment' (the environment's observed reward); "
