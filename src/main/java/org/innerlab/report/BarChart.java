@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.innerlab.experiment.SweepPoint;
+import org.innerlab.measure.BackdoorPersistence;
 import org.innerlab.measure.SummaryRow;
 import org.innerlab.scenario.ChartConfig;
 import org.jfree.chart.JFreeChart;
@@ -97,7 +98,13 @@ final class BarChart {
                 new Font(ChartRenderer.FONT, Font.BOLD, 18), plot, true);
         result.setBackgroundPaint(Color.WHITE);
         result.setPadding(new RectangleInsets(8, 8, 8, 16));
-        TextTitle subtitle = new TextTitle(ChartRenderer.subtitle(runCounts).replace("band", "whiskers"),
+        boolean persistence = chart.y().stream().allMatch(y -> y.endsWith("/" + BackdoorPersistence.METRIC));
+        // A persistence bar is a ratio of two conditions' means over paired runs, not a mean of runs.
+        String subtitleText = persistence
+                ? ChartRenderer.subtitle(runCounts).replace("mean over", "ratio of means over").replace("runs;", "paired runs;")
+                        .replace("band: 95% bootstrap CI of the mean", "whiskers: 95% paired bootstrap CI of the ratio")
+                : ChartRenderer.subtitle(runCounts).replace("band", "whiskers");
+        TextTitle subtitle = new TextTitle(subtitleText,
                 new Font(ChartRenderer.FONT, Font.PLAIN, 13));
         subtitle.setPaint(Color.DARK_GRAY);
         result.addSubtitle(subtitle);

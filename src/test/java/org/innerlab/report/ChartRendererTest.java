@@ -21,6 +21,7 @@ import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.CombinedDomainCategoryPlot;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.data.Range;
 import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.Test;
@@ -138,5 +139,20 @@ class ChartRendererTest {
         XYPlot alone = (XYPlot) ChartRenderer.chart(chart(List.of("test/return", "test/got_coin"), List.of(), null),
                 POINTS, ROWS).getPlot();
         assertEquals(ChartRenderer.PALETTE[1], alone.getRenderer().getSeriesPaint(1));
+    }
+
+    @Test
+    void aPersistenceBarChartSaysItsBarsAreRatiosOverPairedRuns() {
+        List<SummaryRow> rows = List.of(new SummaryRow(1, "triggered", "backdoor_persistence", 20, 0.9, 0.88, 0.92),
+                new SummaryRow(2, "triggered", "backdoor_persistence", 20, 0.04, 0.03, 0.05));
+        ChartConfig persistence = new ChartConfig("bars", "p", null, X, List.of("triggered/backdoor_persistence"),
+                List.of(), null, null);
+        // Subtitle 0 is the legend.
+        String subtitle = ((TextTitle) ChartRenderer.chart(persistence, POINTS, rows)
+                .getSubtitle(1)).getText();
+        assertEquals("ratio of means over 20 paired runs; whiskers: 95% paired bootstrap CI of the ratio", subtitle);
+        ChartConfig rates = new ChartConfig("bars", "r", null, X, List.of("test/got_coin"), List.of(), null, null);
+        assertEquals("mean over 20 runs; whiskers: 95% bootstrap CI of the mean",
+                ((TextTitle) ChartRenderer.chart(rates, POINTS, ROWS).getSubtitle(1)).getText());
     }
 }
