@@ -67,10 +67,11 @@ final class BarChart {
                 : ChartRenderer.orDefault(chart.xLabel(), chart.x()));
         xAxis.setCategoryMargin(0.25);
         xAxis.setMaximumCategoryLabelLines(2);
-        // Condition names are long and a group's label may use the gaps beside it too, so that a
-        // seven-condition chart does not break "adversarial" mid-word.
+        // Condition names are long and a group's label may use the gaps beside it too, and with more than
+        // six groups a smaller font, so that eight conditions do not break "backdoored" mid-word.
         xAxis.setMaximumCategoryLabelWidthRatio(1.3f);
-        xAxis.setTickLabelFont(new Font(ChartRenderer.FONT, Font.PLAIN, 14));
+        long groups = bars.stream().map(Bar::group).distinct().count();
+        xAxis.setTickLabelFont(new Font(ChartRenderer.FONT, Font.PLAIN, groups > 6 ? 12 : 14));
         xAxis.setLabelFont(new Font(ChartRenderer.FONT, Font.PLAIN, 15));
 
         // Returns (tens) beside rates (0..1) on one axis would flatten the rates: series whose every bar
