@@ -28,8 +28,9 @@ public final class SeriesColours {
 
     /**
      * The label's colour from {@link ChartRenderer#PALETTE}; labels after the eighth get the palette again
-     * mixed half-way toward white (then a quarter), so a chart with nine or more series (three arms by
-     * three widths, say) does not draw two of them in the same colour.
+     * at 60% brightness (black becoming mid-grey), then mixed half-way toward white, so that a chart with
+     * nine or more series (three arms by three widths, say) does not draw two of them alike. Shades come
+     * first because the palette's own light colours (sky blue, yellow) are close to tints of its dark ones.
      */
     Color colour(String label) {
         int slot = slot(label);
@@ -39,11 +40,18 @@ public final class SeriesColours {
         if (round == 0) {
             return base;
         }
-        double white = round % 2 == 1 ? 0.5 : 0.25;
-        return new Color(tint(base.getRed(), white), tint(base.getGreen(), white), tint(base.getBlue(), white));
+        if (round % 2 == 1) {
+            return base.getRGB() == Color.BLACK.getRGB() ? new Color(0x999999)
+                    : new Color(scale(base.getRed(), 0.6), scale(base.getGreen(), 0.6), scale(base.getBlue(), 0.6));
+        }
+        return new Color(tint(base.getRed()), tint(base.getGreen()), tint(base.getBlue()));
     }
 
-    private static int tint(int channel, double white) {
-        return (int) StrictMath.round(channel + (255 - channel) * white);
+    private static int scale(int channel, double factor) {
+        return (int) StrictMath.round(channel * factor);
+    }
+
+    private static int tint(int channel) {
+        return (int) StrictMath.round(channel + (255 - channel) * 0.5);
     }
 }

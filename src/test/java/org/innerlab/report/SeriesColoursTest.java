@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class SeriesColoursTest {
     @Test
-    void theFirstEightLabelsGetThePaletteAndTheNextSixteenDistinctTints() {
+    void theFirstEightLabelsGetThePaletteAndTheNextSixteenDistinctShadesAndTints() {
         SeriesColours colours = new SeriesColours();
         Set<Color> seen = new HashSet<>();
         for (int i = 0; i < 24; i++) {
@@ -20,7 +20,9 @@ class SeriesColoursTest {
             seen.add(c);
         }
         assertEquals(24, seen.size(), "no two of 24 series share a colour");
-        assertEquals(new Color(0x80, 0xB9, 0xD9), colours.colour("series 8"), "0x0072B2 half-way to white");
+        assertEquals(new Color(0x00, 0x44, 0x6B), colours.colour("series 8"), "0x0072B2 at 60% brightness");
+        assertEquals(new Color(0x999999), colours.colour("series 14"), "black becomes grey");
+        assertEquals(new Color(0x80, 0xB9, 0xD9), colours.colour("series 16"), "0x0072B2 half-way to white");
         assertEquals(colours.colour("series 3"), colours.colour("series 3"), "a label keeps its colour");
     }
 }
