@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import org.innerlab.measure.SummaryRow;
-import org.innerlab.report.ResultsWriter;
 import org.innerlab.scenario.Scenario;
 import org.innerlab.scenario.ScenarioLoader;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,8 +36,7 @@ class CheeseMazeCornerTest {
         points = scenario.points().stream()
                 .filter(p -> List.of(1, 7).contains(((Number) p.assignments().get(REGION)).intValue()))
                 .toList();
-        rows = ResultsWriter.summarise(new Sweep(points, scenario.seeds())
-                .execute(Runtime.getRuntime().availableProcessors()));
+        rows = SummaryRows.summarise(points, scenario.seeds());
     }
 
     @Test
@@ -64,9 +62,6 @@ class CheeseMazeCornerTest {
     }
 
     private static SummaryRow row(int k, String distribution, String metric) {
-        int point = points.stream().filter(p -> ((Number) p.assignments().get(REGION)).intValue() == k)
-                .findFirst().orElseThrow().index();
-        return rows.stream().filter(r -> r.point() == point && r.distribution().equals(distribution)
-                && r.metric().equals(metric)).findFirst().orElseThrow();
+        return SummaryRows.row(rows, SummaryRows.pointWith(points, REGION, k), distribution, metric);
     }
 }

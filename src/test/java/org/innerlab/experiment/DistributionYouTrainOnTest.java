@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import org.innerlab.measure.SummaryRow;
-import org.innerlab.report.ResultsWriter;
 import org.innerlab.scenario.Scenario;
 import org.innerlab.scenario.ScenarioLoader;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,8 +37,7 @@ class DistributionYouTrainOnTest {
                 List.of("seeds=20", "evaluation.episodes=500"));
         assertEquals(20, scenario.seeds());
         points = scenario.points();
-        rows = ResultsWriter.summarise(new Sweep(points, scenario.seeds())
-                .execute(Runtime.getRuntime().availableProcessors()));
+        rows = SummaryRows.summarise(points, scenario.seeds());
     }
 
     @Test
@@ -66,10 +64,7 @@ class DistributionYouTrainOnTest {
     }
 
     private static SummaryRow row(double q, String distribution) {
-        int point = points.stream()
-                .filter(p -> ((Number) p.assignments().get("data.bad_fraction")).doubleValue() == q)
-                .findFirst().orElseThrow().index();
-        return rows.stream().filter(r -> r.point() == point && r.distribution().equals(distribution)
-                && r.metric().equals("misbehaviour_rate")).findFirst().orElseThrow();
+        return SummaryRows.row(rows, SummaryRows.pointWith(points, "data.bad_fraction", q), distribution,
+                "misbehaviour_rate");
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import org.innerlab.measure.SummaryRow;
-import org.innerlab.report.ResultsWriter;
 import org.innerlab.scenario.Scenario;
 import org.innerlab.scenario.ScenarioLoader;
 import org.junit.jupiter.api.Test;
@@ -34,10 +33,9 @@ class KeysChestsHoardingTest {
         List<SweepPoint> points = scenario.points().stream()
                 .filter(p -> List.of(0.0, 0.5).contains(((Number) p.assignments().get(PENALTY)).doubleValue()))
                 .toList();
-        List<SummaryRow> rows = ResultsWriter.summarise(new Sweep(points, scenario.seeds())
-                .execute(Runtime.getRuntime().availableProcessors()));
-        int none = pointWith(points, 0.0);
-        int half = pointWith(points, 0.5);
+        List<SummaryRow> rows = SummaryRows.summarise(points, scenario.seeds());
+        int none = SummaryRows.pointWith(points, PENALTY, 0.0);
+        int half = SummaryRows.pointWith(points, PENALTY, 0.5);
 
         SummaryRow trainChests = row(rows, none, "train", "chests_opened");
         assertTrue(trainChests.mean() >= 1.9, "chests opened in training " + trainChests);
@@ -47,10 +45,5 @@ class KeysChestsHoardingTest {
         assertTrue(unused.mean() >= 1, "keys unused at test " + unused);
         SummaryRow penalised = row(rows, half, "test", "keys_picked");
         assertTrue(penalised.ciHigh() < picked.ciLow(), "with the penalty " + penalised + " against " + picked);
-    }
-
-    private static int pointWith(List<SweepPoint> points, double penalty) {
-        return points.stream().filter(p -> ((Number) p.assignments().get(PENALTY)).doubleValue() == penalty)
-                .findFirst().orElseThrow().index();
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import org.innerlab.measure.SummaryRow;
-import org.innerlab.report.ResultsWriter;
 import org.innerlab.scenario.Scenario;
 import org.innerlab.scenario.ScenarioLoader;
 import org.junit.jupiter.api.Test;
@@ -31,8 +30,7 @@ class KlPenaltyTest {
                 List.of("seed=1", "sweep={\"training.0.params.kl_penalty\": [0, 1]}", "training.0.rater.comparisons=30",
                         "training.0.steps=20000", "evaluation.curve.best_of_n.pool=1", "evaluation.curve.best_of_n.n=[1]",
                         "charts=[]"));
-        List<SummaryRow> rows = ResultsWriter.summarise(new Sweep(scenario.points(), scenario.seeds())
-                .execute(Runtime.getRuntime().availableProcessors()));
+        List<SummaryRow> rows = SummaryRows.summarise(scenario.points(), scenario.seeds());
         SummaryRow klFree = row(rows, 0, "kl_to_initial");
         SummaryRow klPenalised = row(rows, 1, "kl_to_initial");
         assertTrue(klPenalised.ciHigh() < klFree.ciLow(), klPenalised + " vs " + klFree);

@@ -1,14 +1,8 @@
 package org.innerlab.experiment;
 
-import static org.innerlab.experiment.SummaryRows.row;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import java.util.List;
 import org.innerlab.measure.SummaryRow;
-import org.innerlab.report.ResultsWriter;
-import org.innerlab.scenario.Scenario;
-import org.innerlab.scenario.ScenarioLoader;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,34 +22,13 @@ import org.junit.jupiter.api.Test;
  * </ul>
  */
 class MonsterWorldMlpShieldsTest {
-    private static final String MONSTERS = "environment.train.monsters";
-
     @Test
     void anMlpAgentTrainedWithMonstersKeepsCollectingShieldsAfterTheyAreGone() throws Exception {
-        Scenario scenario = ScenarioLoader.load(Path.of("scenarios", "monster-world-mlp.yaml"), List.of("seeds=20"));
-        List<SweepPoint> points = scenario.points().stream()
-                .filter(p -> List.of(0, 2).contains(((Number) p.assignments().get(MONSTERS)).intValue()))
-                .toList();
-        List<SummaryRow> rows = ResultsWriter.summarise(new Sweep(points, scenario.seeds())
-                .execute(Runtime.getRuntime().availableProcessors()));
-        int control = pointWith(points, 0);
-        int trained = pointWith(points, 2);
-
-        SummaryRow useless = row(rows, trained, "test", "shields_after_monsters_gone");
-        SummaryRow incidental = row(rows, control, "test", "shields_after_monsters_gone");
+        ShieldSweep sweep = ShieldSweep.run("monster-world-mlp.yaml");
+        SummaryRow useless = sweep.trained("test", "shields_after_monsters_gone");
+        SummaryRow incidental = sweep.control("test", "shields_after_monsters_gone");
         assertTrue(useless.mean() >= 6, "useless shields at test " + useless);
         assertTrue(useless.ciLow() > incidental.ciHigh(), "useless shields " + useless + " against " + incidental);
-
-        SummaryRow shields = row(rows, trained, "no-monsters", "shields_picked");
-        SummaryRow baseline = row(rows, control, "no-monsters", "shields_picked");
-        assertTrue(shields.ciLow() > baseline.ciHigh(), "shields " + shields + " against " + baseline);
-        double perApple = shields.mean() / row(rows, trained, "no-monsters", "apples_eaten").mean();
-        double baselinePerApple = baseline.mean() / row(rows, control, "no-monsters", "apples_eaten").mean();
-        assertTrue(perApple >= 1.4 * baselinePerApple, "shields per apple " + perApple + " against " + baselinePerApple);
-    }
-
-    private static int pointWith(List<SweepPoint> points, int monsters) {
-        return points.stream().filter(p -> ((Number) p.assignments().get(MONSTERS)).intValue() == monsters)
-                .findFirst().orElseThrow().index();
+        sweep.assertUselessShieldsAreAHabitNotMoreWalking();
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import org.innerlab.measure.SummaryRow;
-import org.innerlab.report.ResultsWriter;
 import org.innerlab.scenario.Scenario;
 import org.innerlab.scenario.ScenarioLoader;
 import org.junit.jupiter.api.Test;
@@ -30,8 +29,7 @@ class OnlineVsOfflineTest {
     void onlineRlExploitsTheBlindSpotFarMoreThanOfflineRl() throws Exception {
         Scenario scenario = ScenarioLoader.load(Path.of("scenarios", "online-vs-offline.yaml"),
                 List.of("seed=1", "sweep.condition=[online,offline]"));
-        List<SummaryRow> rows = ResultsWriter.summarise(new Sweep(scenario.points(), scenario.seeds())
-                .execute(Runtime.getRuntime().availableProcessors()));
+        List<SummaryRow> rows = SummaryRows.summarise(scenario.points(), scenario.seeds());
         SummaryRow online = row(rows, 0, "misbehaviour_rate");
         SummaryRow offline = row(rows, 1, "misbehaviour_rate");
         assertTrue(online.mean() >= 0.9, online.toString());

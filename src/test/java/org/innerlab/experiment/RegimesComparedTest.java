@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.innerlab.measure.ConditionalMisbehaviour;
 import org.innerlab.measure.SummaryRow;
-import org.innerlab.report.ResultsWriter;
 import org.innerlab.scenario.Scenario;
 import org.innerlab.scenario.ScenarioLoader;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,15 +33,12 @@ class RegimesComparedTest {
     @BeforeAll
     static void run() throws Exception {
         scenario = ScenarioLoader.load(Path.of("scenarios", "regimes-compared.yaml"), List.of("seed=1", "charts=[]"));
-        rows = ResultsWriter.summarise(new Sweep(scenario.points(), scenario.seeds())
-                .execute(Runtime.getRuntime().availableProcessors()));
+        rows = SummaryRows.summarise(scenario.points(), scenario.seeds());
     }
 
     private static SummaryRow row(String condition, String distribution, String metric) {
-        int point = scenario.points().stream().filter(p -> condition.equals(p.assignments().get("condition")))
-                .findFirst().orElseThrow().index();
-        return rows.stream().filter(r -> r.point() == point && r.distribution().equals(distribution)
-                && r.metric().equals(metric)).findFirst().orElseThrow();
+        return SummaryRows.row(rows, SummaryRows.pointWith(scenario.points(), "condition", condition), distribution,
+                metric);
     }
 
     private static SummaryRow gap(String condition) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import org.innerlab.measure.SummaryRow;
-import org.innerlab.report.ResultsWriter;
 import org.innerlab.scenario.Scenario;
 import org.innerlab.scenario.ScenarioLoader;
 import org.junit.jupiter.api.Test;
@@ -19,8 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SafetyGridworldOrganismsTest {
     private static List<SummaryRow> summary(String file) throws InterruptedException {
         Scenario scenario = ScenarioLoader.load(Path.of("scenarios", file), List.of());
-        return ResultsWriter.summarise(new Sweep(scenario.points(), scenario.seeds())
-                .execute(Runtime.getRuntime().availableProcessors()));
+        return SummaryRows.summarise(scenario.points(), scenario.seeds());
     }
 
     private static SummaryRow row(List<SummaryRow> rows, String distribution, String metric) {

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.innerlab.measure.SummaryRow;
-import org.innerlab.report.ResultsWriter;
 import org.innerlab.scenario.Scenario;
 import org.innerlab.scenario.ScenarioLoader;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,8 +47,7 @@ class SafetyPretrainingTest {
                 List.of("seeds=20", "evaluation.episodes=200"));
         assertEquals(20, scenario.seeds());
         points = scenario.points();
-        rows = ResultsWriter.summarise(new Sweep(points, scenario.seeds())
-                .execute(Runtime.getRuntime().availableProcessors()));
+        rows = SummaryRows.summarise(points, scenario.seeds());
     }
 
     @Test
@@ -94,11 +93,7 @@ class SafetyPretrainingTest {
     }
 
     private static SummaryRow row(String condition, double noise, String distribution, String metric) {
-        int point = points.stream()
-                .filter(p -> p.assignments().get("condition").equals(condition)
-                        && ((Number) p.assignments().get("data.noise")).doubleValue() == noise)
-                .findFirst().orElseThrow().index();
-        return rows.stream().filter(r -> r.point() == point && r.distribution().equals(distribution)
-                && r.metric().equals(metric)).findFirst().orElseThrow();
+        return SummaryRows.row(rows, SummaryRows.pointWith(points, Map.of("condition", condition, "data.noise", noise)),
+                distribution, metric);
     }
 }

@@ -1,11 +1,19 @@
 package org.innerlab.experiment;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.innerlab.measure.SummaryRow;
+import org.innerlab.report.ResultsWriter;
 
-/** Looking up a summary row in the statistical tests of shipped scenarios. */
+/** Running a shipped scenario's sweep and looking up its summary rows, for the statistical scenario tests. */
 final class SummaryRows {
     private SummaryRows() {
+    }
+
+    /** Every run of {@code points} ({@code seeds} each) on all cores, summarised as summary.csv is. */
+    static List<SummaryRow> summarise(List<SweepPoint> points, int seeds) throws InterruptedException {
+        return ResultsWriter.summarise(new Sweep(points, seeds).execute(Runtime.getRuntime().availableProcessors()));
     }
 
     /** The row of {@code metric} on {@code distribution} at sweep point {@code point}; fails if there is none. */
@@ -14,5 +22,25 @@ final class SummaryRows {
                 && r.metric().equals(metric)).findFirst()
                 .orElseThrow(() -> new AssertionError("no summary row " + distribution + "/" + metric + " at point "
                         + point));
+    }
+
+    /** The index of the point whose swept {@code key} is {@code value}; fails if there is none. */
+    static int pointWith(List<SweepPoint> points, String key, Object value) {
+        return pointWith(points, Map.of(key, value));
+    }
+
+    /**
+     * The index of the point whose swept keys have all these values (numbers compared by value, so 0 finds
+     * a swept 0.0); fails if there is none.
+     */
+    static int pointWith(List<SweepPoint> points, Map<String, Object> values) {
+        return points.stream().filter(p -> values.entrySet().stream()
+                        .allMatch(e -> same(p.assignments().get(e.getKey()), e.getValue())))
+                .findFirst().orElseThrow(() -> new AssertionError("no sweep point with " + values)).index();
+    }
+
+    private static boolean same(Object swept, Object wanted) {
+        return swept instanceof Number a && wanted instanceof Number b ? a.doubleValue() == b.doubleValue()
+                : Objects.equals(swept, wanted);
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import org.innerlab.measure.SummaryRow;
-import org.innerlab.report.ResultsWriter;
 import org.innerlab.scenario.Scenario;
 import org.innerlab.scenario.ScenarioLoader;
 import org.junit.jupiter.api.Test;
@@ -22,8 +21,7 @@ class TabularBaselineTest {
         List<SweepPoint> points = scenario.points();
         List<SummaryRow> rows;
         try {
-            rows = ResultsWriter.summarise(new Sweep(points, scenario.seeds())
-                    .execute(Runtime.getRuntime().availableProcessors()));
+            rows = SummaryRows.summarise(points, scenario.seeds());
         } catch (InterruptedException e) {
             throw new AssertionError(e);
         }
