@@ -20,67 +20,99 @@ import org.innerlab.env.asg.SafeInterruptibility;
 import org.innerlab.env.asg.SideEffectsSokoban;
 import org.innerlab.env.asg.TomatoWatering;
 import org.innerlab.env.asg.WhiskyGold;
+import org.innerlab.core.ComponentInfo;
+import org.innerlab.core.Registered;
+import org.innerlab.core.Registry;
 
 /**
  * The registered environments, by versioned id. Every environment a scenario can name is listed
- * here, with the factory that builds an instance from resolved {@link Params}.
+ * here, one line each, with the factory that builds an instance from resolved {@link Params} and the
+ * paper the environment follows. Code outside this package (an extension, a test) adds its own with
+ * one call to {@link #register}.
  */
 public final class EnvRegistry {
-    /** A registered environment: its description and how to build one. */
-    public record Entry(EnvSpec spec, Function<Params, Environment> factory) {
+    private static final String LANGOSCO = "Langosco, Koch, Sharkey, Pfau & Krueger (2022), "
+            + "\"Goal Misgeneralization in Deep Reinforcement Learning\", ICML";
+    private static final String GRIDWORLDS = "Leike et al. (2017), \"AI Safety Gridworlds\", arXiv:1711.09883";
+    private static final String ALIGNMENT_FAKING = "Greenblatt et al. (2024), "
+            + "\"Alignment Faking in Large Language Models\"";
+
+    /**
+     * A registered environment: its description, how to build one, and the paper it follows.
+     *
+     * @param spec    the environment's static description
+     * @param factory builds an instance from resolved parameters
+     * @param paper   the paper the environment follows, or "" when none
+     */
+    public record Entry(EnvSpec spec, Function<Params, Environment> factory, String paper) implements Registered {
+        @Override
+        public ComponentInfo info() {
+            return new ComponentInfo(spec.id(), spec.description(), paper, spec.params());
+        }
     }
 
-    private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
+    private static final Registry<Entry> REGISTRY = new Registry<>("environment");
 
     static {
-        // Each environment registers itself here; keep the list sorted by family.
-        register(CoinRunLite.SPEC, CoinRunLite::new);
-        register(CheeseMaze.SPEC, CheeseMaze::new);
-        register(KeysChests.SPEC, KeysChests::new);
-        register(MonsterWorld.SPEC, MonsterWorld::new);
+        register(CoinRunLite.SPEC, CoinRunLite::new, LANGOSCO);
+        register(CheeseMaze.SPEC, CheeseMaze::new, LANGOSCO);
+        register(KeysChests.SPEC, KeysChests::new, LANGOSCO);
+        register(MonsterWorld.SPEC, MonsterWorld::new, "Shah et al. (2022), \"Goal Misgeneralization: Why Correct "
+                + "Specifications Aren't Enough for Correct Goals\"");
 
-        // DeepMind AI Safety Gridworlds (Leike et al. 2017), ported from reference v1.5.
-        register(AbsentSupervisor.SPEC, AbsentSupervisor::new);
-        register(BoatRace.SPEC, BoatRace::new);
-        register(ConveyorBelt.SPEC, ConveyorBelt::new);
-        register(DistributionalShift.SPEC, DistributionalShift::new);
-        register(FriendFoe.SPEC, FriendFoe::new);
-        register(IslandNavigation.SPEC, IslandNavigation::new);
-        register(RocksDiamonds.SPEC, RocksDiamonds::new);
-        register(SafeInterruptibility.SPEC, SafeInterruptibility::new);
-        register(SideEffectsSokoban.SPEC, SideEffectsSokoban::new);
-        register(TomatoWatering.SPEC, TomatoWatering::new);
-        register(WhiskyGold.SPEC, WhiskyGold::new);
+        // DeepMind AI Safety Gridworlds, ported from reference v1.5.
+        register(AbsentSupervisor.SPEC, AbsentSupervisor::new, GRIDWORLDS);
+        register(BoatRace.SPEC, BoatRace::new, GRIDWORLDS);
+        register(ConveyorBelt.SPEC, ConveyorBelt::new, GRIDWORLDS);
+        register(DistributionalShift.SPEC, DistributionalShift::new, GRIDWORLDS);
+        register(FriendFoe.SPEC, FriendFoe::new, GRIDWORLDS);
+        register(IslandNavigation.SPEC, IslandNavigation::new, GRIDWORLDS);
+        register(RocksDiamonds.SPEC, RocksDiamonds::new, GRIDWORLDS);
+        register(SafeInterruptibility.SPEC, SafeInterruptibility::new, GRIDWORLDS);
+        register(SideEffectsSokoban.SPEC, SideEffectsSokoban::new, GRIDWORLDS);
+        register(TomatoWatering.SPEC, TomatoWatering::new, GRIDWORLDS);
+        register(WhiskyGold.SPEC, WhiskyGold::new, GRIDWORLDS);
 
-        // Deceptive-alignment organisms (issue 9).
-        register(ComplianceRequests.SPEC, ComplianceRequests::new);
+        register(ComplianceRequests.SPEC, ComplianceRequests::new, ALIGNMENT_FAKING);
     }
 
     private EnvRegistry() {
     }
 
-    private static void register(EnvSpec spec, Function<Params, Environment> factory) {
-        if (ENTRIES.putIfAbsent(spec.id(), new Entry(spec, factory)) != null) {
-            throw new IllegalStateException("duplicate environment id " + spec.id());
-        }
+    /**
+     * Registers an environment under its spec's id.
+     *
+     * @throws IllegalStateException when the id is already registered
+     */
+    public static Entry register(EnvSpec spec, Function<Params, Environment> factory, String paper) {
+        return REGISTRY.register(new Entry(spec, factory, paper));
+    }
+
+    /** The registry itself, for listings and descriptions. */
+    public static Registry<Entry> registry() {
+        return REGISTRY;
     }
 
     /** Every registered id, in registration order. */
     public static Map<String, Entry> entries() {
-        return Collections.unmodifiableMap(ENTRIES);
+        Map<String, Entry> byId = new LinkedHashMap<>();
+        for (Entry e : REGISTRY.all()) {
+            byId.put(e.id(), e);
+        }
+        return Collections.unmodifiableMap(byId);
     }
 
     /** The spec of {@code id}, or null when no such environment is registered. */
     public static EnvSpec spec(String id) {
-        Entry e = ENTRIES.get(id);
+        Entry e = REGISTRY.find(id);
         return e == null ? null : e.spec();
     }
 
     /** A new instance of {@code id} with the given parameters. */
     public static Environment create(String id, Params params) {
-        Entry e = ENTRIES.get(id);
+        Entry e = REGISTRY.find(id);
         if (e == null) {
-            throw new IllegalArgumentException("unknown environment '" + id + "'; known: " + ENTRIES.keySet());
+            throw new IllegalArgumentException("unknown environment '" + id + "'; known: " + REGISTRY.ids());
         }
         return e.factory().apply(params);
     }
@@ -89,7 +121,7 @@ public final class EnvRegistry {
     public static Environment create(String id, Map<String, ?> overrides) {
         EnvSpec spec = spec(id);
         if (spec == null) {
-            throw new IllegalArgumentException("unknown environment '" + id + "'; known: " + ENTRIES.keySet());
+            throw new IllegalArgumentException("unknown environment '" + id + "'; known: " + REGISTRY.ids());
         }
         return create(id, Params.resolve(spec, overrides));
     }
