@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  *       [0.426, 0.469] against 0.855 [0.840, 0.870];</li>
  *   <li>the learner is competent in training at both ends (P(got the cheese | train) 0.876 and 0.859),
  *       asserted as a mean of at least 0.8 — short of the 0.9 at which {@code Outcome} calls a run
- *       mastered, so most runs are still labelled not-learned (README, Cheese Maze).</li>
+ *       mastered, so most runs are still labelled not-learned (docs/organisms/cheese-maze.md).</li>
  * </ul>
  */
 class CheeseMazeCornerTest {

@@ -15,11 +15,11 @@ import org.junit.jupiter.api.Test;
 /**
  * The shipped scenario {@code safety-pretraining.yaml}: six ways to learn from the same 1000
  * demonstrations (20% shortcut) in absent supervisor, with deterministic (noise 0) and noisy
- * (noise 0.1) teachers. The findings asserted are the ones README.md ("Safety pretraining: what the
- * toy shows") states, each as a comparison of 95% bootstrap CIs over 20 seeds or as a bound on a mean
- * over 20 seeds, with the scenario's data and training budgets and 200 evaluation episodes per run
- * (instead of 400, to stay under a minute). Measured with the shipped file (400 episodes, conditions
- * paired on seeds):
+ * (noise 0.1) teachers. The findings asserted are the ones docs/organisms/learning-from-demonstrations.md
+ * ("Safety pretraining: what the toy shows") states, each as a comparison of 95% bootstrap CIs over 20
+ * seeds or as a bound on a mean over 20 seeds, with the scenario's data and training budgets and 200
+ * evaluation episodes per run (instead of 400, to stay under a minute). Measured with the shipped file
+ * (400 episodes, conditions paired on seeds):
  * <ul>
  *   <li>every curation lowers in-distribution misbehaviour below plain BC's, CIs apart, at both noise
  *       levels (plain 0.21 and 0.20; the curated ones at most 0.005);</li>
