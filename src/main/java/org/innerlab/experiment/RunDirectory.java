@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.innerlab.measure.MetricValue;
+import org.innerlab.measure.RunResult;
 
 /**
  * A run folder that appears only when complete, and a sweep that survives interruption.

@@ -15,7 +15,7 @@
  *
  * <h2>Random streams</h2>
  * Run {@code i} of point {@code k} draws everything from {@code new Seeds(seed).forRun(s, i)}, where
- * {@code s} is the point's {@link org.innerlab.experiment.SweepPoint#seedIndex() seed index} (its index
+ * {@code s} is the point's {@link org.innerlab.scenario.SweepPoint#seedIndex() seed index} (its index
  * in the sweep without the {@code condition} key; {@code k} itself when nothing sweeps conditions): the
  * streams {@code init}, {@code train/<stage>/levels}, {@code train/<stage>/actions},
  * {@code eval/<distribution>/levels} and {@code eval/<distribution>/actions}. The SimState's own
@@ -29,3 +29,5 @@
  * learner its backdoored condition measured, and {@code backdoor_persistence} is a paired ratio.
  */
 package org.innerlab.experiment;
+
+import org.innerlab.scenario.SweepPoint;
