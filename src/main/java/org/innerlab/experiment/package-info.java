@@ -1,8 +1,8 @@
 /**
  * Runs and sweeps: a run is a MASON {@link sim.engine.SimState} ({@link org.innerlab.experiment.RunModel});
- * a sweep runs points × seeds in parallel ({@link org.innerlab.experiment.Sweep}); results land in a
- * run folder that appears only when complete and resumes after an interruption
- * ({@link org.innerlab.experiment.RunDirectory}).
+ * a sweep runs points × seeds in parallel ({@link org.innerlab.experiment.Sweep}) and returns their
+ * {@link org.innerlab.measure.RunResult}s. Writing them to a run folder is {@code org.innerlab.lab}'s
+ * business: this package knows nothing of files, reports or charts.
  *
  * <h2>What the schedule steps, and why</h2>
  * MASON's {@link sim.engine.Schedule} costs tens of nanoseconds per scheduled call — about ten times

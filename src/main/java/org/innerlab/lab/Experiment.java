@@ -1,4 +1,4 @@
-package org.innerlab.experiment;
+package org.innerlab.lab;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -12,6 +12,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import org.innerlab.experiment.Organism;
+import org.innerlab.experiment.RunModel;
+import org.innerlab.experiment.SavedPolicy;
+import org.innerlab.experiment.Sweep;
 import org.innerlab.measure.RunResult;
 import org.innerlab.regime.EpisodeListener;
 import org.innerlab.report.HtmlReport;
