@@ -69,6 +69,21 @@ public record RunFolder(Path dir, Scenario scenario, String yaml, List<SweepPoin
         return node.isMissingNode() || node.isNull() ? fallback : node.asText();
     }
 
+    /**
+     * The text of field {@code name} of the manifest's object {@code object} (e.g. {@code jdk}): "" when
+     * absent, "null" when null.
+     */
+    public String manifestField(String object, String name) {
+        return manifest.path(object).path(name).asText();
+    }
+
+    /** The texts of the manifest's array {@code name} (e.g. {@code command_line}), none when absent. */
+    public List<String> manifestTexts(String name) {
+        List<String> texts = new ArrayList<>();
+        manifest.path(name).forEach(item -> texts.add(item.asText()));
+        return texts;
+    }
+
     /** Every (distribution, metric) pair measured, as {@code distribution/metric}, in first-seen order. */
     public List<String> metricKeys() {
         List<String> keys = new ArrayList<>();
