@@ -2,15 +2,12 @@ package org.innerlab.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.innerlab.measure.Comparison;
 import org.innerlab.report.ComparisonTables;
-import org.innerlab.report.Condition;
+import org.innerlab.report.FolderComparison;
 import org.innerlab.scenario.ScenarioException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,7 +15,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code innerlab compare}: conditions metric by metric against a baseline, with a stated test. */
+/**
+ * {@code innerlab compare}: conditions metric by metric against a baseline, with a stated test. The rules
+ * are {@link FolderComparison}'s; this class parses arguments, prints the table and maps errors to exit codes.
+ */
 @Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Compare conditions metric by metric against the first (the baseline A): B - A with a 95%% "
                 + "bootstrap CI, a two-sided Mann-Whitney U test with Holm correction across all metrics and "
@@ -59,44 +59,14 @@ public final class CompareCommand implements Callable<Integer> {
             err.println("innerlab compare: --alpha must be in (0, 1), got " + alpha);
             return 2;
         }
-        Condition ca;
-        List<Condition> cbs = new ArrayList<>();
+        ComparisonTables tables;
         try {
-            ca = Condition.parse(a);
-            for (String b : others) {
-                cbs.add(Condition.parse(b));
-            }
+            tables = FolderComparison.compare(a, others, alpha);
         } catch (IOException | ScenarioException | IllegalArgumentException e) {
             err.println("innerlab compare: " + e.getMessage());
             return 2;
         }
-        String versionA = ca.folder().manifestText("innerlab_version", "?");
-        for (int i = 0; i < cbs.size(); i++) {
-            Condition cb = cbs.get(i);
-            String b = cbs.size() == 1 ? "B" : "B" + (i + 1);
-            if (!ca.environmentId().equals(cb.environmentId())) {
-                err.println("innerlab compare: refusing to compare runs of different environments or environment "
-                        + "versions: A ran " + ca.environmentId() + ", " + b + " ran " + cb.environmentId());
-                return 2;
-            }
-            String versionB = cb.folder().manifestText("innerlab_version", "?");
-            if (!versionA.equals(versionB)) {
-                err.println("innerlab compare: refusing to compare results of innerlab " + versionA + " (A) and "
-                        + versionB + " (" + b + "): metric definitions may differ between versions; rerun one of them");
-                return 2;
-            }
-        }
-        List<List<Comparison.Row>> rows;
-        try {
-            rows = Comparison.compareAll(ca.samples(), cbs.stream().map(Condition::samples).toList());
-        } catch (IllegalArgumentException e) {
-            err.println("innerlab compare: refusing: " + e.getMessage());
-            return 2;
-        }
-        ComparisonTables tables = new ComparisonTables(a, others, rows, alpha);
-        Files.createDirectories(out);
-        Files.writeString(out.resolve("comparison.csv"), tables.csv(), StandardCharsets.UTF_8);
-        Files.writeString(out.resolve("comparison.md"), tables.markdown(), StandardCharsets.UTF_8);
+        tables.write(out);
         spec.commandLine().getOut().print(tables.text());
         spec.commandLine().getOut().println("wrote " + out.resolve("comparison.csv") + " and "
                 + out.resolve("comparison.md"));

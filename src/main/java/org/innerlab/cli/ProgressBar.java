@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.innerlab.experiment.RunResult;
+import org.innerlab.measure.RunResult;
 import org.innerlab.experiment.Sweep;
 
 /**

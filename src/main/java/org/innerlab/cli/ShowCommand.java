@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import javax.swing.JFrame;
 import javax.swing.SwingUtilities;
-import org.innerlab.experiment.SweepPoint;
+import org.innerlab.scenario.SweepPoint;
 import org.innerlab.gui.Recording;
 import org.innerlab.gui.RunWithUI;
 import org.innerlab.gui.TrainingCurve;

@@ -11,7 +11,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.innerlab.measure.RunResult;
 import org.innerlab.regime.EpisodeListener;
+import org.innerlab.scenario.SweepPoint;
 
 /**
  * Every run of a sweep (points × seeds), in parallel across runs and never within one: each run

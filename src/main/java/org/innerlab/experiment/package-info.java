@@ -1,8 +1,8 @@
 /**
  * Runs and sweeps: a run is a MASON {@link sim.engine.SimState} ({@link org.innerlab.experiment.RunModel});
- * a sweep runs points × seeds in parallel ({@link org.innerlab.experiment.Sweep}); results land in a
- * run folder that appears only when complete and resumes after an interruption
- * ({@link org.innerlab.experiment.RunDirectory}).
+ * a sweep runs points × seeds in parallel ({@link org.innerlab.experiment.Sweep}) and returns their
+ * {@link org.innerlab.measure.RunResult}s. Writing them to a run folder is {@code org.innerlab.lab}'s
+ * business: this package knows nothing of files, reports or charts.
  *
  * <h2>What the schedule steps, and why</h2>
  * MASON's {@link sim.engine.Schedule} costs tens of nanoseconds per scheduled call — about ten times
@@ -15,7 +15,7 @@
  *
  * <h2>Random streams</h2>
  * Run {@code i} of point {@code k} draws everything from {@code new Seeds(seed).forRun(s, i)}, where
- * {@code s} is the point's {@link org.innerlab.experiment.SweepPoint#seedIndex() seed index} (its index
+ * {@code s} is the point's {@link org.innerlab.scenario.SweepPoint#seedIndex() seed index} (its index
  * in the sweep without the {@code condition} key; {@code k} itself when nothing sweeps conditions): the
  * streams {@code init}, {@code train/<stage>/levels}, {@code train/<stage>/actions},
  * {@code eval/<distribution>/levels} and {@code eval/<distribution>/actions}. The SimState's own
@@ -29,3 +29,5 @@
  * learner its backdoored condition measured, and {@code backdoor_persistence} is a paired ratio.
  */
 package org.innerlab.experiment;
+
+import org.innerlab.scenario.SweepPoint;

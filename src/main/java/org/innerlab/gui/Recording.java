@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.innerlab.experiment.Experiment;
+import org.innerlab.lab.Experiment;
 
 /**
  * Headless export of a watched organism: {@code frames} moves rendered by {@link BoardPainter} to

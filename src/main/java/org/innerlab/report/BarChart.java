@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.innerlab.experiment.SweepPoint;
+import org.innerlab.scenario.SweepPoint;
 import org.innerlab.measure.BackdoorPersistence;
 import org.innerlab.measure.SummaryRow;
 import org.innerlab.scenario.ChartConfig;

@@ -16,7 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import org.innerlab.experiment.SweepPoint;
+import org.innerlab.scenario.SweepPoint;
 import org.innerlab.measure.SummaryRow;
 import org.innerlab.scenario.ChartConfig;
 import org.jfree.chart.ChartUtils;

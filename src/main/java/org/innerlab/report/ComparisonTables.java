@@ -1,5 +1,9 @@
 package org.innerlab.report;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,6 +49,13 @@ public record ComparisonTables(String a, List<String> others, List<List<Comparis
 
     private String name(int i) {
         return several() ? "B" + (i + 1) : "B";
+    }
+
+    /** Writes {@code comparison.csv} and {@code comparison.md} into {@code dir}, creating it when missing. */
+    public void write(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("comparison.csv"), csv(), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("comparison.md"), markdown(), StandardCharsets.UTF_8);
     }
 
     /** The table with aligned columns and a legend. */

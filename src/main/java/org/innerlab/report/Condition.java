@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.innerlab.experiment.RunResult;
-import org.innerlab.experiment.SweepPoint;
+import org.innerlab.measure.RunResult;
+import org.innerlab.scenario.SweepPoint;
 import org.innerlab.measure.MetricValue;
 
 /**

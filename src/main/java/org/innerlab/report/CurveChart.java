@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
-import org.innerlab.experiment.SweepPoint;
+import org.innerlab.scenario.SweepPoint;
 import org.innerlab.measure.OveroptimisationFit;
 import org.innerlab.measure.SummaryRow;
 import org.innerlab.scenario.ChartConfig;

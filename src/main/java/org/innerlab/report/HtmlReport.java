@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import org.innerlab.env.EnvRegistry;
 import org.innerlab.env.EnvSpec;
-import org.innerlab.experiment.RunResult;
-import org.innerlab.experiment.SweepPoint;
+import org.innerlab.measure.RunResult;
+import org.innerlab.scenario.SweepPoint;
 import org.innerlab.learner.LearnerCatalog;
 import org.innerlab.measure.MetricCatalog;
 import org.innerlab.measure.Outcome;
@@ -393,8 +393,7 @@ public final class HtmlReport {
     }
 
     private static void reproduce(Html h, RunFolder folder) {
-        List<String> original = new ArrayList<>();
-        folder.manifest().path("command_line").forEach(a -> original.add(a.asText()));
+        List<String> original = folder.manifestTexts("command_line");
         String commit = folder.manifestText("git_commit", null);
         h.raw("<section id=\"reproduce\"><h2>Reproduce</h2><p>The resolved scenario reproduces every number in this "
                 + "folder, whatever the thread count. From this folder, with innerlab ")
@@ -404,14 +403,14 @@ public final class HtmlReport {
     }
 
     private static void manifest(Html h, RunFolder folder) {
-        var m = folder.manifest();
         h.raw("<section id=\"manifest\"><h2>Manifest</h2><dl class=\"grid\">");
         h.element("dt", "innerlab").element("dd", folder.manifestText("innerlab_version", "?"));
         h.element("dt", "git commit").element("dd", folder.manifestText("git_commit", "unknown (not in a git repository)"));
-        h.element("dt", "JDK").element("dd", m.path("jdk").path("java_version").asText() + " ("
-                + m.path("jdk").path("java_vendor").asText() + ", " + m.path("jdk").path("java_vm_name").asText() + ")");
-        h.element("dt", "OS").element("dd", m.path("os").path("name").asText() + " " + m.path("os").path("version").asText()
-                + " " + m.path("os").path("arch").asText());
+        h.element("dt", "JDK").element("dd", folder.manifestField("jdk", "java_version") + " ("
+                + folder.manifestField("jdk", "java_vendor") + ", " + folder.manifestField("jdk", "java_vm_name")
+                + ")");
+        h.element("dt", "OS").element("dd", folder.manifestField("os", "name") + " "
+                + folder.manifestField("os", "version") + " " + folder.manifestField("os", "arch"));
         h.element("dt", "master seed").element("dd", folder.manifestText("master_seed", "?"));
         h.element("dt", "seeds per condition").element("dd", folder.manifestText("seeds_per_point", "?"));
         h.element("dt", "threads").element("dd", folder.manifestText("threads", "?") + " (results do not depend on it)");

@@ -1,13 +1,10 @@
 package org.innerlab.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -129,121 +126,89 @@ public record LabCatalogue(List<ScenarioEntry> scenarios) {
 
     /** The same as JSON: an object with one array per section. */
     public String json() {
-        StringWriter text = new StringWriter();
-        try (JsonGenerator json = new JsonFactory().createGenerator(text)) {
-            json.useDefaultPrettyPrinter();
-            json.writeStartObject();
-            json.writeArrayFieldStart("environments");
-            for (EnvRegistry.Entry e : EnvRegistry.entries().values()) {
-                EnvSpec s = e.spec();
-                json.writeStartObject();
-                json.writeStringField("id", s.id());
-                json.writeNumberField("version", Integer.parseInt(s.id().substring(s.id().lastIndexOf("-v") + 2)));
-                json.writeStringField("description", s.description());
-                json.writeStringField("intended_goal", s.intendedGoal());
-                strings(json, "actions", s.actions());
-                strings(json, "events", s.events());
-                strings(json, "features", s.features());
-                strings(json, "proxies", s.proxies().stream().map(p -> p.name()).toList());
-                strings(json, "counters", s.counters());
-                json.writeArrayFieldStart("params");
-                for (var p : s.params()) {
-                    json.writeString(p.name());
-                }
-                json.writeEndArray();
-                if (s.oversight() != null) {
-                    json.writeObjectFieldStart("oversight");
-                    json.writeStringField("parameter", s.oversight().parameter());
-                    json.writeStringField("observed", s.oversight().observed());
-                    json.writeStringField("unobserved", s.oversight().unobserved());
-                    json.writeStringField("misbehaviour", s.oversight().misbehaviour());
-                    json.writeBooleanField("identical_observed_reward", s.oversight().identicalObservedReward());
-                    json.writeEndObject();
-                } else {
-                    json.writeNullField("oversight");
-                }
-                json.writeEndObject();
+        Map<String, Object> root = new LinkedHashMap<>();
+        List<Object> environments = new ArrayList<>();
+        for (EnvRegistry.Entry e : EnvRegistry.entries().values()) {
+            EnvSpec s = e.spec();
+            Map<String, Object> env = new LinkedHashMap<>();
+            env.put("id", s.id());
+            env.put("version", Integer.parseInt(s.id().substring(s.id().lastIndexOf("-v") + 2)));
+            env.put("description", s.description());
+            env.put("intended_goal", s.intendedGoal());
+            env.put("actions", s.actions());
+            env.put("events", s.events());
+            env.put("features", s.features());
+            env.put("proxies", s.proxies().stream().map(p -> p.name()).toList());
+            env.put("counters", s.counters());
+            env.put("params", s.params().stream().map(p -> p.name()).toList());
+            if (s.oversight() != null) {
+                Map<String, Object> oversight = new LinkedHashMap<>();
+                oversight.put("parameter", s.oversight().parameter());
+                oversight.put("observed", s.oversight().observed());
+                oversight.put("unobserved", s.oversight().unobserved());
+                oversight.put("misbehaviour", s.oversight().misbehaviour());
+                oversight.put("identical_observed_reward", s.oversight().identicalObservedReward());
+                env.put("oversight", oversight);
+            } else {
+                env.put("oversight", null);
             }
-            json.writeEndArray();
-            json.writeArrayFieldStart("learners");
-            for (LearnerCatalog.Entry l : LearnerCatalog.entries().values()) {
-                named(json, "type", l.type(), l.description());
-            }
-            json.writeEndArray();
-            json.writeArrayFieldStart("regimes");
-            for (RegimeCatalog.Entry r : RegimeCatalog.entries().values()) {
-                json.writeStartObject();
-                json.writeStringField("regime", r.regime());
-                json.writeStringField("description", r.description());
-                strings(json, "learners", r.learners());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeArrayFieldStart("raters");
-            for (Map.Entry<String, String> r : RaterCatalog.entries().entrySet()) {
-                named(json, "name", r.getKey(), r.getValue());
-            }
-            json.writeEndArray();
-            json.writeArrayFieldStart("curation");
-            for (Map.Entry<String, String> c : CurationCatalog.entries().entrySet()) {
-                json.writeStartObject();
-                json.writeStringField("operator", c.getKey());
-                json.writeStringField("description", c.getValue());
-                strings(json, "params", CurationCatalog.params(c.getKey(), List.of()).stream().map(p -> p.name()).toList());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeArrayFieldStart("personas");
-            for (String id : Personas.environments()) {
-                Personas personas = Personas.forEnvironment(EnvRegistry.spec(id));
-                for (String name : personas.names()) {
-                    json.writeStartObject();
-                    json.writeStringField("environment", id);
-                    json.writeStringField("persona", name);
-                    json.writeStringField("goal", personas.persona(name).goal());
-                    json.writeEndObject();
-                }
-            }
-            json.writeEndArray();
-            json.writeArrayFieldStart("metrics");
-            for (MetricCatalog.Entry m : MetricCatalog.entries().values()) {
-                json.writeStartObject();
-                json.writeStringField("name", m.name());
-                json.writeStringField("description", m.description());
-                json.writeStringField("source", m.source());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeArrayFieldStart("scenarios");
-            for (ScenarioEntry s : scenarios) {
-                json.writeStartObject();
-                json.writeStringField("name", s.name());
-                json.writeStringField("file", s.file().toString());
-                json.writeStringField("description", s.description());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeEndObject();
-        } catch (IOException e) {
-            // A StringWriter never fails.
-            throw new UncheckedIOException(e);
+            environments.add(env);
         }
-        return text.append('\n').toString();
+        root.put("environments", environments);
+        root.put("learners", LearnerCatalog.entries().values().stream()
+                .map(l -> named("type", l.type(), l.description())).toList());
+        List<Object> regimes = new ArrayList<>();
+        for (RegimeCatalog.Entry r : RegimeCatalog.entries().values()) {
+            Map<String, Object> regime = named("regime", r.regime(), r.description());
+            regime.put("learners", r.learners());
+            regimes.add(regime);
+        }
+        root.put("regimes", regimes);
+        root.put("raters", RaterCatalog.entries().entrySet().stream()
+                .map(r -> named("name", r.getKey(), r.getValue())).toList());
+        List<Object> curation = new ArrayList<>();
+        for (Map.Entry<String, String> c : CurationCatalog.entries().entrySet()) {
+            Map<String, Object> operator = named("operator", c.getKey(), c.getValue());
+            operator.put("params", CurationCatalog.params(c.getKey(), List.of()).stream().map(p -> p.name()).toList());
+            curation.add(operator);
+        }
+        root.put("curation", curation);
+        List<Object> personas = new ArrayList<>();
+        for (String id : Personas.environments()) {
+            Personas forEnvironment = Personas.forEnvironment(EnvRegistry.spec(id));
+            for (String name : forEnvironment.names()) {
+                Map<String, Object> persona = new LinkedHashMap<>();
+                persona.put("environment", id);
+                persona.put("persona", name);
+                persona.put("goal", forEnvironment.persona(name).goal());
+                personas.add(persona);
+            }
+        }
+        root.put("personas", personas);
+        List<Object> metrics = new ArrayList<>();
+        for (MetricCatalog.Entry m : MetricCatalog.entries().values()) {
+            Map<String, Object> metric = named("name", m.name(), m.description());
+            metric.put("source", m.source());
+            metrics.add(metric);
+        }
+        root.put("metrics", metrics);
+        List<Object> found = new ArrayList<>();
+        for (ScenarioEntry s : scenarios) {
+            Map<String, Object> scenario = new LinkedHashMap<>();
+            scenario.put("name", s.name());
+            scenario.put("file", s.file().toString());
+            scenario.put("description", s.description());
+            found.add(scenario);
+        }
+        root.put("scenarios", found);
+        return Json.write(root, Json.Layout.LISTING);
     }
 
-    private static void named(JsonGenerator json, String key, String name, String description) throws IOException {
-        json.writeStartObject();
-        json.writeStringField(key, name);
-        json.writeStringField("description", description);
-        json.writeEndObject();
-    }
-
-    private static void strings(JsonGenerator json, String field, List<String> values) throws IOException {
-        json.writeArrayFieldStart(field);
-        for (String v : values) {
-            json.writeString(v);
-        }
-        json.writeEndArray();
+    private static Map<String, Object> named(String key, String name, String description) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put(key, name);
+        entry.put("description", description);
+        return entry;
     }
 
     private static void row(StringBuilder out, String name, String description) {

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.innerlab.core.Version;
-import org.innerlab.experiment.RunResult;
-import org.innerlab.experiment.SweepPoint;
+import org.innerlab.measure.RunResult;
+import org.innerlab.scenario.SweepPoint;
 import org.innerlab.scenario.Scenario;
 
 /**

@@ -1,13 +1,7 @@
 package org.innerlab.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,113 +15,48 @@ import java.util.Map;
  * strings. Lines end with {@code \n} on every OS.
  */
 public final class ManifestJson {
-    private static final JsonFactory FACTORY = new JsonFactory();
-
     private ManifestJson() {
     }
 
     /** The manifest's JSON text, ending with a newline. */
     public static String write(Manifest m) {
-        StringWriter text = new StringWriter();
-        try (JsonGenerator json = FACTORY.createGenerator(text)) {
-            json.setPrettyPrinter(prettyPrinter());
-            json.writeStartObject();
-            json.writeStringField("innerlab_version", m.innerlabVersion());
-            json.writeStringField("git_commit", m.gitCommit());
-            json.writeObjectFieldStart("jdk");
-            json.writeStringField("java_version", m.jdk().version());
-            json.writeStringField("java_vendor", m.jdk().vendor());
-            json.writeStringField("java_vm_name", m.jdk().vmName());
-            json.writeEndObject();
-            json.writeObjectFieldStart("os");
-            json.writeStringField("name", m.os().name());
-            json.writeStringField("version", m.os().version());
-            json.writeStringField("arch", m.os().arch());
-            json.writeEndObject();
-            json.writeStringField("scenario", m.scenario());
-            json.writeStringField("scenario_source", m.scenarioSource());
-            json.writeStringField("master_seed", Long.toString(m.masterSeed()));
-            json.writeNumberField("seeds_per_point", m.seedsPerPoint());
-            json.writeNumberField("threads", m.threads());
-            json.writeArrayFieldStart("command_line");
-            for (String arg : m.commandLine()) {
-                json.writeString(arg);
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("innerlab_version", m.innerlabVersion());
+        root.put("git_commit", m.gitCommit());
+        Map<String, Object> jdk = new LinkedHashMap<>();
+        jdk.put("java_version", m.jdk().version());
+        jdk.put("java_vendor", m.jdk().vendor());
+        jdk.put("java_vm_name", m.jdk().vmName());
+        root.put("jdk", jdk);
+        Map<String, Object> os = new LinkedHashMap<>();
+        os.put("name", m.os().name());
+        os.put("version", m.os().version());
+        os.put("arch", m.os().arch());
+        root.put("os", os);
+        root.put("scenario", m.scenario());
+        root.put("scenario_source", m.scenarioSource());
+        root.put("master_seed", Long.toString(m.masterSeed()));
+        root.put("seeds_per_point", m.seedsPerPoint());
+        root.put("threads", m.threads());
+        root.put("command_line", m.commandLine());
+        root.put("started_at", m.startedAt() == null ? null : m.startedAt().toString());
+        root.put("wall_time_seconds", m.wallTimeSeconds());
+        List<Object> points = new ArrayList<>();
+        for (Manifest.Point p : m.points()) {
+            Map<String, Object> point = new LinkedHashMap<>();
+            point.put("index", p.index());
+            point.put("assignments", p.assignments());
+            List<Object> runs = new ArrayList<>();
+            for (Manifest.RunSeed r : p.runs()) {
+                Map<String, Object> run = new LinkedHashMap<>();
+                run.put("run", r.run());
+                run.put("seed", Long.toString(r.seed()));
+                runs.add(run);
             }
-            json.writeEndArray();
-            json.writeStringField("started_at", m.startedAt() == null ? null : m.startedAt().toString());
-            json.writeFieldName("wall_time_seconds");
-            writeDouble(json, m.wallTimeSeconds());
-            json.writeArrayFieldStart("points");
-            for (Manifest.Point p : m.points()) {
-                json.writeStartObject();
-                json.writeNumberField("index", p.index());
-                json.writeFieldName("assignments");
-                writeValue(json, p.assignments());
-                json.writeArrayFieldStart("runs");
-                for (Manifest.RunSeed r : p.runs()) {
-                    json.writeStartObject();
-                    json.writeNumberField("run", r.run());
-                    json.writeStringField("seed", Long.toString(r.seed()));
-                    json.writeEndObject();
-                }
-                json.writeEndArray();
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeEndObject();
-        } catch (IOException e) {
-            // A StringWriter never fails; only a bug in this class could get here.
-            throw new UncheckedIOException(e);
+            point.put("runs", runs);
+            points.add(point);
         }
-        return text.append('\n').toString();
-    }
-
-    /** Scenario values as they came from YAML: maps, lists, strings, numbers, booleans, null. */
-    private static void writeValue(JsonGenerator json, Object value) throws IOException {
-        if (value == null) {
-            json.writeNull();
-        } else if (value instanceof Map<?, ?> map) {
-            json.writeStartObject();
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                json.writeFieldName(String.valueOf(e.getKey()));
-                writeValue(json, e.getValue());
-            }
-            json.writeEndObject();
-        } else if (value instanceof List<?> list) {
-            json.writeStartArray();
-            for (Object item : list) {
-                writeValue(json, item);
-            }
-            json.writeEndArray();
-        } else if (value instanceof Double || value instanceof Float) {
-            writeDouble(json, ((Number) value).doubleValue());
-        } else if (value instanceof Number n) {
-            // Integers (Integer, Long, BigInteger): their toString is exact and JVM-independent.
-            json.writeNumber(n.toString());
-        } else if (value instanceof Boolean b) {
-            json.writeBoolean(b);
-        } else {
-            json.writeString(value.toString());
-        }
-    }
-
-    private static void writeDouble(JsonGenerator json, double v) throws IOException {
-        if (Double.isFinite(v)) {
-            json.writeNumber(Numbers.format(v));
-        } else {
-            json.writeString(Numbers.format(v));
-        }
-    }
-
-    private static DefaultPrettyPrinter prettyPrinter() {
-        Separators separators = Separators.createDefaultInstance()
-                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                .withObjectEmptySeparator("")
-                .withArrayEmptySeparator("");
-        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter(separators);
-        printer.indentObjectsWith(indenter);
-        printer.indentArraysWith(indenter);
-        return printer;
+        root.put("points", points);
+        return Json.write(root, Json.Layout.FILE);
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.innerlab.experiment.SweepPoint;
+import org.innerlab.scenario.SweepPoint;
 import org.innerlab.measure.Bootstrap;
 import org.innerlab.measure.ConditionalMisbehaviour;
 import org.innerlab.measure.Evaluator;

@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.innerlab.experiment.RunResult;
-import org.innerlab.experiment.SweepPoint;
+import org.innerlab.measure.RunResult;
+import org.innerlab.scenario.SweepPoint;
 import org.innerlab.measure.MetricValue;
 import org.innerlab.measure.SummaryRow;
 import org.innerlab.scenario.Scenario;
@@ -67,6 +67,21 @@ public record RunFolder(Path dir, Scenario scenario, String yaml, List<SweepPoin
     public String manifestText(String name, String fallback) {
         JsonNode node = manifest.path(name);
         return node.isMissingNode() || node.isNull() ? fallback : node.asText();
+    }
+
+    /**
+     * The text of field {@code name} of the manifest's object {@code object} (e.g. {@code jdk}): "" when
+     * absent, "null" when null.
+     */
+    public String manifestField(String object, String name) {
+        return manifest.path(object).path(name).asText();
+    }
+
+    /** The texts of the manifest's array {@code name} (e.g. {@code command_line}), none when absent. */
+    public List<String> manifestTexts(String name) {
+        List<String> texts = new ArrayList<>();
+        manifest.path(name).forEach(item -> texts.add(item.asText()));
+        return texts;
     }
 
     /** Every (distribution, metric) pair measured, as {@code distribution/metric}, in first-seen order. */

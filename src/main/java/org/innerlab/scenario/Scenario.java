@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import org.innerlab.env.EnvSpec;
-import org.innerlab.experiment.SweepPoint;
 
 /**
  * A validated scenario: what to train, how, how to evaluate, and what to sweep. Immutable; every

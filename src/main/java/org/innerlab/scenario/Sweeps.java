@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.innerlab.env.EnvSpec;
-import org.innerlab.experiment.SweepPoint;
 import org.innerlab.scenario.Node.Entry;
 import org.innerlab.scenario.Node.Mapping;
 import org.innerlab.scenario.Node.Scalar;

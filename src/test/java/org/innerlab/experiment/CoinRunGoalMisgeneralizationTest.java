@@ -9,6 +9,7 @@ import java.util.Set;
 import org.innerlab.measure.SummaryRow;
 import org.innerlab.scenario.Scenario;
 import org.innerlab.scenario.ScenarioLoader;
+import org.innerlab.scenario.SweepPoint;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

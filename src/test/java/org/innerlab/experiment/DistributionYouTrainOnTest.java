@@ -8,6 +8,7 @@ import java.util.List;
 import org.innerlab.measure.SummaryRow;
 import org.innerlab.scenario.Scenario;
 import org.innerlab.scenario.ScenarioLoader;
+import org.innerlab.scenario.SweepPoint;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -14,6 +14,7 @@ import org.innerlab.measure.MetricValue;
 import org.innerlab.regime.EpisodeListener;
 import org.innerlab.scenario.Scenario;
 import org.innerlab.scenario.ScenarioLoader;
+import org.innerlab.scenario.SweepPoint;
 import org.innerlab.scenario.Sweeps;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

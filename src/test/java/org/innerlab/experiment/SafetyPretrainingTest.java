@@ -9,6 +9,7 @@ import java.util.Map;
 import org.innerlab.measure.SummaryRow;
 import org.innerlab.scenario.Scenario;
 import org.innerlab.scenario.ScenarioLoader;
+import org.innerlab.scenario.SweepPoint;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

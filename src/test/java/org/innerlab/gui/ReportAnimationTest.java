@@ -14,7 +14,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
-import org.innerlab.experiment.Experiment;
+import org.innerlab.lab.Experiment;
 import org.innerlab.report.HtmlReport;
 import org.innerlab.scenario.ScenarioLoader;
 import org.junit.jupiter.api.Test;

@@ -7,7 +7,7 @@ import java.util.List;
 import org.innerlab.core.Seeds;
 import org.innerlab.experiment.Organism;
 import org.innerlab.experiment.RunModel;
-import org.innerlab.experiment.SweepPoint;
+import org.innerlab.scenario.SweepPoint;
 import org.innerlab.regime.EpisodeListener;
 import org.innerlab.scenario.Scenario;
 import org.innerlab.scenario.ScenarioLoader;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Map;
-import org.innerlab.experiment.RunResult;
-import org.innerlab.experiment.SweepPoint;
+import org.innerlab.measure.RunResult;
+import org.innerlab.scenario.SweepPoint;
 import org.innerlab.measure.MetricValue;
 import org.junit.jupiter.api.Test;
 

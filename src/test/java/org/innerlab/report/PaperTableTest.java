@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.innerlab.experiment.SweepPoint;
+import org.innerlab.scenario.SweepPoint;
 import org.innerlab.measure.SummaryRow;
 import org.innerlab.scenario.ReportConfig;
 import org.junit.jupiter.api.Test;

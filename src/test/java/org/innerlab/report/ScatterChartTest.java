@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import org.innerlab.experiment.SweepPoint;
+import org.innerlab.scenario.SweepPoint;
 import org.innerlab.measure.SummaryRow;
 import org.innerlab.scenario.ChartConfig;
 import org.jfree.chart.JFreeChart;

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.Map;
-import org.innerlab.experiment.SweepPoint;
 import org.junit.jupiter.api.Test;
 
 class ConditionsTest {

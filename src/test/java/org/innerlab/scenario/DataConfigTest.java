@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.innerlab.env.EnvRegistry;
-import org.innerlab.experiment.SweepPoint;
 import org.junit.jupiter.api.Test;
 
 /** The {@code data:} section, behaviour-cloning stages and the evaluation probes, on a real environment. */

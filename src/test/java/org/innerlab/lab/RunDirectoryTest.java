@@ -1,4 +1,4 @@
-package org.innerlab.experiment;
+package org.innerlab.lab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import org.innerlab.experiment.Sweep;
 import org.innerlab.measure.MetricValue;
+import org.innerlab.measure.RunResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package org.innerlab.experiment;
+package org.innerlab.lab;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -12,12 +12,18 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import org.innerlab.experiment.Organism;
+import org.innerlab.experiment.RunModel;
+import org.innerlab.experiment.SavedPolicy;
+import org.innerlab.experiment.Sweep;
+import org.innerlab.measure.RunResult;
 import org.innerlab.regime.EpisodeListener;
 import org.innerlab.report.HtmlReport;
 import org.innerlab.report.Manifest;
 import org.innerlab.report.ResultsWriter;
 import org.innerlab.scenario.Scenario;
 import org.innerlab.scenario.ScenarioWriter;
+import org.innerlab.scenario.SweepPoint;
 
 /**
  * A whole experiment, from a validated scenario to a committed run folder: every sweep point ×

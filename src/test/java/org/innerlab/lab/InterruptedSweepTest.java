@@ -1,4 +1,4 @@
-package org.innerlab.experiment;
+package org.innerlab.lab;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,7 +1,6 @@
-package org.innerlab.experiment;
+package org.innerlab.measure;
 
 import java.util.List;
-import org.innerlab.measure.MetricValue;
 
 /**
  * What one run (one seed at one sweep point) measured.

@@ -1,4 +1,4 @@
-package org.innerlab.experiment;
+package org.innerlab.lab;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.innerlab.experiment.Sweep;
 import org.innerlab.measure.MetricValue;
+import org.innerlab.measure.RunResult;
 
 /**
  * A run folder that appears only when complete, and a sweep that survives interruption.

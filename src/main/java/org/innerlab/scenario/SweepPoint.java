@@ -1,7 +1,6 @@
-package org.innerlab.experiment;
+package org.innerlab.scenario;
 
 import java.util.Map;
-import org.innerlab.scenario.Scenario;
 
 /**
  * One point of a sweep.
