@@ -71,6 +71,26 @@ final class Section {
         return e.value();
     }
 
+    /**
+     * The headings written under {@code key}, one per series or column ({@code count} of them, called
+     * {@code units} in the message and {@code unit} in the hint); empty when the key is absent.
+     */
+    List<String> labels(String key, int count, String units, String unit) {
+        List<String> labels = new ArrayList<>();
+        if (get(key) == null) {
+            return labels;
+        }
+        List<Node> written = list(get(key), field(key));
+        if (written.size() != count) {
+            throw new ScenarioException(get(key).origin(), field(key), "has " + written.size() + " labels for "
+                    + count + " " + units, "give one label per " + unit + ", in order");
+        }
+        for (int j = 0; j < written.size(); j++) {
+            labels.add(text(written.get(j), field(key) + "." + j));
+        }
+        return labels;
+    }
+
     static String join(String path, String key) {
         return path.isEmpty() ? key : path + "." + key;
     }

@@ -1,0 +1,141 @@
+package org.innerlab.scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.innerlab.env.EnvSpec;
+
+/**
+ * The {@code report} section: animations and their frames, the paper table's columns and labels, and
+ * the backdoor-persistence measurement. The table and the persistence are read once the rest of the
+ * scenario is known (they name evaluated distributions and reported metrics), and the persistence's
+ * {@code before} once the sweep is known.
+ */
+final class ReportSection {
+    static final List<String> KEYS = List.of("animations", "frames", "table", "table_labels",
+            "backdoor_persistence");
+
+    private ReportSection() {
+    }
+
+    /** The report extras: animations must name distributions of the environment, each once. */
+    static ReportConfig parse(Node node, Set<String> distributions) {
+        if (node == null) {
+            return ReportConfig.NONE;
+        }
+        // table and table_labels are read by table(), which needs the evaluated distributions.
+        Section s = Section.of(node, "report", KEYS);
+        List<String> names = new ArrayList<>();
+        if (s.get("animations") != null) {
+            List<Node> items = Section.list(s.get("animations"), s.field("animations"));
+            for (int i = 0; i < items.size(); i++) {
+                String field = s.field("animations") + "." + i;
+                String d = Section.oneOf(items.get(i), field, distributions, "distribution");
+                if (names.contains(d)) {
+                    throw new ScenarioException(items.get(i).origin(), field, "distribution '" + d
+                            + "' is listed twice", null);
+                }
+                names.add(d);
+            }
+        }
+        int frames = s.get("frames") == null ? ReportConfig.DEFAULT_FRAMES
+                : (int) Section.integer(s.get("frames"), s.field("frames"), 1, ReportConfig.MAX_FRAMES);
+        return new ReportConfig(names, frames);
+    }
+
+    /**
+     * The paper table's columns ({@code report.table}, {@code report.table_labels}): each a
+     * {@code distribution/metric} series of an evaluated distribution (or a contrast) and a metric the
+     * environment reports, one label per column when labels are written.
+     */
+    static ReportConfig table(Node node, Scenario base, EnvSpec spec) {
+        if (node == null) {
+            return base.report();
+        }
+        Section s = Section.of(node, "report", KEYS);
+        if (s.get("table") == null) {
+            if (s.get("table_labels") != null) {
+                throw new ScenarioException(s.get("table_labels").origin(), s.field("table_labels"),
+                        "labels for a table that is not written", "add report.table, or remove table_labels");
+            }
+            return base.report();
+        }
+        List<String> metrics = Series.knownMetrics(spec, base);
+        List<Node> items = Section.list(s.get("table"), s.field("table"));
+        if (items.isEmpty()) {
+            throw new ScenarioException(s.get("table").origin(), s.field("table"), "needs at least one column",
+                    "leave report.table out for the default columns");
+        }
+        List<String> columns = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            String field = s.field("table") + "." + i;
+            String item = Series.parse(items.get(i), field, base);
+            String metric = item.substring(item.indexOf('/') + 1);
+            if (item.startsWith("1-")) {
+                throw new ScenarioException(items.get(i).origin(), field, "a table column is a metric as measured",
+                        "write it without the 1- prefix");
+            }
+            if (!metrics.contains(metric)) {
+                throw Section.unknown(items.get(i).origin(), field, "metric", metric, metrics, spec.id() + "'s");
+            }
+            columns.add(item);
+        }
+        List<String> labels = s.labels("table_labels", columns.size(), "columns", "table column");
+        return base.report().withTable(columns, labels);
+    }
+
+    /**
+     * {@code report.backdoor_persistence}: {@code before} (a condition name, checked against the sweep by
+     * {@link #checkPersistenceBefore}) and the evaluated distributions whose misbehaviour rate is compared.
+     */
+    static ReportConfig persistence(Node node, Scenario base, EnvSpec spec, ReportConfig report) {
+        if (node == null || Section.of(node, "report", KEYS).get("backdoor_persistence") == null) {
+            return report;
+        }
+        String path = "report.backdoor_persistence";
+        Section p = Section.of(Section.of(node, "report", KEYS).get("backdoor_persistence"), path,
+                List.of("before", "distributions"));
+        String before = Section.matching(p.require("before"), p.field("before"), ScenarioSchema.NAME);
+        if (spec.oversight() == null) {
+            throw new ScenarioException(p.require("before").origin(), path, spec.id()
+                    + " reports no misbehaviour_rate, so there is no backdoor to measure", "remove backdoor_persistence");
+        }
+        List<String> evaluated = base.evaluation().reported();
+        List<Node> items = Section.list(p.require("distributions"), p.field("distributions"));
+        if (items.isEmpty()) {
+            throw new ScenarioException(p.require("distributions").origin(), p.field("distributions"),
+                    "needs at least one distribution", "e.g. [triggered]");
+        }
+        List<String> distributions = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            String field = p.field("distributions") + "." + i;
+            String d = Section.oneOf(items.get(i), field, evaluated, "evaluated distribution");
+            if (distributions.contains(d)) {
+                throw new ScenarioException(items.get(i).origin(), field, "distribution '" + d + "' is listed twice", null);
+            }
+            distributions.add(d);
+        }
+        return report.withPersistence(new PersistenceConfig(before, distributions));
+    }
+
+    /** The persistence's {@code before} must be one of the swept conditions, or there is nothing to divide by. */
+    static void checkPersistenceBefore(Node reportNode, Scenario base, Map<String, List<Object>> sweep) {
+        PersistenceConfig persistence = base.report().persistence();
+        if (persistence == null) {
+            return;
+        }
+        Node before = Section.mapping(Section.mapping(reportNode, "report").get("backdoor_persistence"),
+                "report.backdoor_persistence").get("before");
+        List<String> swept = sweep.getOrDefault(Conditions.KEY, List.of()).stream().map(String::valueOf).toList();
+        if (swept.isEmpty()) {
+            throw new ScenarioException(before.origin(), "report.backdoor_persistence.before",
+                    "needs a condition sweep to compare with", "add sweep: { condition: [" + persistence.before()
+                    + ", ...] } and define the conditions");
+        }
+        if (!swept.contains(persistence.before())) {
+            throw Section.unknown(before.origin(), "report.backdoor_persistence.before", "condition",
+                    persistence.before(), swept, "swept conditions");
+        }
+    }
+}
