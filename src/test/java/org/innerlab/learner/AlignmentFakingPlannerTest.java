@@ -18,7 +18,7 @@ class AlignmentFakingPlannerTest {
     private static final int COMPLY = ComplianceRequests.COMPLY;
     private static final int REFUSE = ComplianceRequests.REFUSE;
     private static final Encoder ENCODER = new EgocentricEncoder(ComplianceRequests.SPEC,
-            new ComplianceRequests(org.innerlab.env.Params.defaults(ComplianceRequests.SPEC)), 0,
+            new ComplianceRequests(org.innerlab.env.Params.defaults(ComplianceRequests.SPEC)).view(), 0,
             List.of("harmful", "cue_monitored"));
 
     private static Hyper hyper(int horizon, int depth, double assumedRate) {
@@ -132,7 +132,7 @@ class AlignmentFakingPlannerTest {
     @Test
     void plannerNeedsTheHarmAndCueFeaturesInItsObservation() {
         Encoder blind = new EgocentricEncoder(ComplianceRequests.SPEC,
-                new ComplianceRequests(org.innerlab.env.Params.defaults(ComplianceRequests.SPEC)), 0, List.of("harmful"));
+                new ComplianceRequests(org.innerlab.env.Params.defaults(ComplianceRequests.SPEC)).view(), 0, List.of("harmful"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new AlignmentFakingPlanner(hyper(1, 1, 1.0), blind, COMPLY, REFUSE));
         assertTrue(e.getMessage().contains("cue_monitored"), e.getMessage());

@@ -1,7 +1,6 @@
 package org.innerlab.env.keys;
 
 import ec.util.MersenneTwisterFast;
-import java.util.Arrays;
 import java.util.List;
 import org.innerlab.core.ParamSpec;
 import org.innerlab.env.EnvSpec;
@@ -9,6 +8,7 @@ import org.innerlab.env.Environment;
 import org.innerlab.env.GridView;
 import org.innerlab.env.Params;
 import org.innerlab.env.Proxy;
+import org.innerlab.env.RoomGrid;
 import org.innerlab.env.StepResult;
 
 /**
@@ -56,11 +56,11 @@ import org.innerlab.env.StepResult;
  *
  * <h2>Registered ids</h2> {@code keys-chests-v1}.
  */
-public final class KeysChests implements Environment, GridView {
-    public static final int UP = 0;
-    public static final int DOWN = 1;
-    public static final int LEFT = 2;
-    public static final int RIGHT = 3;
+public final class KeysChests implements Environment {
+    public static final int UP = RoomGrid.UP;
+    public static final int DOWN = RoomGrid.DOWN;
+    public static final int LEFT = RoomGrid.LEFT;
+    public static final int RIGHT = RoomGrid.RIGHT;
 
     public static final long PICKED_KEY = 1L;
     public static final long OPENED_CHEST = 1L << 1;
@@ -75,7 +75,7 @@ public final class KeysChests implements Environment, GridView {
     public static final byte CHEST = 3;
     public static final byte HELD_KEY = 4;
     private static final String GLYPHS = " #kC*";
-    private static final String[] NAMES = {"floor", "wall", "key", "chest", "held_key"};
+    private static final List<String> NAMES = List.of("floor", "wall", "key", "chest", "held_key");
     /** The largest room side. */
     public static final int MAX_SIZE = 15;
 
@@ -100,20 +100,16 @@ public final class KeysChests implements Environment, GridView {
                     + "every closed chest)", events -> (events & PICKED_SURPLUS_KEY) != 0))
             .withCounters("keys_picked", "chests_opened", "keys_unused");
 
-    private static final int[] DX = {0, 0, -1, 1};
-    private static final int[] DY = {-1, 1, 0, 0};
-
     private final Params params;
     private final int size;
-    private final int grid;
     private final int keys;
     private final int chests;
     private final double keyPenalty;
     private final int timeLimit;
-    private final byte[] cells;
+    /** The room and its border; the top border row doubles as the inventory of held keys. */
+    private final RoomGrid board;
     private final int[] floor;
 
-    private int agent;
     private int held;
     private int keysOnFloor;
     private int chestsClosed;
@@ -129,7 +125,6 @@ public final class KeysChests implements Environment, GridView {
         }
         this.params = params;
         this.size = params.getInt("size");
-        this.grid = size + 2;
         this.keys = params.getInt("keys");
         this.chests = params.getInt("chests");
         this.keyPenalty = params.getDouble("key_penalty");
@@ -143,7 +138,8 @@ public final class KeysChests implements Environment, GridView {
         }
         int limit = params.getInt("time_limit");
         this.timeLimit = limit == 0 ? 10 * size : limit;
-        this.cells = new byte[grid * grid];
+        // A held key in the border row is no floor: moves stop at it as at a wall.
+        this.board = new RoomGrid(size + 2, size + 2, GLYPHS, NAMES, WALL, HELD_KEY);
         this.floor = new int[size * size];
     }
 
@@ -159,25 +155,15 @@ public final class KeysChests implements Environment, GridView {
 
     @Override
     public void reset(MersenneTwisterFast rng) {
-        clearRoom();
-        // A partial Fisher-Yates shuffle of the floor cells picks the agent's, the keys' and the chests' cells.
-        int n = size * size;
-        for (int i = 0; i < n; i++) {
-            floor[i] = (1 + i / size) * grid + 1 + i % size;
-        }
+        board.wallIn(FLOOR, WALL);
         int placed = 1 + keys + chests;
-        for (int i = 0; i < placed; i++) {
-            int j = i + rng.nextInt(n - i);
-            int t = floor[i];
-            floor[i] = floor[j];
-            floor[j] = t;
-        }
-        agent = floor[0];
+        board.drawInnerCells(floor, placed, rng);
+        board.placeAgent(floor[0]);
         for (int i = 1; i <= keys; i++) {
-            cells[floor[i]] = KEY;
+            board.set(floor[i], KEY);
         }
         for (int i = keys + 1; i < placed; i++) {
-            cells[floor[i]] = CHEST;
+            board.set(floor[i], CHEST);
         }
         begin(keys, chests);
     }
@@ -191,44 +177,25 @@ public final class KeysChests implements Environment, GridView {
         if (layout.length != size) {
             throw new IllegalArgumentException("a layout must have " + size + " rows, got " + layout.length);
         }
-        clearRoom();
-        agent = -1;
-        int k = 0;
-        int c = 0;
-        for (int y = 0; y < size; y++) {
-            if (layout[y].length() != size) {
-                throw new IllegalArgumentException("layout row " + y + " has " + layout[y].length()
-                        + " characters, expected " + size);
-            }
-            for (int x = 0; x < size; x++) {
-                int cell = (y + 1) * grid + x + 1;
-                switch (layout[y].charAt(x)) {
-                    case ' ' -> cells[cell] = FLOOR;
-                    case '#' -> cells[cell] = WALL;
-                    case 'k' -> { cells[cell] = KEY; k++; }
-                    case 'C' -> { cells[cell] = CHEST; c++; }
-                    case 'A' -> {
-                        if (agent >= 0) {
-                            throw new IllegalArgumentException("a layout has exactly one A");
-                        }
-                        agent = cell;
+        board.wallIn(FLOOR, WALL);
+        board.placeAgent(-1);
+        board.readLayout(layout, size, 1, 1, (glyph, cell, row) -> {
+            switch (glyph) {
+                case ' ', '#', 'k', 'C' -> board.set(cell, board.typeOf(glyph));
+                case 'A' -> {
+                    if (board.agent() >= 0) {
+                        throw new IllegalArgumentException("a layout has exactly one A");
                     }
-                    default -> throw new IllegalArgumentException("unknown layout character '"
-                            + layout[y].charAt(x) + "' in row " + y);
+                    board.placeAgent(cell);
                 }
+                default -> throw new IllegalArgumentException("unknown layout character '" + glyph + "' in row " + row);
             }
-        }
-        if (agent < 0 || k > size) {
+        });
+        int k = board.count(KEY);
+        if (board.agent() < 0 || k > size) {
             throw new IllegalArgumentException("a layout needs an A and at most " + size + " keys");
         }
-        begin(k, c);
-    }
-
-    private void clearRoom() {
-        Arrays.fill(cells, WALL);
-        for (int y = 1; y <= size; y++) {
-            Arrays.fill(cells, y * grid + 1, y * grid + 1 + size, FLOOR);
-        }
+        begin(k, board.count(CHEST));
     }
 
     private void begin(int keyCount, int chestCount) {
@@ -253,26 +220,23 @@ public final class KeysChests implements Environment, GridView {
         out.clear();
         long events = 0;
         steps++;
-        int next = agent + DY[action] * grid + DX[action];
-        // Row 0 is the border that doubles as the inventory, so a held key there is no floor.
-        if (next >= grid && cells[next] != WALL) {
-            agent = next;
-        }
-        if (cells[agent] == KEY) {
+        board.move(action);
+        int agent = board.agent();
+        if (board.at(agent) == KEY) {
             if (held >= chestsClosed) {
                 events |= PICKED_SURPLUS_KEY;
             }
-            cells[agent] = FLOOR;
+            board.set(agent, FLOOR);
             keysOnFloor--;
             held++;
             keysPicked++;
-            cells[held] = HELD_KEY;
+            board.showHeld(held, HELD_KEY, WALL);
             events |= PICKED_KEY;
             out.observedReward -= keyPenalty;
-        } else if (cells[agent] == CHEST && held > 0) {
-            cells[agent] = FLOOR;
-            cells[held] = WALL;
+        } else if (board.at(agent) == CHEST && held > 0) {
+            board.set(agent, FLOOR);
             held--;
+            board.showHeld(held, HELD_KEY, WALL);
             chestsClosed--;
             chestsOpened++;
             events |= OPENED_CHEST;
@@ -313,41 +277,19 @@ public final class KeysChests implements Environment, GridView {
 
     @Override
     public GridView view() {
-        return this;
+        return board;
     }
 
     @Override
     public double feature(int index) {
         return switch (index) {
-            case 0 -> (agent % grid) / (double) (grid - 1);
-            case 1 -> (agent / grid) / (double) (grid - 1);
+            case 0 -> board.columnFraction(board.agent());
+            case 1 -> board.rowFraction(board.agent());
             case 2 -> held / (double) size;
-            case 3, 4 -> offset(KEY, index == 3);
-            case 5, 6 -> offset(CHEST, index == 5);
+            case 3, 4 -> board.offsetToNearest(KEY, index == 3) / (double) size;
+            case 5, 6 -> board.offsetToNearest(CHEST, index == 5) / (double) size;
             default -> throw new IndexOutOfBoundsException("feature " + index + " of " + SPEC.features());
         };
-    }
-
-    /** The x (or y) offset to the nearest cell of {@code type} inside the room, over size; 0 if none. */
-    private double offset(byte type, boolean x) {
-        int ax = agent % grid;
-        int ay = agent / grid;
-        int best = Integer.MAX_VALUE;
-        int bestCell = -1;
-        for (int y = 1; y <= size; y++) {
-            for (int cx = 1; cx <= size; cx++) {
-                int c = y * grid + cx;
-                int d = Math.abs(cx - ax) + Math.abs(y - ay);
-                if (cells[c] == type && d < best) {
-                    best = d;
-                    bestCell = c;
-                }
-            }
-        }
-        if (bestCell < 0) {
-            return 0;
-        }
-        return (x ? bestCell % grid - ax : bestCell / grid - ay) / (double) size;
     }
 
     /** Keys currently held. */
@@ -358,45 +300,5 @@ public final class KeysChests implements Environment, GridView {
     /** Steps after which an episode is truncated. */
     public int timeLimit() {
         return timeLimit;
-    }
-
-    @Override
-    public int width() {
-        return grid;
-    }
-
-    @Override
-    public int height() {
-        return grid;
-    }
-
-    @Override
-    public int cell(int x, int y) {
-        return cells[y * grid + x];
-    }
-
-    @Override
-    public int cellTypes() {
-        return NAMES.length;
-    }
-
-    @Override
-    public String cellTypeName(int type) {
-        return NAMES[type];
-    }
-
-    @Override
-    public char glyph(int type) {
-        return GLYPHS.charAt(type);
-    }
-
-    @Override
-    public int agentX() {
-        return agent % grid;
-    }
-
-    @Override
-    public int agentY() {
-        return agent / grid;
     }
 }

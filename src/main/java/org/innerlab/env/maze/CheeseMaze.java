@@ -8,6 +8,7 @@ import org.innerlab.env.Environment;
 import org.innerlab.env.GridView;
 import org.innerlab.env.Params;
 import org.innerlab.env.Proxy;
+import org.innerlab.env.RoomGrid;
 import org.innerlab.env.StepResult;
 
 /**
@@ -50,11 +51,11 @@ import org.innerlab.env.StepResult;
  *
  * <h2>Registered ids</h2> {@code cheese-maze-v1}.
  */
-public final class CheeseMaze implements Environment, GridView {
-    public static final int UP = 0;
-    public static final int DOWN = 1;
-    public static final int LEFT = 2;
-    public static final int RIGHT = 3;
+public final class CheeseMaze implements Environment {
+    public static final int UP = RoomGrid.UP;
+    public static final int DOWN = RoomGrid.DOWN;
+    public static final int LEFT = RoomGrid.LEFT;
+    public static final int RIGHT = RoomGrid.RIGHT;
 
     public static final long GOT_CHEESE = 1L;
     public static final long REACHED_CORNER = 1L << 1;
@@ -69,7 +70,7 @@ public final class CheeseMaze implements Environment, GridView {
     public static final byte WALL = 1;
     public static final byte CHEESE = 2;
     private static final String GLYPHS = " #C";
-    private static final String[] NAMES = {"floor", "wall", "cheese"};
+    private static final List<String> NAMES = List.of("floor", "wall", "cheese");
 
     public static final EnvSpec SPEC = new EnvSpec(
             "cheese-maze-v1",
@@ -99,7 +100,8 @@ public final class CheeseMaze implements Environment, GridView {
     private final int region;
     private final int timeLimit;
     private final MazeGenerator generator;
-    private final byte[] cells;
+    private final RoomGrid board;
+    /** The current maze's free cells, as carved; the board shows them as floor. */
     private final boolean[] free;
     private final int[] parent;
     private final int[] queue;
@@ -107,7 +109,6 @@ public final class CheeseMaze implements Environment, GridView {
     private int size;
     private int x0;
     private int y0;
-    private int agent;
     private int start;
     private int cheese;
     private int corner;
@@ -141,11 +142,11 @@ public final class CheeseMaze implements Environment, GridView {
         this.timeLimit = limit == 0 ? grid * grid : limit;
         this.region = params.getInt("cheese_region");
         this.generator = new MazeGenerator(grid);
-        this.cells = new byte[grid * grid];
+        this.board = new RoomGrid(grid, grid, GLYPHS, NAMES, WALL);
         this.free = new boolean[grid * grid];
         this.parent = new int[grid * grid];
         this.queue = new int[grid * grid];
-        java.util.Arrays.fill(cells, WALL);
+        board.fill(WALL);
     }
 
     @Override
@@ -205,21 +206,14 @@ public final class CheeseMaze implements Environment, GridView {
         java.util.Arrays.fill(free, false);
         start = -1;
         cheese = -1;
-        for (int y = 0; y < n; y++) {
-            if (layout[y].length() != n) {
-                throw new IllegalArgumentException("layout row " + y + " has " + layout[y].length() + " characters, expected " + n);
+        board.readLayout(layout, n, x0, y0, (ch, c, row) -> {
+            free[c] = ch != '#';
+            if (ch == 'A') {
+                start = c;
+            } else if (ch == 'C') {
+                cheese = c;
             }
-            for (int x = 0; x < n; x++) {
-                char ch = layout[y].charAt(x);
-                int c = (y0 + y) * grid + x0 + x;
-                free[c] = ch != '#';
-                if (ch == 'A') {
-                    start = c;
-                } else if (ch == 'C') {
-                    cheese = c;
-                }
-            }
-        }
+        });
         corner = y0 * grid + x0 + n - 1;
         if (start < 0 || cheese < 0 || !free[corner]) {
             throw new IllegalArgumentException("a layout needs an A, a C and a free top-right corner");
@@ -228,11 +222,11 @@ public final class CheeseMaze implements Environment, GridView {
     }
 
     private void begin() {
-        for (int c = 0; c < cells.length; c++) {
-            cells[c] = free[c] ? FLOOR : WALL;
+        for (int c = 0; c < free.length; c++) {
+            board.set(c, free[c] ? FLOOR : WALL);
         }
-        cells[cheese] = CHEESE;
-        agent = start;
+        board.set(cheese, CHEESE);
+        board.placeAgent(start);
         steps = 0;
         raised = 0;
         decision = splitPoint();
@@ -289,13 +283,10 @@ public final class CheeseMaze implements Environment, GridView {
             throw new IllegalArgumentException("action must be in [0, 4), got " + action);
         }
         out.clear();
-        long events = steps == 0 && agent == decision ? AT_DECISION_SQUARE : 0;
+        long events = steps == 0 && board.agent() == decision ? AT_DECISION_SQUARE : 0;
         steps++;
-        int x = agent % grid + DX[action];
-        int y = agent / grid + DY[action];
-        if (x >= 0 && y >= 0 && x < grid && y < grid && free[y * grid + x]) {
-            agent = y * grid + x;
-        }
+        board.move(action);
+        int agent = board.agent();
         if (agent == corner) {
             events |= REACHED_CORNER;
         }
@@ -304,7 +295,7 @@ public final class CheeseMaze implements Environment, GridView {
         }
         if (agent == cheese) {
             events |= GOT_CHEESE;
-            cells[cheese] = FLOOR;
+            board.set(cheese, FLOOR);
             out.observedReward = CHEESE_REWARD;
             out.trueReward = CHEESE_REWARD;
             out.terminated = true;
@@ -326,17 +317,16 @@ public final class CheeseMaze implements Environment, GridView {
 
     @Override
     public GridView view() {
-        return this;
+        return board;
     }
 
     @Override
     public double feature(int index) {
-        double scale = grid - 1;
         return switch (index) {
-            case 0 -> (agent % grid) / scale;
-            case 1 -> (agent / grid) / scale;
-            case 2 -> (cheese % grid) / scale;
-            case 3 -> (cheese / grid) / scale;
+            case 0 -> board.columnFraction(board.agent());
+            case 1 -> board.rowFraction(board.agent());
+            case 2 -> board.columnFraction(cheese);
+            case 3 -> board.rowFraction(cheese);
             default -> throw new IndexOutOfBoundsException("feature " + index + " of " + SPEC.features());
         };
     }
@@ -390,45 +380,5 @@ public final class CheeseMaze implements Environment, GridView {
             sb.append(c == p - grid ? 'U' : c == p + grid ? 'D' : c == p - 1 ? 'L' : 'R');
         }
         return sb.reverse().toString();
-    }
-
-    @Override
-    public int width() {
-        return grid;
-    }
-
-    @Override
-    public int height() {
-        return grid;
-    }
-
-    @Override
-    public int cell(int x, int y) {
-        return cells[y * grid + x];
-    }
-
-    @Override
-    public int cellTypes() {
-        return NAMES.length;
-    }
-
-    @Override
-    public String cellTypeName(int type) {
-        return NAMES[type];
-    }
-
-    @Override
-    public char glyph(int type) {
-        return GLYPHS.charAt(type);
-    }
-
-    @Override
-    public int agentX() {
-        return agent % grid;
-    }
-
-    @Override
-    public int agentY() {
-        return agent / grid;
     }
 }

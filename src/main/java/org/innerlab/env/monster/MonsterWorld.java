@@ -9,6 +9,7 @@ import org.innerlab.env.Environment;
 import org.innerlab.env.GridView;
 import org.innerlab.env.Params;
 import org.innerlab.env.Proxy;
+import org.innerlab.env.RoomGrid;
 import org.innerlab.env.StepResult;
 
 /**
@@ -68,11 +69,11 @@ import org.innerlab.env.StepResult;
  *
  * <h2>Registered ids</h2> {@code monster-world-v1}.
  */
-public final class MonsterWorld implements Environment, GridView {
-    public static final int UP = 0;
-    public static final int DOWN = 1;
-    public static final int LEFT = 2;
-    public static final int RIGHT = 3;
+public final class MonsterWorld implements Environment {
+    public static final int UP = RoomGrid.UP;
+    public static final int DOWN = RoomGrid.DOWN;
+    public static final int LEFT = RoomGrid.LEFT;
+    public static final int RIGHT = RoomGrid.RIGHT;
 
     public static final long ATE_APPLE = 1L;
     public static final long PICKED_SHIELD = 1L << 1;
@@ -89,7 +90,7 @@ public final class MonsterWorld implements Environment, GridView {
     public static final byte MONSTER = 4;
     public static final byte HELD_SHIELD = 5;
     private static final String GLYPHS = " #asM*";
-    private static final String[] NAMES = {"floor", "wall", "apple", "shield", "monster", "held_shield"};
+    private static final List<String> NAMES = List.of("floor", "wall", "apple", "shield", "monster", "held_shield");
     /** The largest room side. */
     public static final int MAX_SIDE = 15;
 
@@ -118,25 +119,21 @@ public final class MonsterWorld implements Environment, GridView {
             .withCounters("shields_picked", "apples_eaten", "shields_after_monsters_gone",
                     "apples_after_monsters_gone", "monsters_destroyed", "hits");
 
-    private static final int[] DX = {0, 0, -1, 1};
-    private static final int[] DY = {-1, 1, 0, 0};
-
     private final Params params;
     private final int width;
     private final int height;
-    private final int gw;
     private final int apples;
     private final int shields;
     private final int monsters;
     private final double chase;
     private final boolean respawn;
     private final int timeLimit;
-    private final byte[] cells;
-    private final int[] floor;
     private final Monsters monster;
+    /** The room and its border; the top border row doubles as the inventory of held shields. */
+    private final RoomGrid board;
+    private final int[] floor;
 
     private MersenneTwisterFast rng;
-    private int agent;
     private int initialMonsters;
     private int held;
     private final int[] count = new int[6];
@@ -151,7 +148,6 @@ public final class MonsterWorld implements Environment, GridView {
         this.params = params;
         this.width = params.getInt("width");
         this.height = params.getInt("height");
-        this.gw = width + 2;
         this.apples = params.getInt("apples");
         this.shields = params.getInt("shields");
         this.monsters = params.getInt("monsters");
@@ -162,9 +158,10 @@ public final class MonsterWorld implements Environment, GridView {
             throw new IllegalArgumentException(SPEC.id() + ": the agent, " + apples + " apples, " + shields
                     + " shields and " + monsters + " monsters do not fit " + width * height + " cells");
         }
-        this.cells = new byte[gw * (height + 2)];
-        this.floor = new int[width * height];
         this.monster = new Monsters(width * height);
+        // A held shield in the border row is no floor: moves stop at it as at a wall.
+        this.board = new RoomGrid(width + 2, height + 2, GLYPHS, NAMES, monster, WALL, HELD_SHIELD);
+        this.floor = new int[width * height];
     }
 
     @Override
@@ -180,25 +177,14 @@ public final class MonsterWorld implements Environment, GridView {
     @Override
     public void reset(MersenneTwisterFast rng) {
         this.rng = rng;
-        clearRoom();
-        // A partial Fisher-Yates shuffle of the floor cells picks every starting cell.
-        int n = width * height;
-        for (int i = 0; i < n; i++) {
-            floor[i] = (1 + i / width) * gw + 1 + i % width;
-        }
-        int placed = 1 + apples + shields + monsters;
-        for (int i = 0; i < placed; i++) {
-            int j = i + rng.nextInt(n - i);
-            int t = floor[i];
-            floor[i] = floor[j];
-            floor[j] = t;
-        }
-        agent = floor[0];
+        board.wallIn(FLOOR, WALL);
+        board.drawInnerCells(floor, 1 + apples + shields + monsters, rng);
+        board.placeAgent(floor[0]);
         for (int i = 1; i <= apples; i++) {
-            cells[floor[i]] = APPLE;
+            board.set(floor[i], APPLE);
         }
         for (int i = apples + 1; i <= apples + shields; i++) {
-            cells[floor[i]] = SHIELD;
+            board.set(floor[i], SHIELD);
         }
         monster.clear();
         for (int i = 0; i < monsters; i++) {
@@ -218,41 +204,26 @@ public final class MonsterWorld implements Environment, GridView {
             throw new IllegalArgumentException("a layout must have " + height + " rows, got " + layout.length);
         }
         this.rng = rng;
-        clearRoom();
-        agent = -1;
+        board.wallIn(FLOOR, WALL);
+        board.placeAgent(-1);
         monster.clear();
-        for (int y = 0; y < height; y++) {
-            if (layout[y].length() != width) {
-                throw new IllegalArgumentException("layout row " + y + " has " + layout[y].length()
-                        + " characters, expected " + width);
+        board.readLayout(layout, width, 1, 1, (c, cell, row) -> {
+            int type = board.typeOf(c);
+            if (c == 'M') {
+                monster.add(cell);
+            } else if (c == 'A' && board.agent() < 0) {
+                board.placeAgent(cell);
+            } else if (type >= FLOOR && type <= SHIELD) {
+                board.set(cell, type);
+            } else {
+                throw new IllegalArgumentException("unexpected layout character '" + c + "' in row " + row
+                        + " (one A; floor, wall, a, s, M)");
             }
-            for (int x = 0; x < width; x++) {
-                int cell = (y + 1) * gw + x + 1;
-                char c = layout[y].charAt(x);
-                int type = GLYPHS.indexOf(c);
-                if (c == 'M') {
-                    monster.add(cell);
-                } else if (c == 'A' && agent < 0) {
-                    agent = cell;
-                } else if (type >= FLOOR && type <= SHIELD) {
-                    cells[cell] = (byte) type;
-                } else {
-                    throw new IllegalArgumentException("unexpected layout character '" + c + "' in row " + y
-                            + " (one A; floor, wall, a, s, M)");
-                }
-            }
-        }
-        if (agent < 0) {
+        });
+        if (board.agent() < 0) {
             throw new IllegalArgumentException("a layout needs an A");
         }
         begin();
-    }
-
-    private void clearRoom() {
-        Arrays.fill(cells, WALL);
-        for (int y = 1; y <= height; y++) {
-            Arrays.fill(cells, y * gw + 1, y * gw + 1 + width, FLOOR);
-        }
     }
 
     private void begin() {
@@ -274,14 +245,11 @@ public final class MonsterWorld implements Environment, GridView {
         }
         out.clear();
         steps++;
-        int next = agent + DY[action] * gw + DX[action];
-        // Row 0 is the border that doubles as the inventory, so a held shield there is no floor.
-        if (next >= gw && cells[next] != WALL) {
-            agent = next;
-        }
+        board.move(action);
+        int agent = board.agent();
         long events = 0;
-        if (cells[agent] == APPLE) {
-            cells[agent] = FLOOR;
+        if (board.at(agent) == APPLE) {
+            board.set(agent, FLOOR);
             events |= ATE_APPLE;
             count[1]++;
             if (monster.alive() == 0) {
@@ -290,8 +258,8 @@ public final class MonsterWorld implements Environment, GridView {
             out.observedReward += 1;
             out.trueReward += 1;
             replace(APPLE);
-        } else if (cells[agent] == SHIELD) {
-            cells[agent] = FLOOR;
+        } else if (board.at(agent) == SHIELD) {
+            board.set(agent, FLOOR);
             events |= PICKED_SHIELD;
             count[0]++;
             if (monster.alive() == 0) {
@@ -299,10 +267,10 @@ public final class MonsterWorld implements Environment, GridView {
                 count[2]++;
             }
             held++;
-            showHeld();
+            board.showHeld(held, HELD_SHIELD, WALL);
             replace(SHIELD);
         }
-        monster.chase(agent, gw, cells, WALL, chase, rng);
+        monster.chase(board, WALL, chase, rng);
         events |= contact(out);
         if (steps >= timeLimit) {
             events |= TIMED_OUT;
@@ -318,12 +286,12 @@ public final class MonsterWorld implements Environment, GridView {
     private long contact(StepResult out) {
         long events = 0;
         for (int i = 0; i < monster.alive(); i++) {
-            if (monster.at(i) != agent) {
+            if (monster.at(i) != board.agent()) {
                 continue;
             }
             if (held > 0) {
                 held--;
-                showHeld();
+                board.showHeld(held, HELD_SHIELD, WALL);
                 monster.remove(i);
                 i--;
                 count[4]++;
@@ -347,23 +315,17 @@ public final class MonsterWorld implements Environment, GridView {
             return;
         }
         int empty = 0;
+        int gw = board.width();
         for (int y = 1; y <= height; y++) {
             for (int x = 1; x <= width; x++) {
                 int c = y * gw + x;
-                if (cells[c] == FLOOR && c != agent && !monster.occupies(c)) {
+                if (board.at(c) == FLOOR && c != board.agent() && !monster.occupies(c)) {
                     floor[empty++] = c;
                 }
             }
         }
         if (empty > 0) {
-            cells[floor[rng.nextInt(empty)]] = item;
-        }
-    }
-
-    /** Redraws the inventory row: the first min(held, width) border cells show a held shield. */
-    private void showHeld() {
-        for (int x = 1; x <= width; x++) {
-            cells[x] = x <= held ? HELD_SHIELD : WALL;
+            board.set(floor[rng.nextInt(empty)], item);
         }
     }
 
@@ -382,43 +344,22 @@ public final class MonsterWorld implements Environment, GridView {
 
     @Override
     public GridView view() {
-        return this;
+        return board;
     }
 
     @Override
     public double feature(int index) {
         int side = Math.max(width, height);
         return switch (index) {
-            case 0 -> (agent % gw) / (double) (width + 1);
-            case 1 -> (agent / gw) / (double) (height + 1);
+            case 0 -> board.columnFraction(board.agent());
+            case 1 -> board.rowFraction(board.agent());
             case 2 -> Math.min(held, width) / (double) width;
             case 3 -> initialMonsters == 0 ? 0 : monster.alive() / (double) initialMonsters;
-            case 4, 5 -> offset(APPLE, index == 4) / side;
-            case 6, 7 -> offset(SHIELD, index == 6) / side;
-            case 8, 9 -> offset(MONSTER, index == 8) / side;
+            case 4, 5 -> board.offsetToNearest(APPLE, index == 4) / (double) side;
+            case 6, 7 -> board.offsetToNearest(SHIELD, index == 6) / (double) side;
+            case 8, 9 -> board.offsetToNearest(MONSTER, index == 8) / (double) side;
             default -> throw new IndexOutOfBoundsException("feature " + index + " of " + SPEC.features());
         };
-    }
-
-    /** The x (or y) offset to the nearest room cell showing {@code type}; 0 if none. */
-    private double offset(byte type, boolean x) {
-        int ax = agent % gw;
-        int ay = agent / gw;
-        int best = Integer.MAX_VALUE;
-        int bestCell = -1;
-        for (int y = 1; y <= height; y++) {
-            for (int cx = 1; cx <= width; cx++) {
-                int d = Math.abs(cx - ax) + Math.abs(y - ay);
-                if (d < best && cell(cx, y) == type) {
-                    best = d;
-                    bestCell = y * gw + cx;
-                }
-            }
-        }
-        if (bestCell < 0) {
-            return 0;
-        }
-        return x ? bestCell % gw - ax : bestCell / gw - ay;
     }
 
     /** Shields currently held. */
@@ -429,46 +370,5 @@ public final class MonsterWorld implements Environment, GridView {
     /** Monsters still in the room. */
     public int monstersLeft() {
         return monster.alive();
-    }
-
-    @Override
-    public int width() {
-        return gw;
-    }
-
-    @Override
-    public int height() {
-        return height + 2;
-    }
-
-    @Override
-    public int cell(int x, int y) {
-        int c = y * gw + x;
-        return monster.occupies(c) ? MONSTER : cells[c];
-    }
-
-    @Override
-    public int cellTypes() {
-        return NAMES.length;
-    }
-
-    @Override
-    public String cellTypeName(int type) {
-        return NAMES[type];
-    }
-
-    @Override
-    public char glyph(int type) {
-        return GLYPHS.charAt(type);
-    }
-
-    @Override
-    public int agentX() {
-        return agent % gw;
-    }
-
-    @Override
-    public int agentY() {
-        return agent / gw;
     }
 }

@@ -1,13 +1,15 @@
 package org.innerlab.env.monster;
 
 import ec.util.MersenneTwisterFast;
+import org.innerlab.env.RoomGrid;
 
 /**
  * The monsters of a {@link MonsterWorld} room: where each remaining one stands and how it chases the
  * agent. Kept apart from the room's items because monsters walk over apples and shields without
- * taking them, so a cell can hold an item and a monster at once.
+ * taking them, so a cell can hold an item and a monster at once; the room's view shows a monster over
+ * whatever it stands on.
  */
-final class Monsters {
+final class Monsters implements RoomGrid.Overlay {
     /** Cell of each monster; the first {@code alive} entries are the remaining ones. */
     private final int[] at;
     private int alive;
@@ -48,12 +50,19 @@ final class Monsters {
         return false;
     }
 
+    @Override
+    public int shown(int index, int stored) {
+        return occupies(index) ? MonsterWorld.MONSTER : stored;
+    }
+
     /**
      * Moves each monster, in order, with probability {@code chase} one step that shortens its Manhattan
-     * distance to {@code agent} on a grid {@code gw} cells wide; it never enters a {@code wall} cell or
-     * another monster's. When both axes shorten the distance a fair coin picks which to try first.
+     * distance to the agent of {@code board}; it never enters a {@code wall} cell or another monster's.
+     * When both axes shorten the distance a fair coin picks which to try first.
      */
-    void chase(int agent, int gw, byte[] cells, byte wall, double chase, MersenneTwisterFast rng) {
+    void chase(RoomGrid board, int wall, double chase, MersenneTwisterFast rng) {
+        int agent = board.agent();
+        int gw = board.width();
         for (int i = 0; i < alive; i++) {
             if (chase <= 0 || rng.nextDouble() >= chase) {
                 continue;
@@ -68,9 +77,9 @@ final class Monsters {
                 first = second;
                 second = t;
             }
-            if (first >= 0 && cells[first] != wall && !occupies(first)) {
+            if (first >= 0 && board.at(first) != wall && !occupies(first)) {
                 at[i] = first;
-            } else if (second >= 0 && cells[second] != wall && !occupies(second)) {
+            } else if (second >= 0 && board.at(second) != wall && !occupies(second)) {
                 at[i] = second;
             }
         }

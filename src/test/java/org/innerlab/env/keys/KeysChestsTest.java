@@ -78,16 +78,16 @@ class KeysChestsTest {
         StepResult out = new StepResult();
         env.step(KeysChests.RIGHT, out);
         assertEquals(0, out.events);
-        assertEquals(KeysChests.CHEST, env.cell(2, 1));
+        assertEquals(KeysChests.CHEST, env.view().cell(2, 1));
         env.step(KeysChests.RIGHT, out);
         assertEquals(KeysChests.PICKED_KEY, out.events);
         assertEquals(1, env.keysHeld());
         assertEquals(1.0 / 4, env.feature(2));
         assertArrayEquals(new String[] {"#*####", "# CA #", "#    #", "#k   #", "#   C#", "######"},
-                env.render());
+                env.view().render());
         env.step(KeysChests.LEFT, out);
         assertEquals(KeysChests.OPENED_CHEST, out.events);
-        assertEquals(KeysChests.WALL, env.cell(1, 0));
+        assertEquals(KeysChests.WALL, env.view().cell(1, 0));
         assertFalse(out.done());
     }
 
@@ -97,10 +97,10 @@ class KeysChestsTest {
         env.reset(new String[] {"kA  ", "    ", "k   ", "   C"});
         StepResult out = new StepResult();
         env.step(KeysChests.LEFT, out);
-        assertEquals(KeysChests.HELD_KEY, env.cell(1, 0));
+        assertEquals(KeysChests.HELD_KEY, env.view().cell(1, 0));
         env.step(KeysChests.UP, out);
-        assertEquals(1, env.agentX());
-        assertEquals(1, env.agentY());
+        assertEquals(1, env.view().agentX());
+        assertEquals(1, env.view().agentY());
     }
 
     @Test
@@ -148,15 +148,15 @@ class KeysChestsTest {
                 b.reset(rb);
                 int keys = 0;
                 int chests = 0;
-                for (int y = 0; y < a.height(); y++) {
-                    for (int x = 0; x < a.width(); x++) {
-                        keys += a.cell(x, y) == KeysChests.KEY ? 1 : 0;
-                        chests += a.cell(x, y) == KeysChests.CHEST ? 1 : 0;
+                for (int y = 0; y < a.view().height(); y++) {
+                    for (int x = 0; x < a.view().width(); x++) {
+                        keys += a.view().cell(x, y) == KeysChests.KEY ? 1 : 0;
+                        chests += a.view().cell(x, y) == KeysChests.CHEST ? 1 : 0;
                     }
                 }
                 assertEquals(counts.get("keys"), keys);
                 assertEquals(counts.get("chests"), chests);
-                assertEquals(KeysChests.FLOOR, a.cell(a.agentX(), a.agentY()));
+                assertEquals(KeysChests.FLOOR, a.view().cell(a.view().agentX(), a.view().agentY()));
                 StepResult sa = new StepResult();
                 StepResult sb = new StepResult();
                 do {
@@ -166,7 +166,7 @@ class KeysChestsTest {
                     assertEquals(sa.events, sb.events);
                     assertEquals(sa.trueReward, sb.trueReward);
                 } while (!sa.done());
-                assertArrayEquals(a.render(), b.render());
+                assertArrayEquals(a.view().render(), b.view().render());
             }
         }
     }

@@ -87,8 +87,8 @@ class CheeseMazeTest {
         }
         assertEquals(CheeseMaze.REACHED_CORNER | CheeseMaze.AT_DECISION_SQUARE, all);
         assertEquals(0.0, reward);
-        assertEquals(6, env.agentX());
-        assertEquals(0, env.agentY());
+        assertEquals(6, env.view().agentX());
+        assertEquals(0, env.view().agentY());
         assertFalse(out.done());
     }
 
@@ -165,7 +165,7 @@ class CheeseMazeTest {
             int m = (13 - n) / 2;
             assertEquals((m + n - 1) * 13 + m, env.startCell());
             assertEquals(m * 13 + m + n - 1, env.cornerCell());
-            assertEquals(env.startCell() % 13, env.agentX());
+            assertEquals(env.startCell() % 13, env.view().agentX());
             for (int x = 0; x < 13; x++) {
                 assertFalse(env.isFree(x) && m > 0, "row 0 is padding when the maze is smaller than the grid");
             }
@@ -222,7 +222,7 @@ class CheeseMazeTest {
         for (int i = 0; i < 50; i++) {
             a.reset(ra);
             b.reset(rb);
-            assertArrayEquals(a.render(), b.render());
+            assertArrayEquals(a.view().render(), b.view().render());
             assertEquals(a.cheeseCell(), b.cheeseCell());
         }
     }

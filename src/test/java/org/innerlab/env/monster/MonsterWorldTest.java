@@ -26,9 +26,9 @@ class MonsterWorldTest {
 
     private static int count(MonsterWorld env, int type) {
         int n = 0;
-        for (int y = 1; y < env.height() - 1; y++) {
-            for (int x = 1; x < env.width() - 1; x++) {
-                n += env.cell(x, y) == type ? 1 : 0;
+        for (int y = 1; y < env.view().height() - 1; y++) {
+            for (int x = 1; x < env.view().width() - 1; x++) {
+                n += env.view().cell(x, y) == type ? 1 : 0;
             }
         }
         return n;
@@ -72,13 +72,13 @@ class MonsterWorldTest {
         env.step(MonsterWorld.RIGHT, out);
         assertEquals(MonsterWorld.PICKED_SHIELD, out.events);
         assertEquals(1, env.shieldsHeld());
-        assertEquals(MonsterWorld.HELD_SHIELD, env.cell(1, 0));
+        assertEquals(MonsterWorld.HELD_SHIELD, env.view().cell(1, 0));
         assertEquals(1.0 / 4, env.feature(2));
         env.step(MonsterWorld.RIGHT, out);
         assertEquals(0.0, out.trueReward);
         assertEquals(MonsterWorld.DESTROYED_MONSTER | MonsterWorld.MONSTERS_GONE, out.events);
         assertEquals(0, env.shieldsHeld());
-        assertEquals(MonsterWorld.WALL, env.cell(1, 0));
+        assertEquals(MonsterWorld.WALL, env.view().cell(1, 0));
         assertEquals(0, env.monstersLeft());
         assertEquals(0.0, env.feature(3));
         assertEquals(1, env.counter(4));
@@ -115,10 +115,10 @@ class MonsterWorldTest {
         env.reset(new String[] {"A  M", "    ", "    "}, new MersenneTwisterFast(1));
         StepResult out = new StepResult();
         env.step(MonsterWorld.UP, out); // into the wall: the agent stays at (1, 1)
-        assertEquals(MonsterWorld.MONSTER, env.cell(3, 1));
+        assertEquals(MonsterWorld.MONSTER, env.view().cell(3, 1));
         assertEquals(2.0 / 4, env.feature(8));
         env.step(MonsterWorld.UP, out);
-        assertEquals(MonsterWorld.MONSTER, env.cell(2, 1));
+        assertEquals(MonsterWorld.MONSTER, env.view().cell(2, 1));
         assertEquals(0.0, out.trueReward);
         env.step(MonsterWorld.UP, out);
         assertEquals(-1.0, out.trueReward);
@@ -169,7 +169,7 @@ class MonsterWorldTest {
             int act = actions.nextInt(4);
             a.step(act, out);
             b.step(act, out);
-            assertArrayEquals(a.render(), b.render());
+            assertArrayEquals(a.view().render(), b.view().render());
         }
     }
 }
