@@ -34,11 +34,8 @@ import org.innerlab.observe.SparseVector;
  *   g_{h_L} = W_πᵀ g_z + w_V g_V + W_Tᵀ g_u + v g_s,   g_{a_l} = g_{h_l} ⊙ f'(a_l),   g_{h_{l−1}} = W_lᵀ g_{a_l}
  *   ∂L/∂W_l = g_{a_l} h_{l−1}ᵀ,     ∂L/∂b_l = g_{a_l}                      (h_0 = x)
  * </pre>
- * Adam (Kingma &amp; Ba 2015) with β₁ = 0.9, β₂ = 0.999, ε = 1e−8, after clipping the gradient to a
- * global L2 norm:
- * <pre>
- *   m ← β₁ m + (1 − β₁) g,   v ← β₂ v + (1 − β₂) g²,   θ ← θ − α (m / (1 − β₁ᵗ)) / (√(v / (1 − β₂ᵗ)) + ε)
- * </pre>
+ * The network owns its {@link Adam} ({@link #adamStep}, with clipping to a global L2 norm), so the
+ * moments carry over from one training stage to the next and into {@link #snapshot()}s.
  *
  * <p>Layout of {@link #parameters()}: W_1 input-major ({@code W_1[i · H_1 + j]}, so a sparse input's
  * rows are contiguous), b_1, then for the second layer W_2 ({@code [j · H_2 + k]}) and b_2, then W_π
@@ -56,13 +53,9 @@ import org.innerlab.observe.SparseVector;
  * nothing; an instance serves one thread. Exponentials and logarithms are Commons Math's
  * {@link FastMath} (tanh is computed from its exponential), so results match bit for bit on every JVM.
  */
-public final class MlpPolicy implements Policy, Learner, TagPredictor, DeploymentBelief {
+public final class MlpPolicy implements Policy, Learner, TagPredictor, DeploymentBelief, Differentiable {
     /** The hidden units' nonlinearity. */
     public enum Activation { TANH, RELU }
-
-    private static final double BETA1 = 0.9;
-    private static final double BETA2 = 0.999;
-    private static final double EPSILON = 1e-8;
 
     private final int inputs;
     private final int actions;
@@ -70,10 +63,9 @@ public final class MlpPolicy implements Policy, Learner, TagPredictor, Deploymen
     private final Activation activation;
     private final double[] params;
     private final double[] grads;
-    private final double[] adamM;
-    private final double[] adamV;
-    private double beta1Power = 1;
-    private double beta2Power = 1;
+    private final double[][] parameterBlocks;
+    private final double[][] gradientBlocks;
+    private final Adam adam;
 
     // Offsets into params: weights and biases of each hidden layer, then the heads.
     private final int[] wOffset;
@@ -192,8 +184,9 @@ public final class MlpPolicy implements Policy, Learner, TagPredictor, Deploymen
         }
         params = new double[n];
         grads = new double[n];
-        adamM = new double[n];
-        adamV = new double[n];
+        parameterBlocks = new double[][] {params};
+        gradientBlocks = new double[][] {grads};
+        adam = new Adam(this);
         pre = new double[layers][];
         act = new double[layers][];
         gradAct = new double[layers][];
@@ -273,10 +266,7 @@ public final class MlpPolicy implements Policy, Learner, TagPredictor, Deploymen
         MlpPolicy copy = new MlpPolicy(inputs, 1, actions, widths, activation, tagW >= 0, beliefV >= 0,
                 new MersenneTwisterFast(0));
         System.arraycopy(params, 0, copy.params, 0, params.length);
-        System.arraycopy(adamM, 0, copy.adamM, 0, adamM.length);
-        System.arraycopy(adamV, 0, copy.adamV, 0, adamV.length);
-        copy.beta1Power = beta1Power;
-        copy.beta2Power = beta2Power;
+        copy.adam.copyStateFrom(adam);
         copy.believes = believes;
         return copy;
     }
@@ -289,6 +279,18 @@ public final class MlpPolicy implements Policy, Learner, TagPredictor, Deploymen
     /** The accumulated gradient, parallel to {@link #parameters()}. */
     public double[] gradients() {
         return grads;
+    }
+
+    /** One block: {@link #parameters()}. */
+    @Override
+    public double[][] parameterBlocks() {
+        return parameterBlocks;
+    }
+
+    /** One block: {@link #gradients()}. */
+    @Override
+    public double[][] gradientBlocks() {
+        return gradientBlocks;
     }
 
     /** Whether this network has the auxiliary tag head. */
@@ -310,10 +312,7 @@ public final class MlpPolicy implements Policy, Learner, TagPredictor, Deploymen
     public void distilWithoutBelief(MersenneTwisterFast init) {
         requireBeliefHead();
         java.util.Arrays.fill(params, 0);
-        java.util.Arrays.fill(adamM, 0);
-        java.util.Arrays.fill(adamV, 0);
-        beta1Power = 1;
-        beta2Power = 1;
+        adam.reset();
         initialise(firstFanIn, init);
         java.util.Arrays.fill(params, beliefV, params.length, 0);
         believes = false;
@@ -569,11 +568,6 @@ public final class MlpPolicy implements Policy, Learner, TagPredictor, Deploymen
         return value;
     }
 
-    /** Sets the accumulated gradient to zero. */
-    public void zeroGradients() {
-        java.util.Arrays.fill(grads, 0);
-    }
-
     /**
      * Adds ∂L/∂θ to the gradient, given ∂L/∂z ({@code gradLogits}, length A) and ∂L/∂V at the input of
      * the last {@link #forward} (which must be {@code obs}).
@@ -680,32 +674,17 @@ public final class MlpPolicy implements Policy, Learner, TagPredictor, Deploymen
         }
     }
 
+    /** This network's own Adam over {@link #parameters()}; its moments persist across training stages. */
+    public Adam adam() {
+        return adam;
+    }
+
     /**
-     * One Adam step of size {@code learningRate} along the accumulated gradient, first scaled down to
-     * a global L2 norm of at most {@code maxNorm} (no clipping when {@code maxNorm} ≤ 0).
+     * One step of this network's {@link Adam} of size {@code learningRate} along the accumulated
+     * gradient, first scaled down to a global L2 norm of at most {@code maxNorm} (no clipping when
+     * {@code maxNorm} ≤ 0).
      */
     public void adamStep(double learningRate, double maxNorm) {
-        double scale = 1;
-        if (maxNorm > 0) {
-            double sq = 0;
-            for (double g : grads) {
-                sq += g * g;
-            }
-            double norm = Math.sqrt(sq);
-            if (norm > maxNorm) {
-                scale = maxNorm / norm;
-            }
-        }
-        // β^t by repeated multiplication: exact to rounding, and FastMath.pow allocates per call.
-        beta1Power *= BETA1;
-        beta2Power *= BETA2;
-        double c1 = 1 - beta1Power;
-        double c2 = 1 - beta2Power;
-        for (int i = 0; i < params.length; i++) {
-            double g = grads[i] * scale;
-            adamM[i] = BETA1 * adamM[i] + (1 - BETA1) * g;
-            adamV[i] = BETA2 * adamV[i] + (1 - BETA2) * g * g;
-            params[i] -= learningRate * (adamM[i] / c1) / (Math.sqrt(adamV[i] / c2) + EPSILON);
-        }
+        adam.step(learningRate, maxNorm);
     }
 }
