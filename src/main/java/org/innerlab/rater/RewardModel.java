@@ -4,6 +4,7 @@ import ec.util.MersenneTwisterFast;
 import org.apache.commons.math3.util.FastMath;
 import org.innerlab.learner.Adam;
 import org.innerlab.learner.Differentiable;
+import org.innerlab.learner.MlpPolicy;
 import org.innerlab.observe.SparseVector;
 
 /**
@@ -20,9 +21,9 @@ import org.innerlab.observe.SparseVector;
  * block of H), H hidden biases, A×H output weights, A biases. The linear model starts at zero; the
  * MLP's input weights ~ N(0, 1/m) with m the encoder's most active entries, output weights
  * ~ N(0, 1/H), from the given stream. Gradients accumulate into a flat buffer of the same layout and
- * are applied by the model's own {@link Adam} (its moments persist across training runs). tanh is computed from
- * {@link FastMath#exp}, so scores match bit for bit on every JVM. Scoring and gradients allocate
- * nothing.
+ * are applied by the model's own {@link Adam} (its moments persist across training runs). tanh is
+ * {@link MlpPolicy#tanh}, computed from {@link FastMath#exp}, so scores match bit for bit on every
+ * JVM. Scoring and gradients allocate nothing.
  */
 public final class RewardModel implements Differentiable {
     private final int dimension;
@@ -256,14 +257,7 @@ public final class RewardModel implements Differentiable {
             }
         }
         for (int h = 0; h < hidden; h++) {
-            activation[h] = tanh(activation[h]);
+            activation[h] = MlpPolicy.tanh(activation[h]);
         }
-    }
-
-    /** tanh x = (1 − e^{−2|x|}) / (1 + e^{−2|x|}) with the sign of x, through {@link FastMath#exp}. */
-    private static double tanh(double x) {
-        double e = FastMath.exp(-2 * Math.abs(x));
-        double t = (1 - e) / (1 + e);
-        return x < 0 ? -t : t;
     }
 }

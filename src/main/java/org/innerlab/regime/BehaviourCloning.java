@@ -4,6 +4,7 @@ import ec.util.MersenneTwisterFast;
 import java.util.Locale;
 import java.util.Map;
 import org.innerlab.data.Dataset;
+import org.innerlab.learner.Adam;
 import org.innerlab.learner.Learner;
 import org.innerlab.learner.LinearSoftmaxPolicy;
 import org.innerlab.learner.MlpPolicy;
@@ -37,13 +38,15 @@ import org.innerlab.observe.SparseVector;
  * reaches the belief head too, with or without this term. θ is every parameter the
  * loss reaches (the value heads, which behaviour cloning has no target for, are left alone). Each
  * epoch visits the rows in a fresh shuffle from the seeded stream, in minibatches of B (the last
- * one of an epoch may be shorter); the step is Adam (β₁ = 0.9, β₂ = 0.999, ε = 1e−8, no clipping)
- * or plain SGD, θ ← θ − α ∂L/∂θ; with annealing the step size of a minibatch that starts after n of
+ * one of an epoch may be shorter); the step is {@link Adam} (no clipping; an MLP's own, whose
+ * moments carry over from earlier training, or a fresh one for a linear policy) or {@link Sgd},
+ * θ ← θ − α ∂L/∂θ; with annealing the step size of a minibatch that starts after n of
  * the budget's N samples is α (1 − n/N), which removes most of the minibatch noise from the end
  * point (in the lab's tests, after 60 epochs of constant-step Adam at 3e−3 an MLP's probability of a
  * 1% action was up to 0.006 away from its frequency in the data; annealed, within 0.0007).
  *
- * <p>One unit of training is one minibatch; {@link #stepsDone()} counts the samples processed and
+ * <p>The per-row terms and their gradient are the learner kind's {@link CloningLoss}. One unit of
+ * training is one minibatch; {@link #stepsDone()} counts the samples processed and
  * the budget is epochs × dataset size. Buffers are allocated once, so a minibatch allocates nothing.
  */
 public final class BehaviourCloning implements Regime {
