@@ -19,16 +19,22 @@ import org.innerlab.observe.SparseVector;
  *   P(bad | s, a) = σ(u_a · φ(s)),   σ(y) = 1 / (1 + e^{−y})
  * </pre>
  *
- * Weights are flat arrays, action-major ({@code w[a · D + i]}, {@code u[a · D + i]}); the exponential
- * is Commons Math's {@link FastMath} (pure Java, so results match bit for bit on every JVM).
+ * Weights are flat arrays, action-major ({@code w[a · D + i]}, {@code u[a · D + i]}); as a
+ * {@link Differentiable} they are the blocks w, v and (with a tag head) u, each with a gradient buffer
+ * of its shape. Regimes that update the weights directly (REINFORCE's SGD) leave the buffers alone.
+ * The exponential is Commons Math's {@link FastMath} (pure Java, so results match bit for bit on every JVM).
  */
-public final class LinearSoftmaxPolicy implements Policy, Learner, TagPredictor {
+public final class LinearSoftmaxPolicy implements Policy, Learner, TagPredictor, Differentiable {
     private final int actions;
     private final int dimension;
     private final double[] weights;
     private final double[] valueWeights;
     /** The tag head's weights u, or null without a tag head. */
     private final double[] tagWeights;
+    /** w, v and (with a tag head) u. */
+    private final double[][] parameterBlocks;
+    /** ∂L/∂w, ∂L/∂v and (with a tag head) ∂L/∂u. */
+    private final double[][] gradientBlocks;
 
     /**
      * @param initStd std of the Gaussian initial policy weights (0 gives the uniform policy)
@@ -47,6 +53,12 @@ public final class LinearSoftmaxPolicy implements Policy, Learner, TagPredictor 
         this.weights = new double[actions * dimension];
         this.valueWeights = new double[dimension];
         this.tagWeights = tagHead ? new double[actions * dimension] : null;
+        this.parameterBlocks = tagHead ? new double[][] {weights, valueWeights, tagWeights}
+                : new double[][] {weights, valueWeights};
+        this.gradientBlocks = new double[parameterBlocks.length][];
+        for (int b = 0; b < parameterBlocks.length; b++) {
+            gradientBlocks[b] = new double[parameterBlocks[b].length];
+        }
         if (initStd > 0) {
             for (int i = 0; i < weights.length; i++) {
                 weights[i] = initStd * init.nextGaussian();
@@ -97,6 +109,27 @@ public final class LinearSoftmaxPolicy implements Policy, Learner, TagPredictor 
     /** The value-baseline weights; regimes update them in place. */
     public double[] valueWeights() {
         return valueWeights;
+    }
+
+    /** The accumulated ∂L/∂w, parallel to {@link #weights()}. */
+    public double[] weightGradients() {
+        return gradientBlocks[0];
+    }
+
+    /** The accumulated ∂L/∂u, parallel to {@link #tagWeights()}. */
+    public double[] tagGradients() {
+        requireTagHead();
+        return gradientBlocks[2];
+    }
+
+    @Override
+    public double[][] parameterBlocks() {
+        return parameterBlocks;
+    }
+
+    @Override
+    public double[][] gradientBlocks() {
+        return gradientBlocks;
     }
 
     /** Whether this policy has the auxiliary tag head. */

@@ -107,7 +107,7 @@ public final class BradleyTerry {
             int batches = 0;
             for (int from = 0; from < n; from += hyper.minibatch()) {
                 int to = Math.min(n, from + hyper.minibatch());
-                model.zeroGradient();
+                model.zeroGradients();
                 total += accumulateGradient(model, set, order, from, to);
                 model.adamStep(hyper.learningRate());
                 batches++;

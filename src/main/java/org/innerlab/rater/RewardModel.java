@@ -2,6 +2,9 @@ package org.innerlab.rater;
 
 import ec.util.MersenneTwisterFast;
 import org.apache.commons.math3.util.FastMath;
+import org.innerlab.learner.Adam;
+import org.innerlab.learner.Differentiable;
+import org.innerlab.learner.MlpPolicy;
 import org.innerlab.observe.SparseVector;
 
 /**
@@ -18,26 +21,21 @@ import org.innerlab.observe.SparseVector;
  * block of H), H hidden biases, A×H output weights, A biases. The linear model starts at zero; the
  * MLP's input weights ~ N(0, 1/m) with m the encoder's most active entries, output weights
  * ~ N(0, 1/H), from the given stream. Gradients accumulate into a flat buffer of the same layout and
- * are applied by Adam (Kingma &amp; Ba 2015; β₁ = 0.9, β₂ = 0.999, ε = 1e−8). tanh is computed from
- * {@link FastMath#exp}, so scores match bit for bit on every JVM. Scoring and gradients allocate
- * nothing.
+ * are applied by the model's own {@link Adam} (its moments persist across training runs). tanh is
+ * {@link MlpPolicy#tanh}, computed from {@link FastMath#exp}, so scores match bit for bit on every
+ * JVM. Scoring and gradients allocate nothing.
  */
-public final class RewardModel {
-    private static final double BETA1 = 0.9;
-    private static final double BETA2 = 0.999;
-    private static final double EPSILON = 1e-8;
-
+public final class RewardModel implements Differentiable {
     private final int dimension;
     private final int actions;
     private final int hidden;
     private final double[] params;
     private final double[] grad;
-    private final double[] adamM;
-    private final double[] adamV;
+    private final double[][] parameterBlocks;
+    private final double[][] gradientBlocks;
+    private final Adam adam;
     private final double[] activation;
     private final double[][] cache = {new double[0], new double[0]};
-    private double beta1Power = 1;
-    private double beta2Power = 1;
     // Offsets of the MLP's blocks in params.
     private final int hiddenBias;
     private final int outputWeights;
@@ -70,8 +68,9 @@ public final class RewardModel {
         int n = outputBias + actions;
         params = new double[n];
         grad = new double[n];
-        adamM = new double[n];
-        adamV = new double[n];
+        parameterBlocks = new double[][] {params};
+        gradientBlocks = new double[][] {grad};
+        adam = new Adam(this);
         activation = new double[Math.max(1, hidden)];
         if (hidden > 0) {
             double inputStd = 1 / Math.sqrt(Math.max(1, maxActive));
@@ -101,8 +100,25 @@ public final class RewardModel {
     }
 
     /** The accumulated gradient, same layout as {@link #parameters()}. */
-    public double[] gradient() {
+    public double[] gradients() {
         return grad;
+    }
+
+    /** One block: {@link #parameters()}. */
+    @Override
+    public double[][] parameterBlocks() {
+        return parameterBlocks;
+    }
+
+    /** One block: {@link #gradients()}. */
+    @Override
+    public double[][] gradientBlocks() {
+        return gradientBlocks;
+    }
+
+    @Override
+    public long parameterCount() {
+        return params.length;
     }
 
     /** r_ψ(s, a) for φ(s) = {@code obs}. */
@@ -225,24 +241,9 @@ public final class RewardModel {
         }
     }
 
-    /** Zeroes the gradient buffer. */
-    public void zeroGradient() {
-        java.util.Arrays.fill(grad, 0);
-    }
-
-    /** One Adam step of size {@code learningRate} down the accumulated gradient (a loss gradient). */
+    /** One step of this model's {@link Adam} of size {@code learningRate} down the accumulated gradient (a loss gradient). */
     public void adamStep(double learningRate) {
-        // β^t by repeated multiplication: exact to rounding, and FastMath.pow allocates per call.
-        beta1Power *= BETA1;
-        beta2Power *= BETA2;
-        double c1 = 1 - beta1Power;
-        double c2 = 1 - beta2Power;
-        for (int i = 0; i < params.length; i++) {
-            double g = grad[i];
-            adamM[i] = BETA1 * adamM[i] + (1 - BETA1) * g;
-            adamV[i] = BETA2 * adamV[i] + (1 - BETA2) * g * g;
-            params[i] -= learningRate * (adamM[i] / c1) / (Math.sqrt(adamV[i] / c2) + EPSILON);
-        }
+        adam.step(learningRate);
     }
 
     /** h = tanh(W₁ φ(s) + c) into {@link #activation}. */
@@ -256,14 +257,7 @@ public final class RewardModel {
             }
         }
         for (int h = 0; h < hidden; h++) {
-            activation[h] = tanh(activation[h]);
+            activation[h] = MlpPolicy.tanh(activation[h]);
         }
-    }
-
-    /** tanh x = (1 − e^{−2|x|}) / (1 + e^{−2|x|}) with the sign of x, through {@link FastMath#exp}. */
-    private static double tanh(double x) {
-        double e = FastMath.exp(-2 * Math.abs(x));
-        double t = (1 - e) / (1 + e);
-        return x < 0 ? -t : t;
     }
 }

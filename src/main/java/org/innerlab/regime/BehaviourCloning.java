@@ -1,14 +1,14 @@
 package org.innerlab.regime;
 
 import ec.util.MersenneTwisterFast;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.commons.math3.util.FastMath;
 import org.innerlab.data.Dataset;
+import org.innerlab.learner.Adam;
 import org.innerlab.learner.Learner;
 import org.innerlab.learner.LinearSoftmaxPolicy;
 import org.innerlab.learner.MlpPolicy;
+import org.innerlab.learner.Sgd;
 import org.innerlab.observe.ControlTagEncoder;
 import org.innerlab.observe.SparseVector;
 
@@ -38,13 +38,15 @@ import org.innerlab.observe.SparseVector;
  * reaches the belief head too, with or without this term. θ is every parameter the
  * loss reaches (the value heads, which behaviour cloning has no target for, are left alone). Each
  * epoch visits the rows in a fresh shuffle from the seeded stream, in minibatches of B (the last
- * one of an epoch may be shorter); the step is Adam (β₁ = 0.9, β₂ = 0.999, ε = 1e−8, no clipping)
- * or plain SGD, θ ← θ − α ∂L/∂θ; with annealing the step size of a minibatch that starts after n of
+ * one of an epoch may be shorter); the step is {@link Adam} (no clipping; an MLP's own, whose
+ * moments carry over from earlier training, or a fresh one for a linear policy) or {@link Sgd},
+ * θ ← θ − α ∂L/∂θ; with annealing the step size of a minibatch that starts after n of
  * the budget's N samples is α (1 − n/N), which removes most of the minibatch noise from the end
  * point (in the lab's tests, after 60 epochs of constant-step Adam at 3e−3 an MLP's probability of a
  * 1% action was up to 0.006 away from its frequency in the data; annealed, within 0.0007).
  *
- * <p>One unit of training is one minibatch; {@link #stepsDone()} counts the samples processed and
+ * <p>The per-row terms and their gradient are the learner kind's {@link CloningLoss}. One unit of
+ * training is one minibatch; {@link #stepsDone()} counts the samples processed and
  * the budget is epochs × dataset size. Buffers are allocated once, so a minibatch allocates nothing.
  */
 public final class BehaviourCloning implements Regime {
@@ -112,9 +114,8 @@ public final class BehaviourCloning implements Regime {
     private final ControlTagEncoder tags;
     private final Hyper hyper;
     private final MersenneTwisterFast shuffle;
-    private final Model model;
-    /** The event bits whose presence labels a row deployed (d_i = 1); 0 without belief training. */
-    private final long beliefLabel;
+    private final CloningLoss loss;
+    private final org.innerlab.learner.Optimiser optimiser;
     private final int[] order;
     private final long budget;
     /** The row's observation as stored (no tag inputs): x̄. */
@@ -157,7 +158,6 @@ public final class BehaviourCloning implements Regime {
         this.tags = tags;
         this.hyper = hyper;
         this.shuffle = shuffle;
-        this.beliefLabel = beliefLabel;
         boolean trainBelief = hyper.beliefWeight() > 0;
         if (trainBelief && !(learner instanceof MlpPolicy mlp && mlp.hasBeliefHead())) {
             throw new IllegalArgumentException("belief_weight is " + hyper.beliefWeight() + " but the "
@@ -171,14 +171,16 @@ public final class BehaviourCloning implements Regime {
         boolean trainTagHead = hyper.tagHeadWeight() > 0;
         if (learner instanceof LinearSoftmaxPolicy linear) {
             check(linear.dimension(), linear.actionCount(), linear.hasTagHead(), inputs, trainTagHead, learner);
-            this.model = new LinearModel(linear, trainTagHead);
+            this.loss = new LinearCloningLoss(linear, hyper.tagHeadWeight());
         } else if (learner instanceof MlpPolicy mlp) {
             check(mlp.inputs(), mlp.actionCount(), mlp.hasTagHead(), inputs, trainTagHead, learner);
-            this.model = new MlpModel(mlp, trainTagHead);
+            this.loss = new MlpCloningLoss(mlp, hyper.tagHeadWeight(), hyper.beliefWeight(), beliefLabel);
         } else {
             throw new IllegalArgumentException("behaviour cloning trains linear-softmax or mlp learners, not "
                     + learner.type());
         }
+        this.optimiser = hyper.optimiser() == Optimiser.ADAM ? loss.adam()
+                : new Sgd(loss.parameterArrays(), loss.gradientArrays());
         this.order = new int[data.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
@@ -236,7 +238,7 @@ public final class BehaviourCloning implements Regime {
         // Annealed by the samples done before this step, so the first step has the full α and each
         // later one less, down to α/budget·B for the last minibatch.
         double rate = hyper.learningRate() * (hyper.anneal() ? Math.max(0, 1 - (double) stepsDone / budget) : 1);
-        model.step(hyper.optimiser(), rate);
+        optimiser.step(rate);
         cursor = to == n ? 0 : to;
         stepsDone += to - from;
         return to - from;
@@ -248,9 +250,9 @@ public final class BehaviourCloning implements Regime {
      * returns L. Package-private for the gradient check.
      */
     double lossAndGradient(int from, int to) {
-        model.zeroGradients();
+        loss.zeroGradients();
         double weight = 1.0 / (to - from);
-        double loss = 0;
+        double sum = 0;
         for (int k = from; k < to; k++) {
             int row = order[k];
             data.observation(row, bare);
@@ -259,296 +261,18 @@ public final class BehaviourCloning implements Regime {
                 input.copyFrom(bare);
                 tags.appendTag(tag, input);
             }
-            loss += model.accumulate(input, bare, data.action(row), tag, data.events(row), weight);
+            sum += loss.accumulate(input, bare, data.action(row), tag, data.events(row), weight);
         }
-        return loss + model.addL2(hyper.l2());
+        return sum + loss.addL2(hyper.l2());
     }
 
     /** The parameter arrays the loss reaches, for the gradient check; parallel to {@link #gradientArrays()}. */
     double[][] parameterArrays() {
-        return model.parameterArrays();
+        return loss.parameterArrays();
     }
 
     /** ∂L/∂θ after {@link #lossAndGradient}, parallel to {@link #parameterArrays()}. */
     double[][] gradientArrays() {
-        return model.gradientArrays();
-    }
-
-    /** −log π(a | ·) from the logits: log Σ_b exp z_b − z_a, shifted by the maximum for stability. */
-    private static double crossEntropy(double[] logits, int actions, int a) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int b = 0; b < actions; b++) {
-            max = Math.max(max, logits[b]);
-        }
-        double sum = 0;
-        for (int b = 0; b < actions; b++) {
-            sum += FastMath.exp(logits[b] - max);
-        }
-        return max + FastMath.log(sum) - logits[a];
-    }
-
-    /**
-     * BCE(σ(u), y) = softplus(u) − y u, with softplus(u) = max(u, 0) + log(1 + e^{−|u|}) (finite for
-     * any u; FastMath.log1p would allocate).
-     */
-    private static double binaryCrossEntropy(double u, double y) {
-        return Math.max(u, 0) + FastMath.log(1 + FastMath.exp(-Math.abs(u))) - y * u;
-    }
-
-    private static double sigmoid(double u) {
-        return 1 / (1 + FastMath.exp(-u));
-    }
-
-    /** The gradient bookkeeping of one learner type. */
-    private interface Model {
-        void zeroGradients();
-
-        /** Adds {@code weight} × the row's gradient and returns {@code weight} × the row's loss. */
-        double accumulate(SparseVector x, SparseVector bare, int action, byte tag, long events, double weight);
-
-        /** Adds λθ to the gradient and returns (λ/2)‖θ‖², over the parameters the loss reaches. */
-        double addL2(double lambda);
-
-        void step(Optimiser optimiser, double learningRate);
-
-        double[][] parameterArrays();
-
-        double[][] gradientArrays();
-    }
-
-    /** A {@link LinearSoftmaxPolicy}: z_b = w_b · x, u_a = v_a · x̄; gradients are sparse outer products. */
-    private final class LinearModel implements Model {
-        private static final double BETA1 = 0.9;
-        private static final double BETA2 = 0.999;
-        private static final double EPSILON = 1e-8;
-        private final LinearSoftmaxPolicy policy;
-        private final int actions;
-        private final int dimension;
-        private final double[][] theta;
-        private final double[][] grad;
-        private final double[][] adamM;
-        private final double[][] adamV;
-        private final double[] logits;
-        private final boolean tagHead;
-        private double beta1Power = 1;
-        private double beta2Power = 1;
-
-        LinearModel(LinearSoftmaxPolicy policy, boolean tagHead) {
-            this.policy = policy;
-            this.actions = policy.actionCount();
-            this.dimension = policy.dimension();
-            this.tagHead = tagHead;
-            this.theta = tagHead ? new double[][] {policy.weights(), policy.tagWeights()} : new double[][] {policy.weights()};
-            this.grad = new double[theta.length][];
-            this.adamM = new double[theta.length][];
-            this.adamV = new double[theta.length][];
-            for (int b = 0; b < theta.length; b++) {
-                grad[b] = new double[theta[b].length];
-                adamM[b] = new double[theta[b].length];
-                adamV[b] = new double[theta[b].length];
-            }
-            this.logits = new double[actions];
-        }
-
-        @Override
-        public void zeroGradients() {
-            for (double[] g : grad) {
-                Arrays.fill(g, 0);
-            }
-        }
-
-        @Override
-        public double accumulate(SparseVector x, SparseVector bare, int action, byte tag, long events, double weight) {
-            double[] w = policy.weights();
-            for (int b = 0; b < actions; b++) {
-                logits[b] = x.dot(w, b * dimension);
-            }
-            double loss = crossEntropy(logits, actions, action);
-            double logPartition = loss + logits[action];
-            for (int b = 0; b < actions; b++) {
-                double pi = FastMath.exp(logits[b] - logPartition);
-                x.addScaledTo(grad[0], b * dimension, weight * (pi - (b == action ? 1 : 0)));
-            }
-            loss *= weight;
-            if (tagHead && tag != Dataset.UNTAGGED) {
-                double y = tag == Dataset.BAD ? 1 : 0;
-                double c = hyper.tagHeadWeight() * weight;
-                double u = bare.dot(theta[1], action * dimension);
-                loss += c * binaryCrossEntropy(u, y);
-                bare.addScaledTo(grad[1], action * dimension, c * (sigmoid(u) - y));
-            }
-            return loss;
-        }
-
-        @Override
-        public double addL2(double lambda) {
-            if (lambda == 0) {
-                return 0;
-            }
-            double sq = 0;
-            for (int b = 0; b < theta.length; b++) {
-                double[] t = theta[b];
-                double[] g = grad[b];
-                for (int i = 0; i < t.length; i++) {
-                    g[i] += lambda * t[i];
-                    sq += t[i] * t[i];
-                }
-            }
-            return 0.5 * lambda * sq;
-        }
-
-        @Override
-        public void step(Optimiser optimiser, double learningRate) {
-            if (optimiser == Optimiser.SGD) {
-                for (int b = 0; b < theta.length; b++) {
-                    double[] t = theta[b];
-                    double[] g = grad[b];
-                    for (int i = 0; i < t.length; i++) {
-                        t[i] -= learningRate * g[i];
-                    }
-                }
-                return;
-            }
-            beta1Power *= BETA1;
-            beta2Power *= BETA2;
-            double c1 = 1 - beta1Power;
-            double c2 = 1 - beta2Power;
-            for (int b = 0; b < theta.length; b++) {
-                double[] t = theta[b];
-                double[] g = grad[b];
-                double[] m = adamM[b];
-                double[] v = adamV[b];
-                for (int i = 0; i < t.length; i++) {
-                    m[i] = BETA1 * m[i] + (1 - BETA1) * g[i];
-                    v[i] = BETA2 * v[i] + (1 - BETA2) * g[i] * g[i];
-                    t[i] -= learningRate * (m[i] / c1) / (Math.sqrt(v[i] / c2) + EPSILON);
-                }
-            }
-        }
-
-        @Override
-        public double[][] parameterArrays() {
-            return theta;
-        }
-
-        @Override
-        public double[][] gradientArrays() {
-            return grad;
-        }
-    }
-
-    /** An {@link MlpPolicy}: its own backpropagation and Adam; a tag head shares the trunk. */
-    private final class MlpModel implements Model {
-        private final MlpPolicy net;
-        private final int actions;
-        private final boolean tagHead;
-        private final double[] dLogits;
-        private final double[] dTagLogits;
-        private final double[] noLogits;
-        private final double[][] theta;
-        private final double[][] grad;
-
-        MlpModel(MlpPolicy net, boolean tagHead) {
-            this.net = net;
-            this.actions = net.actionCount();
-            this.tagHead = tagHead;
-            this.dLogits = new double[actions];
-            this.dTagLogits = new double[actions];
-            this.noLogits = new double[actions];
-            this.theta = new double[][] {net.parameters()};
-            this.grad = new double[][] {net.gradients()};
-        }
-
-        @Override
-        public void zeroGradients() {
-            net.zeroGradients();
-        }
-
-        @Override
-        public double accumulate(SparseVector x, SparseVector bare, int action, byte tag, long events, double weight) {
-            net.forward(x);
-            double[] p = net.probs();
-            double loss = weight * crossEntropy(net.logits(), actions, action);
-            for (int b = 0; b < actions; b++) {
-                dLogits[b] = weight * (p[b] - (b == action ? 1 : 0));
-            }
-            double dBelief = 0;
-            if (hyper.beliefWeight() > 0) {
-                // The belief reads the same input as the policy it feeds.
-                double c = hyper.beliefWeight() * weight;
-                double d = (events & beliefLabel) != 0 ? 1 : 0;
-                loss += c * binaryCrossEntropy(net.beliefLogit(), d);
-                dBelief = c * (net.belief() - d);
-            }
-            if (!tagHead || tag == Dataset.UNTAGGED) {
-                net.backward(x, dLogits, 0, null, dBelief);
-                return loss;
-            }
-            if (x != bare) {
-                // The policy saw the tag; the tag head must predict it from the untagged input.
-                net.backward(x, dLogits, 0, null, dBelief);
-                net.forward(bare);
-            }
-            double y = tag == Dataset.BAD ? 1 : 0;
-            double c = hyper.tagHeadWeight() * weight;
-            double u = net.tagLogits()[action];
-            loss += c * binaryCrossEntropy(u, y);
-            Arrays.fill(dTagLogits, 0);
-            dTagLogits[action] = c * (net.badProbs()[action] - y);
-            if (x != bare) {
-                net.backward(bare, noLogits, 0, dTagLogits);
-            } else {
-                net.backward(bare, dLogits, 0, dTagLogits, dBelief);
-            }
-            return loss;
-        }
-
-        @Override
-        public double addL2(double lambda) {
-            if (lambda == 0) {
-                return 0;
-            }
-            double[] t = net.parameters();
-            double[] g = net.gradients();
-            // The value head sits between the trunk and policy head and the tag and belief heads (the
-            // layout's tail); the belief head always feeds the policy, the tag head only when trained,
-            // so the walk skips from the value head to the first head the loss reaches.
-            int beliefStart = net.hasBeliefHead() ? net.beliefHeadStart() : t.length;
-            double sq = 0;
-            for (int i = 0; i < t.length; i++) {
-                if (i == net.valueHeadStart()) {
-                    i = tagHead ? net.valueHeadEnd() : beliefStart;
-                    if (i == t.length) {
-                        break;
-                    }
-                }
-                g[i] += lambda * t[i];
-                sq += t[i] * t[i];
-            }
-            return 0.5 * lambda * sq;
-        }
-
-        @Override
-        public void step(Optimiser optimiser, double learningRate) {
-            if (optimiser == Optimiser.ADAM) {
-                net.adamStep(learningRate, 0);
-                return;
-            }
-            double[] t = net.parameters();
-            double[] g = net.gradients();
-            for (int i = 0; i < t.length; i++) {
-                t[i] -= learningRate * g[i];
-            }
-        }
-
-        @Override
-        public double[][] parameterArrays() {
-            return theta;
-        }
-
-        @Override
-        public double[][] gradientArrays() {
-            return grad;
-        }
+        return loss.gradientArrays();
     }
 }

@@ -39,10 +39,10 @@ class RewardModelTest {
             }
             ComparisonSet set = ComparisonSet.collect(env, enc, null, 6, rng);
             int[] order = {0, 1, 2, 3, 4, 5};
-            model.zeroGradient();
+            model.zeroGradients();
             double loss = BradleyTerry.accumulateGradient(model, set, order, 0, order.length);
             assertEquals(BradleyTerry.loss(model, set), loss, 1e-12);
-            double[] analytic = model.gradient().clone();
+            double[] analytic = model.gradients().clone();
             int checked = 0;
             for (int i = 0; i < psi.length; i++) {
                 if (analytic[i] == 0 && rng.nextDouble() > 0.02) {
