@@ -16,7 +16,8 @@ import org.innerlab.data.CurationCatalog;
 import org.innerlab.data.Personas;
 import org.innerlab.env.EnvRegistry;
 import org.innerlab.env.EnvSpec;
-import org.innerlab.learner.LearnerCatalog;
+import org.innerlab.learner.LearnerType;
+import org.innerlab.learner.Learners;
 import org.innerlab.measure.MetricCatalog;
 import org.innerlab.rater.RaterCatalog;
 import org.innerlab.regime.RegimeCatalog;
@@ -92,7 +93,7 @@ public record LabCatalogue(List<ScenarioEntry> scenarios) {
             }
         }
         out.append("\nLEARNERS\n");
-        LearnerCatalog.entries().values().forEach(l -> row(out, l.type(), l.description()));
+        Learners.TYPES.all().forEach(l -> row(out, l.id(), l.info().summary()));
         out.append("\nREGIMES\n");
         RegimeCatalog.entries().values().forEach(r -> row(out, r.regime(), r.description() + " (trains: "
                 + String.join(", ", r.learners()) + ")"));
@@ -166,8 +167,8 @@ public record LabCatalogue(List<ScenarioEntry> scenarios) {
             }
             json.writeEndArray();
             json.writeArrayFieldStart("learners");
-            for (LearnerCatalog.Entry l : LearnerCatalog.entries().values()) {
-                named(json, "type", l.type(), l.description());
+            for (LearnerType<?> l : Learners.TYPES.all()) {
+                named(json, "type", l.id(), l.info().summary());
             }
             json.writeEndArray();
             json.writeArrayFieldStart("regimes");

@@ -15,7 +15,8 @@ import org.innerlab.core.ParamSpec;
 import org.innerlab.data.CurationCatalog;
 import org.innerlab.data.Personas;
 import org.innerlab.env.EnvSpec;
-import org.innerlab.learner.LearnerCatalog;
+import org.innerlab.learner.LearnerType;
+import org.innerlab.learner.Learners;
 import org.innerlab.measure.BackdoorPersistence;
 import org.innerlab.measure.ConditionalMisbehaviour;
 import org.innerlab.measure.DeceptiveAlignment;
@@ -204,13 +205,12 @@ final class ScenarioSchema {
 
     private static LearnerConfig learner(Node node, EnvSpec spec) {
         Section s = Section.of(node, "learner", List.of("type", "observation", "params"));
-        String type = Section.oneOf(s.require("type"), "learner.type", LearnerCatalog.entries().keySet(),
-                "learner type");
-        LearnerCatalog.Entry entry = LearnerCatalog.get(type);
+        String type = Section.oneOf(s.require("type"), "learner.type", Learners.TYPES.ids(), "learner type");
+        LearnerType<?> entry = Learners.TYPES.require(type);
         ObservationConfig observation = observation(s.get("observation"), spec);
         String owner = "learner " + type;
-        Map<String, Object> overrides = Section.params(s.get("params"), "learner.params", entry.params(), owner);
-        return new LearnerConfig(type, observation, ParamSet.resolve(owner, entry.params(), overrides));
+        Map<String, Object> overrides = Section.params(s.get("params"), "learner.params", entry.info().params(), owner);
+        return new LearnerConfig(type, observation, ParamSet.resolve(owner, entry.info().params(), overrides));
     }
 
     private static ObservationConfig observation(Node node, EnvSpec spec) {
