@@ -27,6 +27,7 @@ import org.innerlab.learner.QFunction;
 import org.innerlab.observe.ControlTagEncoder;
 import org.innerlab.observe.EgocentricEncoder;
 import org.innerlab.observe.Encoder;
+import org.innerlab.observe.EncoderContext;
 import org.innerlab.observe.FullBoardEncoder;
 import org.innerlab.rater.Behaviour;
 import org.innerlab.rater.LearnedRater;
@@ -67,11 +68,12 @@ public record Organism(Scenario scenario, Seeds seeds, Environment train, Encode
         Environment train = environment(scenario, "train");
         LearnerConfig lc = scenario.learner();
         LearnerType<?> type = Learners.TYPES.require(lc.type());
-        Encoder seen = lc.seesFullBoard()
-                ? new FullBoardEncoder(train)
-                : new EgocentricEncoder(train.spec(), train.view(), lc.observation().viewRadius(),
-                        lc.observation().globalFeatures());
-        Encoder encoder = lc.observation().controlTags() ? new ControlTagEncoder(seen) : seen;
+        EncoderContext view = new EncoderContext(train, lc.observation().viewRadius(),
+                lc.observation().globalFeatures(), null);
+        Encoder encoder = (lc.seesFullBoard() ? FullBoardEncoder.TYPE : EgocentricEncoder.TYPE).create(view);
+        if (lc.observation().controlTags()) {
+            encoder = ControlTagEncoder.TYPE.create(view.wrapping(encoder));
+        }
         if (type.observation() == LearnerType.Observation.SCENARIO_WITH_PERSONAS) {
             // Its personas read the true state: the sight tells them which environment was just encoded.
             encoder = PersonaSight.of(encoder, Personas.forEnvironment(train.spec()));

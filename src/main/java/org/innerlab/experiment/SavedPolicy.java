@@ -15,6 +15,8 @@ import org.innerlab.learner.Learner;
 import org.innerlab.learner.LearnerType;
 import org.innerlab.learner.Learners;
 import org.innerlab.learner.TrainedState;
+import org.innerlab.observe.EgocentricEncoder;
+import org.innerlab.observe.FullBoardEncoder;
 import org.innerlab.scenario.ObservationConfig;
 
 /**
@@ -80,10 +82,10 @@ public record SavedPolicy(Map<String, String> header, Map<String, double[]> arra
     private static Map<String, String> encoderSettings(Organism organism) {
         Map<String, String> h = new LinkedHashMap<>();
         if (organism.scenario().learner().seesFullBoard()) {
-            h.put("encoder", "full-board");
+            h.put("encoder", FullBoardEncoder.TYPE.id());
         } else {
             ObservationConfig o = organism.scenario().learner().observation();
-            h.put("encoder", "egocentric");
+            h.put("encoder", EgocentricEncoder.TYPE.id());
             h.put("view_radius", Integer.toString(o.viewRadius()));
             h.put("global_features", String.join(",", o.globalFeatures()));
         }

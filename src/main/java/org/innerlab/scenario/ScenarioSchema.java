@@ -17,6 +17,7 @@ import org.innerlab.data.Personas;
 import org.innerlab.env.EnvSpec;
 import org.innerlab.learner.LearnerType;
 import org.innerlab.learner.Learners;
+import org.innerlab.observe.EgocentricEncoder;
 import org.innerlab.measure.BackdoorPersistence;
 import org.innerlab.measure.ConditionalMisbehaviour;
 import org.innerlab.measure.DeceptiveAlignment;
@@ -40,8 +41,8 @@ final class ScenarioSchema {
     static final int MAX_SEEDS = 10_000;
     static final long MAX_STEPS = 10_000_000_000L;
     static final int MAX_EPISODES = 10_000_000;
-    static final int MAX_VIEW_RADIUS = 10;
-    static final int DEFAULT_VIEW_RADIUS = 2;
+    static final int MAX_VIEW_RADIUS = (int) EgocentricEncoder.TYPE.info().param("view_radius").max();
+    static final int DEFAULT_VIEW_RADIUS = (Integer) EgocentricEncoder.TYPE.info().param("view_radius").defaultValue();
     static final int DEFAULT_EPISODES = 500;
     static final int DEFAULT_CURVE_EPISODES = 50;
     static final String DEFAULT_RATER = "environment";
