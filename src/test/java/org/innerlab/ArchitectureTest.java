@@ -1,7 +1,6 @@
 package org.innerlab;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.conditions.ArchPredicates.are;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -39,9 +38,6 @@ import org.junit.jupiter.api.Test;
  * env
  * core
  * </pre>
- *
- * <p>Dependencies that break the picture today and are being removed by other work of issue 14 are
- * listed in {@link #withKnownViolations}, each with its reason: delete a line when its work lands.
  */
 class ArchitectureTest {
     /** The layers from the top down; the layers of one row are siblings and may not import each other. */
@@ -91,15 +87,12 @@ class ArchitectureTest {
             }
             above.addAll(level);
         }
-        withKnownViolations(layers).check(main);
+        layers.check(main);
     }
 
     @Test
     void noPackageCycle() {
-        slices().matching("org.innerlab.(*)..").should().beFreeOfCycles()
-                // Known, removed by the registries work (see withKnownViolations): learner -> data closes data -> learner.
-                .ignoreDependency(oneOf(List.of(PERSONA_MIXTURE)), resideInAPackage("org.innerlab.data.."))
-                .check(main);
+        slices().matching("org.innerlab.(*)..").should().beFreeOfCycles().check(main);
     }
 
     @Test
@@ -119,17 +112,6 @@ class ArchitectureTest {
         noClasses().that(are(not(oneOf(JACKSON_USERS))))
                 .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..").check(main);
     }
-
-    /** Known arrows against the picture that other parts of issue 14 remove; each names its class and why. */
-    private static LayeredArchitecture withKnownViolations(LayeredArchitecture layers) {
-        return layers
-                // learner -> data: PersonaMixture holds data.Teacher personas (and asks them for the Environment's
-                // policy); issue 14 item 4, "a persona mixture gets what it needs through declared capabilities or
-                // the encoder", removes it.
-                .ignoreDependency(oneOf(List.of(PERSONA_MIXTURE)), resideInAPackage("org.innerlab.data.."));
-    }
-
-    private static final String PERSONA_MIXTURE = "org.innerlab.learner.PersonaMixture";
 
     /** The classes named, with their nested and anonymous classes. */
     private static DescribedPredicate<JavaClass> oneOf(List<String> names) {

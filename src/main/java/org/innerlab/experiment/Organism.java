@@ -8,24 +8,26 @@ import org.innerlab.data.Curation;
 import org.innerlab.data.CurationCatalog;
 import org.innerlab.data.Dataset;
 import org.innerlab.data.DatasetGenerator;
+import org.innerlab.data.PersonaSight;
 import org.innerlab.data.Personas;
 import org.innerlab.data.PolicyTeacher;
-import org.innerlab.data.Teacher;
 import org.innerlab.env.EnvRegistry;
 import org.innerlab.env.EnvSpec;
 import org.innerlab.env.Environment;
 import org.innerlab.env.Params;
 import org.innerlab.learner.AlignmentFakingPlanner;
 import org.innerlab.learner.Learner;
-import org.innerlab.learner.LinearQ;
+import org.innerlab.learner.LearnerContext;
+import org.innerlab.learner.LearnerType;
+import org.innerlab.learner.Learners;
 import org.innerlab.learner.LinearSoftmaxPolicy;
 import org.innerlab.learner.MlpPolicy;
 import org.innerlab.learner.PersonaMixture;
 import org.innerlab.learner.QFunction;
-import org.innerlab.learner.TabularQ;
 import org.innerlab.observe.ControlTagEncoder;
 import org.innerlab.observe.EgocentricEncoder;
 import org.innerlab.observe.Encoder;
+import org.innerlab.observe.EncoderContext;
 import org.innerlab.observe.FullBoardEncoder;
 import org.innerlab.rater.Behaviour;
 import org.innerlab.rater.LearnedRater;
@@ -65,47 +67,27 @@ public record Organism(Scenario scenario, Seeds seeds, Environment train, Encode
     public static Organism assemble(Scenario scenario, Seeds seeds) {
         Environment train = environment(scenario, "train");
         LearnerConfig lc = scenario.learner();
-        Encoder seen = lc.seesFullBoard()
-                ? new FullBoardEncoder(train)
-                : new EgocentricEncoder(train.spec(), train.view(), lc.observation().viewRadius(),
-                        lc.observation().globalFeatures());
-        Encoder encoder = lc.observation().controlTags() ? new ControlTagEncoder(seen) : seen;
-        if ("persona-mixture".equals(lc.type())) {
-            // Its personas read the true state: the Sight tells it which environment was just encoded.
-            encoder = new PersonaMixture.Sight(encoder);
+        LearnerType<?> type = Learners.TYPES.require(lc.type());
+        EncoderContext view = new EncoderContext(train, lc.observation().viewRadius(),
+                lc.observation().globalFeatures(), null);
+        Encoder encoder = (lc.seesFullBoard() ? FullBoardEncoder.TYPE : EgocentricEncoder.TYPE).create(view);
+        if (lc.observation().controlTags()) {
+            encoder = ControlTagEncoder.TYPE.create(view.wrapping(encoder));
         }
-        Map<String, Object> p = lc.params();
-        int actions = train.actionCount();
-        boolean tagHead = Boolean.TRUE.equals(p.get("tag_head"));
-        Learner learner = switch (lc.type()) {
-            case "linear-softmax" -> new LinearSoftmaxPolicy(encoder.dimension(), actions,
-                    (Double) p.get("init_std"), seeds.stream("init"), tagHead);
-            case "linear-q" -> new LinearQ(encoder.dimension(), actions, (Double) p.get("init_std"),
-                    (Double) p.get("eval_epsilon"), seeds.stream("init"));
-            case "mlp" -> new MlpPolicy(encoder.dimension(), encoder.maxActive(), actions, hidden(p),
-                    MlpPolicy.Activation.valueOf(((String) p.get("activation")).toUpperCase(java.util.Locale.ROOT)),
-                    tagHead, Boolean.TRUE.equals(p.get("belief_head")), seeds.stream("init"));
-            case "tabular-q" -> new TabularQ(actions, (Double) p.get("initial_q"), (Double) p.get("eval_epsilon"));
-            case "alignment-faking-planner" -> new AlignmentFakingPlanner(AlignmentFakingPlanner.Hyper.from(p), encoder,
-                    train.spec().action("comply"), train.spec().action("refuse"));
-            case "persona-mixture" -> personaMixture(PersonaMixture.Hyper.from(p), train, (PersonaMixture.Sight) encoder);
-            default -> throw new IllegalArgumentException("unknown learner type '" + lc.type() + "'");
-        };
-        return new Organism(scenario, seeds, train, encoder, learner);
+        if (type.observation() == LearnerType.Observation.SCENARIO_WITH_PERSONAS) {
+            // Its personas read the true state: the sight tells them which environment was just encoded.
+            encoder = PersonaSight.of(encoder, Personas.forEnvironment(train.spec()));
+        }
+        return new Organism(scenario, seeds, train, encoder, type.create(learnerContext(scenario, seeds, train, encoder)));
     }
 
-    /** A fresh persona mixture over the personas of {@code train}'s environment, seeing through {@code sight}. */
-    static PersonaMixture personaMixture(PersonaMixture.Hyper hyper, Environment train,
-                                         PersonaMixture.Sight sight) {
-        Personas personas = Personas.forEnvironment(train.spec());
-        List<Teacher> teachers = personas.unconditional().stream().map(n -> (Teacher) personas.teacher(n)).toList();
-        return new PersonaMixture(hyper, teachers, sight, train.actionCount());
+    /** What a learner of this organism is built from: its observation, environment, parameters and seeds. */
+    public LearnerContext learnerContext() {
+        return learnerContext(scenario, seeds, train, encoder);
     }
 
-    private static int[] hidden(Map<String, Object> p) {
-        int first = (Integer) p.get("hidden_1");
-        int second = (Integer) p.get("hidden_2");
-        return second == 0 ? new int[] {first} : new int[] {first, second};
+    private static LearnerContext learnerContext(Scenario scenario, Seeds seeds, Environment train, Encoder encoder) {
+        return new LearnerContext(encoder, train.spec(), train.actionCount(), scenario.learner().params(), seeds);
     }
 
     /** What the learner's observation is without its control-tag inputs: what demonstrations store. */

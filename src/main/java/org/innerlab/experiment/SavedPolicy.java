@@ -11,12 +11,12 @@ import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.innerlab.learner.AlignmentFakingPlanner;
 import org.innerlab.learner.Learner;
-import org.innerlab.learner.LinearQ;
-import org.innerlab.learner.LinearSoftmaxPolicy;
-import org.innerlab.learner.PersonaMixture;
-import org.innerlab.learner.TabularQ;
+import org.innerlab.learner.LearnerType;
+import org.innerlab.learner.Learners;
+import org.innerlab.learner.TrainedState;
+import org.innerlab.observe.EgocentricEncoder;
+import org.innerlab.observe.FullBoardEncoder;
 import org.innerlab.scenario.ObservationConfig;
 
 /**
@@ -26,7 +26,7 @@ import org.innerlab.scenario.ObservationConfig;
  * UTF-8 text, one item per line. First the header, {@code key: value} lines in this order:
  * <pre>
  * format: innerlab-policy/1
- * learner: linear-softmax          # LearnerCatalog type: linear-softmax, linear-q or tabular-q
+ * learner: linear-softmax          # a savable learner type of Learners: linear-softmax, linear-q, tabular-q, ...
  * environment: coinrun-lite-v1     # the registered id the learner was trained in
  * encoder: egocentric              # egocentric (view_radius, global_features) or full-board
  * view_radius: 2
@@ -43,12 +43,13 @@ import org.innerlab.scenario.ObservationConfig;
  * alignment-faking planner, {@code logits} (θ, one per persona emulation) for the persona mixture. Numbers are Java's shortest
  * decimal form, which reads back to the identical {@code double}, so a loaded policy acts bit for bit
  * like the saved one. Lines starting with {@code #} are comments. A reader rejects any other
- * {@code format} line: a change of layout bumps the version.
+ * {@code format} line: a change of layout bumps the version. Which settings and arrays a learner
+ * writes, and how it is rebuilt from them, its {@link LearnerType}'s persistence says.
  *
  * @param header the header, in file order
  * @param arrays the parameter arrays of doubles, by name
  * @param keys   tabular-q's state keys (64-bit hashes do not fit a double exactly, so they are kept
- *               apart), or an empty array
+ *               apart), or null for a learner without keys
  */
 public record SavedPolicy(Map<String, String> header, Map<String, double[]> arrays, long[] keys) {
     /** The format line's value this class writes and reads. */
@@ -69,39 +70,22 @@ public record SavedPolicy(Map<String, String> header, Map<String, double[]> arra
         h.putAll(encoderSettings(organism));
         h.put("dimension", Integer.toString(organism.encoder().dimension()));
         h.put("actions", Integer.toString(organism.train().actionCount()));
-        Map<String, double[]> arrays = new LinkedHashMap<>();
-        long[] keys = new long[0];
-        if (learner instanceof LinearSoftmaxPolicy p) {
-            arrays.put("weights", p.weights().clone());
-            arrays.put("value_weights", p.valueWeights().clone());
-        } else if (learner instanceof LinearQ q) {
-            h.put("eval_epsilon", Double.toString(q.evalEpsilon()));
-            arrays.put("weights", q.weights().clone());
-        } else if (learner instanceof TabularQ t) {
-            h.put("eval_epsilon", Double.toString(t.evalEpsilon()));
-            h.put("initial_q", Double.toString(t.initialQ()));
-            TabularQ.Rows rows = t.rows();
-            keys = rows.keys();
-            arrays.put("values", rows.values());
-        } else if (learner instanceof AlignmentFakingPlanner planner) {
-            // Its hyper-parameters come from the scenario; what training changed is the goal alone.
-            arrays.put("goal", planner.goal().clone());
-        } else if (learner instanceof PersonaMixture mixture) {
-            // Its personas and hyper-parameters come from the scenario; what training changed is θ alone.
-            arrays.put("logits", mixture.logits().clone());
-        } else {
+        LearnerType<?> type = Learners.TYPES.find(learner.type());
+        if (type == null || !type.savable()) {
             throw new IllegalArgumentException("cannot save a learner of type " + learner.type());
         }
-        return new SavedPolicy(h, arrays, keys);
+        TrainedState trained = type.save(learner);
+        h.putAll(trained.settings());
+        return new SavedPolicy(h, new LinkedHashMap<>(trained.arrays()), trained.keys());
     }
 
     private static Map<String, String> encoderSettings(Organism organism) {
         Map<String, String> h = new LinkedHashMap<>();
         if (organism.scenario().learner().seesFullBoard()) {
-            h.put("encoder", "full-board");
+            h.put("encoder", FullBoardEncoder.TYPE.id());
         } else {
             ObservationConfig o = organism.scenario().learner().observation();
-            h.put("encoder", "egocentric");
+            h.put("encoder", EgocentricEncoder.TYPE.id());
             h.put("view_radius", Integer.toString(o.viewRadius()));
             h.put("global_features", String.join(",", o.globalFeatures()));
         }
@@ -116,7 +100,7 @@ public record SavedPolicy(Map<String, String> header, Map<String, double[]> arra
             for (Map.Entry<String, String> e : header.entrySet()) {
                 w.write(e.getKey() + ": " + e.getValue() + "\n");
             }
-            if (keys.length > 0 || "tabular-q".equals(header.get("learner"))) {
+            if (keys != null) {
                 w.write("array: keys " + keys.length + "\n");
                 for (long k : keys) {
                     w.write(Long.toString(k));
@@ -138,7 +122,7 @@ public record SavedPolicy(Map<String, String> header, Map<String, double[]> arra
     public static SavedPolicy read(Path file) throws IOException {
         Map<String, String> h = new LinkedHashMap<>();
         Map<String, double[]> arrays = new LinkedHashMap<>();
-        long[] keys = new long[0];
+        long[] keys = null;
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             int lineNo = 0;
             String line;
@@ -211,67 +195,12 @@ public record SavedPolicy(Map<String, String> header, Map<String, double[]> arra
                         + "' but the scenario's is '" + want + "'");
             }
         }
-        int dimension = Integer.parseInt(header.get("dimension"));
-        int actions = Integer.parseInt(header.get("actions"));
-        Learner learner = switch (header.get("learner")) {
-            case "linear-softmax" -> {
-                LinearSoftmaxPolicy p = new LinearSoftmaxPolicy(dimension, actions, 0, null);
-                copy("weights", p.weights());
-                copy("value_weights", p.valueWeights());
-                yield p;
-            }
-            case "linear-q" -> {
-                LinearQ q = new LinearQ(dimension, actions, 0, number("eval_epsilon"), null);
-                copy("weights", q.weights());
-                yield q;
-            }
-            case "tabular-q" -> {
-                TabularQ t = new TabularQ(actions, number("initial_q"), number("eval_epsilon"));
-                t.restore(new TabularQ.Rows(keys, array("values")));
-                yield t;
-            }
-            case "alignment-faking-planner" -> {
-                AlignmentFakingPlanner planner = new AlignmentFakingPlanner(
-                        AlignmentFakingPlanner.Hyper.from(organism.scenario().learner().params()), organism.encoder(),
-                        organism.train().spec().action("comply"), organism.train().spec().action("refuse"));
-                copy("goal", planner.goal());
-                yield planner;
-            }
-            case "persona-mixture" -> {
-                PersonaMixture mixture = Organism.personaMixture(
-                        PersonaMixture.Hyper.from(organism.scenario().learner().params()), organism.train(),
-                        (PersonaMixture.Sight) organism.encoder());
-                copy("logits", mixture.logits());
-                yield mixture;
-            }
-            default -> throw new IllegalArgumentException("unknown learner type '" + header.get("learner") + "'");
-        };
+        LearnerType<?> type = Learners.TYPES.find(header.get("learner"));
+        if (type == null || !type.savable()) {
+            throw new IllegalArgumentException("unknown learner type '" + header.get("learner") + "'");
+        }
+        Learner learner = type.load(organism.learnerContext(), new TrainedState(header, arrays, keys));
         return new Organism(organism.scenario(), organism.seeds(), organism.train(), organism.encoder(), learner);
-    }
-
-    private double number(String key) {
-        String v = header.get(key);
-        if (v == null) {
-            throw new IllegalArgumentException("the policy has no '" + key + "' line");
-        }
-        return Double.parseDouble(v);
-    }
-
-    private double[] array(String name) {
-        double[] a = arrays.get(name);
-        if (a == null) {
-            throw new IllegalArgumentException("the policy has no array '" + name + "'");
-        }
-        return a;
-    }
-
-    private void copy(String name, double[] into) {
-        double[] a = array(name);
-        if (a.length != into.length) {
-            throw new IllegalArgumentException("the policy's array " + name + " has " + a.length
-                    + " numbers; the learner needs " + into.length);
-        }
-        System.arraycopy(a, 0, into, 0, a.length);
     }
 
     /** Reads, checks and installs in one step, wrapping I/O errors. */

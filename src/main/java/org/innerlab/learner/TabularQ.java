@@ -1,5 +1,10 @@
 package org.innerlab.learner;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.innerlab.core.ComponentInfo;
+import org.innerlab.core.ParamSpec;
 import org.innerlab.observe.SparseVector;
 
 /**
@@ -13,6 +18,29 @@ import org.innerlab.observe.SparseVector;
  * the same 64-bit hash would share a row; at the table sizes of a toy run the chance is negligible.
  */
 public final class TabularQ implements QFunction {
+    /** The {@code tabular-q} learner type. */
+    public static final LearnerType<TabularQ> TYPE = new LearnerType<>(
+            ComponentInfo.of("tabular-q", "Q-table over the full board (ignores observation.view_radius): cannot "
+                            + "generalize across states, a baseline",
+                    List.of(ParamSpec.real("initial_q", 0.0, -1e6, 1e6, "initial value of every Q entry"),
+                            ParamSpec.real("eval_epsilon", 0.0, 0.0, 1.0,
+                            "exploration rate of the sampled evaluation policy (greedy evaluation ignores it)"))),
+            TabularQ.class, LearnerType.Observation.FULL_BOARD,
+            c -> new TabularQ(c.actions(), c.real("initial_q"), c.real("eval_epsilon")),
+            new LearnerType.Persistence<>(
+                    t -> {
+                        Map<String, String> settings = new LinkedHashMap<>();
+                        settings.put("eval_epsilon", Double.toString(t.evalEpsilon()));
+                        settings.put("initial_q", Double.toString(t.initialQ()));
+                        Rows rows = t.rows();
+                        return new TrainedState(settings, Map.of("values", rows.values()), rows.keys());
+                    },
+                    (c, saved) -> {
+                        TabularQ t = new TabularQ(c.actions(), saved.number("initial_q"), saved.number("eval_epsilon"));
+                        t.restore(new Rows(saved.keys() == null ? new long[0] : saved.keys(), saved.array("values")));
+                        return t;
+                    }));
+
     private static final long EMPTY = 0L;
 
     private final int actions;

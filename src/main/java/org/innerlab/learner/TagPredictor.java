@@ -1,5 +1,6 @@
 package org.innerlab.learner;
 
+import org.innerlab.core.ParamSpec;
 import org.innerlab.observe.SparseVector;
 
 /**
@@ -8,6 +9,10 @@ import org.innerlab.observe.SparseVector;
  * read by tag-guided decoding.
  */
 public interface TagPredictor {
+    /** The parameter of a learner type that may grow this head. */
+    ParamSpec TAG_HEAD = ParamSpec.bool("tag_head", false,
+            "an auxiliary head predicting P(bad tag | state, action), for tag-guided decoding");
+
     int actionCount();
 
     /**

@@ -1,6 +1,8 @@
 package org.innerlab.observe;
 
+import java.util.List;
 import java.util.Objects;
+import org.innerlab.core.ComponentInfo;
 import org.innerlab.env.Environment;
 
 /**
@@ -16,6 +18,13 @@ import org.innerlab.env.Environment;
  * must not see the tag it predicts, so {@link #stripTag} removes it again.
  */
 public final class ControlTagEncoder implements Encoder {
+    /** The {@code control-tags} wrapper ({@code learner.observation.control_tags}). */
+    public static final EncoderType TYPE = new EncoderType(
+            new ComponentInfo("control-tags", "wraps another encoder: two control-tag inputs, tag_good and tag_bad, "
+                    + "after its features (conditional training)", "Korbak et al. 2023, Pretraining language models "
+                    + "with human preferences", List.of()),
+            true, c -> new ControlTagEncoder(c.base()));
+
     /** Tag code of an untagged observation (as {@code Dataset.UNTAGGED}). */
     public static final byte UNTAGGED = -1;
     /** Tag code "good" (as {@code Dataset.GOOD}). */

@@ -1,6 +1,8 @@
 package org.innerlab.observe;
 
 import java.util.List;
+import org.innerlab.core.ComponentInfo;
+import org.innerlab.core.ParamSpec;
 import org.innerlab.env.EnvSpec;
 import org.innerlab.env.Environment;
 import org.innerlab.env.GridView;
@@ -15,6 +17,14 @@ import org.innerlab.env.GridView;
  * simplest solution a learner can find when the coin always sits at the right end.
  */
 public final class EgocentricEncoder implements Encoder {
+    /** The {@code egocentric} observation: the scenario's default. */
+    public static final EncoderType TYPE = new EncoderType(
+            ComponentInfo.of("egocentric", "a one-hot window of (2r+1)² cells around the agent, a bias input and the "
+                            + "scenario's global_features",
+                    List.of(ParamSpec.integer("view_radius", 2, 0, 10,
+                            "the window's radius r: the agent sees (2r+1)² cells around itself"))),
+            false, c -> new EgocentricEncoder(c.env().spec(), c.env().view(), c.viewRadius(), c.globalFeatures()));
+
     private final int radius;
     private final int side;
     private final int slotsPerCell;

@@ -1,5 +1,7 @@
 package org.innerlab.observe;
 
+import java.util.List;
+import org.innerlab.core.ComponentInfo;
 import org.innerlab.env.Environment;
 import org.innerlab.env.GridView;
 
@@ -12,6 +14,12 @@ import org.innerlab.env.GridView;
  * features. Boards of another size than the one given at construction are rejected.
  */
 public final class FullBoardEncoder implements Encoder {
+    /** The {@code full-board} observation: always a Q-table's, any learner's when the scenario asks. */
+    public static final EncoderType TYPE = new EncoderType(
+            ComponentInfo.of("full-board", "the whole board one-hot, the agent's cell and every global feature: the "
+                    + "exact state, for learners that key on it", List.of()),
+            false, c -> new FullBoardEncoder(c.env()));
+
     private final int width;
     private final int height;
     private final int cellTypes;

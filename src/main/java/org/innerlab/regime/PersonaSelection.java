@@ -5,6 +5,8 @@ import java.util.Map;
 import org.innerlab.env.Environment;
 import org.innerlab.env.StepResult;
 import org.innerlab.learner.PersonaMixture;
+import org.innerlab.learner.PersonaView;
+import org.innerlab.observe.SparseVector;
 import org.innerlab.rater.Rater;
 
 /**
@@ -53,6 +55,8 @@ public final class PersonaSelection implements Regime {
     private final MersenneTwisterFast actions;
     private final EpisodeListener listener;
     private final StepResult step = new StepResult();
+    private final PersonaView view;
+    private final SparseVector observation;
     private final double[] probs;
     private final double[] shares;
     private final int[] component;
@@ -71,6 +75,8 @@ public final class PersonaSelection implements Regime {
         this.levels = levels;
         this.actions = actions;
         this.listener = listener;
+        this.view = mixture.view();
+        this.observation = new SparseVector(view.dimension(), view.maxActive());
         this.probs = new double[mixture.actionCount()];
         this.shares = new double[mixture.components()];
         this.component = new int[hyper.batchEpisodes()];
@@ -108,13 +114,16 @@ public final class PersonaSelection implements Regime {
     private void episode(int e) {
         env.reset(levels);
         rater.startEpisode(env);
-        component[e] = mixture.startEpisode(env, actions);
+        // The mixture decides in the state its view encoded last.
+        view.encode(env, observation);
+        component[e] = mixture.startEpisode(actions);
         double score = 0;
         double observed = 0;
         double truth = 0;
         long events = 0;
         do {
-            int a = mixture.act(env, actions, probs);
+            view.encode(env, observation);
+            int a = mixture.act(actions, probs);
             env.step(a, step);
             score += rater.rate(env, a, step);
             observed += step.observedReward;

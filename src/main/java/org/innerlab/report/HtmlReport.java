@@ -16,7 +16,8 @@ import org.innerlab.env.EnvRegistry;
 import org.innerlab.env.EnvSpec;
 import org.innerlab.measure.RunResult;
 import org.innerlab.scenario.SweepPoint;
-import org.innerlab.learner.LearnerCatalog;
+import org.innerlab.learner.LearnerType;
+import org.innerlab.learner.Learners;
 import org.innerlab.measure.MetricCatalog;
 import org.innerlab.measure.Outcome;
 import org.innerlab.measure.SummaryRow;
@@ -120,14 +121,14 @@ public final class HtmlReport {
                     : ": " + assignments(own)).text(name.equals("train") ? " (training)" : "").raw("</li>");
         });
         h.raw("</ul></dd>");
-        LearnerCatalog.Entry learner = LearnerCatalog.get(s.learner().type());
+        LearnerType<?> learner = Learners.TYPES.find(s.learner().type());
         int side = 2 * s.learner().observation().viewRadius() + 1;
         String sees = s.learner().seesFullBoard() ? "Sees the whole board and every global feature"
                 : "Sees a " + side + "×" + side + " window around itself"
                         + (s.learner().observation().globalFeatures().isEmpty() ? ""
                         : " plus " + String.join(", ", s.learner().observation().globalFeatures()));
         h.element("dt", "Learner").raw("<dd>").element("code", s.learner().type())
-                .text((learner == null ? "" : ": " + learner.description()) + ". " + sees
+                .text((learner == null ? "" : ": " + learner.info().summary()) + ". " + sees
                         + ". Parameters: " + assignments(s.learner().params()) + ".").raw("</dd>");
         h.element("dt", "Training").raw("<dd><ol>");
         stages(h, s, true);

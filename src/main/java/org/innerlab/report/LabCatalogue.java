@@ -13,7 +13,8 @@ import org.innerlab.data.CurationCatalog;
 import org.innerlab.data.Personas;
 import org.innerlab.env.EnvRegistry;
 import org.innerlab.env.EnvSpec;
-import org.innerlab.learner.LearnerCatalog;
+import org.innerlab.learner.LearnerType;
+import org.innerlab.learner.Learners;
 import org.innerlab.measure.MetricCatalog;
 import org.innerlab.rater.RaterCatalog;
 import org.innerlab.regime.RegimeCatalog;
@@ -89,7 +90,7 @@ public record LabCatalogue(List<ScenarioEntry> scenarios) {
             }
         }
         out.append("\nLEARNERS\n");
-        LearnerCatalog.entries().values().forEach(l -> row(out, l.type(), l.description()));
+        Learners.TYPES.all().forEach(l -> row(out, l.id(), l.info().summary()));
         out.append("\nREGIMES\n");
         RegimeCatalog.entries().values().forEach(r -> row(out, r.regime(), r.description() + " (trains: "
                 + String.join(", ", r.learners()) + ")"));
@@ -155,8 +156,8 @@ public record LabCatalogue(List<ScenarioEntry> scenarios) {
             environments.add(env);
         }
         root.put("environments", environments);
-        root.put("learners", LearnerCatalog.entries().values().stream()
-                .map(l -> named("type", l.type(), l.description())).toList());
+        root.put("learners", Learners.TYPES.all().stream()
+                .map(l -> named("type", l.id(), l.info().summary())).toList());
         List<Object> regimes = new ArrayList<>();
         for (RegimeCatalog.Entry r : RegimeCatalog.entries().values()) {
             Map<String, Object> regime = named("regime", r.regime(), r.description());

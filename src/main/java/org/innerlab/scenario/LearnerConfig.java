@@ -3,12 +3,13 @@ package org.innerlab.scenario;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.innerlab.learner.LearnerCatalog;
+import org.innerlab.learner.LearnerType;
+import org.innerlab.learner.Learners;
 
 /**
  * The learner of a scenario.
  *
- * @param type        a learner type from {@code org.innerlab.learner.LearnerCatalog}
+ * @param type        a learner type from {@code org.innerlab.learner.Learners}
  * @param observation what the learner sees
  * @param params      the type's parameters, defaults filled in
  */
@@ -19,6 +20,7 @@ public record LearnerConfig(String type, ObservationConfig observation, Map<Stri
 
     /** Whether the learner sees the whole board: a Q-table always, any other learner when asked. */
     public boolean seesFullBoard() {
-        return LearnerCatalog.seesFullBoard(type) || observation.fullBoard();
+        LearnerType<?> learner = Learners.TYPES.find(type);
+        return (learner != null && learner.seesFullBoard()) || observation.fullBoard();
     }
 }

@@ -6,16 +6,18 @@ import java.util.Map;
 import org.innerlab.core.ParamSet;
 import org.innerlab.core.ParamSpec;
 import org.innerlab.env.EnvSpec;
-import org.innerlab.learner.LearnerCatalog;
+import org.innerlab.learner.LearnerType;
+import org.innerlab.learner.Learners;
+import org.innerlab.observe.EgocentricEncoder;
 
 /**
- * The {@code learner} section: the learner type (from {@link LearnerCatalog}), its parameters with
+ * The {@code learner} section: the learner type (from {@link Learners}), its parameters with
  * defaults filled, and what it observes ({@code learner.observation}: view radius, global features
  * the environment declares, control tags, the full board).
  */
 final class LearnerSection {
-    static final int MAX_VIEW_RADIUS = 10;
-    static final int DEFAULT_VIEW_RADIUS = 2;
+    static final int MAX_VIEW_RADIUS = (int) EgocentricEncoder.TYPE.info().param("view_radius").max();
+    static final int DEFAULT_VIEW_RADIUS = (Integer) EgocentricEncoder.TYPE.info().param("view_radius").defaultValue();
 
     private LearnerSection() {
     }
@@ -23,13 +25,12 @@ final class LearnerSection {
     /** The learner written at {@code node}, observing an environment of {@code spec}. */
     static LearnerConfig parse(Node node, EnvSpec spec) {
         Section s = Section.of(node, "learner", List.of("type", "observation", "params"));
-        String type = Section.oneOf(s.require("type"), "learner.type", LearnerCatalog.entries().keySet(),
-                "learner type");
-        LearnerCatalog.Entry entry = LearnerCatalog.get(type);
+        String type = Section.oneOf(s.require("type"), "learner.type", Learners.TYPES.ids(), "learner type");
+        LearnerType<?> entry = Learners.TYPES.require(type);
         ObservationConfig observation = observation(s.get("observation"), spec);
         String owner = "learner " + type;
-        Map<String, Object> overrides = Section.params(s.get("params"), "learner.params", entry.params(), owner);
-        return new LearnerConfig(type, observation, ParamSet.resolve(owner, entry.params(), overrides));
+        Map<String, Object> overrides = Section.params(s.get("params"), "learner.params", entry.info().params(), owner);
+        return new LearnerConfig(type, observation, ParamSet.resolve(owner, entry.info().params(), overrides));
     }
 
     /** {@code learner.observation}; the defaults when it is absent. */

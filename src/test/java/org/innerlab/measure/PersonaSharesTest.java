@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.innerlab.data.PersonaSight;
 import org.innerlab.data.Personas;
 import org.innerlab.data.Teacher;
 import org.innerlab.env.EnvRegistry;
@@ -23,8 +24,8 @@ class PersonaSharesTest {
         for (String name : personas.unconditional()) {
             teachers.add(personas.teacher(name));
         }
-        PersonaMixture m = new PersonaMixture(new PersonaMixture.Hyper(1, 0.5, 0.8, 0.25), teachers,
-                new PersonaMixture.Sight(new EgocentricEncoder(env.spec(), env.view(), 0, List.of())), env.actionCount());
+        PersonaMixture m = new PersonaMixture(new PersonaMixture.Hyper(1, 0.5, 0.8, 0.25), 
+                new PersonaSight(new EgocentricEncoder(env.spec(), env.view(), 0, List.of()), teachers), env.actionCount());
         List<String> names = PersonaShares.learnerMetricNames(env.spec());
         assertEquals(List.of("persona_share/aligned-weak", "persona_share/aligned-strong",
                 "persona_share/transformer-weak", "persona_share/transformer-strong", "misaligned_share",

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.innerlab.core.Seeds;
+import org.innerlab.data.PersonaSight;
 import org.innerlab.data.Personas;
 import org.innerlab.data.Teacher;
 import org.innerlab.env.EnvRegistry;
@@ -24,8 +25,8 @@ class PersonaSelectionTest {
         for (String name : personas.unconditional()) {
             teachers.add(personas.teacher(name));
         }
-        return new PersonaMixture(new PersonaMixture.Hyper(0.7, 0.5, 0.6, 0.4), teachers,
-                new PersonaMixture.Sight(new EgocentricEncoder(env.spec(), env.view(), 0, List.of())), env.actionCount());
+        return new PersonaMixture(new PersonaMixture.Hyper(0.7, 0.5, 0.6, 0.4), 
+                new PersonaSight(new EgocentricEncoder(env.spec(), env.view(), 0, List.of()), teachers), env.actionCount());
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.innerlab.core.Seeds;
+import org.innerlab.data.PersonaSight;
 import org.innerlab.data.Personas;
 import org.innerlab.data.Teacher;
 import org.innerlab.env.EnvRegistry;
@@ -15,6 +16,7 @@ import org.innerlab.env.StepResult;
 import org.innerlab.learner.ActionChoice;
 import org.innerlab.learner.PersonaMixture;
 import org.innerlab.observe.EgocentricEncoder;
+import org.innerlab.observe.SparseVector;
 import org.innerlab.rater.Rater;
 import org.innerlab.rater.SupervisedOnlyRater;
 import org.junit.jupiter.api.Test;
@@ -49,8 +51,8 @@ class PersonaSelectionUnderRlTest {
     }
 
     private static PersonaMixture mixture(Environment env, List<Teacher> teachers, double capability) {
-        return new PersonaMixture(new PersonaMixture.Hyper(capability, 0.5, 0.8, 0.5), teachers,
-                new PersonaMixture.Sight(new EgocentricEncoder(env.spec(), env.view(), 0, List.of())), env.actionCount());
+        return new PersonaMixture(new PersonaMixture.Hyper(capability, 0.5, 0.8, 0.5), 
+                new PersonaSight(new EgocentricEncoder(env.spec(), env.view(), 0, List.of()), teachers), env.actionCount());
     }
 
     /** The share of component {@code name} after training, per seed. */
@@ -150,6 +152,7 @@ class PersonaSelectionUnderRlTest {
     private static double[] ratedReturn(Environment env, PersonaMixture m, Rater rater, int component, int n,
                                         MersenneTwisterFast rng) {
         double[] probs = new double[env.actionCount()];
+        SparseVector obs = new SparseVector(m.view().dimension(), m.view().maxActive());
         StepResult step = new StepResult();
         double sum = 0;
         double squares = 0;
@@ -158,7 +161,8 @@ class PersonaSelectionUnderRlTest {
             rater.startEpisode(env);
             double r = 0;
             do {
-                m.componentPolicy(component, env, probs);
+                m.view().encode(env, obs);
+                m.componentPolicy(component, probs);
                 int a = ActionChoice.sample(probs, env.actionCount(), rng);
                 env.step(a, step);
                 r += rater.rate(env, a, step);
