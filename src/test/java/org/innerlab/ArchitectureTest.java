@@ -1,6 +1,7 @@
 package org.innerlab;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.INTERFACES;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.conditions.ArchPredicates.are;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * The package picture of {@code docs/architecture.md} holds for the main code: arrows point down, a
  * package may import any package below it and none above; {@code report} and {@code experiment} are
  * siblings that do not import each other; no package cycle; picocli only in {@code cli}, JFreeChart only
- * in {@code report}, Jackson only in the one IO class of each concern.
+ * in {@code report}, Jackson only in the one IO class of each concern. Two finer arrows of issue 14:
+ * a learner does not see the environment, and metrics use learner capabilities, not concrete learners.
  *
  * <pre>
  * cli
@@ -40,8 +42,9 @@ import org.junit.jupiter.api.Test;
  * core
  * </pre>
  *
- * <p>Dependencies that break the picture today and are being removed by other work of issue 14 are
- * listed in {@link #withKnownViolations}, each with its reason: delete a line when its work lands.
+ * <p>Dependencies that break these rules today and are being removed by other work of issue 14 are
+ * excepted where each rule is written ({@link #withKnownViolations} for the layers), each with its class
+ * and reason: delete the exception when its work lands.
  */
 class ArchitectureTest {
     /** The layers from the top down; the layers of one row are siblings and may not import each other. */
@@ -118,6 +121,31 @@ class ArchitectureTest {
     void jacksonOnlyInTheIoClassOfEachConcern() {
         noClasses().that(are(not(oneOf(JACKSON_USERS))))
                 .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..").check(main);
+    }
+
+    /**
+     * A learner sees only its encoder's observation, never the {@code Environment} and its hidden facts
+     * (issue 14 item 4): {@code learner} does not import {@code env}, though the picture alone would allow it.
+     */
+    @Test
+    void learnersDoNotSeeTheEnvironment() {
+        noClasses().that().resideInAPackage("org.innerlab.learner..")
+                // Known: PersonaMixture.Sight hands the mixture the whole Environment; removed when the persona
+                // mixture gets what it needs through declared capabilities or the encoder (issue 14 item 4).
+                .and(not(oneOf(List.of(PERSONA_MIXTURE))))
+                .should().dependOnClassesThat().resideInAPackage("org.innerlab.env..")
+                .check(main);
+    }
+
+    /** Metrics depend on learner capabilities (interfaces), not on concrete learners (issue 14 item 4). */
+    @Test
+    void metricsDependOnLearnerCapabilitiesOnly() {
+        noClasses().that().resideInAPackage("org.innerlab.measure..")
+                // Known: DeceptiveAlignment reads learner.AlignmentFakingPlanner and PersonaShares reads
+                // learner.PersonaMixture; removed by the evaluation-plan work (probes keyed by capabilities).
+                .and(not(oneOf(List.of("org.innerlab.measure.DeceptiveAlignment", "org.innerlab.measure.PersonaShares"))))
+                .should().dependOnClassesThat(resideInAPackage("org.innerlab.learner..").and(not(INTERFACES)))
+                .check(main);
     }
 
     /** Known arrows against the picture that other parts of issue 14 remove; each names its class and why. */
