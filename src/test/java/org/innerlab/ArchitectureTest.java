@@ -1,6 +1,8 @@
 package org.innerlab;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.INTERFACES;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.conditions.ArchPredicates.are;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -21,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * The package picture of {@code docs/architecture.md} holds for the main code: arrows point down, a
  * package may import any package below it and none above; {@code report} and {@code experiment} are
  * siblings that do not import each other; no package cycle; picocli only in {@code cli}, JFreeChart only
- * in {@code report}, Jackson only in the one IO class of each concern.
+ * in {@code report}, Jackson only in the one IO class of each concern. Two finer arrows of issue 14:
+ * a learner does not see the environment, and metrics use learner capabilities, not concrete learners.
  *
  * <pre>
  * cli
@@ -38,6 +41,9 @@ import org.junit.jupiter.api.Test;
  * env
  * core
  * </pre>
+ *
+ * <p>A dependency that breaks a rule today and is being removed by other work of issue 14 is excepted
+ * where the rule is written, with its class and reason: delete the exception when its work lands.
  */
 class ArchitectureTest {
     /** The layers from the top down; the layers of one row are siblings and may not import each other. */
@@ -111,6 +117,30 @@ class ArchitectureTest {
     void jacksonOnlyInTheIoClassOfEachConcern() {
         noClasses().that(are(not(oneOf(JACKSON_USERS))))
                 .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..").check(main);
+    }
+
+    /**
+     * A learner sees only its encoder's observation, never the {@code Environment} and its hidden facts
+     * (issue 14 item 4): of {@code env}, {@code learner} may read only the static {@code EnvSpec} (action
+     * names, for a factory), though the picture alone would allow more.
+     */
+    @Test
+    void learnersDoNotSeeTheEnvironment() {
+        noClasses().that().resideInAPackage("org.innerlab.learner..")
+                .should().dependOnClassesThat(resideInAPackage("org.innerlab.env..")
+                        .and(not(oneOf(List.of("org.innerlab.env.EnvSpec")))))
+                .check(main);
+    }
+
+    /** Metrics depend on learner capabilities (interfaces), not on concrete learners (issue 14 item 4). */
+    @Test
+    void metricsDependOnLearnerCapabilitiesOnly() {
+        noClasses().that().resideInAPackage("org.innerlab.measure..")
+                // Known: DeceptiveAlignment reads learner.AlignmentFakingPlanner and PersonaShares reads
+                // learner.PersonaMixture; removed by the evaluation-plan work (probes keyed by capabilities).
+                .and(not(oneOf(List.of("org.innerlab.measure.DeceptiveAlignment", "org.innerlab.measure.PersonaShares"))))
+                .should().dependOnClassesThat(resideInAPackage("org.innerlab.learner..").and(not(INTERFACES)))
+                .check(main);
     }
 
     /** The classes named, with their nested and anonymous classes. */
