@@ -9,17 +9,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.innerlab.data.CurationCatalog;
+import org.innerlab.data.CurationType;
+import org.innerlab.data.Curations;
 import org.innerlab.data.Personas;
 import org.innerlab.env.EnvRegistry;
 import org.innerlab.env.EnvSpec;
 import org.innerlab.learner.LearnerCatalog;
 import org.innerlab.measure.MetricCatalog;
-import org.innerlab.rater.RaterCatalog;
-import org.innerlab.regime.RegimeCatalog;
+import org.innerlab.rater.RaterType;
+import org.innerlab.rater.Raters;
+import org.innerlab.regime.RegimeType;
+import org.innerlab.regime.Regimes;
 import org.innerlab.scenario.Scenario;
 import org.innerlab.scenario.ScenarioException;
 import org.innerlab.scenario.ScenarioLoader;
@@ -94,14 +96,14 @@ public record LabCatalogue(List<ScenarioEntry> scenarios) {
         out.append("\nLEARNERS\n");
         LearnerCatalog.entries().values().forEach(l -> row(out, l.type(), l.description()));
         out.append("\nREGIMES\n");
-        RegimeCatalog.entries().values().forEach(r -> row(out, r.regime(), r.description() + " (trains: "
-                + String.join(", ", r.learners()) + ")"));
+        Regimes.REGISTRY.all().forEach(r -> row(out, r.id(), r.info().summary() + " (trains: "
+                + String.join(", ", Regimes.learnerTypesTrainedBy(r)) + ")"));
         out.append("\nRATERS\n");
-        RaterCatalog.entries().forEach((name, description) -> row(out, name, description));
+        Raters.REGISTRY.all().forEach(r -> row(out, r.id(), r.info().summary()));
         out.append("\nCURATION (data.curation of a behaviour-cloning stage, applied in order)\n");
-        CurationCatalog.entries().forEach((name, description) -> {
-            row(out, name, description);
-            detail(out, "params", CurationCatalog.params(name, List.of()).stream()
+        Curations.REGISTRY.all().forEach(c -> {
+            row(out, c.id(), c.info().summary());
+            detail(out, "params", c.info().params().stream()
                     .map(p -> p.name() + " = " + p.defaultValue() + " (" + p.doc() + ")").collect(Collectors.joining("; ")));
         });
         out.append("\nPERSONAS (demonstrators for data.good / data.bad / data.teachers, evaluation.reference and "
@@ -171,25 +173,25 @@ public record LabCatalogue(List<ScenarioEntry> scenarios) {
             }
             json.writeEndArray();
             json.writeArrayFieldStart("regimes");
-            for (RegimeCatalog.Entry r : RegimeCatalog.entries().values()) {
+            for (RegimeType r : Regimes.REGISTRY.all()) {
                 json.writeStartObject();
-                json.writeStringField("regime", r.regime());
-                json.writeStringField("description", r.description());
-                strings(json, "learners", r.learners());
+                json.writeStringField("regime", r.id());
+                json.writeStringField("description", r.info().summary());
+                strings(json, "learners", Regimes.learnerTypesTrainedBy(r));
                 json.writeEndObject();
             }
             json.writeEndArray();
             json.writeArrayFieldStart("raters");
-            for (Map.Entry<String, String> r : RaterCatalog.entries().entrySet()) {
-                named(json, "name", r.getKey(), r.getValue());
+            for (RaterType r : Raters.REGISTRY.all()) {
+                named(json, "name", r.id(), r.info().summary());
             }
             json.writeEndArray();
             json.writeArrayFieldStart("curation");
-            for (Map.Entry<String, String> c : CurationCatalog.entries().entrySet()) {
+            for (CurationType c : Curations.REGISTRY.all()) {
                 json.writeStartObject();
-                json.writeStringField("operator", c.getKey());
-                json.writeStringField("description", c.getValue());
-                strings(json, "params", CurationCatalog.params(c.getKey(), List.of()).stream().map(p -> p.name()).toList());
+                json.writeStringField("operator", c.id());
+                json.writeStringField("description", c.info().summary());
+                strings(json, "params", c.info().params().stream().map(p -> p.name()).toList());
                 json.writeEndObject();
             }
             json.writeEndArray();

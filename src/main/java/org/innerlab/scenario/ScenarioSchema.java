@@ -12,7 +12,8 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.innerlab.core.ParamSet;
 import org.innerlab.core.ParamSpec;
-import org.innerlab.data.CurationCatalog;
+import org.innerlab.data.CurationType;
+import org.innerlab.data.Curations;
 import org.innerlab.data.Personas;
 import org.innerlab.env.EnvSpec;
 import org.innerlab.learner.LearnerCatalog;
@@ -22,9 +23,11 @@ import org.innerlab.measure.DeceptiveAlignment;
 import org.innerlab.measure.EvaluationSuite;
 import org.innerlab.measure.PersonaShares;
 import org.innerlab.measure.Evaluator;
-import org.innerlab.rater.RaterCatalog;
+import org.innerlab.rater.RaterType;
+import org.innerlab.rater.Raters;
 import org.innerlab.regime.BehaviourCloning;
-import org.innerlab.regime.RegimeCatalog;
+import org.innerlab.regime.RegimeType;
+import org.innerlab.regime.Regimes;
 import org.innerlab.scenario.Node.Entry;
 import org.innerlab.scenario.Node.Mapping;
 import org.innerlab.scenario.Node.Scalar;
@@ -259,12 +262,12 @@ final class ScenarioSchema {
             String path = "training." + i;
             Section s = Section.of(items.get(i), path, List.of("regime", "steps", "rater", "params", "data"));
             Node regimeNode = s.require("regime");
-            String regime = Section.oneOf(regimeNode, s.field("regime"), RegimeCatalog.entries().keySet(), "regime");
-            RegimeCatalog.Entry entry = RegimeCatalog.get(regime);
-            if (!entry.learners().contains(learnerType)) {
+            String regime = Section.oneOf(regimeNode, s.field("regime"), Regimes.REGISTRY.ids(), "regime");
+            RegimeType entry = Regimes.REGISTRY.require(regime);
+            if (!Regimes.trains(entry, learnerType)) {
                 throw new ScenarioException(regimeNode.origin(), s.field("regime"), "regime '" + regime
                         + "' cannot train learner type '" + learnerType + "'",
-                        "it trains " + String.join(", ", entry.learners()));
+                        "it trains " + String.join(", ", Regimes.learnerTypesTrainedBy(entry)));
             }
             boolean cloning = regime.equals(StageConfig.BEHAVIOUR_CLONING);
             long steps = cloning ? 0 : Section.integer(s.require("steps"), s.field("steps"), 1, MAX_STEPS);
@@ -284,12 +287,13 @@ final class ScenarioSchema {
             }
             RaterChoice rater = rater(raterNode, s.field("rater"), spec);
             String owner = "regime " + regime;
-            Map<String, Object> overrides = Section.params(s.get("params"), s.field("params"), entry.params(), owner);
-            Map<String, Object> params = ParamSet.resolve(owner, entry.params(), overrides);
+            Map<String, Object> overrides = Section.params(s.get("params"), s.field("params"), entry.info().params(),
+                    owner);
+            Map<String, Object> params = ParamSet.resolve(owner, entry.info().params(), overrides);
             DataConfig data = null;
-            if (cloning || regime.equals(StageConfig.OFFLINE_Q)) {
+            if (entry.data() == RegimeType.DataUse.DEMONSTRATIONS) {
                 data = stageData(s, regime, topData, spec, distributions);
-            } else if (adversarial) {
+            } else if (entry.data() == RegimeType.DataUse.RED_TEAM) {
                 data = redTeam(s, regime, topData, spec, distributions);
             } else if (s.has("data")) {
                 throw new ScenarioException(s.get("data").origin(), s.field("data"), "regime '" + regime
@@ -404,7 +408,7 @@ final class ScenarioSchema {
     /**
      * The demonstrations section: teachers by persona (the environment must have personas), the
      * distribution they play, and the curation steps, each operator's parameters checked against
-     * {@link CurationCatalog}.
+     * {@link Curations}.
      */
     static DataConfig data(Node node, String path, EnvSpec spec, Set<String> distributions) {
         Section s = Section.of(node, path, DATA_KEYS);
@@ -489,11 +493,11 @@ final class ScenarioSchema {
             params = m.entries().get(0).value();
             at = new Scalar(Node.Type.STRING, operator, operator, m.entries().get(0).keyOrigin());
         }
-        if (!CurationCatalog.entries().containsKey(operator)) {
-            throw Section.unknown(at.origin(), field, "curation operator", operator, CurationCatalog.entries().keySet(),
-                    "known");
+        CurationType type = Curations.REGISTRY.find(operator);
+        if (type == null) {
+            throw Section.unknown(at.origin(), field, "curation operator", operator, Curations.REGISTRY.ids(), "known");
         }
-        List<ParamSpec> specs = CurationCatalog.params(operator, personas);
+        List<ParamSpec> specs = type.params(personas);
         String owner = "curation operator " + operator;
         Map<String, Object> overrides = Section.params(params, field + "." + operator, specs, owner);
         return new DataConfig.Step(operator, ParamSet.resolve(owner, specs, overrides));
@@ -508,17 +512,18 @@ final class ScenarioSchema {
         Mapping written = node instanceof Mapping m ? m : null;
         Node nameNode = written == null ? node : Section.of(node, field, keysOf(written)).require("name");
         String nameField = written == null ? field : field + ".name";
-        String name = Section.oneOf(nameNode, nameField, RaterCatalog.entries().keySet(), "rater");
+        String name = Section.oneOf(nameNode, nameField, Raters.REGISTRY.ids(), "rater");
+        RaterType type = Raters.REGISTRY.require(name);
         List<ParamSpec> declared;
         try {
-            declared = RaterCatalog.params(name, spec);
+            declared = type.params(spec);
         } catch (IllegalArgumentException e) {
             throw new ScenarioException(nameNode.origin(), nameField, e.getMessage(), null);
         }
         String owner = "rater " + name;
         Map<String, Object> overrides = written == null ? Map.of()
                 : Section.params(written.without("name"), field, declared, owner);
-        for (String required : RaterCatalog.get(name).required()) {
+        for (String required : type.required()) {
             if (!overrides.containsKey(required)) {
                 String example = declared.stream().filter(p -> p.name().equals(required)).findFirst()
                         .map(p -> p.expectation()).orElse("");

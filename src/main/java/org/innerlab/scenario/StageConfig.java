@@ -7,9 +7,9 @@ import java.util.Map;
 /**
  * One training stage.
  *
- * @param regime      a regime from {@code org.innerlab.regime.RegimeCatalog}
+ * @param regime      a regime registered in {@code org.innerlab.regime.Regimes}
  * @param steps       environment steps of training in this stage
- * @param rater       the name of what scores the learner, from {@code org.innerlab.rater.RaterCatalog}
+ * @param rater       the name of what scores the learner, registered in {@code org.innerlab.rater.Raters}
  *                    (e.g. {@code environment}: the observed reward)
  * @param params      the regime's parameters, defaults filled in
  * @param raterParams the rater's parameters, defaults filled in (empty for raters without parameters)
