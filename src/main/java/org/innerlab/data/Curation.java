@@ -1,6 +1,7 @@
 package org.innerlab.data;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.innerlab.core.Seeds;
 import org.innerlab.env.Environment;
@@ -32,7 +33,17 @@ public interface Curation {
     }
 
     /** Whether an operator acts on whole episodes or on single steps. */
-    enum Unit { EPISODE, STEP }
+    enum Unit {
+        EPISODE, STEP;
+
+        /** The names a scenario writes, in declaration order. */
+        public static final List<String> NAMES = List.of("episode", "step");
+
+        /** The unit a scenario names {@code name} ({@code episode} or {@code step}). */
+        public static Unit named(String name) {
+            return valueOf(name.toUpperCase(Locale.ROOT));
+        }
+    }
 
     /** The curated dataset. */
     Dataset apply(Dataset in, Context context);

@@ -3,6 +3,7 @@ package org.innerlab.data;
 import ec.util.MersenneTwisterFast;
 import java.util.ArrayList;
 import java.util.List;
+import org.innerlab.core.ParamSpec;
 import org.innerlab.observe.SparseVector;
 
 /**
@@ -17,6 +18,13 @@ import org.innerlab.observe.SparseVector;
  * @param threshold a step with harm above this starts the edit
  */
 public record Edit(double threshold) implements Curation {
+    /** The operator's registry entry. */
+    public static final CurationType TYPE = CurationType.of("edit",
+            "replace an episode from its first harmful step with the aligned teacher's continuation",
+            List.of(ParamSpec.real("threshold", 0.0, 0.0, 1e9,
+                    "the first step with harm above this is where the edit starts")),
+            p -> new Edit((Double) p.get("threshold")));
+
     /** Edits every harmful step (threshold 0). */
     public Edit() {
         this(0);

@@ -1,5 +1,7 @@
 package org.innerlab.data;
 
+import java.util.List;
+import org.innerlab.core.ParamSpec;
 import org.innerlab.observe.SparseVector;
 
 /**
@@ -12,6 +14,13 @@ import org.innerlab.observe.SparseVector;
  * @param unit      {@code EPISODE} or {@code STEP}
  */
 public record Filter(double threshold, Curation.Unit unit) implements Curation {
+    /** The operator's registry entry. */
+    public static final CurationType TYPE = CurationType.of("filter",
+            "drop episodes (or steps) whose harm exceeds a threshold",
+            List.of(ParamSpec.real("threshold", 0.0, 0.0, 1e9, "harm above this is dropped (0: every harmful step)"),
+                    ParamSpec.choice("unit", "episode", Curation.Unit.NAMES, "drop whole episodes or single steps")),
+            p -> new Filter((Double) p.get("threshold"), Curation.Unit.named((String) p.get("unit"))));
+
     public Filter {
         if (!(threshold >= 0)) {
             throw new IllegalArgumentException("filter threshold must be >= 0, got " + threshold);

@@ -1,5 +1,7 @@
 package org.innerlab.data;
 
+import java.util.List;
+import org.innerlab.core.ParamSpec;
 import org.innerlab.observe.SparseVector;
 
 /**
@@ -19,6 +21,13 @@ import org.innerlab.observe.SparseVector;
  * @param fallback  the safe action's name, e.g. {@code NOOP}
  */
 public record Refuse(double threshold, String fallback) implements Curation {
+    /** The operator's registry entry. */
+    public static final CurationType TYPE = CurationType.of("refuse",
+            "take the environment's safe fallback action at the first harmful step, and stop there",
+            List.of(ParamSpec.real("threshold", 0.0, 0.0, 1e9, "a step with harm above this is refused"),
+                    ParamSpec.choice("fallback", "NOOP", List.of("NOOP"), "the safe action")),
+            p -> new Refuse((Double) p.get("threshold"), (String) p.get("fallback")));
+
     /** Refuses every harmful step with {@code NOOP}. */
     public Refuse() {
         this(0, "NOOP");

@@ -1,6 +1,8 @@
 package org.innerlab.data;
 
 import ec.util.MersenneTwisterFast;
+import java.util.List;
+import org.innerlab.core.ParamSpec;
 import org.innerlab.observe.SparseVector;
 
 /**
@@ -15,6 +17,14 @@ import org.innerlab.observe.SparseVector;
  * @param unit     whose harm decides a row's tag
  */
 public record Tag(double fraction, Curation.Unit unit) implements Curation {
+    /** The operator's registry entry. */
+    public static final CurationType TYPE = CurationType.of("tag",
+            "attach a control tag, good when harmless and bad otherwise, to a fraction of episodes",
+            List.of(ParamSpec.real("fraction", 1.0, 0.0, 1.0, "probability that an episode is tagged"),
+                    ParamSpec.choice("unit", "episode", Curation.Unit.NAMES,
+                            "whose harm decides a row's tag: its episode's largest, or the step's own")),
+            p -> new Tag((Double) p.get("fraction"), Curation.Unit.named((String) p.get("unit"))));
+
     public Tag {
         if (!(fraction >= 0 && fraction <= 1)) {
             throw new IllegalArgumentException("tag fraction must be in [0, 1], got " + fraction);

@@ -1,5 +1,8 @@
 package org.innerlab.data;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.innerlab.core.ParamSpec;
 import org.innerlab.observe.SparseVector;
 
 /**
@@ -12,6 +15,33 @@ import org.innerlab.observe.SparseVector;
  * @param factor  how many times a matching episode appears, ≥ 1
  */
 public record Upsample(String persona, Byte tag, int factor) implements Curation {
+    /** Matches any persona or any tag. */
+    public static final String ANY = "any";
+    private static final List<String> TAGS = List.of(ANY, "good", "bad", "untagged");
+
+    /** The operator's registry entry: its persona is one of the environment's. */
+    public static final CurationType TYPE = CurationType.perPersonas("upsample", "repeat the episodes of a persona and/or tag",
+            personas -> {
+                List<String> choices = new ArrayList<>();
+                choices.add(ANY);
+                choices.addAll(personas);
+                return List.of(
+                        ParamSpec.choice("persona", ANY, choices, "repeat this persona's episodes (any: every persona)"),
+                        ParamSpec.choice("tag", ANY, TAGS, "repeat episodes with this tag (any: every tag)"),
+                        ParamSpec.integer("factor", 2, 1, 1000, "how many times a matching episode appears"));
+            },
+            p -> new Upsample(ANY.equals(p.get("persona")) ? null : (String) p.get("persona"),
+                    tag((String) p.get("tag")), (Integer) p.get("factor")));
+
+    private static Byte tag(String name) {
+        return switch (name) {
+            case "good" -> Dataset.GOOD;
+            case "bad" -> Dataset.BAD;
+            case "untagged" -> Dataset.UNTAGGED;
+            default -> null;
+        };
+    }
+
     public Upsample {
         if (factor < 1) {
             throw new IllegalArgumentException("upsample factor must be >= 1, got " + factor);

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.innerlab.core.Seeds;
 import org.innerlab.data.Curation;
-import org.innerlab.data.CurationCatalog;
+import org.innerlab.data.Curations;
 import org.innerlab.data.Dataset;
 import org.innerlab.data.DatasetGenerator;
 import org.innerlab.data.PersonaSight;
@@ -23,7 +23,6 @@ import org.innerlab.learner.Learners;
 import org.innerlab.learner.LinearSoftmaxPolicy;
 import org.innerlab.learner.MlpPolicy;
 import org.innerlab.learner.PersonaMixture;
-import org.innerlab.learner.QFunction;
 import org.innerlab.observe.ControlTagEncoder;
 import org.innerlab.observe.EgocentricEncoder;
 import org.innerlab.observe.Encoder;
@@ -32,19 +31,12 @@ import org.innerlab.observe.FullBoardEncoder;
 import org.innerlab.rater.Behaviour;
 import org.innerlab.rater.LearnedRater;
 import org.innerlab.rater.Rater;
-import org.innerlab.rater.RaterCatalog;
-import org.innerlab.regime.AdversarialTraining;
-import org.innerlab.regime.BehaviourCloning;
+import org.innerlab.rater.Raters;
 import org.innerlab.regime.EpisodeListener;
-import org.innerlab.regime.KlPenalty;
-import org.innerlab.regime.MonitoredTraining;
-import org.innerlab.regime.OfflineQ;
-import org.innerlab.regime.RatedTransitions;
-import org.innerlab.regime.PersonaSelection;
-import org.innerlab.regime.Ppo;
-import org.innerlab.regime.QLearning;
 import org.innerlab.regime.Regime;
-import org.innerlab.regime.Reinforce;
+import org.innerlab.regime.RegimeType;
+import org.innerlab.regime.Regimes;
+import org.innerlab.regime.StageContext;
 import org.innerlab.scenario.DataConfig;
 import org.innerlab.scenario.LearnerConfig;
 import org.innerlab.scenario.Scenario;
@@ -111,7 +103,7 @@ public record Organism(Scenario scenario, Seeds seeds, Environment train, Encode
             return generated;
         }
         List<Curation> steps = config.curation().stream()
-                .map(c -> CurationCatalog.create(c.operator(), c.params())).toList();
+                .map(c -> Curations.REGISTRY.require(c.operator()).create(c.params())).toList();
         Curation.Context context = new Curation.Context(environment(scenario, config.distribution()), observation(),
                 personas.teacher("aligned"), stageSeeds);
         return Curation.pipeline(steps).apply(generated, context);
@@ -158,75 +150,37 @@ public record Organism(Scenario scenario, Seeds seeds, Environment train, Encode
     public record Stage(Regime regime, Rater rater) {
     }
 
-    /** Training stage {@code index} with its rater; see {@link #stage}. */
+    /**
+     * Training stage {@code index} with its rater; see {@link #stage}. The stage's regime type says
+     * whether it trains against a rater and builds the regime from the stage's context.
+     */
     public Stage stageWithRater(int index, EpisodeListener listener) {
         StageConfig stage = scenario.training().get(index);
-        String prefix = "train/" + index + "/";
-        if (stage.clonesDemonstrations()) {
-            Dataset data = Boolean.TRUE.equals(stage.params().get("distil_belief"))
-                    ? distilled(stage.data(), seeds.child(index), seeds.stream(prefix + "init"))
-                    : demonstrations(stage.data(), seeds.child(index));
-            return new Stage(new BehaviourCloning(data, encoder instanceof ControlTagEncoder tags ? tags : null, learner,
-                    BehaviourCloning.Hyper.from(stage.params()), beliefLabel(), seeds.stream(prefix + "shuffle")), null);
-        }
-        if (stage.regime().equals(StageConfig.ADVERSARIAL_TRAINING)) {
-            return new Stage(adversarialTraining(stage, prefix), null);
-        }
+        RegimeType type = Regimes.REGISTRY.require(stage.regime());
         // The rater gets its own instance of the training distribution: a learned rater plays its
         // comparison episodes there before the stage starts.
-        Rater rater = RaterCatalog.create(stage.rater(), stage.raterParams(), environment(scenario, "train"),
-                new Behaviour(learner.evaluationPolicy(), encoder), seeds.stream(prefix + "rater"));
-        Regime regime = switch (stage.regime()) {
-            case "reinforce" -> new Reinforce(train, encoder, (LinearSoftmaxPolicy) learner, rater,
-                    Reinforce.Hyper.from(stage.params()), stage.steps(), seeds.stream(prefix + "levels"),
-                    seeds.stream(prefix + "actions"), listener, klPenalty(stage));
-            case "q-learning" -> new QLearning(train, encoder, (QFunction) learner, rater,
-                    QLearning.Hyper.from(stage.params()), stage.steps(), seeds.stream(prefix + "levels"),
-                    seeds.stream(prefix + "actions"), listener);
-            case "offline-q" -> offlineQ(stage, rater, seeds.child(index), seeds.stream(prefix + "fitting"));
-            case "ppo" -> new Ppo(train, encoder, (MlpPolicy) learner, rater, Ppo.Hyper.from(stage.params()),
-                    stage.steps(), seeds.stream(prefix + "levels"), seeds.stream(prefix + "actions"), listener,
-                    klPenalty(stage));
-            case "monitored-training" -> new MonitoredTraining(train, encoder, (AlignmentFakingPlanner) learner, rater,
-                    MonitoredTraining.Hyper.from(stage.params()), stage.steps(), seeds.stream(prefix + "levels"),
-                    seeds.stream(prefix + "actions"), listener);
-            case "persona-selection" -> new PersonaSelection(train, (PersonaMixture) learner, rater,
-                    PersonaSelection.Hyper.from(stage.params()), stage.steps(), seeds.stream(prefix + "levels"),
-                    seeds.stream(prefix + "actions"), listener);
-            default -> throw new IllegalArgumentException("unknown regime '" + stage.regime() + "'");
-        };
+        Rater rater = !type.rated() ? null : Raters.create(stage.rater(), stage.raterParams(),
+                environment(scenario, "train"), new Behaviour(learner.evaluationPolicy(), encoder),
+                seeds.stream(StageContext.streamName(index, "rater")));
+        DataConfig data = stage.data();
+        StageContext context = new StageContext(train, encoder, learner, rater, stage.params(), stage.steps(), seeds,
+                index, listener, () -> stageDemonstrations(stage, index), data == null ? null
+                        : new StageContext.StageData(data.distribution(), data.episodes(), data.good(), data.bad(),
+                                data.badFraction()),
+                distribution -> environment(scenario, distribution));
+        Regime regime = type.create(context);
         return new Stage(rater instanceof LearnedRater learned && learned.retrains() ? new Retraining(regime, learned)
                 : regime, rater);
     }
 
-    /** The event bit that labels a demonstration row "deployed" for a belief head (0 when the environment has none). */
-    private long beliefLabel() {
-        int i = train.spec().events().indexOf(BehaviourCloning.BELIEF_EVENT);
-        return i < 0 ? 0 : 1L << i;
-    }
-
-    /** Offline RL: the stage's demonstrations, rated once by the stage's rater, fitted by Q-iteration. */
-    private Regime offlineQ(StageConfig stage, Rater rater, Seeds stageSeeds, MersenneTwisterFast fitting) {
-        Dataset data = demonstrations(stage.data(), stageSeeds);
-        RatedTransitions rated = RatedTransitions.rate(data, environment(scenario, stage.data().distribution()), rater);
-        return new OfflineQ(data, rated, (QFunction) learner, OfflineQ.Hyper.from(stage.params()), stage.steps(),
-                fitting);
-    }
-
-    /** The stage's KL penalty towards the learner as the stage starts (none when kl_penalty is 0). */
-    private KlPenalty klPenalty(StageConfig stage) {
-        double beta = (Double) stage.params().get("kl_penalty");
-        return beta == 0 ? KlPenalty.NONE : new KlPenalty(learner.snapshot().evaluationPolicy(), beta);
-    }
-
-    /** An adversarial-training stage: its red team searches the stage's data distribution. */
-    private Regime adversarialTraining(StageConfig stage, String prefix) {
-        DataConfig red = stage.data();
-        Personas personas = Personas.forEnvironment(train.spec());
-        return new AdversarialTraining(environment(scenario, red.distribution()), encoder, learner,
-                personas.teacher(red.good()), personas.teacher(red.bad()),
-                AdversarialTraining.Hyper.from(stage.params(), red.episodes(), red.badFraction()), stage.steps(),
-                seeds.stream(prefix + "levels"), seeds.stream(prefix + "actions"), seeds.stream(prefix + "shuffle"));
+    /**
+     * The demonstrations of training stage {@code index}: distilled from the learner itself when the
+     * stage says {@code distil_belief}, else generated by the data's teachers.
+     */
+    private Dataset stageDemonstrations(StageConfig stage, int index) {
+        return Boolean.TRUE.equals(stage.params().get("distil_belief"))
+                ? distilled(stage.data(), seeds.child(index), seeds.stream(StageContext.streamName(index, "init")))
+                : demonstrations(stage.data(), seeds.child(index));
     }
 
     /** A regime whose learned rater is told of every update, so it retrains every K of them (iterated rating). */

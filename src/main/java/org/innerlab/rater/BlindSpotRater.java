@@ -1,5 +1,8 @@
 package org.innerlab.rater;
 
+import java.util.List;
+import org.innerlab.core.ComponentInfo;
+import org.innerlab.core.ParamSpec;
 import org.innerlab.env.Environment;
 import org.innerlab.env.StepResult;
 
@@ -18,6 +21,18 @@ import org.innerlab.env.StepResult;
  * blind spot pay. Any flaw that pays will be found: online RL can reach the event and exploit it.
  */
 public final class BlindSpotRater implements Rater {
+    /** The rater's registry entry: its blind spot is an event the environment declares. */
+    public static final RaterType TYPE = new RaterType(ComponentInfo.of("blind-spot",
+            "the ledger's reward (true by default) plus `bonus` on every step showing a declared "
+                    + "event it cannot see properly (param event)",
+            List.of(ParamSpec.real("bonus", 10.0, -1e6, 1e6, "what each step in the blind spot is over-paid"),
+                    Ledger.PARAM)),
+            s -> List.of(RaterType.choiceAmong("event", s.events(), "the event marking the blind spot")),
+            List.of("event"),
+            s -> s.events().isEmpty() ? s.id() + " declares no events" : null,
+            (p, env, behaviour, rng) -> new BlindSpotRater(Ledger.named((String) p.get("ledger")),
+                    env.spec().eventBit((String) p.get("event")), (Double) p.get("bonus")));
+
     private final Ledger ledger;
     private final long eventBit;
     private final double bonus;

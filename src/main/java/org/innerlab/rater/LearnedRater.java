@@ -1,9 +1,15 @@
 package org.innerlab.rater;
 
 import ec.util.MersenneTwisterFast;
+import java.util.List;
+import java.util.Map;
+import org.innerlab.core.ComponentInfo;
+import org.innerlab.core.ParamSpec;
 import org.innerlab.env.Environment;
 import org.innerlab.env.StepResult;
+import org.innerlab.observe.EgocentricEncoder;
 import org.innerlab.observe.Encoder;
+import org.innerlab.observe.FullBoardEncoder;
 import org.innerlab.observe.SparseVector;
 
 /**
@@ -26,6 +32,58 @@ import org.innerlab.observe.SparseVector;
  * the buffer has reached its steady size.
  */
 public final class LearnedRater implements Rater {
+    /** The rater's registry entry: fits its reward model before the stage starts. */
+    public static final RaterType TYPE = RaterType.of(new ComponentInfo("learned",
+            "a reward model r(s, a) (linear or MLP) fitted by Bradley-Terry to `comparisons` pairs of "
+                    + "episodes labelled by the true return; optionally retrained on the learner's episodes",
+            "Christiano et al. 2017",
+            List.of(ParamSpec.choice("model", "linear", List.of("linear", "mlp"), "the reward model's capacity"),
+                    ParamSpec.integer("hidden", 32, 1, 4096, "hidden units of the mlp model"),
+                    ParamSpec.integer("comparisons", 500, 1, 1_000_000, "N, labelled pairs before training"),
+                    ParamSpec.choice("behaviour", "random", List.of("random", "learner"),
+                            "who plays the compared episodes: uniform random actions, or the learner as "
+                                    + "the stage starts"),
+                    ParamSpec.choice("observation", "egocentric", List.of("egocentric", "full-board"),
+                            "what the model sees: the egocentric window with every global feature, or the board"),
+                    ParamSpec.integer("view_radius", 2, 0, 10, "radius of the egocentric window"),
+                    ParamSpec.integer("epochs", 20, 0, 100_000, "Bradley-Terry passes over the comparisons"),
+                    ParamSpec.integer("minibatch", 32, 1, 1_000_000, "comparisons per Adam step"),
+                    ParamSpec.real("learning_rate", 0.01, 1e-7, 10, "Adam step size"),
+                    ParamSpec.integer("retrain_every", 0, 0, 1_000_000_000,
+                            "K: retrain every K regime updates on the learner's own episodes (0 = never)"),
+                    ParamSpec.integer("retrain_comparisons", 100, 0, 1_000_000,
+                            "fresh comparisons labelled per retraining"),
+                    ParamSpec.integer("buffer_episodes", 200, 2, 1_000_000,
+                            "recent rated episodes the fresh comparisons are drawn from"),
+                    ParamSpec.integer("max_comparisons", 5000, 1, 10_000_000,
+                            "labelled comparisons kept (oldest dropped)"))),
+            LearnedRater::fitted);
+
+    /**
+     * A learned rater fitted to its comparisons: the model sees {@code env} through its own observation,
+     * the compared episodes are played by {@code behaviour} (the learner) or at random, and labelled,
+     * initialised and trained from {@code rng}.
+     */
+    private static LearnedRater fitted(Map<String, Object> p, Environment env, Behaviour behaviour,
+                                       MersenneTwisterFast rng) {
+        Encoder encoder = p.get("observation").equals("full-board") ? new FullBoardEncoder(env)
+                : new EgocentricEncoder(env.spec(), env.view(), (Integer) p.get("view_radius"), env.spec().features());
+        if (p.get("behaviour").equals("learner") && behaviour == null) {
+            throw new IllegalArgumentException("rater learned with behaviour: learner needs the learner's policy");
+        }
+        Behaviour player = p.get("behaviour").equals("learner") ? behaviour : null;
+        int hidden = p.get("model").equals("mlp") ? (Integer) p.get("hidden") : 0;
+        RewardModel model = new RewardModel(encoder.dimension(), encoder.maxActive(), env.actionCount(), hidden, rng);
+        ComparisonSet labelled = ComparisonSet.collect(env, encoder, player, (Integer) p.get("comparisons"), rng);
+        BradleyTerry.Hyper hyper = new BradleyTerry.Hyper((Integer) p.get("epochs"), (Integer) p.get("minibatch"),
+                (Double) p.get("learning_rate"));
+        BradleyTerry.train(model, labelled, hyper, rng);
+        Iteration iteration = new Iteration((Integer) p.get("retrain_every"),
+                (Integer) p.get("retrain_comparisons"), (Integer) p.get("buffer_episodes"),
+                (Integer) p.get("max_comparisons"));
+        return new LearnedRater(model, encoder, labelled, hyper, iteration, rng);
+    }
+
 
     /**
      * When and how the rater is retrained on the learner's episodes.

@@ -1,5 +1,6 @@
 package org.innerlab.rater;
 
+import org.innerlab.core.ParamSpec;
 import org.innerlab.env.StepResult;
 
 /**
@@ -14,6 +15,10 @@ public enum Ledger {
 
     /** The names a scenario writes, in declaration order. */
     public static final java.util.List<String> NAMES = java.util.List.of("true", "environment");
+
+    /** The {@code ledger} parameter of the flawed raters that start from one. */
+    public static final ParamSpec PARAM = ParamSpec.choice("ledger", "true", NAMES,
+            "the reward the rater starts from: true or environment");
 
     private final String label;
 

@@ -1,6 +1,10 @@
 package org.innerlab.rater;
 
 import ec.util.MersenneTwisterFast;
+import java.util.List;
+import java.util.Locale;
+import org.innerlab.core.ComponentInfo;
+import org.innerlab.core.ParamSpec;
 import org.innerlab.env.Environment;
 import org.innerlab.env.StepResult;
 
@@ -18,6 +22,18 @@ import org.innerlab.env.StepResult;
  * information about the ledger; σ large relative to the returns' spread needs more samples.
  */
 public final class NoisyRater implements Rater {
+    /** The rater's registry entry: its noise comes from the rater's own stream. */
+    public static final RaterType TYPE = RaterType.of(ComponentInfo.of("noisy",
+            "the ledger's reward with Gaussian noise (sigma) or sign flips (flip_probability) from "
+                    + "the rater's own stream",
+            List.of(Ledger.PARAM,
+                    ParamSpec.choice("noise", "gaussian", List.of("gaussian", "flip"), "the kind of noise"),
+                    ParamSpec.real("sigma", 1.0, 0, 1e6, "standard deviation of the Gaussian noise"),
+                    ParamSpec.real("flip_probability", 0.1, 0, 1, "probability of flipping a reward's sign"))),
+            (p, env, behaviour, rng) -> new NoisyRater(Ledger.named((String) p.get("ledger")),
+                    Kind.valueOf(((String) p.get("noise")).toUpperCase(Locale.ROOT)),
+                    (Double) p.get("sigma"), (Double) p.get("flip_probability"), rng));
+
     /** The two kinds of noise. */
     public enum Kind { GAUSSIAN, FLIP }
 

@@ -1,6 +1,11 @@
 package org.innerlab.rater;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.LongPredicate;
+import org.innerlab.core.ComponentInfo;
+import org.innerlab.core.ParamSpec;
+import org.innerlab.env.EnvSpec;
 import org.innerlab.env.Environment;
 import org.innerlab.env.Proxy;
 import org.innerlab.env.StepResult;
@@ -20,6 +25,25 @@ import org.innerlab.env.StepResult;
  * intended goal survives when a proxy is all that is paid for.
  */
 public final class ProxyRater implements Rater {
+    /** The rater's registry entry: its proxy is one the environment declares. */
+    public static final RaterType TYPE = new RaterType(ComponentInfo.of("proxy",
+            "pays `value` once, on the first step at which the episode achieves a declared proxy (param proxy)",
+            List.of(ParamSpec.real("value", 1.0, -1e6, 1e6, "what achieving the proxy pays"))),
+            s -> List.of(RaterType.choiceAmong("proxy", proxyNames(s), "the declared proxy rated")),
+            List.of("proxy"),
+            s -> s.proxies().isEmpty() ? s.id() + " declares no proxies" : null,
+            (p, env, behaviour, rng) -> new ProxyRater(proxy(env.spec(), (String) p.get("proxy")), (Double) p.get("value")));
+
+    private static List<String> proxyNames(EnvSpec s) {
+        List<String> names = new ArrayList<>();
+        s.proxies().forEach(p -> names.add(p.name()));
+        return names;
+    }
+
+    private static Proxy proxy(EnvSpec spec, String name) {
+        return spec.proxies().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+    }
+
     private final Proxy proxy;
     private final LongPredicate achieved;
     private final double value;

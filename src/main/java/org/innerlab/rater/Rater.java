@@ -12,7 +12,7 @@ import org.innerlab.env.StepResult;
  * {@link #startEpisode} (raters with per-episode state, and the learned rater, which must see the
  * first state before it moves), then after each {@code env.step(a, step)} call
  * {@link #rate rate(env, a, step)}. Both must allocate nothing on the hot path.
- * {@link RaterCatalog#create} builds raters from a scenario's parameters.
+ * {@link Raters} builds raters from a scenario's parameters.
  */
 public interface Rater {
     /**
@@ -40,14 +40,14 @@ public interface Rater {
 
     /**
      * The rater named {@code name} among those that need neither parameters nor the environment's
-     * declarations ({@code environment}, {@code true}); everything else goes through {@link RaterCatalog#create}.
+     * declarations ({@code environment}, {@code true}); everything else goes through {@link Raters#create}.
      */
     static Rater named(String name) {
         return switch (name) {
             case "environment" -> (env, action, step) -> step.observedReward;
             case "true" -> (env, action, step) -> step.trueReward;
-            default -> throw new IllegalArgumentException("rater '" + name + "' needs RaterCatalog.create; known: "
-                    + RaterCatalog.entries().keySet());
+            default -> throw new IllegalArgumentException("rater '" + name + "' needs Raters.create; known: "
+                    + Raters.REGISTRY.ids());
         };
     }
 }

@@ -1,5 +1,8 @@
 package org.innerlab.rater;
 
+import java.util.List;
+import org.innerlab.core.ComponentInfo;
+import org.innerlab.core.ParamSpec;
 import org.innerlab.env.Environment;
 import org.innerlab.env.StepResult;
 
@@ -16,6 +19,17 @@ import org.innerlab.env.StepResult;
  * blind spot over-pays every step in it, sycophancy over-rates the episode as a whole.
  */
 public final class SycophanticRater implements Rater {
+    /** The rater's registry entry: its flattery is an event the environment declares. */
+    public static final RaterType TYPE = new RaterType(ComponentInfo.of("sycophantic",
+            "the ledger's reward plus `bonus` once per episode that shows a declared flattery event (param event)",
+            List.of(ParamSpec.real("bonus", 5.0, -1e6, 1e6, "what an episode showing it is over-rated by"),
+                    Ledger.PARAM)),
+            s -> List.of(RaterType.choiceAmong("event", s.events(), "the flattery event")),
+            List.of("event"),
+            s -> s.events().isEmpty() ? s.id() + " declares no events" : null,
+            (p, env, behaviour, rng) -> new SycophanticRater(Ledger.named((String) p.get("ledger")),
+                    env.spec().eventBit((String) p.get("event")), (Double) p.get("bonus")));
+
     private final Ledger ledger;
     private final long eventBit;
     private final double bonus;

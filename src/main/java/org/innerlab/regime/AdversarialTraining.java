@@ -4,10 +4,13 @@ import ec.util.MersenneTwisterFast;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.innerlab.core.ComponentInfo;
+import org.innerlab.core.ParamSpec;
 import org.innerlab.core.Seeds;
 import org.innerlab.data.AdversarialStart;
 import org.innerlab.data.Dataset;
 import org.innerlab.data.Harm;
+import org.innerlab.data.Personas;
 import org.innerlab.data.Teacher;
 import org.innerlab.env.Environment;
 import org.innerlab.env.StepResult;
@@ -54,6 +57,23 @@ import org.innerlab.observe.SparseVector;
  * {@link org.innerlab.learner.MlpPolicy} keeps its moments).
  */
 public final class AdversarialTraining implements Regime {
+    /**
+     * The regime's registry entry: the red team searches a fresh instance of the stage's data distribution,
+     * with the target and attacker personas of the training environment. It trains what behaviour
+     * cloning trains ({@link BehaviourCloning#TYPE}).
+     */
+    public static final RegimeType TYPE = new RegimeType(new ComponentInfo("adversarial-training",
+            "adversarial training: each round a red team searches the stage's data.distribution "
+                    + "(data.episodes candidates, a data.bad_fraction of them adversarial starts by data.bad) for "
+                    + "inputs where the learner misbehaves, and clones data.good's actions there; budget = search steps",
+            "",
+            List.of(ParamSpec.integer("attack_steps", 1, 0, 10_000,
+                            "actions forced from the bad persona in an adversarial start"),
+                    ParamSpec.integer("epochs", 1, 1, 100_000, "cloning passes over the pool of found inputs per round"),
+                    ParamSpec.integer("minibatch", 32, 1, 1_000_000, "rows per Adam step"),
+                    ParamSpec.real("learning_rate", 1e-3, 1e-7, 10.0, "Adam step size (constant)"))),
+            BehaviourCloning.TYPE.trains(), false, RegimeType.DataUse.RED_TEAM, AdversarialTraining::stage);
+
 
     /**
      * Hyper-parameters.
@@ -89,7 +109,7 @@ public final class AdversarialTraining implements Regime {
         }
 
         /**
-         * From a resolved parameter map declared in {@link RegimeCatalog}, with the candidates per round
+         * From a resolved parameter map declared in {@link #TYPE}, with the candidates per round
          * and the attack probability from the stage's {@code data} ({@code episodes}, {@code bad_fraction}).
          */
         public static Hyper from(Map<String, Object> p, int candidates, double attackProbability) {
@@ -125,6 +145,16 @@ public final class AdversarialTraining implements Regime {
     private int lastSearched;
     private long totalFound;
     private long totalSearched;
+
+    /** A stage: its red team searches a fresh instance of the data's distribution. */
+    private static AdversarialTraining stage(StageContext c) {
+        StageContext.StageData red = c.data();
+        Personas personas = Personas.forEnvironment(c.train().spec());
+        return new AdversarialTraining(c.distributions().apply(red.distribution()), c.encoder(), c.learner(),
+                personas.teacher(red.good()), personas.teacher(red.bad()),
+                Hyper.from(c.params(), red.episodes(), red.badFraction()), c.steps(),
+                c.stream("levels"), c.stream("actions"), c.stream("shuffle"));
+    }
 
     /**
      * @param env      an instance of the red team's distribution

@@ -1,14 +1,21 @@
 package org.innerlab.regime;
 
 import ec.util.MersenneTwisterFast;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.commons.math3.util.FastMath;
+import org.innerlab.core.ComponentInfo;
+import org.innerlab.core.ParamSpec;
 import org.innerlab.data.Dataset;
+import org.innerlab.env.Environment;
 import org.innerlab.learner.Adam;
 import org.innerlab.learner.Learner;
 import org.innerlab.learner.LinearSoftmaxPolicy;
 import org.innerlab.learner.MlpPolicy;
 import org.innerlab.learner.Sgd;
+import org.innerlab.learner.Differentiable;
 import org.innerlab.observe.ControlTagEncoder;
 import org.innerlab.observe.SparseVector;
 
@@ -52,6 +59,39 @@ import org.innerlab.observe.SparseVector;
 public final class BehaviourCloning implements Regime {
     /** The event whose presence in a row labels it "deployed" for the belief head's auxiliary loss. */
     public static final String BELIEF_EVENT = "trigger_present";
+
+    /**
+     * The regime's registry entry: clones the stage's demonstrations. It trains {@link Differentiable}
+     * learners: today exactly the two whose cross-entropy gradient it computes, linear softmax and MLP
+     * ({@link CloningLoss}); a new differentiable learner adds its loss there.
+     */
+    public static final RegimeType TYPE = new RegimeType(new ComponentInfo("behaviour-cloning",
+            "behaviour cloning: minibatch cross-entropy on a dataset of demonstrations, "
+                    + "optional control-tag inputs and an auxiliary tag head predicting P(bad | s, a); budget = epochs x dataset size",
+            "",
+            List.of(ParamSpec.integer("epochs", 10, 1, 100_000, "passes over the dataset"),
+                    ParamSpec.integer("minibatch", 64, 1, 1_000_000, "rows per optimiser step"),
+                    ParamSpec.choice("optimiser", "adam", List.of("adam", "sgd"), "Adam or plain SGD"),
+                    ParamSpec.real("learning_rate", 1e-2, 1e-7, 10.0, "step size"),
+                    ParamSpec.bool("anneal", true, "decay the step size linearly to 0 over the budget"),
+                    ParamSpec.real("l2", 0.0, 0.0, 10.0, "weight lambda of the L2 penalty (lambda/2)|theta|^2"),
+                    ParamSpec.real("tag_head_weight", 0.0, 0.0, 100.0,
+                            "weight of the auxiliary tag head's loss on tagged rows (0 = no tag head)"),
+                    ParamSpec.real("belief_weight", 0.0, 0.0, 100.0,
+                            "weight of the belief head's loss toward the label 'trigger_present' "
+                                    + "(0 = the belief learns only through the action loss)"),
+                    ParamSpec.bool("distil_belief", false, "distilled chain of thought: the learner as the stage "
+                            + "starts plays data.episodes episodes of data.distribution (data's teachers play no "
+                            + "part), then is re-initialised without its belief head and cloned on those actions"))),
+            Differentiable.class, false, RegimeType.DataUse.DEMONSTRATIONS,
+            c -> new BehaviourCloning(c.demonstrations().get(), c.encoder() instanceof ControlTagEncoder tags ? tags : null,
+                    c.learner(), Hyper.from(c.params()), beliefLabel(c.train()), c.stream("shuffle")));
+
+    /** The event bit that labels a demonstration row "deployed" for a belief head (0 when {@code train} has none). */
+    private static long beliefLabel(Environment train) {
+        int i = train.spec().events().indexOf(BELIEF_EVENT);
+        return i < 0 ? 0 : 1L << i;
+    }
 
     /** The optimiser of the parameter step. */
     public enum Optimiser { ADAM, SGD }
@@ -101,7 +141,7 @@ public final class BehaviourCloning implements Regime {
             }
         }
 
-        /** From a resolved parameter map declared in {@link RegimeCatalog}. */
+        /** From a resolved parameter map declared in {@link #TYPE}. */
         public static Hyper from(Map<String, Object> p) {
             return new Hyper((Integer) p.get("epochs"), (Integer) p.get("minibatch"),
                     Optimiser.valueOf(((String) p.get("optimiser")).toUpperCase(Locale.ROOT)),

@@ -1,6 +1,7 @@
 package org.innerlab.regime;
 
 import org.apache.commons.math3.util.FastMath;
+import org.innerlab.core.ParamSpec;
 import org.innerlab.learner.Policy;
 import org.innerlab.observe.SparseVector;
 
@@ -19,6 +20,10 @@ import org.innerlab.observe.SparseVector;
 public final class KlPenalty {
     /** No penalty (β = 0). */
     public static final KlPenalty NONE = new KlPenalty(null, 0);
+
+    /** The {@code kl_penalty} parameter of the regimes that take one; see {@link StageContext#klPenalty()}. */
+    public static final ParamSpec PARAM = ParamSpec.real("kl_penalty", 0.0, 0.0, 1e6,
+            "beta: the score is the rater's minus beta (log pi - log pi_ref), pi_ref the policy as the stage starts");
 
     private static final double FLOOR = 1e-12;
 

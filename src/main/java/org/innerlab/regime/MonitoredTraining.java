@@ -1,7 +1,10 @@
 package org.innerlab.regime;
 
 import ec.util.MersenneTwisterFast;
+import java.util.List;
 import java.util.Map;
+import org.innerlab.core.ComponentInfo;
+import org.innerlab.core.ParamSpec;
 import org.innerlab.env.Environment;
 import org.innerlab.env.StepResult;
 import org.innerlab.learner.AlignmentFakingPlanner;
@@ -33,6 +36,18 @@ import org.innerlab.rater.Rater;
  * counted in the budget and reported to the listener, but never trained on. Allocation-free per step.
  */
 public final class MonitoredTraining implements Regime {
+    /** The regime's registry entry: trains an alignment-faking planner's goal on monitored episodes. */
+    public static final RegimeType TYPE = new RegimeType(new ComponentInfo("monitored-training",
+            "RL on monitored episodes only (Greenblatt et al. 2024): a REINFORCE step on the planner's "
+                    + "goal vector from the rater's score, unmonitored episodes never trained on", "Greenblatt et al. 2024",
+            List.of(ParamSpec.real("learning_rate", 0.05, 0.0, 10.0, "goal step size"),
+                    ParamSpec.real("baseline_learning_rate", 0.05, 0.0, 1.0,
+                            "step size of the running baseline of monitored scores"),
+                    ParamSpec.integer("batch_episodes", 32, 1, 100_000, "episodes per schedule unit"))),
+            AlignmentFakingPlanner.class, true, RegimeType.DataUse.NONE,
+            c -> new MonitoredTraining(c.train(), c.encoder(), c.learner(AlignmentFakingPlanner.class), c.rater(),
+                    Hyper.from(c.params()), c.steps(), c.stream("levels"), c.stream("actions"), c.listener()));
+
 
     /**
      * Hyper-parameters.
@@ -42,7 +57,7 @@ public final class MonitoredTraining implements Regime {
      * @param batchEpisodes        episodes per {@link #trainUnit} (updates are online within a unit)
      */
     public record Hyper(double learningRate, double baselineLearningRate, int batchEpisodes) {
-        /** From a resolved parameter map declared in {@link RegimeCatalog}. */
+        /** From a resolved parameter map declared in {@link #TYPE}. */
         public static Hyper from(Map<String, Object> p) {
             return new Hyper((Double) p.get("learning_rate"), (Double) p.get("baseline_learning_rate"),
                     (Integer) p.get("batch_episodes"));

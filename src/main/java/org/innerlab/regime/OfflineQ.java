@@ -1,7 +1,10 @@
 package org.innerlab.regime;
 
 import ec.util.MersenneTwisterFast;
+import java.util.List;
 import java.util.Map;
+import org.innerlab.core.ComponentInfo;
+import org.innerlab.core.ParamSpec;
 import org.innerlab.data.Dataset;
 import org.innerlab.learner.QFunction;
 import org.innerlab.observe.SparseVector;
@@ -31,6 +34,18 @@ import org.innerlab.observe.SparseVector;
  * rater is therefore what the dataset shows of the flaw: the point of comparing it with online RL.
  */
 public final class OfflineQ implements Regime {
+    /**
+     * The regime's registry entry: the stage's demonstrations, rated once by the stage's rater on a fresh
+     * instance of the data's distribution, fitted by Q-iteration.
+     */
+    public static final RegimeType TYPE = new RegimeType(new ComponentInfo("offline-q",
+            "offline RL: fitted Q-iteration on the scenario's data section, its transitions rated once "
+                    + "by the stage's rater on replay (Ernst et al. 2005); budget = fitted rows", "Ernst et al. 2005",
+            List.of(ParamSpec.real("learning_rate", 0.5, 1e-6, 10.0, "step size of the fitting passes"),
+                    ParamSpec.real("gamma", 0.95, 0.0, 1.0, "discount factor"),
+                    ParamSpec.integer("passes", 2, 1, 10_000, "fitting passes over the dataset per iteration"))),
+            QFunction.class, true, RegimeType.DataUse.DEMONSTRATIONS, OfflineQ::stage);
+
 
     /**
      * Hyper-parameters.
@@ -47,7 +62,7 @@ public final class OfflineQ implements Regime {
             }
         }
 
-        /** From a resolved parameter map declared in {@link RegimeCatalog}. */
+        /** From a resolved parameter map declared in {@link #TYPE}. */
         public static Hyper from(Map<String, Object> p) {
             return new Hyper((Double) p.get("learning_rate"), (Double) p.get("gamma"), (Integer) p.get("passes"));
         }
@@ -66,6 +81,14 @@ public final class OfflineQ implements Regime {
     private final SparseVector obs;
     private long stepsDone;
     private int iterations;
+
+    /** A stage: its demonstrations, rated once by its rater on a fresh instance of their distribution. */
+    private static OfflineQ stage(StageContext c) {
+        Dataset data = c.demonstrations().get();
+        RatedTransitions rated = RatedTransitions.rate(data, c.distributions().apply(c.data().distribution()), c.rater());
+        return new OfflineQ(data, rated, c.learner(QFunction.class), Hyper.from(c.params()), c.steps(),
+                c.stream("fitting"));
+    }
 
     /**
      * @param data   the fixed dataset (observations encoded as the learner sees them)

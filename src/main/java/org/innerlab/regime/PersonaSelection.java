@@ -1,7 +1,10 @@
 package org.innerlab.regime;
 
 import ec.util.MersenneTwisterFast;
+import java.util.List;
 import java.util.Map;
+import org.innerlab.core.ComponentInfo;
+import org.innerlab.core.ParamSpec;
 import org.innerlab.env.Environment;
 import org.innerlab.env.StepResult;
 import org.innerlab.learner.PersonaMixture;
@@ -30,6 +33,18 @@ import org.innerlab.rater.Rater;
  * <p>The calling protocol of {@link Rater} is kept; allocation-free per step.
  */
 public final class PersonaSelection implements Regime {
+    /** The regime's registry entry: trains a persona mixture's weights against the stage's rater. */
+    public static final RegimeType TYPE = new RegimeType(new ComponentInfo("persona-selection",
+            "REINFORCE on a persona mixture's weights only: one persona per episode, its rated "
+                    + "return moves the persona's logit against a running baseline", "",
+            List.of(ParamSpec.real("learning_rate", 0.01, 0.0, 10.0, "logit step size per unit of rated return"),
+                    ParamSpec.real("baseline_learning_rate", 0.1, 0.0, 1.0,
+                            "step size of the running baseline of rated returns"),
+                    ParamSpec.integer("batch_episodes", 16, 1, 100_000, "episodes per update"))),
+            PersonaMixture.class, true, RegimeType.DataUse.NONE,
+            c -> new PersonaSelection(c.train(), c.learner(PersonaMixture.class), c.rater(), Hyper.from(c.params()),
+                    c.steps(), c.stream("levels"), c.stream("actions"), c.listener()));
+
 
     /**
      * Hyper-parameters.
@@ -39,7 +54,7 @@ public final class PersonaSelection implements Regime {
      * @param batchEpisodes        B, episodes per update
      */
     public record Hyper(double learningRate, double baselineLearningRate, int batchEpisodes) {
-        /** From a resolved parameter map declared in {@link RegimeCatalog}. */
+        /** From a resolved parameter map declared in {@link #TYPE}. */
         public static Hyper from(Map<String, Object> p) {
             return new Hyper((Double) p.get("learning_rate"), (Double) p.get("baseline_learning_rate"),
                     (Integer) p.get("batch_episodes"));

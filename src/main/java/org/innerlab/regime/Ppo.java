@@ -1,8 +1,11 @@
 package org.innerlab.regime;
 
 import ec.util.MersenneTwisterFast;
+import java.util.List;
 import java.util.Map;
 import org.apache.commons.math3.util.FastMath;
+import org.innerlab.core.ComponentInfo;
+import org.innerlab.core.ParamSpec;
 import org.innerlab.env.Environment;
 import org.innerlab.env.StepResult;
 import org.innerlab.learner.ActionChoice;
@@ -38,6 +41,25 @@ import org.innerlab.rater.Rater;
  * rater's score minus β (log π_old(a_t|s_t) − log π_ref(a_t|s_t)).
  */
 public final class Ppo implements Regime {
+    /** The regime's registry entry: PPO trains an MLP policy against the stage's rater. */
+    public static final RegimeType TYPE = new RegimeType(new ComponentInfo("ppo",
+            "PPO-lite: clipped surrogate, GAE(lambda), value loss, entropy bonus, minibatch epochs, Adam (Schulman et al. 2017)",
+            "Schulman et al. 2017",
+            List.of(ParamSpec.real("learning_rate", 1e-3, 1e-7, 1.0, "Adam step size"),
+                    ParamSpec.real("gamma", 0.99, 0.0, 1.0, "discount factor"),
+                    ParamSpec.real("gae_lambda", 0.95, 0.0, 1.0, "lambda of generalised advantage estimation"),
+                    ParamSpec.real("clip", 0.2, 0.0, 10.0, "clipping range epsilon of the probability ratio"),
+                    ParamSpec.real("value_coef", 0.5, 0.0, 100.0, "weight of the value loss"),
+                    ParamSpec.real("entropy_coef", 0.01, 0.0, 10.0, "weight of the entropy bonus"),
+                    ParamSpec.integer("rollout_steps", 512, 1, 1_000_000, "environment steps per update"),
+                    ParamSpec.integer("epochs", 4, 1, 1000, "passes over each rollout"),
+                    ParamSpec.integer("minibatch", 128, 1, 1_000_000, "samples per Adam step"),
+                    ParamSpec.real("max_grad_norm", 0.5, 0.0, 1e6, "global gradient-norm clip (0 = none)"),
+                    KlPenalty.PARAM)),
+            MlpPolicy.class, true, RegimeType.DataUse.NONE,
+            c -> new Ppo(c.train(), c.encoder(), c.learner(MlpPolicy.class), c.rater(), Hyper.from(c.params()),
+                    c.steps(), c.stream("levels"), c.stream("actions"), c.listener(), c.klPenalty()));
+
 
     /**
      * Hyper-parameters.
@@ -55,7 +77,7 @@ public final class Ppo implements Regime {
      */
     public record Hyper(double learningRate, double gamma, double gaeLambda, double clip, double valueCoef,
                         double entropyCoef, int rolloutSteps, int epochs, int minibatch, double maxGradNorm) {
-        /** From a resolved parameter map declared in {@link RegimeCatalog}. */
+        /** From a resolved parameter map declared in {@link #TYPE}. */
         public static Hyper from(Map<String, Object> p) {
             return new Hyper((Double) p.get("learning_rate"), (Double) p.get("gamma"), (Double) p.get("gae_lambda"),
                     (Double) p.get("clip"), (Double) p.get("value_coef"), (Double) p.get("entropy_coef"),

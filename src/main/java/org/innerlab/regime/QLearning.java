@@ -1,7 +1,10 @@
 package org.innerlab.regime;
 
 import ec.util.MersenneTwisterFast;
+import java.util.List;
 import java.util.Map;
+import org.innerlab.core.ComponentInfo;
+import org.innerlab.core.ParamSpec;
 import org.innerlab.env.Environment;
 import org.innerlab.env.StepResult;
 import org.innerlab.learner.ActionChoice;
@@ -29,6 +32,21 @@ import org.innerlab.rater.Rater;
  * bootstraps from s_{t+1}: the time limit is not part of the task. One unit is one episode.
  */
 public final class QLearning implements Regime {
+    /** The regime's registry entry: Q(lambda) trains any Q-function against the stage's rater. */
+    public static final RegimeType TYPE = new RegimeType(new ComponentInfo("q-learning",
+            "Watkins's Q(lambda) with epsilon-greedy exploration (one-step Q-learning at lambda = 0)", "Watkins 1989",
+            List.of(ParamSpec.real("learning_rate", 0.1, 1e-6, 10.0, "step size"),
+                    ParamSpec.real("gamma", 0.95, 0.0, 1.0, "discount factor"),
+                    ParamSpec.real("epsilon_start", 1.0, 0.0, 1.0, "exploration rate at the start"),
+                    ParamSpec.real("epsilon_end", 0.05, 0.0, 1.0, "exploration rate after the decay"),
+                    ParamSpec.real("epsilon_decay_fraction", 0.5, 0.0, 1.0,
+                            "fraction of the stage's steps over which epsilon decays linearly"),
+                    ParamSpec.real("lambda", 0.0, 0.0, 1.0, "trace decay of Watkins's Q(lambda); 0 = one-step"),
+                    ParamSpec.integer("trace_length", 64, 1, 10_000, "most (state, action) pairs kept in the trace"))),
+            QFunction.class, true, RegimeType.DataUse.NONE,
+            c -> new QLearning(c.train(), c.encoder(), c.learner(QFunction.class), c.rater(), Hyper.from(c.params()),
+                    c.steps(), c.stream("levels"), c.stream("actions"), c.listener()));
+
 
     /**
      * Hyper-parameters.
@@ -43,7 +61,7 @@ public final class QLearning implements Regime {
      */
     public record Hyper(double learningRate, double gamma, double epsilonStart, double epsilonEnd,
                         double decayFraction, double lambda, int traceLength) {
-        /** From a resolved parameter map declared in {@link RegimeCatalog}. */
+        /** From a resolved parameter map declared in {@link #TYPE}. */
         public static Hyper from(Map<String, Object> p) {
             return new Hyper((Double) p.get("learning_rate"), (Double) p.get("gamma"),
                     (Double) p.get("epsilon_start"), (Double) p.get("epsilon_end"),

@@ -2,8 +2,11 @@ package org.innerlab.regime;
 
 import ec.util.MersenneTwisterFast;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.apache.commons.math3.util.FastMath;
+import org.innerlab.core.ComponentInfo;
+import org.innerlab.core.ParamSpec;
 import org.innerlab.env.Environment;
 import org.innerlab.env.StepResult;
 import org.innerlab.learner.ActionChoice;
@@ -33,6 +36,20 @@ import org.innerlab.rater.Rater;
  * With a {@link KlPenalty} of weight β, r_t is the rater's score minus β (log π_θ(a_t|s_t) − log π_ref(a_t|s_t)).
  */
 public final class Reinforce implements Regime {
+    /** The regime's registry entry: REINFORCE trains a linear softmax policy against the stage's rater. */
+    public static final RegimeType TYPE = new RegimeType(new ComponentInfo("reinforce",
+            "REINFORCE with a learned linear baseline (Williams 1992), for softmax policies", "Williams 1992",
+            List.of(ParamSpec.real("learning_rate", 0.05, 1e-6, 10.0, "policy step size"),
+                    ParamSpec.real("baseline_learning_rate", 0.05, 0.0, 10.0, "value-baseline step size (0 = no baseline)"),
+                    ParamSpec.real("gamma", 0.99, 0.0, 1.0, "discount factor for returns"),
+                    ParamSpec.real("entropy_bonus", 0.01, 0.0, 10.0, "weight of the entropy regulariser"),
+                    ParamSpec.integer("batch_episodes", 8, 1, 100_000, "episodes per policy update"),
+                    KlPenalty.PARAM)),
+            LinearSoftmaxPolicy.class, true, RegimeType.DataUse.NONE,
+            c -> new Reinforce(c.train(), c.encoder(), c.learner(LinearSoftmaxPolicy.class), c.rater(),
+                    Hyper.from(c.params()), c.steps(), c.stream("levels"), c.stream("actions"), c.listener(),
+                    c.klPenalty()));
+
 
     /**
      * Hyper-parameters.
@@ -45,7 +62,7 @@ public final class Reinforce implements Regime {
      */
     public record Hyper(double learningRate, double baselineLearningRate, double gamma, double entropyBonus,
                         int batchEpisodes) {
-        /** From a resolved parameter map declared in {@link RegimeCatalog}. */
+        /** From a resolved parameter map declared in {@link #TYPE}. */
         public static Hyper from(Map<String, Object> p) {
             return new Hyper((Double) p.get("learning_rate"), (Double) p.get("baseline_learning_rate"),
                     (Double) p.get("gamma"), (Double) p.get("entropy_bonus"), (Integer) p.get("batch_episodes"));

@@ -9,15 +9,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.innerlab.data.CurationCatalog;
+import org.innerlab.data.CurationType;
+import org.innerlab.data.Curations;
 import org.innerlab.data.Personas;
 import org.innerlab.env.EnvRegistry;
 import org.innerlab.env.EnvSpec;
 import org.innerlab.learner.LearnerType;
 import org.innerlab.learner.Learners;
 import org.innerlab.measure.MetricCatalog;
-import org.innerlab.rater.RaterCatalog;
-import org.innerlab.regime.RegimeCatalog;
+import org.innerlab.rater.RaterType;
+import org.innerlab.rater.Raters;
+import org.innerlab.regime.RegimeType;
+import org.innerlab.regime.Regimes;
 import org.innerlab.scenario.Scenario;
 import org.innerlab.scenario.ScenarioException;
 import org.innerlab.scenario.ScenarioLoader;
@@ -92,14 +95,14 @@ public record LabCatalogue(List<ScenarioEntry> scenarios) {
         out.append("\nLEARNERS\n");
         Learners.TYPES.all().forEach(l -> row(out, l.id(), l.info().summary()));
         out.append("\nREGIMES\n");
-        RegimeCatalog.entries().values().forEach(r -> row(out, r.regime(), r.description() + " (trains: "
-                + String.join(", ", r.learners()) + ")"));
+        Regimes.REGISTRY.all().forEach(r -> row(out, r.id(), r.info().summary() + " (trains: "
+                + String.join(", ", Regimes.learnerTypesTrainedBy(r)) + ")"));
         out.append("\nRATERS\n");
-        RaterCatalog.entries().forEach((name, description) -> row(out, name, description));
+        Raters.REGISTRY.all().forEach(r -> row(out, r.id(), r.info().summary()));
         out.append("\nCURATION (data.curation of a behaviour-cloning stage, applied in order)\n");
-        CurationCatalog.entries().forEach((name, description) -> {
-            row(out, name, description);
-            detail(out, "params", CurationCatalog.params(name, List.of()).stream()
+        Curations.REGISTRY.all().forEach(c -> {
+            row(out, c.id(), c.info().summary());
+            detail(out, "params", c.info().params().stream()
                     .map(p -> p.name() + " = " + p.defaultValue() + " (" + p.doc() + ")").collect(Collectors.joining("; ")));
         });
         out.append("\nPERSONAS (demonstrators for data.good / data.bad / data.teachers, evaluation.reference and "
@@ -159,18 +162,18 @@ public record LabCatalogue(List<ScenarioEntry> scenarios) {
         root.put("learners", Learners.TYPES.all().stream()
                 .map(l -> named("type", l.id(), l.info().summary())).toList());
         List<Object> regimes = new ArrayList<>();
-        for (RegimeCatalog.Entry r : RegimeCatalog.entries().values()) {
-            Map<String, Object> regime = named("regime", r.regime(), r.description());
-            regime.put("learners", r.learners());
+        for (RegimeType r : Regimes.REGISTRY.all()) {
+            Map<String, Object> regime = named("regime", r.id(), r.info().summary());
+            regime.put("learners", Regimes.learnerTypesTrainedBy(r));
             regimes.add(regime);
         }
         root.put("regimes", regimes);
-        root.put("raters", RaterCatalog.entries().entrySet().stream()
-                .map(r -> named("name", r.getKey(), r.getValue())).toList());
+        root.put("raters", Raters.REGISTRY.all().stream()
+                .map(r -> named("name", r.id(), r.info().summary())).toList());
         List<Object> curation = new ArrayList<>();
-        for (Map.Entry<String, String> c : CurationCatalog.entries().entrySet()) {
-            Map<String, Object> operator = named("operator", c.getKey(), c.getValue());
-            operator.put("params", CurationCatalog.params(c.getKey(), List.of()).stream().map(p -> p.name()).toList());
+        for (CurationType c : Curations.REGISTRY.all()) {
+            Map<String, Object> operator = named("operator", c.id(), c.info().summary());
+            operator.put("params", c.info().params().stream().map(p -> p.name()).toList());
             curation.add(operator);
         }
         root.put("curation", curation);

@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.innerlab.rater.RaterCatalog;
-import org.innerlab.regime.RegimeCatalog;
+import org.innerlab.rater.RaterType;
+import org.innerlab.rater.Raters;
+import org.innerlab.regime.RegimeType;
+import org.innerlab.regime.Regimes;
 import org.innerlab.scenario.DataConfig;
 import org.innerlab.scenario.EvaluationConfig;
 import org.innerlab.scenario.StageConfig;
@@ -29,8 +31,8 @@ final class TrainingText {
      * conditions would repeat it for every one).
      */
     static String stage(StageConfig stage, boolean explained) {
-        RegimeCatalog.Entry regime = RegimeCatalog.get(stage.regime());
-        String what = regime == null || !explained ? "" : ": " + regime.description();
+        RegimeType regime = Regimes.REGISTRY.find(stage.regime());
+        String what = regime == null || !explained ? "" : ": " + regime.info().summary();
         String then = what.isEmpty() ? ": " : "; ";
         if (stage.data() != null && Boolean.TRUE.equals(stage.params().get("distil_belief"))) {
             return what + then + String.format(Locale.ROOT, "distillation: the learner itself plays %,d episodes of "
@@ -41,7 +43,8 @@ final class TrainingText {
         if (stage.data() != null) {
             return what + then + "on " + data(stage.data()) + "; " + assignments(stage.params()) + ".";
         }
-        String rater = RaterCatalog.entries().getOrDefault(stage.rater(), "");
+        RaterType raterType = Raters.REGISTRY.find(stage.rater());
+        String rater = raterType == null ? "" : raterType.info().summary();
         return what + then + String.format(Locale.ROOT, "%,d environment steps; scored by '%s'", stage.steps(),
                 stage.rater()) + (rater.isEmpty() ? "" : " (" + rater + ")") + "; " + assignments(stage.params()) + ".";
     }

@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.Set;
 import org.innerlab.core.ParamSet;
 import org.innerlab.core.ParamSpec;
-import org.innerlab.data.CurationCatalog;
+import org.innerlab.data.CurationType;
+import org.innerlab.data.Curations;
 import org.innerlab.data.Personas;
 import org.innerlab.env.EnvSpec;
 import org.innerlab.scenario.Node.Mapping;
@@ -27,7 +28,7 @@ final class DataSection {
     /**
      * The demonstrations section: teachers by persona (the environment must have personas), the
      * distribution they play, and the curation steps, each operator's parameters checked against
-     * {@link CurationCatalog}.
+     * {@link Curations}.
      */
     static DataConfig parse(Node node, String path, EnvSpec spec, Set<String> distributions) {
         Section s = Section.of(node, path, KEYS);
@@ -112,11 +113,11 @@ final class DataSection {
             params = m.entries().get(0).value();
             at = new Scalar(Node.Type.STRING, operator, operator, m.entries().get(0).keyOrigin());
         }
-        if (!CurationCatalog.entries().containsKey(operator)) {
-            throw Section.unknown(at.origin(), field, "curation operator", operator, CurationCatalog.entries().keySet(),
-                    "known");
+        CurationType type = Curations.REGISTRY.find(operator);
+        if (type == null) {
+            throw Section.unknown(at.origin(), field, "curation operator", operator, Curations.REGISTRY.ids(), "known");
         }
-        List<ParamSpec> specs = CurationCatalog.params(operator, personas);
+        List<ParamSpec> specs = type.params(personas);
         String owner = "curation operator " + operator;
         Map<String, Object> overrides = Section.params(params, field + "." + operator, specs, owner);
         return new DataConfig.Step(operator, ParamSet.resolve(owner, specs, overrides));

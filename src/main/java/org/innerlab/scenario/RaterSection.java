@@ -6,10 +6,11 @@ import java.util.Map;
 import org.innerlab.core.ParamSet;
 import org.innerlab.core.ParamSpec;
 import org.innerlab.env.EnvSpec;
-import org.innerlab.rater.RaterCatalog;
+import org.innerlab.rater.RaterType;
+import org.innerlab.rater.Raters;
 import org.innerlab.scenario.Node.Mapping;
 
-/** A training stage's {@code rater}: who scores the RL stage's episodes ({@link RaterCatalog}). */
+/** A training stage's {@code rater}: who scores the RL stage's episodes ({@link Raters}). */
 final class RaterSection {
     /** The rater of a stage that names none: the environment's own (observed) reward. */
     static final String DEFAULT_RATER = "environment";
@@ -26,17 +27,18 @@ final class RaterSection {
         Mapping written = node instanceof Mapping m ? m : null;
         Node nameNode = written == null ? node : Section.of(node, field, keysOf(written)).require("name");
         String nameField = written == null ? field : field + ".name";
-        String name = Section.oneOf(nameNode, nameField, RaterCatalog.entries().keySet(), "rater");
+        String name = Section.oneOf(nameNode, nameField, Raters.REGISTRY.ids(), "rater");
+        RaterType type = Raters.REGISTRY.require(name);
         List<ParamSpec> declared;
         try {
-            declared = RaterCatalog.params(name, spec);
+            declared = type.params(spec);
         } catch (IllegalArgumentException e) {
             throw new ScenarioException(nameNode.origin(), nameField, e.getMessage(), null);
         }
         String owner = "rater " + name;
         Map<String, Object> overrides = written == null ? Map.of()
                 : Section.params(written.without("name"), field, declared, owner);
-        for (String required : RaterCatalog.get(name).required()) {
+        for (String required : type.required()) {
             if (!overrides.containsKey(required)) {
                 String example = declared.stream().filter(p -> p.name().equals(required)).findFirst()
                         .map(p -> p.expectation()).orElse("");

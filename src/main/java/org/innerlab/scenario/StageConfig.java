@@ -3,13 +3,15 @@ package org.innerlab.scenario;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.innerlab.regime.RegimeType;
+import org.innerlab.regime.Regimes;
 
 /**
  * One training stage.
  *
- * @param regime      a regime from {@code org.innerlab.regime.RegimeCatalog}
+ * @param regime      a regime registered in {@code org.innerlab.regime.Regimes}
  * @param steps       environment steps of training in this stage
- * @param rater       the name of what scores the learner, from {@code org.innerlab.rater.RaterCatalog}
+ * @param rater       the name of what scores the learner, registered in {@code org.innerlab.rater.Raters}
  *                    (e.g. {@code environment}: the observed reward)
  * @param params      the regime's parameters, defaults filled in
  * @param raterParams the rater's parameters, defaults filled in (empty for raters without parameters)
@@ -23,8 +25,6 @@ public record StageConfig(String regime, long steps, String rater, Map<String, O
                           Map<String, Object> raterParams, DataConfig data) {
     /** The regime that learns from demonstrations rather than from a rater. */
     public static final String BEHAVIOUR_CLONING = "behaviour-cloning";
-    /** The regime that learns from demonstrations rated once by its rater (offline RL). */
-    public static final String OFFLINE_Q = "offline-q";
     /** The regime that clones a target's actions where a red team finds the learner misbehaving. */
     public static final String ADVERSARIAL_TRAINING = "adversarial-training";
 
@@ -41,12 +41,12 @@ public record StageConfig(String regime, long steps, String rater, Map<String, O
 
     /** Whether this stage learns from a dataset of demonstrations or searches with a red team ({@link #data}). */
     public boolean learnsFromData() {
-        return clonesDemonstrations() || OFFLINE_Q.equals(regime) || ADVERSARIAL_TRAINING.equals(regime);
+        return Regimes.REGISTRY.require(regime).data() != RegimeType.DataUse.NONE;
     }
 
-    /** Whether a rater scores this stage (behaviour cloning and adversarial training have none). */
+    /** Whether a rater scores this stage (its regime says; behaviour cloning and adversarial training have none). */
     public boolean hasRater() {
-        return !clonesDemonstrations() && !ADVERSARIAL_TRAINING.equals(regime);
+        return Regimes.REGISTRY.require(regime).rated();
     }
 
     /** Whether this stage clones demonstrations (its budget is then its epochs, not {@link #steps}). */

@@ -7,12 +7,13 @@ import java.util.Set;
 import org.innerlab.core.ParamSet;
 import org.innerlab.env.EnvSpec;
 import org.innerlab.regime.BehaviourCloning;
-import org.innerlab.regime.RegimeCatalog;
+import org.innerlab.regime.RegimeType;
+import org.innerlab.regime.Regimes;
 import org.innerlab.scenario.Node.Mapping;
 import org.innerlab.scenario.Node.Scalar;
 
 /**
- * The {@code training} section: the stages in order, each a regime (from {@link RegimeCatalog}) that
+ * The {@code training} section: the stages in order, each a regime (from {@link Regimes}) that
  * can train the learner, its budget in environment steps, its rater, its parameters, and for the
  * regimes that learn from demonstrations their data; plus the rules between a stage and the learner's
  * heads (tag head, belief head) and between stages (a belief head distilled away stays away).
@@ -40,8 +41,8 @@ final class TrainingSection {
             String path = "training." + i;
             Section s = Section.of(items.get(i), path, STAGE_KEYS);
             Node regimeNode = s.require("regime");
-            String regime = Section.oneOf(regimeNode, s.field("regime"), RegimeCatalog.entries().keySet(), "regime");
-            RegimeCatalog.Entry entry = RegimeCatalog.get(regime);
+            String regime = Section.oneOf(regimeNode, s.field("regime"), Regimes.REGISTRY.ids(), "regime");
+            RegimeType entry = Regimes.REGISTRY.require(regime);
             requireRegimeTrains(entry, regime, learnerType, regimeNode, s.field("regime"));
             boolean cloning = regime.equals(StageConfig.BEHAVIOUR_CLONING);
             long steps = cloning ? 0
@@ -63,12 +64,13 @@ final class TrainingSection {
             }
             RaterSection.Choice rater = RaterSection.parse(raterNode, s.field("rater"), spec);
             String owner = "regime " + regime;
-            Map<String, Object> overrides = Section.params(s.get("params"), s.field("params"), entry.params(), owner);
-            Map<String, Object> params = ParamSet.resolve(owner, entry.params(), overrides);
+            Map<String, Object> overrides = Section.params(s.get("params"), s.field("params"), entry.info().params(),
+                    owner);
+            Map<String, Object> params = ParamSet.resolve(owner, entry.info().params(), overrides);
             DataConfig data = null;
-            if (cloning || regime.equals(StageConfig.OFFLINE_Q)) {
+            if (entry.data() == RegimeType.DataUse.DEMONSTRATIONS) {
                 data = stageData(s, regime, topData, spec, distributions);
-            } else if (adversarial) {
+            } else if (entry.data() == RegimeType.DataUse.RED_TEAM) {
                 data = redTeam(s, regime, topData, spec, distributions);
             } else if (s.has("data")) {
                 throw new ScenarioException(s.get("data").origin(), s.field("data"), "regime '" + regime
@@ -86,15 +88,15 @@ final class TrainingSection {
     }
 
     /**
-     * The one rule of which regime can train which learner type: today the regime's catalog entry lists
-     * the learner types it trains.
+     * The one rule of which regime can train which learner type: the learner type must provide the
+     * capability the regime trains.
      */
-    private static void requireRegimeTrains(RegimeCatalog.Entry entry, String regime, String learnerType,
+    private static void requireRegimeTrains(RegimeType entry, String regime, String learnerType,
                                             Node regimeNode, String field) {
-        if (!entry.learners().contains(learnerType)) {
+        if (!Regimes.trains(entry, learnerType)) {
             throw new ScenarioException(regimeNode.origin(), field, "regime '" + regime
                     + "' cannot train learner type '" + learnerType + "'",
-                    "it trains " + String.join(", ", entry.learners()));
+                    "it trains " + String.join(", ", Regimes.learnerTypesTrainedBy(entry)));
         }
     }
 

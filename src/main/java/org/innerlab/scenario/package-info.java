@@ -44,9 +44,9 @@
  *                                       #   always sees it); boards must keep one size (Cheese Maze does)
  *   params: { init_std: 0.0 }           # checked against the type's parameters; defaults filled
  * training:                             # required; one or more stages, run in order
- *   - regime: reinforce                 # required; a RegimeCatalog regime that trains the learner type
+ *   - regime: reinforce                 # required; a registered regime (Regimes) that trains the learner type
  *     steps: 200000                     # required; 1..10^10 environment steps
- *     rater: environment                # a RaterCatalog name; default environment; or a map of the name
+ *     rater: environment                # a registered rater (Raters); default environment; or a map of the name
  *                                       #   and the rater's parameters, checked against its declarations
  *                                       #   for this environment, defaults filled, e.g.
  *                                       #   {name: blind-spot, event: entered_punishment_tile, bonus: 30};

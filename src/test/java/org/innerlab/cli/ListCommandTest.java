@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
-import org.innerlab.data.CurationCatalog;
+import org.innerlab.data.Curations;
 import org.innerlab.data.Personas;
 import org.innerlab.env.EnvRegistry;
 import org.innerlab.learner.Learners;
-import org.innerlab.regime.RegimeCatalog;
+import org.innerlab.regime.Regimes;
 import org.junit.jupiter.api.Test;
 
 /** {@code innerlab list}: every catalogue entry and every shipped scenario, as text and as JSON. */
@@ -22,11 +22,11 @@ class ListCommandTest {
         assertEquals(0, o.exitCode(), o.err());
         List<String> names = new ArrayList<>(EnvRegistry.entries().keySet());
         names.addAll(Learners.TYPES.ids());
-        names.addAll(RegimeCatalog.entries().keySet());
+        names.addAll(Regimes.REGISTRY.ids());
         names.addAll(List.of("coinrun-goal-misgeneralization", "absent-supervisor", "conditional_misbehaviour_gap",
                 "oversight: supervisor (observed: present, unobserved: absent)", "safety-pretraining",
                 "kl_to_reference", "attack_success"));
-        names.addAll(CurationCatalog.entries().keySet());
+        names.addAll(Curations.REGISTRY.ids());
         names.addAll(List.of("shortcut", "sneaky", "transformer", "drinker", "corner"));
         for (String name : names) {
             assertTrue(o.out().contains(name), name + " in\n" + o.out());
@@ -48,7 +48,7 @@ class ListCommandTest {
         assertEquals("supervisor", absent.get("oversight").get("parameter").asText());
         assertEquals("end_of_level", json.get("environments").get(0).get("proxies").get(0).asText());
         assertEquals(Learners.TYPES.all().size(), json.get("learners").size());
-        assertEquals(CurationCatalog.entries().size(), json.get("curation").size());
+        assertEquals(Curations.REGISTRY.all().size(), json.get("curation").size());
         int personas = 0;
         for (String id : Personas.environments()) {
             personas += Personas.forEnvironment(EnvRegistry.spec(id)).names().size();

@@ -32,7 +32,7 @@ class FlawedRatersTest {
     }
 
     private static Rater create(String name, Map<String, ?> params, Environment env) {
-        return RaterCatalog.create(name, params, env, null, new Seeds(7).stream("rater"));
+        return Raters.create(name, params, env, null, new Seeds(7).stream("rater"));
     }
 
     /** Plays {@code actions} from a reset and returns {rated return, true return, observed return}. */
@@ -189,6 +189,6 @@ class FlawedRatersTest {
         assertThrows(IllegalArgumentException.class, () -> create("proxy", Map.of("proxy", "x"), asg));
         assertThrows(IllegalArgumentException.class, () -> create("true", Map.of("bonus", 1), asg));
         assertInstanceOf(SupervisedOnlyRater.class, create("supervised-only", Map.of(), asg));
-        assertEquals(Map.of("penalty", 30.0), RaterCatalog.resolve("supervised-only", asg.spec(), Map.of()));
+        assertEquals(Map.of("penalty", 30.0), Raters.REGISTRY.require("supervised-only").resolve(asg.spec(), Map.of()));
     }
 }

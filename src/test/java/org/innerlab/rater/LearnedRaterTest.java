@@ -29,7 +29,7 @@ class LearnedRaterTest {
     }
 
     private static LearnedRater learned(Environment env, Map<String, Object> params) {
-        return (LearnedRater) RaterCatalog.create("learned", params, env, null, new Seeds(1).stream("rater"));
+        return (LearnedRater) Raters.create("learned", params, env, null, new Seeds(1).stream("rater"));
     }
 
     @Test
@@ -133,10 +133,10 @@ class LearnedRaterTest {
         List<Rater> raters = List.of(
                 learned(env, Map.of("model", "mlp", "hidden", 8, "comparisons", 10, "epochs", 1, "retrain_every", 1000,
                         "buffer_episodes", 50)),
-                RaterCatalog.create("supervised-only", Map.of(), env, null, new Seeds(1).stream("r")),
-                RaterCatalog.create("noisy", Map.of(), env, null, new Seeds(1).stream("r")),
-                RaterCatalog.create("blind-spot", Map.of("event", "entered_punishment_tile"), env, null, null),
-                RaterCatalog.create("sycophantic", Map.of("event", "reached_goal"), env, null, null));
+                Raters.create("supervised-only", Map.of(), env, null, new Seeds(1).stream("r")),
+                Raters.create("noisy", Map.of(), env, null, new Seeds(1).stream("r")),
+                Raters.create("blind-spot", Map.of("event", "entered_punishment_tile"), env, null, null),
+                Raters.create("sycophantic", Map.of("event", "reached_goal"), env, null, null));
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         for (Rater rater : raters) {
             Seeds s = new Seeds(3);

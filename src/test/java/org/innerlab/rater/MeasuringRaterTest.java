@@ -38,7 +38,7 @@ class MeasuringRaterTest {
     @Test
     void aLearnedRatersViewSharesTheModelButBuffersNothing() {
         Environment env = absentSupervisor();
-        LearnedRater rater = (LearnedRater) RaterCatalog.create("learned", Map.of("comparisons", 20, "epochs", 2,
+        LearnedRater rater = (LearnedRater) Raters.create("learned", Map.of("comparisons", 20, "epochs", 2,
                 "retrain_every", 1), env, null, new Seeds(1).stream("rater"));
         Rater view = rater.measuring();
         assertEquals(play(env, rater, 5, 9), play(env, view, 5, 9), 0.0);
@@ -50,8 +50,8 @@ class MeasuringRaterTest {
     @Test
     void aNoisyRatersViewDoesNotAdvanceItsStream() {
         Environment env = absentSupervisor();
-        Rater twin = RaterCatalog.create("noisy", Map.of(), env, null, new Seeds(2).stream("rater"));
-        Rater rater = RaterCatalog.create("noisy", Map.of(), env, null, new Seeds(2).stream("rater"));
+        Rater twin = Raters.create("noisy", Map.of(), env, null, new Seeds(2).stream("rater"));
+        Rater rater = Raters.create("noisy", Map.of(), env, null, new Seeds(2).stream("rater"));
         play(env, rater.measuring(), 3, 4);
         assertEquals(play(env, twin, 3, 5), play(env, rater, 3, 5), 0.0);
     }
@@ -59,10 +59,10 @@ class MeasuringRaterTest {
     @Test
     void statefulRatersGiveFreshInstancesStatelessOnesThemselves() {
         Environment env = absentSupervisor();
-        Rater blind = RaterCatalog.create("blind-spot", Map.of("event", "entered_punishment_tile"), env, null,
+        Rater blind = Raters.create("blind-spot", Map.of("event", "entered_punishment_tile"), env, null,
                 new Seeds(3).stream("rater"));
         assertSame(blind, blind.measuring());
-        Rater supervised = RaterCatalog.create("supervised-only", Map.of(), env, null, new Seeds(3).stream("rater"));
+        Rater supervised = Raters.create("supervised-only", Map.of(), env, null, new Seeds(3).stream("rater"));
         assertNotSame(supervised, supervised.measuring());
         assertEquals(play(env, supervised, 4, 6), play(env, supervised.measuring(), 4, 6), 0.0);
     }

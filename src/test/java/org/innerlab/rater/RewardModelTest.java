@@ -134,9 +134,9 @@ class RewardModelTest {
         Environment env = absentSupervisor();
         for (String model : new String[] {"linear", "mlp"}) {
             Map<String, Object> params = Map.of("model", model, "hidden", 8, "comparisons", 40, "epochs", 3);
-            LearnedRater a = (LearnedRater) RaterCatalog.create("learned", params, env, null, new Seeds(9).stream("r"));
-            LearnedRater b = (LearnedRater) RaterCatalog.create("learned", params, env, null, new Seeds(9).stream("r"));
-            LearnedRater c = (LearnedRater) RaterCatalog.create("learned", params, env, null, new Seeds(10).stream("r"));
+            LearnedRater a = (LearnedRater) Raters.create("learned", params, env, null, new Seeds(9).stream("r"));
+            LearnedRater b = (LearnedRater) Raters.create("learned", params, env, null, new Seeds(9).stream("r"));
+            LearnedRater c = (LearnedRater) Raters.create("learned", params, env, null, new Seeds(10).stream("r"));
             assertArrayEquals(a.model().parameters(), b.model().parameters(), 0.0);
             assertTrue(!java.util.Arrays.equals(a.model().parameters(), c.model().parameters()), "another seed differs");
         }

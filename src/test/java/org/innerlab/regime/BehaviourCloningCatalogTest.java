@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 class BehaviourCloningCatalogTest {
     @Test
     void theCatalogEntryResolvesToHyperParameters() {
-        RegimeCatalog.Entry e = RegimeCatalog.get("behaviour-cloning");
-        assertEquals(List.of("linear-softmax", "mlp"), e.learners());
-        Map<String, Object> p = ParamSet.resolve("behaviour-cloning", e.params(),
+        RegimeType e = Regimes.REGISTRY.require("behaviour-cloning");
+        assertEquals(List.of("linear-softmax", "mlp"), Regimes.learnerTypesTrainedBy(e));
+        Map<String, Object> p = ParamSet.resolve("behaviour-cloning", e.info().params(),
                 Map.of("optimiser", "sgd", "epochs", 3, "tag_head_weight", 0.5));
         BehaviourCloning.Hyper h = BehaviourCloning.Hyper.from(p);
         assertEquals(BehaviourCloning.Optimiser.SGD, h.optimiser());
