@@ -59,7 +59,7 @@ import org.innerlab.observe.SparseVector;
  * ({@code learner.observation.global_features}); the planner reads nothing else. Deciding allocates
  * nothing (scratch arrays per look-ahead level).
  */
-public final class AlignmentFakingPlanner implements Learner, Policy {
+public final class AlignmentFakingPlanner implements Learner, Policy, DecisionLog, GoalVector {
     /** Why the agent took an action. */
     public enum Reason {
         /** Its goal itself ranks the action first (or ties it). */

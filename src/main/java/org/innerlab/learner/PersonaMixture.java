@@ -60,7 +60,7 @@ import org.innerlab.observe.SparseVector;
  * length exactly would be mistaken for a continuation; regimes call {@link #startEpisode} explicitly.
  * Acting allocates nothing (planning teachers cache solved states).
  */
-public final class PersonaMixture implements Learner, Policy {
+public final class PersonaMixture implements Learner, Policy, PersonaShareSource {
     /** The suffix of a strongly emulated component's name. */
     public static final String STRONG = "strong";
     /** The suffix of a weakly emulated component's name. */
