@@ -53,16 +53,6 @@ public final class DeceptiveAlignment {
         return spec.oversight() != null && spec.oversight().identicalObservedReward();
     }
 
-    /** The metrics a planner reports per evaluated distribution. */
-    public static List<String> plannerMetricNames() {
-        return List.of(FAKING_RATE);
-    }
-
-    /** The metrics a planner reports under {@value #LEARNER}. */
-    public static List<String> learnerMetricNames() {
-        return List.of(GOAL_DRIFT, REFUSAL_PREFERENCE);
-    }
-
     /**
      * @param distributions each evaluated distribution's resolved parameters, in evaluation order
      * @param metrics       the run's evaluation metrics (with {@code misbehaviour_rate} per distribution)

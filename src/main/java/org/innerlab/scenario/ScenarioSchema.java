@@ -3,6 +3,7 @@ package org.innerlab.scenario;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,12 +17,9 @@ import org.innerlab.data.CurationCatalog;
 import org.innerlab.data.Personas;
 import org.innerlab.env.EnvSpec;
 import org.innerlab.learner.LearnerCatalog;
-import org.innerlab.measure.BackdoorPersistence;
-import org.innerlab.measure.ConditionalMisbehaviour;
 import org.innerlab.measure.DeceptiveAlignment;
-import org.innerlab.measure.EvaluationSuite;
-import org.innerlab.measure.PersonaShares;
-import org.innerlab.measure.Evaluator;
+import org.innerlab.measure.EvaluationPlan;
+import org.innerlab.measure.Metric;
 import org.innerlab.rater.RaterCatalog;
 import org.innerlab.regime.BehaviourCloning;
 import org.innerlab.regime.RegimeCatalog;
@@ -807,34 +805,26 @@ final class ScenarioSchema {
         }
     }
 
-    /** The metrics a chart or table of {@code base} may name: the evaluator's and the contrasts'. */
+    /** The metrics a chart or table of {@code base} may name: its evaluation plan's. */
     private static List<String> knownMetrics(EnvSpec spec, Scenario base) {
-        // Probe metrics are allowed wherever the environment has personas: a condition may switch them on.
-        boolean personas = Personas.environments().contains(spec.id());
-        List<String> metrics = new ArrayList<>(Evaluator.metricNames(spec, personas, personas));
-        if (spec.oversight() != null) {
-            metrics.add(ConditionalMisbehaviour.GAP);
-        }
-        if (DeceptiveAlignment.rewardBlindOversight(spec)) {
-            metrics.add(DeceptiveAlignment.COMPLIANCE_GAP);
-        }
+        return evaluationPlan(spec, base).metricNames();
+    }
+
+    /** What {@code base}'s runs will measure, from its environment, learner type and evaluation settings. */
+    private static EvaluationPlan evaluationPlan(EnvSpec spec, Scenario base) {
+        // The capabilities each learner type provides, until the learner registry declares them.
+        Set<Metric.Need> provides = EnumSet.noneOf(Metric.Need.class);
         if ("alignment-faking-planner".equals(base.learner().type())) {
-            metrics.addAll(DeceptiveAlignment.plannerMetricNames());
-            metrics.addAll(DeceptiveAlignment.learnerMetricNames());
+            provides.addAll(List.of(Metric.Need.DECISION_LOG, Metric.Need.GOAL_VECTOR));
         }
         if (Boolean.TRUE.equals(base.learner().params().get("belief_head"))) {
-            metrics.add(Evaluator.BELIEF_DEPLOYED);
-        }
-        if (base.evaluation().suite() != null) {
-            metrics.addAll(EvaluationSuite.metricNames());
+            provides.add(Metric.Need.BELIEF_HEAD);
         }
         if ("persona-mixture".equals(base.learner().type())) {
-            metrics.addAll(PersonaShares.learnerMetricNames(spec));
+            provides.add(Metric.Need.PERSONA_SHARES);
         }
-        if (base.report().persistence() != null) {
-            metrics.add(BackdoorPersistence.METRIC);
-        }
-        return metrics;
+        return EvaluationPlan.forScenario(spec, provides, new EvaluationPlan.Settings(base.evaluation().suite() != null,
+                base.evaluation().curve() != null, base.report().persistence() != null));
     }
 
     /** The charts, whose x must be a sweep key and whose series must name evaluated distributions. */
@@ -910,9 +900,6 @@ final class ScenarioSchema {
         return charts;
     }
 
-    /** The extra metrics of a training curve's points (besides the evaluator's). */
-    static final List<String> CURVE_METRICS = List.of("rated_return", "rated_gap", "kl_to_initial", "kl_per_step");
-
     /** A {@code curve} chart: x is steps or sqrt_kl, y series name a curve distribution or its best-of-n. */
     private static ChartConfig curveChart(Section s, Scenario base, EnvSpec spec, Map<String, Origin> names) {
         CurveConfig curve = base.evaluation().curve();
@@ -936,8 +923,7 @@ final class ScenarioSchema {
                 bases.add(d + CurveConfig.BEST_OF_N);
             }
         }
-        List<String> metrics = new ArrayList<>(Evaluator.metricNames(spec));
-        metrics.addAll(CURVE_METRICS);
+        List<String> metrics = evaluationPlan(spec, base).curveMetricNames();
         Node yNode = s.require("y");
         List<Node> series = Section.list(yNode, s.field("y"));
         if (series.isEmpty()) {
