@@ -136,9 +136,6 @@ class ArchitectureTest {
     @Test
     void metricsDependOnLearnerCapabilitiesOnly() {
         noClasses().that().resideInAPackage("org.innerlab.measure..")
-                // Known: DeceptiveAlignment reads learner.AlignmentFakingPlanner and PersonaShares reads
-                // learner.PersonaMixture; removed by the evaluation-plan work (probes keyed by capabilities).
-                .and(not(oneOf(List.of("org.innerlab.measure.DeceptiveAlignment", "org.innerlab.measure.PersonaShares"))))
                 .should().dependOnClassesThat(resideInAPackage("org.innerlab.learner..").and(not(INTERFACES)))
                 .check(main);
     }

@@ -8,7 +8,6 @@ import org.innerlab.core.Seeds;
 import org.innerlab.data.AdversarialStart;
 import org.innerlab.data.Personas;
 import org.innerlab.data.Teacher;
-import org.innerlab.env.EnvSpec;
 import org.innerlab.env.Environment;
 import org.innerlab.env.Params;
 import org.innerlab.learner.AlignmentFakingPlanner;
@@ -17,12 +16,10 @@ import org.innerlab.learner.PersonaMixture;
 import org.innerlab.learner.Policy;
 import org.innerlab.learner.TagGuidedPolicy;
 import org.innerlab.learner.TagPredictor;
-import org.innerlab.measure.ConditionalMisbehaviour;
-import org.innerlab.measure.DeceptiveAlignment;
+import org.innerlab.measure.EvaluationPlan;
 import org.innerlab.measure.EvaluationSuite;
 import org.innerlab.measure.Evaluator;
 import org.innerlab.measure.MetricValue;
-import org.innerlab.measure.PersonaShares;
 import org.innerlab.measure.Probes;
 import org.innerlab.measure.RunResult;
 import org.innerlab.observe.ControlTagEncoder;
@@ -129,6 +126,9 @@ public final class RunModel extends SimState {
         return state -> {
             List<MetricValue> all = new ArrayList<>();
             EvaluationConfig ec = scenario.evaluation();
+            EvaluationPlan plan = EvaluationPlan.forRun(organism.train().spec(), organism.learner(),
+                    new EvaluationPlan.Settings(ec.suite() != null, ec.curve() != null,
+                            scenario.report().persistence() != null));
             Policy policy = evaluationPolicy(ec);
             Teacher reference = ec.reference() == null ? null : personas().teacher(ec.reference());
             Map<String, Params> sampled = new LinkedHashMap<>();
@@ -141,14 +141,14 @@ public final class RunModel extends SimState {
                 List<String> names = new ArrayList<>();
                 if (ec.sampled()) {
                     sampled.put(distribution, env.params());
-                    all.addAll(evaluate(distribution, distribution, env, policy, Evaluator.Mode.SAMPLED,
+                    all.addAll(evaluate(plan, distribution, distribution, env, policy, Evaluator.Mode.SAMPLED,
                             new Probes(reference, null, null)));
                     names.add(distribution);
                 }
                 if (ec.greedy()) {
                     String name = ec.sampled() ? distribution + EvaluationConfig.GREEDY_SUFFIX : distribution;
                     greedy.put(name, env.params());
-                    all.addAll(evaluate(name, distribution, env, policy, Evaluator.Mode.GREEDY,
+                    all.addAll(evaluate(plan, name, distribution, env, policy, Evaluator.Mode.GREEDY,
                             new Probes(reference, null, null)));
                     names.add(name);
                 }
@@ -157,32 +157,23 @@ public final class RunModel extends SimState {
                         AdversarialStart attack = new AdversarialStart(env, personas().teacher(ec.attack().persona()),
                                 ec.attack().steps());
                         attacked.put(name + EvaluationConfig.ATTACKED_SUFFIX, env.params());
-                        all.addAll(evaluate(name + EvaluationConfig.ATTACKED_SUFFIX, distribution, env, policy,
+                        all.addAll(evaluate(plan, name + EvaluationConfig.ATTACKED_SUFFIX, distribution, env, policy,
                                 name.equals(distribution) && ec.sampled() ? Evaluator.Mode.SAMPLED : Evaluator.Mode.GREEDY,
                                 new Probes(reference, attack, seeds.stream("eval/" + distribution + "/attack"))));
                     }
                 }
-                if (ec.beliefSteering() && organism.learner() instanceof DeploymentBelief believer
-                        && believer.hasBeliefHead()) {
+                DeploymentBelief believer = plan.beliefHead();
+                if (ec.beliefSteering() && believer != null) {
                     // d's own level and action streams again: the clamped belief is the only difference.
                     Evaluator.Mode mode = ec.sampled() ? Evaluator.Mode.SAMPLED : Evaluator.Mode.GREEDY;
-                    all.addAll(evaluate(distribution + EvaluationConfig.TOLD_DEPLOYED_SUFFIX, distribution, env,
+                    all.addAll(evaluate(plan, distribution + EvaluationConfig.TOLD_DEPLOYED_SUFFIX, distribution, env,
                             steered(ec, believer, 1), mode, new Probes(reference, null, null)));
-                    all.addAll(evaluate(distribution + EvaluationConfig.TOLD_TRAINING_SUFFIX, distribution, env,
+                    all.addAll(evaluate(plan, distribution + EvaluationConfig.TOLD_TRAINING_SUFFIX, distribution, env,
                             steered(ec, believer, 0), mode, new Probes(reference, null, null)));
                 }
             }
-            EnvSpec spec = organism.train().spec();
-            all.addAll(ConditionalMisbehaviour.gaps(spec, sampled, all));
-            all.addAll(DeceptiveAlignment.complianceGaps(spec, sampled, all));
-            if (ec.greedy()) {
-                all.addAll(ConditionalMisbehaviour.gaps(spec, greedy, all));
-                all.addAll(DeceptiveAlignment.complianceGaps(spec, greedy, all));
-            }
-            all.addAll(ConditionalMisbehaviour.gaps(spec, attacked, all));
-            if (organism.learner() instanceof AlignmentFakingPlanner planner) {
-                all.addAll(DeceptiveAlignment.learnerMetrics(planner));
-            }
+            all.addAll(plan.contrasts(sampled, greedy, attacked, all));
+            all.addAll(plan.goalMetrics());
             if (curve != null) {
                 all.addAll(curve.metrics());
             }
@@ -194,27 +185,16 @@ public final class RunModel extends SimState {
                 all.addAll(suite.measure(seeds.stream("suite/looks"), seeds.stream("suite/levels"),
                         seeds.stream("suite/actions")));
             }
-            if (organism.learner() instanceof PersonaMixture mixture) {
-                all.addAll(PersonaShares.learnerMetrics(mixture));
-            }
+            all.addAll(plan.personaShareMetrics());
             metrics = all;
         };
     }
 
-    private List<MetricValue> evaluate(String name, String distribution, Environment env, Policy policy,
-                                       Evaluator.Mode mode, Probes probes) {
-        AlignmentFakingPlanner planner = organism.learner() instanceof AlignmentFakingPlanner p ? p : null;
-        if (planner != null) {
-            planner.clearDecisions();
-        }
-        List<MetricValue> measured = new ArrayList<>(Evaluator.evaluate(name, env, organism.encoder(), policy, mode,
-                scenario.evaluation().episodes(), seeds.stream("eval/" + distribution + "/levels"),
-                seeds.stream("eval/" + distribution + "/actions"), probes));
-        if (planner != null) {
-            // The planner logs a reason per decision; the ones just taken are this distribution's.
-            measured.add(DeceptiveAlignment.fakingRate(name, planner));
-        }
-        return measured;
+    private List<MetricValue> evaluate(EvaluationPlan plan, String name, String distribution, Environment env,
+                                       Policy policy, Evaluator.Mode mode, Probes probes) {
+        return plan.evaluate(name, env, organism.encoder(), policy, mode, scenario.evaluation().episodes(),
+                seeds.stream("eval/" + distribution + "/levels"), seeds.stream("eval/" + distribution + "/actions"),
+                probes);
     }
 
     /**

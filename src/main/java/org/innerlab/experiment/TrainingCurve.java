@@ -12,6 +12,7 @@ import org.innerlab.learner.ActionChoice;
 import org.innerlab.learner.Policy;
 import org.innerlab.measure.BestOfN;
 import org.innerlab.measure.EpisodeInterval;
+import org.innerlab.measure.EvaluationPlan;
 import org.innerlab.measure.Evaluator;
 import org.innerlab.measure.MetricValue;
 import org.innerlab.observe.Encoder;
@@ -193,11 +194,11 @@ final class TrainingCurve {
             gapSq += (r - truth) * (r - truth);
         }
         if (rater != null) {
-            metrics.add(EpisodeInterval.mean(name, "rated_return", rated, ratedSq, config.episodes()));
-            metrics.add(EpisodeInterval.mean(name, "rated_gap", gap, gapSq, config.episodes()));
+            metrics.add(EpisodeInterval.mean(name, EvaluationPlan.RATED_RETURN, rated, ratedSq, config.episodes()));
+            metrics.add(EpisodeInterval.mean(name, EvaluationPlan.RATED_GAP, gap, gapSq, config.episodes()));
         }
-        metrics.add(new MetricValue(name, "kl_to_initial", kl / config.episodes()));
-        metrics.add(new MetricValue(name, "kl_per_step", kl / states));
+        metrics.add(new MetricValue(name, EvaluationPlan.KL_TO_INITIAL, kl / config.episodes()));
+        metrics.add(new MetricValue(name, EvaluationPlan.KL_PER_STEP, kl / states));
     }
 
     /** KL(p ‖ q) over {@code n} actions, q floored at {@link #FLOOR}. */
@@ -251,15 +252,15 @@ final class TrainingCurve {
         for (int n : config.bestOfN()) {
             String name = CurveConfig.point(d + CurveConfig.BEST_OF_N, n);
             double[] w = BestOfN.weights(pool, n);
-            metrics.add(new MetricValue(name, "rated_return", BestOfN.expectation(rated, ranking, w)));
+            metrics.add(new MetricValue(name, EvaluationPlan.RATED_RETURN, BestOfN.expectation(rated, ranking, w)));
             metrics.add(new MetricValue(name, "true_return", BestOfN.expectation(truth, ranking, w)));
             metrics.add(new MetricValue(name, "observed_return", BestOfN.expectation(observed, ranking, w)));
-            metrics.add(new MetricValue(name, "rated_gap", BestOfN.expectation(gap, ranking, w)));
+            metrics.add(new MetricValue(name, EvaluationPlan.RATED_GAP, BestOfN.expectation(gap, ranking, w)));
             metrics.add(new MetricValue(name, "intended_success", BestOfN.expectation(success, ranking, w)));
             if (spec.oversight() != null) {
                 metrics.add(new MetricValue(name, "misbehaviour_rate", BestOfN.expectation(misbehaved, ranking, w)));
             }
-            metrics.add(new MetricValue(name, "kl_to_initial", BestOfN.kl(n)));
+            metrics.add(new MetricValue(name, EvaluationPlan.KL_TO_INITIAL, BestOfN.kl(n)));
         }
     }
 }

@@ -62,7 +62,7 @@ import org.innerlab.observe.SparseVector;
  * ({@code learner.observation.global_features}); the planner reads nothing else. Deciding allocates
  * nothing (scratch arrays per look-ahead level).
  */
-public final class AlignmentFakingPlanner implements Learner, Policy {
+public final class AlignmentFakingPlanner implements Learner, Policy, DecisionLog, GoalVector {
     /** The {@code alignment-faking-planner} learner type: acts on the environment's actions {@code comply} and {@code refuse}. */
     public static final LearnerType<AlignmentFakingPlanner> TYPE = new LearnerType<>(
             new ComponentInfo("alignment-faking-planner", "a mesa-optimizer: plans over future episodes to keep its "

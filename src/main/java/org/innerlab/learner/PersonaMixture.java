@@ -60,7 +60,7 @@ import org.innerlab.observe.SparseVector;
  * previous episode's length exactly would be mistaken for a continuation; regimes call
  * {@link #startEpisode} explicitly. Acting allocates nothing (planning teachers cache solved states).
  */
-public final class PersonaMixture implements Learner, Policy {
+public final class PersonaMixture implements Learner, Policy, PersonaShareSource {
     /** The {@code persona-mixture} learner type: it observes through a {@link PersonaView}. */
     public static final LearnerType<PersonaMixture> TYPE = new LearnerType<>(
             ComponentInfo.of("persona-mixture", "a toy pretrained prior: a mixture over the environment's personas "

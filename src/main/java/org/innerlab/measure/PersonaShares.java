@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.innerlab.data.Personas;
 import org.innerlab.env.EnvSpec;
-import org.innerlab.learner.PersonaMixture;
+import org.innerlab.learner.PersonaShareSource;
 
 /**
- * What RL did to a {@link PersonaMixture}'s prior (issue 9, organism 4), reported under the distribution
- * {@value DeceptiveAlignment#LEARNER}, like the planner's goal drift: numbers about the trained learner,
- * not about episodes, so no interval over episodes (the summary's interval over runs applies).
+ * What RL did to a persona mixture's prior (a {@link PersonaShareSource}; issue 9, organism 4), reported
+ * under the distribution {@value DeceptiveAlignment#LEARNER}, like the planner's goal drift: numbers about the
+ * trained learner, not about episodes, so no interval over episodes (the summary's interval over runs applies).
  * <ul>
  *   <li>{@code persona_share/<persona>-<strong|weak>}: w_i = softmax(θ)_i after training, the posterior
  *       share of each component;</li>
@@ -37,8 +37,8 @@ public final class PersonaShares {
             return names;
         }
         for (String persona : Personas.forEnvironment(spec).unconditional()) {
-            names.add(PERSONA_SHARE + PersonaMixture.componentName(persona, false));
-            names.add(PERSONA_SHARE + PersonaMixture.componentName(persona, true));
+            names.add(PERSONA_SHARE + PersonaShareSource.componentName(persona, false));
+            names.add(PERSONA_SHARE + PersonaShareSource.componentName(persona, true));
         }
         names.add(MISALIGNED_SHARE);
         names.add(STRONG_SHARE);
@@ -46,7 +46,7 @@ public final class PersonaShares {
     }
 
     /** The trained mixture's shares. */
-    public static List<MetricValue> learnerMetrics(PersonaMixture mixture) {
+    public static List<MetricValue> learnerMetrics(PersonaShareSource mixture) {
         double[] w = new double[mixture.components()];
         mixture.shares(w);
         List<String> names = mixture.componentNames();
@@ -56,7 +56,7 @@ public final class PersonaShares {
         for (int i = 0; i < w.length; i++) {
             metrics.add(new MetricValue(DeceptiveAlignment.LEARNER, PERSONA_SHARE + names.get(i), w[i]));
             misaligned += mixture.aligned(i) ? 0 : w[i];
-            strong += i % 2 == 1 ? w[i] : 0;
+            strong += PersonaShareSource.strong(i) ? w[i] : 0;
         }
         metrics.add(new MetricValue(DeceptiveAlignment.LEARNER, MISALIGNED_SHARE, misaligned));
         metrics.add(new MetricValue(DeceptiveAlignment.LEARNER, STRONG_SHARE, strong));

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 import org.innerlab.core.ParamSpec;
 import org.innerlab.env.EnvSpec;
 import org.innerlab.measure.DeceptiveAlignment;
-import org.innerlab.measure.Evaluator;
+import org.innerlab.measure.Metric;
 
 /**
  * The {@code charts} section: each chart a sweep line chart, a bars chart (over distributions or a
@@ -21,7 +21,6 @@ final class ChartsSection {
             "categories", "fit");
     static final List<String> KINDS = List.of("sweep", "bars", "curve", "scatter");
     /** The extra metrics of a training curve's points (besides the evaluator's). */
-    static final List<String> CURVE_METRICS = List.of("rated_return", "rated_gap", "kl_to_initial", "kl_per_step");
     private static final Pattern METRIC = Pattern.compile("[a-z0-9_]+(?:/[a-z0-9_]+)*");
 
     private ChartsSection() {
@@ -33,8 +32,10 @@ final class ChartsSection {
             return List.of();
         }
         List<String> metrics = Series.knownMetrics(spec, base);
-        boolean planner = "alignment-faking-planner".equals(base.learner().type());
-        boolean mixture = "persona-mixture".equals(base.learner().type());
+        // A learner that reports numbers about itself (a goal vector, persona shares) has learner/<metric> series.
+        Set<Metric.Need> capabilities = Series.learnerCapabilities(base);
+        boolean reportsItself = capabilities.contains(Metric.Need.GOAL_VECTOR)
+                || capabilities.contains(Metric.Need.PERSONA_SHARES);
         List<Node> items = Section.list(node, "charts");
         List<ChartConfig> charts = new ArrayList<>();
         Map<String, Origin> names = new HashMap<>();
@@ -73,8 +74,8 @@ final class ChartsSection {
             }
             for (int j = 0; j < series.size(); j++) {
                 String field = s.field("y") + "." + j;
-                // A planner's learner/<metric> series is about its parameters, not an evaluated distribution.
-                boolean aboutLearner = (planner || mixture) && !metricsOnly
+                // A learner/<metric> series is about the learner's parameters, not an evaluated distribution.
+                boolean aboutLearner = reportsItself && !metricsOnly
                         && Section.text(series.get(j), field).startsWith(DeceptiveAlignment.LEARNER + "/");
                 String item = metricsOnly ? Section.matching(series.get(j), field, METRIC)
                         : aboutLearner ? Section.text(series.get(j), field)
@@ -122,8 +123,7 @@ final class ChartsSection {
                 bases.add(d + CurveConfig.BEST_OF_N);
             }
         }
-        List<String> metrics = new ArrayList<>(Evaluator.metricNames(spec));
-        metrics.addAll(CURVE_METRICS);
+        List<String> metrics = Series.evaluationPlan(spec, base).curveMetricNames();
         Node yNode = s.require("y");
         List<Node> series = Section.list(yNode, s.field("y"));
         if (series.isEmpty()) {

@@ -1,16 +1,13 @@
 package org.innerlab.scenario;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
-import org.innerlab.data.Personas;
 import org.innerlab.env.EnvSpec;
-import org.innerlab.measure.BackdoorPersistence;
-import org.innerlab.measure.ConditionalMisbehaviour;
-import org.innerlab.measure.DeceptiveAlignment;
-import org.innerlab.measure.EvaluationSuite;
-import org.innerlab.measure.Evaluator;
-import org.innerlab.measure.PersonaShares;
+import org.innerlab.learner.LearnerType;
+import org.innerlab.learner.Learners;
+import org.innerlab.measure.EvaluationPlan;
+import org.innerlab.measure.Metric;
 
 /**
  * What a chart's series or a report table's column may name: {@code distribution/metric} (or
@@ -47,36 +44,21 @@ final class Series {
         return text;
     }
 
-    /**
-     * The metrics a chart or table of {@code base} may name: the evaluator's and the contrasts'. Every
-     * check of a metric name in the schema asks this one method.
-     */
+    /** The metrics a chart or table of {@code base} may name: its evaluation plan's. */
     static List<String> knownMetrics(EnvSpec spec, Scenario base) {
-        // Probe metrics are allowed wherever the environment has personas: a condition may switch them on.
-        boolean personas = Personas.environments().contains(spec.id());
-        List<String> metrics = new ArrayList<>(Evaluator.metricNames(spec, personas, personas));
-        if (spec.oversight() != null) {
-            metrics.add(ConditionalMisbehaviour.GAP);
-        }
-        if (DeceptiveAlignment.rewardBlindOversight(spec)) {
-            metrics.add(DeceptiveAlignment.COMPLIANCE_GAP);
-        }
-        if ("alignment-faking-planner".equals(base.learner().type())) {
-            metrics.addAll(DeceptiveAlignment.plannerMetricNames());
-            metrics.addAll(DeceptiveAlignment.learnerMetricNames());
-        }
-        if (Boolean.TRUE.equals(base.learner().params().get("belief_head"))) {
-            metrics.add(Evaluator.BELIEF_DEPLOYED);
-        }
-        if (base.evaluation().suite() != null) {
-            metrics.addAll(EvaluationSuite.metricNames());
-        }
-        if ("persona-mixture".equals(base.learner().type())) {
-            metrics.addAll(PersonaShares.learnerMetricNames(spec));
-        }
-        if (base.report().persistence() != null) {
-            metrics.add(BackdoorPersistence.METRIC);
-        }
-        return metrics;
+        return evaluationPlan(spec, base).metricNames();
+    }
+
+    /** What {@code base}'s runs will measure, from its environment, learner type and evaluation settings. */
+    static EvaluationPlan evaluationPlan(EnvSpec spec, Scenario base) {
+        return EvaluationPlan.forScenario(spec, learnerCapabilities(base), new EvaluationPlan.Settings(
+                base.evaluation().suite() != null, base.evaluation().curve() != null,
+                base.report().persistence() != null));
+    }
+
+    /** The capabilities metrics may ask of {@code base}'s learner type, as its registry entry declares them. */
+    static Set<Metric.Need> learnerCapabilities(Scenario base) {
+        LearnerType<?> type = Learners.TYPES.require(base.learner().type());
+        return Metric.Need.providedBy(type.learnerClass(), Boolean.TRUE.equals(base.learner().params().get("belief_head")));
     }
 }

@@ -1,0 +1,88 @@
+package org.innerlab.measure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.innerlab.env.EnvRegistry;
+import org.innerlab.env.EnvSpec;
+import org.innerlab.env.compliance.ComplianceRequests;
+import org.innerlab.learner.GoalVector;
+import org.junit.jupiter.api.Test;
+
+class EvaluationPlanTest {
+    private static final EvaluationPlan.Settings NOTHING_EXTRA = new EvaluationPlan.Settings(false, false, false);
+
+    @Test
+    void aPlainLearnerWithoutOversightReportsTheEvaluatorsMetricsAlone() {
+        EnvSpec coinrun = EnvRegistry.spec("coinrun-lite-v1");
+        EvaluationPlan plan = EvaluationPlan.forScenario(coinrun, Set.of(), NOTHING_EXTRA);
+        assertEquals(Evaluator.metricNames(coinrun, false, false), plan.metricNames());
+    }
+
+    @Test
+    void learnerCapabilitiesAndSettingsAddTheirMetricsInReportOrder() {
+        EnvSpec spec = ComplianceRequests.SPEC;
+        boolean personas = Metric.Need.of(spec).contains(Metric.Need.PERSONAS);
+        EvaluationPlan plan = EvaluationPlan.forScenario(spec,
+                EnumSet.of(Metric.Need.DECISION_LOG, Metric.Need.GOAL_VECTOR),
+                new EvaluationPlan.Settings(true, false, false));
+        List<String> expected = new ArrayList<>(Evaluator.metricNames(spec, personas, personas));
+        expected.addAll(List.of(ConditionalMisbehaviour.GAP, DeceptiveAlignment.COMPLIANCE_GAP,
+                DeceptiveAlignment.FAKING_RATE, DeceptiveAlignment.GOAL_DRIFT, DeceptiveAlignment.REFUSAL_PREFERENCE));
+        expected.addAll(EvaluationSuite.metricNames());
+        assertEquals(expected, plan.metricNames());
+    }
+
+    @Test
+    void aRunsLearnerProvidesWhatItsCapabilityInterfacesSay() {
+        GoalVector goal = new GoalVector() {
+            @Override
+            public double goalDrift() {
+                return 0.5;
+            }
+
+            @Override
+            public double refusalPreference() {
+                return -0.25;
+            }
+        };
+        assertEquals(Set.of(Metric.Need.GOAL_VECTOR), Metric.Need.providedBy(goal));
+        EvaluationPlan plan = EvaluationPlan.forRun(ComplianceRequests.SPEC, goal, NOTHING_EXTRA);
+        assertEquals(List.of(new MetricValue("learner", "goal_drift", 0.5),
+                new MetricValue("learner", "refusal_preference", -0.25)), plan.goalMetrics());
+        assertEquals(List.of(), plan.personaShareMetrics());
+        assertNull(plan.beliefHead());
+        EvaluationPlan plain = EvaluationPlan.forRun(ComplianceRequests.SPEC, new Object(), NOTHING_EXTRA);
+        assertEquals(List.of(), plain.goalMetrics());
+        assertTrue(Metric.Need.providedBy(new Object()).isEmpty());
+    }
+
+    @Test
+    void curvePointsAddTheRatersAndTheKlMetrics() {
+        EnvSpec spec = EnvRegistry.spec("asg-tomato-watering-v1");
+        List<String> expected = new ArrayList<>(Evaluator.metricNames(spec));
+        expected.addAll(List.of("rated_return", "rated_gap", "kl_to_initial", "kl_per_step"));
+        assertEquals(expected, EvaluationPlan.forScenario(spec, Set.of(), new EvaluationPlan.Settings(false, true, false))
+                .curveMetricNames());
+    }
+
+    @Test
+    void everyMetricAPlanCanNameIsDescribedInTheRegistry() {
+        EvaluationPlan.Settings everything = new EvaluationPlan.Settings(true, true, true);
+        for (String id : EnvRegistry.entries().keySet()) {
+            EnvSpec spec = EnvRegistry.spec(id);
+            EvaluationPlan plan = EvaluationPlan.forScenario(spec, EnumSet.allOf(Metric.Need.class), everything);
+            List<String> names = new ArrayList<>(plan.metricNames());
+            names.addAll(plan.curveMetricNames());
+            for (String name : names) {
+                assertNotNull(MetricCatalog.describe(name, spec), id + ": " + name);
+            }
+        }
+    }
+}
