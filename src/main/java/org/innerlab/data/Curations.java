@@ -4,14 +4,14 @@ import org.innerlab.core.Registry;
 
 /** The curation operators {@code data.curation} can list: one line per operator, in the order {@code innerlab list} shows them. */
 public final class Curations {
-    public static final Registry<CurationType> REGISTRY = new Registry<>("curation operator");
+    public static final Registry<CurationType> TYPES = new Registry<>("curation operator");
 
     static {
-        REGISTRY.register(Filter.TYPE);
-        REGISTRY.register(Tag.TYPE);
-        REGISTRY.register(Edit.TYPE);
-        REGISTRY.register(Refuse.TYPE);
-        REGISTRY.register(Upsample.TYPE);
+        TYPES.register(Filter.TYPE);
+        TYPES.register(Tag.TYPE);
+        TYPES.register(Edit.TYPE);
+        TYPES.register(Refuse.TYPE);
+        TYPES.register(Upsample.TYPE);
     }
 
     private Curations() {

@@ -103,7 +103,7 @@ public record Organism(Scenario scenario, Seeds seeds, Environment train, Encode
             return generated;
         }
         List<Curation> steps = config.curation().stream()
-                .map(c -> Curations.REGISTRY.require(c.operator()).create(c.params())).toList();
+                .map(c -> Curations.TYPES.require(c.operator()).create(c.params())).toList();
         Curation.Context context = new Curation.Context(environment(scenario, config.distribution()), observation(),
                 personas.teacher("aligned"), stageSeeds);
         return Curation.pipeline(steps).apply(generated, context);
@@ -156,7 +156,7 @@ public record Organism(Scenario scenario, Seeds seeds, Environment train, Encode
      */
     public Stage stageWithRater(int index, EpisodeListener listener) {
         StageConfig stage = scenario.training().get(index);
-        RegimeType type = Regimes.REGISTRY.require(stage.regime());
+        RegimeType type = Regimes.TYPES.require(stage.regime());
         // The rater gets its own instance of the training distribution: a learned rater plays its
         // comparison episodes there before the stage starts.
         Rater rater = !type.rated() ? null : Raters.create(stage.rater(), stage.raterParams(),

@@ -47,7 +47,7 @@ public interface Rater {
             case "environment" -> (env, action, step) -> step.observedReward;
             case "true" -> (env, action, step) -> step.trueReward;
             default -> throw new IllegalArgumentException("rater '" + name + "' needs Raters.create; known: "
-                    + Raters.REGISTRY.ids());
+                    + Raters.TYPES.ids());
         };
     }
 }

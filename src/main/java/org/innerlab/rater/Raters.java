@@ -18,17 +18,17 @@ public final class Raters {
             ComponentInfo.of("true", "the hidden true objective: a perfect rater", List.of()),
             (p, env, behaviour, rng) -> Rater.named("true"));
 
-    public static final Registry<RaterType> REGISTRY = new Registry<>("rater");
+    public static final Registry<RaterType> TYPES = new Registry<>("rater");
 
     static {
-        REGISTRY.register(ENVIRONMENT);
-        REGISTRY.register(TRUE);
-        REGISTRY.register(ProxyRater.TYPE);
-        REGISTRY.register(BlindSpotRater.TYPE);
-        REGISTRY.register(SupervisedOnlyRater.TYPE);
-        REGISTRY.register(NoisyRater.TYPE);
-        REGISTRY.register(SycophanticRater.TYPE);
-        REGISTRY.register(LearnedRater.TYPE);
+        TYPES.register(ENVIRONMENT);
+        TYPES.register(TRUE);
+        TYPES.register(ProxyRater.TYPE);
+        TYPES.register(BlindSpotRater.TYPE);
+        TYPES.register(SupervisedOnlyRater.TYPE);
+        TYPES.register(NoisyRater.TYPE);
+        TYPES.register(SycophanticRater.TYPE);
+        TYPES.register(LearnedRater.TYPE);
     }
 
     private Raters() {
@@ -41,6 +41,6 @@ public final class Raters {
      */
     public static Rater create(String name, Map<String, ?> params, Environment env, Behaviour behaviour,
                               MersenneTwisterFast rng) {
-        return REGISTRY.require(name).create(params, env, behaviour, rng);
+        return TYPES.require(name).create(params, env, behaviour, rng);
     }
 }

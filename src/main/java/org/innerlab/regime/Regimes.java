@@ -8,17 +8,17 @@ import org.innerlab.learner.Learners;
 
 /** The training regimes a scenario can name: one line per regime, in the order {@code innerlab list} shows them. */
 public final class Regimes {
-    public static final Registry<RegimeType> REGISTRY = new Registry<>("regime");
+    public static final Registry<RegimeType> TYPES = new Registry<>("regime");
 
     static {
-        REGISTRY.register(Reinforce.TYPE);
-        REGISTRY.register(QLearning.TYPE);
-        REGISTRY.register(Ppo.TYPE);
-        REGISTRY.register(OfflineQ.TYPE);
-        REGISTRY.register(BehaviourCloning.TYPE);
-        REGISTRY.register(MonitoredTraining.TYPE);
-        REGISTRY.register(PersonaSelection.TYPE);
-        REGISTRY.register(AdversarialTraining.TYPE);
+        TYPES.register(Reinforce.TYPE);
+        TYPES.register(QLearning.TYPE);
+        TYPES.register(Ppo.TYPE);
+        TYPES.register(OfflineQ.TYPE);
+        TYPES.register(BehaviourCloning.TYPE);
+        TYPES.register(MonitoredTraining.TYPE);
+        TYPES.register(PersonaSelection.TYPE);
+        TYPES.register(AdversarialTraining.TYPE);
     }
 
     private Regimes() {

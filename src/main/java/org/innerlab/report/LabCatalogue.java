@@ -95,12 +95,12 @@ public record LabCatalogue(List<ScenarioEntry> scenarios) {
         out.append("\nLEARNERS\n");
         Learners.TYPES.all().forEach(l -> row(out, l.id(), l.info().summary()));
         out.append("\nREGIMES\n");
-        Regimes.REGISTRY.all().forEach(r -> row(out, r.id(), r.info().summary() + " (trains: "
+        Regimes.TYPES.all().forEach(r -> row(out, r.id(), r.info().summary() + " (trains: "
                 + String.join(", ", Regimes.learnerTypesTrainedBy(r)) + ")"));
         out.append("\nRATERS\n");
-        Raters.REGISTRY.all().forEach(r -> row(out, r.id(), r.info().summary()));
+        Raters.TYPES.all().forEach(r -> row(out, r.id(), r.info().summary()));
         out.append("\nCURATION (data.curation of a behaviour-cloning stage, applied in order)\n");
-        Curations.REGISTRY.all().forEach(c -> {
+        Curations.TYPES.all().forEach(c -> {
             row(out, c.id(), c.info().summary());
             detail(out, "params", c.info().params().stream()
                     .map(p -> p.name() + " = " + p.defaultValue() + " (" + p.doc() + ")").collect(Collectors.joining("; ")));
@@ -162,16 +162,16 @@ public record LabCatalogue(List<ScenarioEntry> scenarios) {
         root.put("learners", Learners.TYPES.all().stream()
                 .map(l -> named("type", l.id(), l.info().summary())).toList());
         List<Object> regimes = new ArrayList<>();
-        for (RegimeType r : Regimes.REGISTRY.all()) {
+        for (RegimeType r : Regimes.TYPES.all()) {
             Map<String, Object> regime = named("regime", r.id(), r.info().summary());
             regime.put("learners", Regimes.learnerTypesTrainedBy(r));
             regimes.add(regime);
         }
         root.put("regimes", regimes);
-        root.put("raters", Raters.REGISTRY.all().stream()
+        root.put("raters", Raters.TYPES.all().stream()
                 .map(r -> named("name", r.id(), r.info().summary())).toList());
         List<Object> curation = new ArrayList<>();
-        for (CurationType c : Curations.REGISTRY.all()) {
+        for (CurationType c : Curations.TYPES.all()) {
             Map<String, Object> operator = named("operator", c.id(), c.info().summary());
             operator.put("params", c.info().params().stream().map(p -> p.name()).toList());
             curation.add(operator);

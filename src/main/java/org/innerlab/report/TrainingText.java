@@ -31,7 +31,7 @@ final class TrainingText {
      * conditions would repeat it for every one).
      */
     static String stage(StageConfig stage, boolean explained) {
-        RegimeType regime = Regimes.REGISTRY.find(stage.regime());
+        RegimeType regime = Regimes.TYPES.find(stage.regime());
         String what = regime == null || !explained ? "" : ": " + regime.info().summary();
         String then = what.isEmpty() ? ": " : "; ";
         if (stage.data() != null && Boolean.TRUE.equals(stage.params().get("distil_belief"))) {
@@ -43,7 +43,7 @@ final class TrainingText {
         if (stage.data() != null) {
             return what + then + "on " + data(stage.data()) + "; " + assignments(stage.params()) + ".";
         }
-        RaterType raterType = Raters.REGISTRY.find(stage.rater());
+        RaterType raterType = Raters.TYPES.find(stage.rater());
         String rater = raterType == null ? "" : raterType.info().summary();
         return what + then + String.format(Locale.ROOT, "%,d environment steps; scored by '%s'", stage.steps(),
                 stage.rater()) + (rater.isEmpty() ? "" : " (" + rater + ")") + "; " + assignments(stage.params()) + ".";

@@ -113,9 +113,9 @@ final class DataSection {
             params = m.entries().get(0).value();
             at = new Scalar(Node.Type.STRING, operator, operator, m.entries().get(0).keyOrigin());
         }
-        CurationType type = Curations.REGISTRY.find(operator);
+        CurationType type = Curations.TYPES.find(operator);
         if (type == null) {
-            throw Section.unknown(at.origin(), field, "curation operator", operator, Curations.REGISTRY.ids(), "known");
+            throw Section.unknown(at.origin(), field, "curation operator", operator, Curations.TYPES.ids(), "known");
         }
         List<ParamSpec> specs = type.params(personas);
         String owner = "curation operator " + operator;

@@ -27,8 +27,8 @@ final class RaterSection {
         Mapping written = node instanceof Mapping m ? m : null;
         Node nameNode = written == null ? node : Section.of(node, field, keysOf(written)).require("name");
         String nameField = written == null ? field : field + ".name";
-        String name = Section.oneOf(nameNode, nameField, Raters.REGISTRY.ids(), "rater");
-        RaterType type = Raters.REGISTRY.require(name);
+        String name = Section.oneOf(nameNode, nameField, Raters.TYPES.ids(), "rater");
+        RaterType type = Raters.TYPES.require(name);
         List<ParamSpec> declared;
         try {
             declared = type.params(spec);

@@ -41,12 +41,12 @@ public record StageConfig(String regime, long steps, String rater, Map<String, O
 
     /** Whether this stage learns from a dataset of demonstrations or searches with a red team ({@link #data}). */
     public boolean learnsFromData() {
-        return Regimes.REGISTRY.require(regime).data() != RegimeType.DataUse.NONE;
+        return Regimes.TYPES.require(regime).data() != RegimeType.DataUse.NONE;
     }
 
     /** Whether a rater scores this stage (its regime says; behaviour cloning and adversarial training have none). */
     public boolean hasRater() {
-        return Regimes.REGISTRY.require(regime).rated();
+        return Regimes.TYPES.require(regime).rated();
     }
 
     /** Whether this stage clones demonstrations (its budget is then its epochs, not {@link #steps}). */

@@ -41,8 +41,8 @@ final class TrainingSection {
             String path = "training." + i;
             Section s = Section.of(items.get(i), path, STAGE_KEYS);
             Node regimeNode = s.require("regime");
-            String regime = Section.oneOf(regimeNode, s.field("regime"), Regimes.REGISTRY.ids(), "regime");
-            RegimeType entry = Regimes.REGISTRY.require(regime);
+            String regime = Section.oneOf(regimeNode, s.field("regime"), Regimes.TYPES.ids(), "regime");
+            RegimeType entry = Regimes.TYPES.require(regime);
             requireRegimeTrains(entry, regime, learnerType, regimeNode, s.field("regime"));
             boolean cloning = regime.equals(StageConfig.BEHAVIOUR_CLONING);
             long steps = cloning ? 0

@@ -22,11 +22,11 @@ class ListCommandTest {
         assertEquals(0, o.exitCode(), o.err());
         List<String> names = new ArrayList<>(EnvRegistry.entries().keySet());
         names.addAll(Learners.TYPES.ids());
-        names.addAll(Regimes.REGISTRY.ids());
+        names.addAll(Regimes.TYPES.ids());
         names.addAll(List.of("coinrun-goal-misgeneralization", "absent-supervisor", "conditional_misbehaviour_gap",
                 "oversight: supervisor (observed: present, unobserved: absent)", "safety-pretraining",
                 "kl_to_reference", "attack_success"));
-        names.addAll(Curations.REGISTRY.ids());
+        names.addAll(Curations.TYPES.ids());
         names.addAll(List.of("shortcut", "sneaky", "transformer", "drinker", "corner"));
         for (String name : names) {
             assertTrue(o.out().contains(name), name + " in\n" + o.out());
@@ -48,7 +48,7 @@ class ListCommandTest {
         assertEquals("supervisor", absent.get("oversight").get("parameter").asText());
         assertEquals("end_of_level", json.get("environments").get(0).get("proxies").get(0).asText());
         assertEquals(Learners.TYPES.all().size(), json.get("learners").size());
-        assertEquals(Curations.REGISTRY.all().size(), json.get("curation").size());
+        assertEquals(Curations.TYPES.all().size(), json.get("curation").size());
         int personas = 0;
         for (String id : Personas.environments()) {
             personas += Personas.forEnvironment(EnvRegistry.spec(id)).names().size();

@@ -189,6 +189,6 @@ class FlawedRatersTest {
         assertThrows(IllegalArgumentException.class, () -> create("proxy", Map.of("proxy", "x"), asg));
         assertThrows(IllegalArgumentException.class, () -> create("true", Map.of("bonus", 1), asg));
         assertInstanceOf(SupervisedOnlyRater.class, create("supervised-only", Map.of(), asg));
-        assertEquals(Map.of("penalty", 30.0), Raters.REGISTRY.require("supervised-only").resolve(asg.spec(), Map.of()));
+        assertEquals(Map.of("penalty", 30.0), Raters.TYPES.require("supervised-only").resolve(asg.spec(), Map.of()));
     }
 }

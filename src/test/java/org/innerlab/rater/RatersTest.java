@@ -13,7 +13,7 @@ class RatersTest {
     @Test
     void ratersAreListedInTheirHistoricalOrder() {
         assertEquals(List.of("environment", "true", "proxy", "blind-spot", "supervised-only", "noisy", "sycophantic",
-                "learned"), Raters.REGISTRY.ids());
+                "learned"), Raters.TYPES.ids());
     }
 
     @Test
@@ -28,7 +28,7 @@ class RatersTest {
     @Test
     void anUnknownRaterIsNamedWithTheKnownOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Raters.REGISTRY.require("oracle"));
-        assertEquals("unknown rater 'oracle'; known: " + Raters.REGISTRY.ids(), e.getMessage());
+                () -> Raters.TYPES.require("oracle"));
+        assertEquals("unknown rater 'oracle'; known: " + Raters.TYPES.ids(), e.getMessage());
     }
 }

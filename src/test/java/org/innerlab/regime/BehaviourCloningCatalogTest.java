@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class BehaviourCloningCatalogTest {
     @Test
     void theCatalogEntryResolvesToHyperParameters() {
-        RegimeType e = Regimes.REGISTRY.require("behaviour-cloning");
+        RegimeType e = Regimes.TYPES.require("behaviour-cloning");
         assertEquals(List.of("linear-softmax", "mlp"), Regimes.learnerTypesTrainedBy(e));
         Map<String, Object> p = ParamSet.resolve("behaviour-cloning", e.info().params(),
                 Map.of("optimiser", "sgd", "epochs", 3, "tag_head_weight", 0.5));

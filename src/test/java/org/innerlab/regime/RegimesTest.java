@@ -22,7 +22,7 @@ class RegimesTest {
         expected.put("persona-selection", List.of("persona-mixture"));
         expected.put("adversarial-training", List.of("linear-softmax", "mlp"));
         Map<String, List<String>> actual = new LinkedHashMap<>();
-        Regimes.REGISTRY.all().forEach(r -> actual.put(r.id(), Regimes.learnerTypesTrainedBy(r)));
+        Regimes.TYPES.all().forEach(r -> actual.put(r.id(), Regimes.learnerTypesTrainedBy(r)));
         assertEquals(expected, actual);
         assertFalse(Regimes.trains(Reinforce.TYPE, "linear-q"));
         assertFalse(Regimes.trains(Reinforce.TYPE, "no-such-learner"));
@@ -30,7 +30,7 @@ class RegimesTest {
 
     @Test
     void behaviourCloningAndAdversarialTrainingAloneHaveNoRaterAndOnlyDataRegimesReadData() {
-        for (RegimeType r : Regimes.REGISTRY.all()) {
+        for (RegimeType r : Regimes.TYPES.all()) {
             boolean unrated = r == BehaviourCloning.TYPE || r == AdversarialTraining.TYPE;
             assertEquals(!unrated, r.rated(), r.id());
             RegimeType.DataUse data = r == BehaviourCloning.TYPE || r == OfflineQ.TYPE ? RegimeType.DataUse.DEMONSTRATIONS
