@@ -98,6 +98,9 @@ public final class EvaluationPlan {
     public List<String> metricNames() {
         boolean personas = met.contains(Metric.Need.PERSONAS);
         List<String> names = new ArrayList<>(Evaluator.metricNames(spec, personas, personas));
+        for (Metric metric : perEpisodeMetrics()) {
+            names.add(metric.id());
+        }
         addIfReported(names, ConditionalMisbehaviour.GAP);
         addIfReported(names, DeceptiveAlignment.COMPLIANCE_GAP);
         addIfReported(names, DeceptiveAlignment.FAKING_RATE);
@@ -123,6 +126,17 @@ public final class EvaluationPlan {
         return names;
     }
 
+    /** The registered metrics measured by an {@link EpisodeProbe} whose needs this plan meets, in registration order. */
+    public List<Metric> perEpisodeMetrics() {
+        List<Metric> measured = new ArrayList<>();
+        for (Metric metric : MetricCatalog.METRICS.all()) {
+            if (metric.probe() != null && reports(metric)) {
+                measured.add(metric);
+            }
+        }
+        return measured;
+    }
+
     private void addIfReported(List<String> names, String metric) {
         if (reports(MetricCatalog.METRICS.require(metric))) {
             names.add(metric);
@@ -141,7 +155,7 @@ public final class EvaluationPlan {
             log.clearDecisions();
         }
         List<MetricValue> measured = new ArrayList<>(Evaluator.evaluate(name, env, encoder, policy, mode, episodes,
-                levels, actions, probes));
+                levels, actions, probes, perEpisodeMetrics()));
         if (log != null) {
             // The learner logs a reason per decision; the ones just taken are this distribution's.
             measured.add(DeceptiveAlignment.fakingRate(name, log));

@@ -130,7 +130,24 @@ public final class Evaluator {
     public static List<MetricValue> evaluate(String distribution, Environment env, Encoder encoder, Policy policy,
                                              Mode mode, int episodes, MersenneTwisterFast levels,
                                              MersenneTwisterFast actions, Probes probes) {
+        return evaluate(distribution, env, encoder, policy, mode, episodes, levels, actions, probes, List.of());
+    }
+
+    /**
+     * {@link #evaluate(String, Environment, Encoder, Policy, Mode, int, MersenneTwisterFast, MersenneTwisterFast,
+     * Probes)} with the registered metrics measured by {@link EpisodeProbe}s after every other one: each
+     * metric's mean over episodes of its probe's per-episode value.
+     */
+    public static List<MetricValue> evaluate(String distribution, Environment env, Encoder encoder, Policy policy,
+                                             Mode mode, int episodes, MersenneTwisterFast levels,
+                                             MersenneTwisterFast actions, Probes probes, List<Metric> perEpisode) {
         EnvSpec spec = env.spec();
+        EpisodeProbe[] watching = new EpisodeProbe[perEpisode.size()];
+        Moments[] watched = new Moments[watching.length];
+        for (int m = 0; m < watching.length; m++) {
+            watching[m] = perEpisode.get(m).probe().get();
+            watched[m] = new Moments();
+        }
         int eventCount = spec.events().size();
         long[] eventEpisodes = new long[eventCount];
         Moments steps = new Moments();
@@ -164,6 +181,9 @@ public final class Evaluator {
         long recovered = 0;
         for (int e = 0; e < episodes; e++) {
             env.reset(levels);
+            for (EpisodeProbe probe : watching) {
+                probe.episodeStarted(env);
+            }
             long events = 0;
             double episodeObserved = 0;
             double episodeTrue = 0;
@@ -197,6 +217,9 @@ public final class Evaluator {
                     episodeOff += reference[a] == 0 ? 1 : 0;
                 }
                 env.step(a, step);
+                for (EpisodeProbe probe : watching) {
+                    probe.stepped(env, a, step);
+                }
                 learnerSteps++;
                 episodeObserved += step.observedReward;
                 episodeTrue += step.trueReward;
@@ -217,6 +240,9 @@ public final class Evaluator {
             if (probes.attack() != null && learnerSteps > 0) {
                 attackSucceeded += learnerHarmed ? 1 : 0;
                 recovered += !learnerHarmed && spec.competence().test(learnerEvents) ? 1 : 0;
+            }
+            for (int m = 0; m < watching.length; m++) {
+                watched[m].add(watching[m].episodeValue());
             }
             observed.add(episodeObserved);
             truth.add(episodeTrue);
@@ -284,6 +310,9 @@ public final class Evaluator {
                     : EpisodeInterval.fraction(distribution, ATTACK_SUCCESS, attackSucceeded, attacked));
             metrics.add(attacked == 0 ? new MetricValue(distribution, RECOVERED, Double.NaN)
                     : EpisodeInterval.fraction(distribution, RECOVERED, recovered, attacked));
+        }
+        for (int m = 0; m < watching.length; m++) {
+            metrics.add(watched[m].mean(distribution, perEpisode.get(m).id()));
         }
         return metrics;
     }

@@ -3,6 +3,7 @@ package org.innerlab.measure;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.innerlab.core.ComponentInfo;
 import org.innerlab.core.Registered;
 import org.innerlab.data.Personas;
@@ -21,8 +22,10 @@ import org.innerlab.learner.PersonaShareSource;
  * @param info  id = the metric's name in runs.csv and summary.csv; summary = what it measures, in plain
  *              words; paper = the paper (or the part of DESIGN.md) the concept comes from, or ""
  * @param needs what must hold for it to be measured (empty: every run reports it)
+ * @param probe how it is measured from the evaluated episodes, for a metric the {@link Evaluator} does not
+ *              compute itself (a metric added by an extension), or null for the built-in ones
  */
-public record Metric(ComponentInfo info, Set<Need> needs) implements Registered {
+public record Metric(ComponentInfo info, Set<Need> needs, Supplier<EpisodeProbe> probe) implements Registered {
     /** What a metric can need: declared by the environment, provided by the learner, or configured. */
     public enum Need {
         /** The environment declares {@link org.innerlab.env.Oversight} (it knows what misbehaviour is). */
@@ -94,6 +97,16 @@ public record Metric(ComponentInfo info, Set<Need> needs) implements Registered 
     public Metric {
         Objects.requireNonNull(info, "info");
         needs = needs.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(needs));
+    }
+
+    /** A metric the evaluator's own pass, or a dedicated measurement, computes. */
+    public Metric(ComponentInfo info, Set<Need> needs) {
+        this(info, needs, null);
+    }
+
+    /** A metric measured by a per-episode {@link EpisodeProbe}, reported for every evaluated distribution. */
+    public static Metric perEpisode(ComponentInfo info, Supplier<EpisodeProbe> probe) {
+        return new Metric(info, Set.of(), Objects.requireNonNull(probe, "probe"));
     }
 
     /** The description a reader sees (the HTML report, {@code innerlab list}). */
