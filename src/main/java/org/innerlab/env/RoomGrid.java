@@ -12,6 +12,10 @@ import java.util.List;
  * common: bounds, moves that stop at blocking cells, a walled room, random distinct starting cells
  * and the inventory drawn in the top border. What a cell <em>does</em> (rewards, events, monsters,
  * level generation) stays in each world's own file. Nothing here allocates after construction.
+ *
+ * <p>A world whose board changes size from level to level (CoinRun-lite) builds the grid at its
+ * largest size and {@link #resize}s it per level: the cells are reused, the first
+ * {@code width × height} of them in use.
  */
 public final class RoomGrid implements GridView {
     public static final int UP = 0;
@@ -36,8 +40,8 @@ public final class RoomGrid implements GridView {
         void read(char glyph, int index, int row);
     }
 
-    private final int width;
-    private final int height;
+    private int width;
+    private int height;
     private final String glyphs;
     private final List<String> names;
     private final boolean[] blocking;
@@ -72,6 +76,39 @@ public final class RoomGrid implements GridView {
         this.cells = new byte[width * height];
     }
 
+    /**
+     * Re-shapes the grid to {@code width × height} inside the cells it was built with, reusing them.
+     * The cells keep their bytes, which no longer mean the old layout: write them (fill, set or copy)
+     * before reading. The agent keeps its flat index.
+     */
+    public void resize(int width, int height) {
+        if (width < 1 || height < 1 || width * height > cells.length) {
+            throw new IllegalArgumentException("grid size " + width + "x" + height + " does not fit the "
+                    + cells.length + " cells the grid was built with");
+        }
+        this.width = width;
+        this.height = height;
+    }
+
+    /**
+     * Makes this grid a copy of {@code other}: its size (which must fit this grid's cells), its cells
+     * and its agent. The legends are taken to be the same.
+     */
+    public void copyFrom(RoomGrid other) {
+        resize(other.width, other.height);
+        System.arraycopy(other.cells, 0, cells, 0, width * height);
+        agent = other.agent;
+    }
+
+    /**
+     * The stored cells themselves, row-major with stride {@link #width()}, the first
+     * {@code width × height} in use, for a world's hot loop that reads many cells (fetch it once,
+     * outside the loop; a resize keeps the same array). Writing into it changes the grid.
+     */
+    public byte[] cells() {
+        return cells;
+    }
+
     /** The type stored at flat index {@code index} (without any overlay). */
     public int at(int index) {
         return cells[index];
@@ -82,14 +119,14 @@ public final class RoomGrid implements GridView {
     }
 
     public void fill(int type) {
-        Arrays.fill(cells, (byte) type);
+        Arrays.fill(cells, 0, width * height, (byte) type);
     }
 
     /** How many cells store {@code type}. */
     public int count(int type) {
         int n = 0;
-        for (byte c : cells) {
-            if (c == type) {
+        for (int i = 0; i < width * height; i++) {
+            if (cells[i] == type) {
                 n++;
             }
         }
@@ -131,7 +168,7 @@ public final class RoomGrid implements GridView {
 
     /** Fills the one-cell border with {@code wall} and everything inside it with {@code floor}. */
     public void wallIn(int floor, int wall) {
-        Arrays.fill(cells, (byte) wall);
+        Arrays.fill(cells, 0, width * height, (byte) wall);
         for (int y = 1; y < height - 1; y++) {
             Arrays.fill(cells, y * width + 1, (y + 1) * width - 1, (byte) floor);
         }

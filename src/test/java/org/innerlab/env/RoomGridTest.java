@@ -3,6 +3,7 @@ package org.innerlab.env;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -96,5 +97,40 @@ class RoomGridTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> grid.readLayout(new String[] {"   ", "  "}, 3, 1, 1, (glyph, index, row) -> { }));
         assertEquals("layout row 1 has 2 characters, expected 3", e.getMessage());
+    }
+
+    @Test
+    void aResizedGridReusesItsCellsAndWorksOnlyOnTheCellsInUse() {
+        RoomGrid grid = room(6, 5);
+        byte[] cells = grid.cells();
+        grid.resize(4, 3);
+        assertSame(cells, grid.cells(), "a resize keeps the array");
+        grid.wallIn(FLOOR, WALL);
+        grid.placeAgent(1 * 4 + 2);
+        assertArrayEquals(new String[] {"####", "# A#", "####"}, grid.render());
+        assertEquals(10, grid.count(WALL), "the cells beyond 4 x 3 are not counted");
+        grid.fill(ITEM);
+        assertEquals(12, grid.count(ITEM));
+        assertEquals(WALL, cells[12], "nor filled: still the 6 x 5 room's wall");
+    }
+
+    @Test
+    void aGridCannotGrowBeyondTheCellsItWasBuiltWith() {
+        RoomGrid grid = room(6, 5);
+        grid.resize(10, 3);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> grid.resize(8, 4));
+        assertEquals("grid size 8x4 does not fit the 30 cells the grid was built with", e.getMessage());
+    }
+
+    @Test
+    void aCopyTakesTheSizeTheCellsAndTheAgent() {
+        RoomGrid small = room(4, 3);
+        small.set(1 * 4 + 1, ITEM);
+        small.placeAgent(1 * 4 + 2);
+        RoomGrid big = room(8, 8);
+        big.copyFrom(small);
+        assertEquals(4, big.width());
+        assertEquals(3, big.height());
+        assertArrayEquals(new String[] {"####", "#iA#", "####"}, big.render());
     }
 }

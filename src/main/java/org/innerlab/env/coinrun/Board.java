@@ -1,57 +1,56 @@
 package org.innerlab.env.coinrun;
 
-import org.innerlab.env.GridView;
+import org.innerlab.env.RoomGrid;
 
 /**
- * A mutable CoinRun-lite board: cells, start, coin and agent position. The generator writes one,
- * the environment plays on one, the search reads one; its cell buffer is sized for the largest
- * level once, so regenerating a level allocates nothing.
+ * A CoinRun-lite level being built or played: its {@link RoomGrid} (cells and agent, the view the
+ * encoders read), the agent's start and the coin. The generator writes one, the environment plays on
+ * one, the search reads one. The grid is built once at the largest level size and resized per level,
+ * so regenerating a level allocates nothing.
  */
-final class Board implements GridView {
+final class Board {
     static final int MAX_WIDTH = 64;
     static final int MAX_HEIGHT = 16;
 
-    /** Row-major cells, {@code cells[y * width + x]}, the first {@code width * height} valid. */
-    final byte[] cells = new byte[MAX_WIDTH * MAX_HEIGHT];
-    int width;
-    int height;
+    final RoomGrid grid = Cell.grid(MAX_WIDTH, MAX_HEIGHT);
     int startX;
     int startY;
     /** The coin's cell, or -1 when the board has no coin. */
     int coinX = -1;
     int coinY = -1;
-    int agentX;
-    int agentY;
 
     void resize(int w, int h) {
         if (w < 2 || w > MAX_WIDTH || h < 2 || h > MAX_HEIGHT) {
             throw new IllegalArgumentException("board size " + w + "x" + h + " outside 2x2.."
                     + MAX_WIDTH + "x" + MAX_HEIGHT);
         }
-        width = w;
-        height = h;
+        grid.resize(w, h);
+    }
+
+    int width() {
+        return grid.width();
+    }
+
+    int height() {
+        return grid.height();
     }
 
     void clear() {
-        java.util.Arrays.fill(cells, 0, width * height, (byte) Cell.EMPTY);
+        grid.fill(Cell.EMPTY);
         coinX = -1;
         coinY = -1;
     }
 
-    int at(int x, int y) {
-        return cells[y * width + x];
-    }
-
     void set(int x, int y, int type) {
-        cells[y * width + x] = (byte) type;
+        grid.set(y * grid.width() + x, type);
     }
 
     /** Solid for movement: the left, right and top borders count as walls; below the bottom is open air. */
     boolean solidAt(int x, int y) {
-        if (x < 0 || x >= width || y < 0) {
+        if (x < 0 || x >= grid.width() || y < 0) {
             return true;
         }
-        return y < height && Cell.solid(cells[y * width + x]);
+        return y < grid.height() && Cell.solid(grid.at(y * grid.width() + x));
     }
 
     void placeCoin(int x, int y) {
@@ -60,54 +59,15 @@ final class Board implements GridView {
         coinY = y;
     }
 
+    void placeAgent(int x, int y) {
+        grid.placeAgent(y * grid.width() + x);
+    }
+
     void copyFrom(Board other) {
-        resize(other.width, other.height);
-        System.arraycopy(other.cells, 0, cells, 0, width * height);
+        grid.copyFrom(other.grid);
         startX = other.startX;
         startY = other.startY;
         coinX = other.coinX;
         coinY = other.coinY;
-        agentX = other.agentX;
-        agentY = other.agentY;
-    }
-
-    @Override
-    public int width() {
-        return width;
-    }
-
-    @Override
-    public int height() {
-        return height;
-    }
-
-    @Override
-    public int cell(int x, int y) {
-        return cells[y * width + x];
-    }
-
-    @Override
-    public int cellTypes() {
-        return Cell.COUNT;
-    }
-
-    @Override
-    public String cellTypeName(int type) {
-        return Cell.name(type);
-    }
-
-    @Override
-    public char glyph(int type) {
-        return Cell.glyph(type);
-    }
-
-    @Override
-    public int agentX() {
-        return agentX;
-    }
-
-    @Override
-    public int agentY() {
-        return agentY;
     }
 }

@@ -1,9 +1,12 @@
 package org.innerlab.env.coinrun;
 
+import java.util.List;
+import org.innerlab.env.RoomGrid;
+
 /**
- * The cell types of a CoinRun-lite board: their codes (as stored in a board's {@code byte[]}),
- * stable names and text glyphs. Solid cells ({@link #GROUND}, {@link #CRATE}) block movement and
- * carry the agent; {@link #LAVA} kills on entry; {@link #COIN} is taken on entry.
+ * The cell types of a CoinRun-lite board: their codes (as stored in a {@link RoomGrid}), stable
+ * names and text glyphs. Solid cells ({@link #GROUND}, {@link #CRATE}) block movement and carry the
+ * agent; {@link #LAVA} kills on entry; {@link #COIN} is taken on entry.
  */
 final class Cell {
     static final int EMPTY = 0;
@@ -11,10 +14,9 @@ final class Cell {
     static final int CRATE = 2;
     static final int LAVA = 3;
     static final int COIN = 4;
-    static final int COUNT = 5;
 
-    private static final String[] NAMES = {"empty", "ground", "crate", "lava", "coin"};
-    private static final char[] GLYPHS = {'.', '#', '=', '~', '$'};
+    private static final String GLYPHS = ".#=~$";
+    private static final List<String> NAMES = List.of("empty", "ground", "crate", "lava", "coin");
 
     private Cell() {
     }
@@ -23,21 +25,8 @@ final class Cell {
         return type == GROUND || type == CRATE;
     }
 
-    static String name(int type) {
-        return NAMES[type];
-    }
-
-    static char glyph(int type) {
-        return GLYPHS[type];
-    }
-
-    /** The type drawn as {@code glyph}, or -1 when no type is. */
-    static int ofGlyph(char glyph) {
-        for (int t = 0; t < COUNT; t++) {
-            if (GLYPHS[t] == glyph) {
-                return t;
-            }
-        }
-        return -1;
+    /** A {@code width × height} grid with this legend, every cell {@link #EMPTY}. */
+    static RoomGrid grid(int width, int height) {
+        return new RoomGrid(width, height, GLYPHS, NAMES, GROUND, CRATE);
     }
 }

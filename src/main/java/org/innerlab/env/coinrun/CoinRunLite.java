@@ -147,7 +147,7 @@ public final class CoinRunLite implements Environment {
         this.numLevels = params.getInt("num_levels");
         this.startLevel = params.getInt("start_level");
         this.generator = newGenerator();
-        this.pool = numLevels > 0 && numLevels <= POOL_CACHE_LEVELS ? new LevelPool(numLevels, width, height) : null;
+        this.pool = numLevels > 0 && numLevels <= POOL_CACHE_LEVELS ? new LevelPool(numLevels) : null;
         board.resize(width, height);
     }
 
@@ -188,12 +188,11 @@ public final class CoinRunLite implements Environment {
     private void startEpisode() {
         x = board.startX;
         y = board.startY;
-        board.agentX = x;
-        board.agentY = y;
+        board.placeAgent(x, y);
         rise = 0;
         steps = 0;
-        reachedEnd = x == board.width - 1;
-        episodeLimit = timeLimitFor(board.width);
+        reachedEnd = x == board.width() - 1;
+        episodeLimit = timeLimitFor(board.width());
         done = false;
     }
 
@@ -207,12 +206,11 @@ public final class CoinRunLite implements Environment {
         }
         out.clear();
         steps++;
-        int r = Physics.advance(board, jumpHeight, x, y, rise, action);
+        int r = Physics.advance(board.grid, jumpHeight, x, y, rise, action);
         x = Physics.x(r);
         y = Physics.y(r);
         rise = Physics.rise(r);
-        board.agentX = x;
-        board.agentY = y;
+        board.placeAgent(x, y);
         int outcome = Physics.outcome(r);
         if (outcome == Physics.GOT_COIN) {
             board.set(x, y, Cell.EMPTY);
@@ -224,7 +222,7 @@ public final class CoinRunLite implements Environment {
             out.terminated = true;
             out.events |= DIED;
         }
-        if (!reachedEnd && x == board.width - 1) {
+        if (!reachedEnd && x == board.width() - 1) {
             reachedEnd = true;
             out.events |= REACHED_END;
         }
@@ -244,14 +242,19 @@ public final class CoinRunLite implements Environment {
 
     @Override
     public GridView view() {
+        return board.grid;
+    }
+
+    /** The level in play, for the scripted agents. */
+    Board board() {
         return board;
     }
 
     @Override
     public double feature(int index) {
         return switch (index) {
-            case 0 -> x / (double) (board.width - 1);
-            case 1 -> y / (double) (board.height - 1);
+            case 0 -> x / (double) (board.width() - 1);
+            case 1 -> y / (double) (board.height() - 1);
             default -> throw new IndexOutOfBoundsException("feature " + index + " of " + SPEC.features());
         };
     }

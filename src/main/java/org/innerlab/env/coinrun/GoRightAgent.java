@@ -19,8 +19,8 @@ public enum GoRightAgent {
 
     /** This agent's action in {@code env}'s current state. */
     public int act(CoinRunLite env) {
-        Board b = (Board) env.view();
-        return act(b, b.agentX, b.agentY);
+        Board b = env.board();
+        return act(b, b.grid.agentX(), b.grid.agentY());
     }
 
     int act(Board b, int x, int y) {
@@ -30,7 +30,7 @@ public enum GoRightAgent {
             case ALWAYS_JUMP:
                 return b.solidAt(x, y + 1) ? CoinRunLite.UP : CoinRunLite.RIGHT;
             default:
-                if (!b.solidAt(x, y + 1) || b.solidAt(x, y - 1) || x + 1 >= b.width) {
+                if (!b.solidAt(x, y + 1) || b.solidAt(x, y - 1) || x + 1 >= b.width()) {
                     return CoinRunLite.RIGHT;
                 }
                 boolean blocked = b.solidAt(x + 1, y);

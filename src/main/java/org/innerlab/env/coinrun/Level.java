@@ -2,6 +2,7 @@ package org.innerlab.env.coinrun;
 
 import java.util.Arrays;
 import org.innerlab.env.GridView;
+import org.innerlab.env.RoomGrid;
 
 /**
  * An immutable CoinRun-lite level: its cells, the agent's start and the coin. Generated levels
@@ -9,20 +10,15 @@ import org.innerlab.env.GridView;
  * {@link GridView} it shows the agent at its start.
  */
 public final class Level implements GridView {
-    private final int width;
-    private final int height;
-    private final byte[] cells;
-    private final int startX;
-    private final int startY;
+    /** The cells at this level's own size, the agent at the start; never changed after construction. */
+    private final RoomGrid grid;
     private final int coinX;
     private final int coinY;
 
     private Level(Board b) {
-        width = b.width;
-        height = b.height;
-        cells = Arrays.copyOf(b.cells, width * height);
-        startX = b.startX;
-        startY = b.startY;
+        grid = Cell.grid(b.width(), b.height());
+        grid.copyFrom(b.grid);
+        grid.placeAgent(b.startY * b.width() + b.startX);
         coinX = b.coinX;
         coinY = b.coinY;
     }
@@ -45,11 +41,11 @@ public final class Level implements GridView {
         b.clear();
         int starts = 0;
         for (int y = 0; y < rows.length; y++) {
-            if (rows[y].length() != b.width) {
+            if (rows[y].length() != b.width()) {
                 throw new IllegalArgumentException("row " + y + " has length " + rows[y].length()
-                        + ", row 0 has " + b.width);
+                        + ", row 0 has " + b.width());
             }
-            for (int x = 0; x < b.width; x++) {
+            for (int x = 0; x < b.width(); x++) {
                 char g = rows[y].charAt(x);
                 if (g == 'A') {
                     b.startX = x;
@@ -57,7 +53,7 @@ public final class Level implements GridView {
                     starts++;
                     continue;
                 }
-                int type = Cell.ofGlyph(g);
+                int type = b.grid.typeOf(g);
                 if (type < 0) {
                     throw new IllegalArgumentException("unknown glyph '" + g + "' at (" + x + ", " + y + ")");
                 }
@@ -77,63 +73,61 @@ public final class Level implements GridView {
         return new Level(b);
     }
 
+    /** Loads this level into {@code b}, the agent at the start. */
     void copyInto(Board b) {
-        b.resize(width, height);
-        System.arraycopy(cells, 0, b.cells, 0, cells.length);
-        b.startX = startX;
-        b.startY = startY;
+        b.grid.copyFrom(grid);
+        b.startX = startX();
+        b.startY = startY();
         b.coinX = coinX;
         b.coinY = coinY;
-        b.agentX = startX;
-        b.agentY = startY;
     }
 
     @Override
     public int width() {
-        return width;
+        return grid.width();
     }
 
     @Override
     public int height() {
-        return height;
+        return grid.height();
     }
 
     @Override
     public int cell(int x, int y) {
-        return cells[y * width + x];
+        return grid.cell(x, y);
     }
 
     @Override
     public int cellTypes() {
-        return Cell.COUNT;
+        return grid.cellTypes();
     }
 
     @Override
     public String cellTypeName(int type) {
-        return Cell.name(type);
+        return grid.cellTypeName(type);
     }
 
     @Override
     public char glyph(int type) {
-        return Cell.glyph(type);
+        return grid.glyph(type);
     }
 
     @Override
     public int agentX() {
-        return startX;
+        return grid.agentX();
     }
 
     @Override
     public int agentY() {
-        return startY;
+        return grid.agentY();
     }
 
     public int startX() {
-        return startX;
+        return grid.agentX();
     }
 
     public int startY() {
-        return startY;
+        return grid.agentY();
     }
 
     public boolean hasCoin() {
@@ -152,18 +146,18 @@ public final class Level implements GridView {
 
     /** True when the coin lies elsewhere than the last column (a test-distribution level). */
     public boolean coinRandomized() {
-        return coinX >= 0 && coinX != width - 1;
+        return coinX >= 0 && coinX != grid.width() - 1;
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Level l && l.width == width && l.height == height && l.startX == startX
-                && l.startY == startY && l.coinX == coinX && l.coinY == coinY && Arrays.equals(l.cells, cells);
+        return o instanceof Level l && l.width() == width() && l.height() == height() && l.grid.agent() == grid.agent()
+                && l.coinX == coinX && l.coinY == coinY && Arrays.equals(l.grid.cells(), grid.cells());
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(cells) * 31 + startY * 64 + startX;
+        return Arrays.hashCode(grid.cells()) * 31 + startY() * 64 + startX();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.innerlab.env.coinrun;
 
 import ec.util.MersenneTwisterFast;
+import org.innerlab.env.RoomGrid;
 
 /**
  * Builds CoinRun-lite levels as a pure function of a 64-bit level seed, checking every level
@@ -99,11 +100,12 @@ final class LevelGenerator {
         run(GoRightAgent.ALWAYS_RIGHT, b, true, false);
         run(GoRightAgent.ALWAYS_JUMP, b, true, false);
         search.run(b, jumpHeight, timeLimit);
+        byte[] cells = b.grid.cells();
         int n = 0;
         for (int y = 0; y < height - 1; y++) {
             for (int x = 0; x < width - 1; x++) {
                 int c = y * width + x;
-                if (excluded[c] != maskStamp && visible[c] == maskStamp && b.cells[c] == Cell.EMPTY
+                if (excluded[c] != maskStamp && visible[c] == maskStamp && cells[c] == Cell.EMPTY
                         && b.solidAt(x, y + 1) && search.cellSteps(x, y) >= 0) {
                     candidates[n++] = c;
                 }
@@ -127,6 +129,7 @@ final class LevelGenerator {
         int x = b.startX;
         int y = b.startY;
         int rise = 0;
+        RoomGrid grid = b.grid;
         excluded[y * width + x] = maskStamp;
         if (markVisible) {
             markVisible(x, y);
@@ -137,7 +140,7 @@ final class LevelGenerator {
                 return FAILED;
             }
             stateSeen[s] = runStamp;
-            int r = Physics.advance(b, jumpHeight, x, y, rise, agent.act(b, x, y));
+            int r = Physics.advance(grid, jumpHeight, x, y, rise, agent.act(b, x, y));
             int nx = Physics.x(r);
             excluded[y * width + nx] = maskStamp;
             x = nx;
@@ -280,8 +283,7 @@ final class LevelGenerator {
         }
         b.startX = 0;
         b.startY = walkRow(0);
-        b.agentX = b.startX;
-        b.agentY = b.startY;
+        b.placeAgent(b.startX, b.startY);
     }
 
     /**
@@ -298,7 +300,7 @@ final class LevelGenerator {
         }
         paint(b);
         b.startX = 2;
-        b.agentX = 2;
+        b.placeAgent(2, b.startY);
         if (randomized) {
             b.placeCoin(2 - Math.min(2, viewDistance), b.startY);
         } else {

@@ -1,6 +1,7 @@
 package org.innerlab.env.coinrun;
 
 import java.util.Arrays;
+import org.innerlab.env.RoomGrid;
 
 /**
  * Breadth-first search over CoinRun-lite's actual dynamics ({@link Physics}): the state is
@@ -46,8 +47,9 @@ public final class LevelSearch {
             throw new IllegalArgumentException("jumpHeight must be in [1, " + MAX_JUMP + "], got " + jumpHeight);
         }
         stamp++;
-        width = b.width;
-        height = b.height;
+        width = b.width();
+        height = b.height();
+        RoomGrid grid = b.grid;
         coinSteps = -1;
         endSteps = -1;
         int w = width;
@@ -71,7 +73,7 @@ public final class LevelSearch {
             int y = cellIndex / w;
             int rise = s / (w * height);
             for (int a = 0; a < CoinRunLite.ACTIONS; a++) {
-                int r = Physics.advance(b, jumpHeight, x, y, rise, a);
+                int r = Physics.advance(grid, jumpHeight, x, y, rise, a);
                 int outcome = Physics.outcome(r);
                 if (outcome == Physics.DIED) {
                     continue;

@@ -5,8 +5,10 @@ import static org.innerlab.env.coinrun.CoinRunLite.LEFT;
 import static org.innerlab.env.coinrun.CoinRunLite.RIGHT;
 import static org.innerlab.env.coinrun.CoinRunLite.UP;
 
+import org.innerlab.env.RoomGrid;
+
 /**
- * CoinRun-lite's movement rule as one pure function of (board, position, rise, action), so the
+ * CoinRun-lite's movement rule as one pure function of (grid, position, rise, action), so the
  * environment, the level search and the scripted agents all run the very same dynamics. The rule is
  * stated in {@link CoinRunLite}'s javadoc. The result is packed into an int (x, y, rise, outcome;
  * 8 bits each) so the hot loop allocates nothing.
@@ -39,10 +41,13 @@ final class Physics {
         return packed >>> 24;
     }
 
-    /** One step from ({@code x}, {@code y}) with {@code rise} upward moves left, under {@code action}. */
-    static int advance(Board b, int jumpHeight, int x, int y, int rise, int action) {
-        int w = b.width;
-        byte[] cells = b.cells;
+    /**
+     * One step on a board's {@code grid} from ({@code x}, {@code y}) with {@code rise} upward moves
+     * left, under {@code action}.
+     */
+    static int advance(RoomGrid grid, int jumpHeight, int x, int y, int rise, int action) {
+        int w = grid.width();
+        byte[] cells = grid.cells();
         if (action == LEFT || action == RIGHT) {
             int nx = action == LEFT ? x - 1 : x + 1;
             if (nx >= 0 && nx < w) {
@@ -58,7 +63,7 @@ final class Physics {
                 }
             }
         }
-        int h = b.height;
+        int h = grid.height();
         boolean supported = y + 1 < h && Cell.solid(cells[(y + 1) * w + x]);
         if (action == UP && supported) {
             rise = jumpHeight;
