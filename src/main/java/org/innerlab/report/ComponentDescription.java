@@ -135,15 +135,29 @@ public record ComponentDescription(Kind kind, String id, ComponentInfo info, Lis
                     personas.registry().all().forEach(p -> out.add(new ComponentDescription(Kind.PERSONA,
                             env + "/" + p.id(), p.info(), p.info().params(),
                             List.of(new Combination("environment", List.of(env)),
-                                    new Combination("demonstrates for", List.of("data.good, data.bad, "
-                                            + "data.teachers, evaluation.reference, evaluation.attack, "
-                                            + "data.curation operators that name a persona"))))));
+                                    new Combination("demonstrates for", List.of("data.good", "data.bad",
+                                            "data.teachers", "evaluation.reference", "evaluation.attack"))))));
                 }
             }
             case METRIC -> MetricCatalog.METRICS.all().forEach(m -> out.add(metric(m)));
             default -> throw new AssertionError(kind);
         }
         return out;
+    }
+
+    /**
+     * The kind called {@code name}: its enum name, its word's first word or its plural, any case
+     * ({@code learner}, {@code learners}, {@code LEARNER}); null when none is.
+     */
+    public static Kind kindNamed(String name) {
+        for (Kind k : Kind.values()) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (lower.equals(k.name().toLowerCase(Locale.ROOT)) || lower.equals(k.plural())
+                    || lower.equals(k.word().split(" ")[0])) {
+                return k;
+            }
+        }
+        return null;
     }
 
     /**
