@@ -93,6 +93,11 @@ public record ComponentDescription(Kind kind, String id, ComponentInfo info, Lis
             Objects.requireNonNull(label, "label");
             items = List.copyOf(items);
         }
+
+        /** Whether its items read best on one line: ids (however many), or a few short statements. */
+        public boolean fitsOneLine() {
+            return items.stream().noneMatch(i -> i.contains(" ")) || String.join(", ", items).length() <= 100;
+        }
     }
 
     /** The learner needs and settings a metric may have besides what the environment declares. */
@@ -295,9 +300,8 @@ public record ComponentDescription(Kind kind, String id, ComponentInfo info, Lis
         if (!combinations.isEmpty()) {
             out.append("\ncombines with:\n");
             for (Combination c : combinations) {
-                String joined = String.join(", ", c.items());
-                if (joined.length() <= 100) {
-                    out.append("  ").append(c.label()).append(": ").append(joined).append('\n');
+                if (c.fitsOneLine()) {
+                    out.append("  ").append(c.label()).append(": ").append(String.join(", ", c.items())).append('\n');
                 } else {
                     out.append("  ").append(c.label()).append(":\n");
                     c.items().forEach(i -> out.append("    - ").append(i).append('\n'));

