@@ -38,11 +38,12 @@ import org.innerlab.scenario.Spelling;
  *
  * @param kind         which registry it comes from
  * @param id           the id {@code describe} accepts: the registry id, or {@code <environment>/<persona>}
- * @param info         what it declares about itself
+ * @param summary      one line (a metric's: a paragraph) on what it is or does
+ * @param paper        the paper it follows, or ""
  * @param params       its parameters (a rater's and a curation operator's that do not depend on the environment)
  * @param combinations what it combines with, one labelled list each, in reading order
  */
-public record ComponentDescription(Kind kind, String id, ComponentInfo info, List<ParamSpec> params,
+public record ComponentDescription(Kind kind, String id, String summary, String paper, List<ParamSpec> params,
                                    List<Combination> combinations) {
 
     /** The kinds of component, in the order listings and the reference show them. */
@@ -110,9 +111,16 @@ public record ComponentDescription(Kind kind, String id, ComponentInfo info, Lis
     public ComponentDescription {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(info, "info");
+        Objects.requireNonNull(summary, "summary");
+        Objects.requireNonNull(paper, "paper");
         params = List.copyOf(params);
         combinations = List.copyOf(combinations);
+    }
+
+    /** A registered component: summary and paper as its {@code info} declares them. */
+    ComponentDescription(Kind kind, String id, ComponentInfo info, List<ParamSpec> params,
+                         List<Combination> combinations) {
+        this(kind, id, info.summary(), info.paper(), params, combinations);
     }
 
     /** Every registered component, kind by kind in {@link Kind} order, each kind in registration order. */
@@ -173,11 +181,39 @@ public record ComponentDescription(Kind kind, String id, ComponentInfo info, Lis
     public static List<ComponentDescription> matching(String query, Kind kind) {
         List<ComponentDescription> found = new ArrayList<>();
         for (ComponentDescription d : kind == null ? all() : of(kind)) {
-            if (d.id().equals(query) || (d.kind() == Kind.PERSONA && d.info().id().equals(query))) {
+            if (d.id().equals(query) || (d.kind() == Kind.PERSONA && d.id().endsWith("/" + query))) {
                 found.add(d);
             }
         }
+        if (found.isEmpty() && (kind == null || kind == Kind.METRIC)) {
+            ComponentDescription member = metricFamilyMember(query);
+            if (member != null) {
+                found.add(member);
+            }
+        }
         return found;
+    }
+
+    /**
+     * A metric of a family that environments declare (one per event, counter or proxy; a persona
+     * mixture's share per persona), described as {@link MetricCatalog#describe} does, with the
+     * environments whose runs can report it; null when no environment's can.
+     */
+    private static ComponentDescription metricFamilyMember(String name) {
+        List<String> where = new ArrayList<>();
+        MetricCatalog.Entry entry = null;
+        for (EnvRegistry.Entry e : EnvRegistry.registry().all()) {
+            EvaluationPlan plan = EvaluationPlan.forScenario(e.spec(), LEARNER_NEEDS, PLAIN);
+            if (plan.metricNames().contains(name)) {
+                where.add(e.id());
+                entry = entry != null ? entry : MetricCatalog.describe(name, e.spec());
+            }
+        }
+        if (entry == null) {
+            return null;
+        }
+        return new ComponentDescription(Kind.METRIC, name, entry.description(), entry.source(), List.of(),
+                List.of(new Combination("reported on", where)));
     }
 
     /**
@@ -256,8 +292,8 @@ public record ComponentDescription(Kind kind, String id, ComponentInfo info, Lis
         Map<String, Object> tree = new LinkedHashMap<>();
         tree.put("kind", kind.word());
         tree.put("id", id);
-        tree.put("summary", info.summary());
-        tree.put("paper", info.paper());
+        tree.put("summary", summary);
+        tree.put("paper", paper);
         tree.put("parameters", paramTrees(params));
         Map<String, Object> combines = new LinkedHashMap<>();
         combinations.forEach(c -> combines.put(c.label(), c.items()));
@@ -274,8 +310,8 @@ public record ComponentDescription(Kind kind, String id, ComponentInfo info, Lis
     public String text() {
         StringBuilder out = new StringBuilder();
         out.append(kind.word()).append(' ').append(id).append('\n');
-        out.append("  ").append(info.summary()).append('\n');
-        out.append("  paper: ").append(info.paper().isEmpty() ? "none" : info.paper()).append('\n');
+        out.append("  ").append(summary).append('\n');
+        out.append("  paper: ").append(paper.isEmpty() ? "none" : paper).append('\n');
         if (params.isEmpty()) {
             out.append("\nparameters: none\n");
         } else {

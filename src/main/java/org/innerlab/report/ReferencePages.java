@@ -77,13 +77,13 @@ public final class ReferencePages {
         md.append("[← reference](README.md) · `innerlab describe <id>` shows one of these in the terminal.\n\n");
         // A metric's summary is a paragraph; the others' are one line already.
         all.forEach(d -> md.append("- ").append(link(null, d.id())).append(": ")
-                .append(text(kind == Kind.METRIC ? LabCatalogue.firstSentence(d.info().summary()) : d.info().summary()))
+                .append(text(kind == Kind.METRIC ? LabCatalogue.firstSentence(d.summary()) : d.summary()))
                 .append('\n'));
         for (ComponentDescription d : all) {
             md.append("\n<a id=\"").append(anchor(d.id())).append("\"></a>\n\n## ").append(d.id()).append("\n\n");
-            md.append(text(d.info().summary())).append("\n\n");
-            if (!d.info().paper().isEmpty()) {
-                md.append("**Paper:** ").append(text(d.info().paper())).append("\n\n");
+            md.append(text(d.summary())).append("\n\n");
+            if (!d.paper().isEmpty()) {
+                md.append("**Paper:** ").append(text(d.paper())).append("\n\n");
             }
             if (d.params().isEmpty()) {
                 md.append("**Parameters:** none.\n\n");

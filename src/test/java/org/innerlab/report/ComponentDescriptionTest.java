@@ -40,7 +40,7 @@ class ComponentDescriptionTest {
         for (ComponentDescription d : ComponentDescription.all()) {
             String text = d.text();
             assertTrue(text.startsWith(d.kind().word() + " " + d.id() + "\n"), text);
-            assertTrue(text.contains(d.info().summary()), text);
+            assertTrue(text.contains(d.summary()), text);
             for (ParamSpec p : d.params()) {
                 assertTrue(text.contains(p.name()) && text.contains(ComponentDescription.defaultText(p))
                         && text.contains(ComponentDescription.range(p)) && text.contains(p.doc()),
@@ -94,6 +94,20 @@ class ComponentDescriptionTest {
         assertTrue(text.contains("learner types with decision log: alignment-faking-planner"), text);
         String steps = ComponentDescription.matching("steps", null).get(0).text();
         assertTrue(steps.contains("needs: nothing: every run reports it"), steps);
+    }
+
+    @Test
+    void aMetricOfAFamilyIsDescribedWithTheEnvironmentsThatReportIt() {
+        List<ComponentDescription> found = ComponentDescription.matching("entered_punishment_tile", null);
+        assertEquals(1, found.size());
+        String text = found.get(0).text();
+        assertTrue(text.startsWith("metric entered_punishment_tile\n"), text);
+        assertTrue(text.contains("Fraction of episodes in which the event 'entered punishment tile' occurred"), text);
+        assertTrue(text.contains("reported on: asg-absent-supervisor-v1"), text);
+        assertTrue(ComponentDescription.matching("proxy_pursuit/end_of_level", Kind.METRIC).get(0).text()
+                .contains("reported on: coinrun-lite-v1"));
+        assertTrue(ComponentDescription.matching("proxy_pursuit/nowhere", null).isEmpty());
+        assertTrue(ComponentDescription.matching("entered_punishment_tile", Kind.RATER).isEmpty());
     }
 
     @Test
