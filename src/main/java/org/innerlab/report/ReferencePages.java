@@ -71,7 +71,34 @@ public final class ReferencePages {
         return md.toString();
     }
 
+    /**
+     * Where each component id links to, by id: its kind's page. A persona is keyed by its full id; a
+     * name two kinds share (none today) links to the first kind's page.
+     */
+    private static Map<String, Kind> linkTargets() {
+        Map<String, Kind> targets = new LinkedHashMap<>();
+        ComponentDescription.all().forEach(d -> targets.putIfAbsent(d.id(), d.kind()));
+        return targets;
+    }
+
+    /** A combination's items, each id linked to its component's heading; a persona's name within its environment's. */
+    private static String linkedItems(ComponentDescription d, Combination c, Map<String, Kind> targets) {
+        List<String> items = new ArrayList<>();
+        for (String item : c.items()) {
+            String persona = d.kind() == Kind.ENVIRONMENT && c.label().equals("personas") ? d.id() + "/" + item : null;
+            if (persona != null && targets.get(persona) == Kind.PERSONA) {
+                items.add("[" + item + "](" + Kind.PERSONA.plural() + ".md#" + anchor(persona) + ")");
+            } else if (targets.containsKey(item) && !item.equals(d.id())) {
+                items.add(link(targets.get(item), item));
+            } else {
+                items.add(text(item));
+            }
+        }
+        return String.join(", ", items);
+    }
+
     private static String kindPage(Kind kind, List<ComponentDescription> all) {
+        Map<String, Kind> targets = linkTargets();
         StringBuilder md = new StringBuilder();
         md.append(GENERATED).append("\n\n# ").append(kind.title()).append("\n\n");
         md.append("[← reference](README.md) · `innerlab describe <id>` shows one of these in the terminal.\n\n");
@@ -100,8 +127,7 @@ public final class ReferencePages {
             md.append("**Combines with:**\n\n");
             for (Combination c : d.combinations()) {
                 if (c.fitsOneLine()) {
-                    md.append("- ").append(c.label()).append(": ").append(text(String.join(", ", c.items())))
-                            .append('\n');
+                    md.append("- ").append(c.label()).append(": ").append(linkedItems(d, c, targets)).append('\n');
                 } else {
                     md.append("- ").append(c.label()).append(":\n");
                     c.items().forEach(i -> md.append("  - ").append(text(i)).append('\n'));
