@@ -3,6 +3,7 @@ package org.innerlab.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.innerlab.report.ComponentDescription;
+import org.innerlab.report.ComponentIndex;
 import org.innerlab.report.ComponentDescription.Kind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,9 +38,9 @@ public final class DescribeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<ComponentDescription> found = ComponentDescription.matching(id, kind);
+        List<ComponentDescription> found = ComponentIndex.matching(id, kind);
         if (found.isEmpty()) {
-            spec.commandLine().getErr().println("innerlab describe: " + ComponentDescription.unknown(id, kind));
+            spec.commandLine().getErr().println("innerlab describe: " + ComponentIndex.unknown(id, kind));
             return 2;
         }
         if (json) {
@@ -57,7 +58,7 @@ public final class DescribeCommand implements Callable<Integer> {
     static final class KindConverter implements picocli.CommandLine.ITypeConverter<Kind> {
         @Override
         public Kind convert(String value) {
-            Kind kind = ComponentDescription.kindNamed(value);
+            Kind kind = ComponentIndex.kindNamed(value);
             if (kind == null) {
                 throw new picocli.CommandLine.TypeConversionException("expected one of environment, learner, "
                         + "encoder, regime, rater, curation, persona, metric; got '" + value + "'");

@@ -110,7 +110,7 @@ public record LabCatalogue(List<ScenarioEntry> scenarios) {
 
     private static void section(StringBuilder out, String heading, Kind kind) {
         out.append(out.length() == 0 ? "" : "\n").append(heading).append('\n');
-        ComponentDescription.of(kind).forEach(c -> row(out, c.id(), c.summary()));
+        ComponentIndex.of(kind).forEach(c -> row(out, c.id(), c.summary()));
     }
 
     /**

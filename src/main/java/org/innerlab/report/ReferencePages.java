@@ -33,7 +33,7 @@ public final class ReferencePages {
         Map<String, String> pages = new LinkedHashMap<>();
         pages.put("README.md", index());
         for (Kind kind : Kind.values()) {
-            pages.put(kind.plural() + ".md", kindPage(kind, ComponentDescription.of(kind)));
+            pages.put(kind.plural() + ".md", kindPage(kind, ComponentIndex.of(kind)));
         }
         pages.put(KEYS_PAGE, keysPage());
         return pages;
@@ -63,7 +63,7 @@ public final class ReferencePages {
         md.append("- [Scenario keys](").append(KEYS_PAGE).append("): every key of a scenario file, with its type, "
                 + "default and meaning\n");
         for (Kind kind : Kind.values()) {
-            List<ComponentDescription> all = ComponentDescription.of(kind);
+            List<ComponentDescription> all = ComponentIndex.of(kind);
             md.append("- [").append(kind.title()).append("](").append(kind.plural()).append(".md) (")
                     .append(all.size()).append("): ")
                     .append(String.join(", ", all.stream().map(d -> link(kind, d.id())).toList())).append('\n');
@@ -77,7 +77,7 @@ public final class ReferencePages {
      */
     private static Map<String, Kind> linkTargets() {
         Map<String, Kind> targets = new LinkedHashMap<>();
-        ComponentDescription.all().forEach(d -> targets.putIfAbsent(d.id(), d.kind()));
+        ComponentIndex.all().forEach(d -> targets.putIfAbsent(d.id(), d.kind()));
         return targets;
     }
 

@@ -6,13 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.innerlab.report.ComponentDescription;
+import org.innerlab.report.ComponentIndex;
 import org.junit.jupiter.api.Test;
 
 /** {@code innerlab describe}: every component by id, text or JSON; an unknown id exits 2 in one line. */
 class DescribeCommandTest {
     @Test
     void everyRegisteredComponentDescribesWithoutError() {
-        for (ComponentDescription d : ComponentDescription.all()) {
+        for (ComponentDescription d : ComponentIndex.all()) {
             RunCommandTest.Outcome o = RunCommandTest.innerlab("describe", "--kind", d.kind().plural(), d.id());
             assertEquals(0, o.exitCode(), d.id() + ": " + o.err());
             assertEquals(d.text(), o.out());
@@ -33,7 +34,7 @@ class DescribeCommandTest {
     void aNameSharedByComponentsDescribesEachUnlessAKindIsGiven() {
         RunCommandTest.Outcome all = RunCommandTest.innerlab("describe", "aligned");
         assertEquals(0, all.exitCode(), all.err());
-        assertEquals(ComponentDescription.matching("aligned", null).size(),
+        assertEquals(ComponentIndex.matching("aligned", null).size(),
                 all.out().lines().filter(l -> l.startsWith("persona ")).count());
         RunCommandTest.Outcome one = RunCommandTest.innerlab("describe", "asg-whisky-gold-v1/aligned");
         assertEquals(1, one.out().lines().filter(l -> l.startsWith("persona ")).count(), one.out());

@@ -38,7 +38,7 @@ class ReferencePagesTest {
     @Test
     void everyComponentHasAnAnchoredHeadingAndEveryParameterARowWithItsDefault() {
         Map<String, String> pages = ReferencePages.generate();
-        for (ComponentDescription d : ComponentDescription.all()) {
+        for (ComponentDescription d : ComponentIndex.all()) {
             String page = pages.get(d.kind().plural() + ".md");
             assertTrue(page.contains("<a id=\"" + ReferencePages.anchor(d.id()) + "\"></a>\n\n## " + d.id() + "\n"),
                     d.id());
