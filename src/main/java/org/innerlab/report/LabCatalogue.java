@@ -7,29 +7,32 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.innerlab.core.ComponentInfo;
+import org.innerlab.core.ParamSpec;
 import org.innerlab.data.CurationType;
 import org.innerlab.data.Curations;
 import org.innerlab.data.Personas;
 import org.innerlab.env.EnvRegistry;
 import org.innerlab.env.EnvSpec;
-import org.innerlab.learner.LearnerType;
 import org.innerlab.learner.Learners;
+import org.innerlab.measure.Metric;
 import org.innerlab.measure.MetricCatalog;
-import org.innerlab.rater.RaterType;
+import org.innerlab.observe.Encoders;
 import org.innerlab.rater.Raters;
 import org.innerlab.regime.RegimeType;
 import org.innerlab.regime.Regimes;
+import org.innerlab.report.ComponentDescription.Kind;
 import org.innerlab.scenario.Scenario;
 import org.innerlab.scenario.ScenarioException;
 import org.innerlab.scenario.ScenarioLoader;
 
 /**
- * Everything a scenario can name, for {@code innerlab list}: environments (id, version, description,
- * intended goal, events, features, oversight), learners, regimes, raters, curation operators,
- * teacher personas per environment, metrics, and the scenarios
- * in a folder with their descriptions. As aligned text for people, or as JSON for tools.
+ * Everything a scenario can name, for {@code innerlab list}: environments, learners, encoders, regimes,
+ * raters, curation operators, teacher personas per environment, metrics, and the scenarios in a folder
+ * with their descriptions. As aligned text for people, one line per component (the details are
+ * {@link ComponentDescription}'s, for {@code innerlab describe}), or as JSON for tools with every
+ * field and parameter.
  *
  * @param scenarios the scenarios found, in file-name order
  */
@@ -68,45 +71,20 @@ public record LabCatalogue(List<ScenarioEntry> scenarios) {
         return new LabCatalogue(entries);
     }
 
-    /** The text for a terminal. */
+    /**
+     * The text for a terminal: one line per component with its summary, kind by kind, then the
+     * scenarios; {@code innerlab describe <id>} shows the rest.
+     */
     public String text() {
         StringBuilder out = new StringBuilder();
-        out.append("ENVIRONMENTS\n");
-        for (EnvRegistry.Entry e : EnvRegistry.entries().values()) {
-            EnvSpec s = e.spec();
-            row(out, s.id(), s.description());
-            detail(out, "intended goal", s.intendedGoal());
-            detail(out, "events", String.join(", ", s.events()));
-            detail(out, "features", s.features().isEmpty() ? "none" : String.join(", ", s.features()));
-            if (!s.proxies().isEmpty()) {
-                detail(out, "proxies", String.join("; ", s.proxies().stream()
-                        .map(p -> p.name() + " (" + p.description() + ")").toList()));
-            }
-            if (!s.counters().isEmpty()) {
-                detail(out, "counters", String.join(", ", s.counters()));
-            }
-            if (s.oversight() != null) {
-                detail(out, "oversight", s.oversight().parameter() + " (observed: " + s.oversight().observed()
-                        + ", unobserved: " + s.oversight().unobserved() + "); misbehaviour: "
-                        + s.oversight().misbehaviour()
-                        + (s.oversight().identicalObservedReward() ? "; same observed reward watched or not" : ""));
-            }
-        }
-        out.append("\nLEARNERS\n");
-        Learners.TYPES.all().forEach(l -> row(out, l.id(), l.info().summary()));
-        out.append("\nREGIMES\n");
-        Regimes.TYPES.all().forEach(r -> row(out, r.id(), r.info().summary() + " (trains: "
-                + String.join(", ", Regimes.learnerTypesTrainedBy(r)) + ")"));
-        out.append("\nRATERS\n");
-        Raters.TYPES.all().forEach(r -> row(out, r.id(), r.info().summary()));
-        out.append("\nCURATION (data.curation of a behaviour-cloning stage, applied in order)\n");
-        Curations.TYPES.all().forEach(c -> {
-            row(out, c.id(), c.info().summary());
-            detail(out, "params", c.info().params().stream()
-                    .map(p -> p.name() + " = " + p.defaultValue() + " (" + p.doc() + ")").collect(Collectors.joining("; ")));
-        });
-        out.append("\nPERSONAS (demonstrators for data.good / data.bad / data.teachers, evaluation.reference and "
-                + "evaluation.attack)\n");
+        section(out, "ENVIRONMENTS", Kind.ENVIRONMENT);
+        section(out, "LEARNERS", Kind.LEARNER);
+        section(out, "ENCODERS (learner.observation)", Kind.ENCODER);
+        section(out, "REGIMES", Kind.REGIME);
+        section(out, "RATERS", Kind.RATER);
+        section(out, "CURATION (data.curation of a behaviour-cloning stage, applied in order)", Kind.CURATION);
+        out.append("\nPERSONAS (per environment: demonstrators for data.good / data.bad / data.teachers, "
+                + "evaluation.reference and evaluation.attack)\n");
         for (String id : Personas.environments()) {
             Personas personas = Personas.forEnvironment(EnvRegistry.spec(id));
             out.append("  ").append(id).append('\n');
@@ -116,7 +94,7 @@ public record LabCatalogue(List<ScenarioEntry> scenarios) {
         }
         out.append("\nMETRICS (per evaluation distribution; plus one per environment event: "
                 + "the fraction of episodes in which it occurred)\n");
-        MetricCatalog.entries().values().forEach(m -> row(out, m.name(), firstSentence(m.description())));
+        MetricCatalog.METRICS.all().forEach(m -> row(out, m.id(), firstSentence(m.info().summary())));
         out.append("\nSCENARIOS\n");
         if (scenarios.isEmpty()) {
             out.append("  (none found)\n");
@@ -125,10 +103,21 @@ public record LabCatalogue(List<ScenarioEntry> scenarios) {
             row(out, s.name() == null ? s.file().getFileName().toString() : s.name(), s.description()
                     + " [" + s.file() + "]");
         }
+        out.append("\ninnerlab describe <id> shows a component's parameters, their defaults and what it combines "
+                + "with.\n");
         return out.toString();
     }
 
-    /** The same as JSON: an object with one array per section. */
+    private static void section(StringBuilder out, String heading, Kind kind) {
+        out.append(out.length() == 0 ? "" : "\n").append(heading).append('\n');
+        ComponentIndex.of(kind).forEach(c -> row(out, c.id(), c.summary()));
+    }
+
+    /**
+     * The same as JSON: an object with one array per section. Every component also has its
+     * {@code summary}, {@code paper} and {@code parameters} (each: name, type, default, min and max or
+     * choices, doc); {@code params}, where an entry has it, stays the list of parameter names.
+     */
     public String json() {
         Map<String, Object> root = new LinkedHashMap<>();
         List<Object> environments = new ArrayList<>();
@@ -156,44 +145,46 @@ public record LabCatalogue(List<ScenarioEntry> scenarios) {
             } else {
                 env.put("oversight", null);
             }
-            environments.add(env);
+            environments.add(declared(env, e.info(), s.params()));
         }
         root.put("environments", environments);
         root.put("learners", Learners.TYPES.all().stream()
-                .map(l -> named("type", l.id(), l.info().summary())).toList());
+                .map(l -> declared(named("type", l.id(), l.info().summary()), l.info(), l.info().params())).toList());
+        root.put("encoders", Encoders.TYPES.all().stream()
+                .map(e -> declared(named("id", e.id(), e.info().summary()), e.info(), e.info().params())).toList());
         List<Object> regimes = new ArrayList<>();
         for (RegimeType r : Regimes.TYPES.all()) {
             Map<String, Object> regime = named("regime", r.id(), r.info().summary());
             regime.put("learners", Regimes.learnerTypesTrainedBy(r));
-            regimes.add(regime);
+            regimes.add(declared(regime, r.info(), r.info().params()));
         }
         root.put("regimes", regimes);
         root.put("raters", Raters.TYPES.all().stream()
-                .map(r -> named("name", r.id(), r.info().summary())).toList());
+                .map(r -> declared(named("name", r.id(), r.info().summary()), r.info(), r.info().params())).toList());
         List<Object> curation = new ArrayList<>();
         for (CurationType c : Curations.TYPES.all()) {
             Map<String, Object> operator = named("operator", c.id(), c.info().summary());
             operator.put("params", c.info().params().stream().map(p -> p.name()).toList());
-            curation.add(operator);
+            curation.add(declared(operator, c.info(), c.info().params()));
         }
         root.put("curation", curation);
         List<Object> personas = new ArrayList<>();
         for (String id : Personas.environments()) {
             Personas forEnvironment = Personas.forEnvironment(EnvRegistry.spec(id));
-            for (String name : forEnvironment.names()) {
+            for (Personas.Persona p : forEnvironment.registry().all()) {
                 Map<String, Object> persona = new LinkedHashMap<>();
                 persona.put("environment", id);
-                persona.put("persona", name);
-                persona.put("goal", forEnvironment.persona(name).goal());
-                personas.add(persona);
+                persona.put("persona", p.name());
+                persona.put("goal", p.goal());
+                personas.add(declared(persona, p.info(), p.info().params()));
             }
         }
         root.put("personas", personas);
         List<Object> metrics = new ArrayList<>();
-        for (MetricCatalog.Entry m : MetricCatalog.entries().values()) {
-            Map<String, Object> metric = named("name", m.name(), m.description());
-            metric.put("source", m.source());
-            metrics.add(metric);
+        for (Metric m : MetricCatalog.METRICS.all()) {
+            Map<String, Object> metric = named("name", m.id(), m.info().summary());
+            metric.put("source", m.info().paper());
+            metrics.add(declared(metric, m.info(), m.info().params()));
         }
         root.put("metrics", metrics);
         List<Object> found = new ArrayList<>();
@@ -208,6 +199,14 @@ public record LabCatalogue(List<ScenarioEntry> scenarios) {
         return Json.write(root, Json.Layout.LISTING);
     }
 
+    /** {@code entry} with what its component declares added: summary, paper and parameters. */
+    private static Map<String, Object> declared(Map<String, Object> entry, ComponentInfo info, List<ParamSpec> params) {
+        entry.put("summary", info.summary());
+        entry.put("paper", info.paper());
+        entry.put("parameters", ComponentDescription.paramTrees(params));
+        return entry;
+    }
+
     private static Map<String, Object> named(String key, String name, String description) {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put(key, name);
@@ -217,10 +216,6 @@ public record LabCatalogue(List<ScenarioEntry> scenarios) {
 
     private static void row(StringBuilder out, String name, String description) {
         out.append(String.format("  %-32s %s%n", name, description));
-    }
-
-    private static void detail(StringBuilder out, String key, String value) {
-        out.append(String.format("  %-32s   %s: %s%n", "", key, value));
     }
 
     /** The text up to and including its first ". ", with whitespace runs collapsed. */

@@ -20,6 +20,7 @@ import org.innerlab.scenario.Node.Scalar;
 final class DataSection {
     static final List<String> KEYS = List.of("distribution", "episodes", "noise", "good", "bad", "bad_fraction",
             "teachers", "curation");
+    static final List<String> TEACHER_KEYS = List.of("persona", "weight");
     static final int DEFAULT_EPISODES = 1000;
 
     private DataSection() {
@@ -58,7 +59,7 @@ final class DataSection {
             double total = 0;
             for (int i = 0; i < items.size(); i++) {
                 String field = s.field("teachers") + "." + i;
-                Section t = Section.of(items.get(i), field, List.of("persona", "weight"));
+                Section t = Section.of(items.get(i), field, TEACHER_KEYS);
                 String persona = Section.oneOf(t.require("persona"), t.field("persona"), personas, "persona");
                 if (teachers.stream().anyMatch(x -> x.persona().equals(persona))) {
                     throw new ScenarioException(t.get("persona").origin(), t.field("persona"), "persona '" + persona

@@ -16,6 +16,10 @@ import org.innerlab.env.EnvSpec;
 final class EvaluationSection {
     static final List<String> KEYS = List.of("episodes", "distributions", "policy", "tag", "tag_guided",
             "reference", "attack", "curve", "suite", "belief_steering");
+    static final List<String> ATTACK_KEYS = List.of("persona", "steps");
+    static final List<String> CURVE_KEYS = List.of("every", "episodes", "distributions", "reference_stage",
+            "best_of_n");
+    static final List<String> BEST_OF_N_KEYS = List.of("pool", "n");
     static final int DEFAULT_EPISODES = 500;
     static final int DEFAULT_CURVE_EPISODES = 50;
     static final List<String> POLICIES = List.of("sampled", "greedy", "both");
@@ -69,7 +73,7 @@ final class EvaluationSection {
                 reference = Section.oneOf(s.get("reference"), s.field("reference"), personas, "persona");
             }
             if (s.get("attack") != null) {
-                Section a = Section.of(s.get("attack"), s.field("attack"), List.of("persona", "steps"));
+                Section a = Section.of(s.get("attack"), s.field("attack"), ATTACK_KEYS);
                 String persona = Section.oneOf(a.require("persona"), a.field("persona"), personas, "persona");
                 int steps = (int) Section.integer(a.require("steps"), a.field("steps"), 0, 10_000);
                 attack = new EvaluationConfig.Attack(persona, steps);
@@ -94,8 +98,7 @@ final class EvaluationSection {
 
     /** {@code evaluation.curve}: interval, episodes, distributions, reference stage and best-of-n. */
     private static CurveConfig curve(Node node, String path, Set<String> distributions, int stages) {
-        Section s = Section.of(node, path, List.of("every", "episodes", "distributions", "reference_stage",
-                "best_of_n"));
+        Section s = Section.of(node, path, CURVE_KEYS);
         long every = Section.integer(s.require("every"), s.field("every"), 1, ScenarioSchema.MAX_STEPS);
         int episodes = s.get("episodes") == null ? DEFAULT_CURVE_EPISODES
                 : (int) Section.integer(s.get("episodes"), s.field("episodes"), 1, ScenarioSchema.MAX_EPISODES);
@@ -106,7 +109,7 @@ final class EvaluationSection {
         int pool = 0;
         List<Integer> ns = new ArrayList<>();
         if (s.get("best_of_n") != null) {
-            Section b = Section.of(s.get("best_of_n"), s.field("best_of_n"), List.of("pool", "n"));
+            Section b = Section.of(s.get("best_of_n"), s.field("best_of_n"), BEST_OF_N_KEYS);
             pool = (int) Section.integer(b.require("pool"), b.field("pool"), 1, ScenarioSchema.MAX_EPISODES);
             List<Node> items = Section.list(b.require("n"), b.field("n"));
             if (items.isEmpty()) {

@@ -16,6 +16,9 @@ import org.innerlab.observe.EgocentricEncoder;
  * the environment declares, control tags, the full board).
  */
 final class LearnerSection {
+    static final List<String> KEYS = List.of("type", "observation", "params");
+    static final List<String> OBSERVATION_KEYS = List.of("view_radius", "global_features", "control_tags",
+            "full_board");
     static final int MAX_VIEW_RADIUS = (int) EgocentricEncoder.TYPE.info().param("view_radius").max();
     static final int DEFAULT_VIEW_RADIUS = (Integer) EgocentricEncoder.TYPE.info().param("view_radius").defaultValue();
 
@@ -24,7 +27,7 @@ final class LearnerSection {
 
     /** The learner written at {@code node}, observing an environment of {@code spec}. */
     static LearnerConfig parse(Node node, EnvSpec spec) {
-        Section s = Section.of(node, "learner", List.of("type", "observation", "params"));
+        Section s = Section.of(node, "learner", KEYS);
         String type = Section.oneOf(s.require("type"), "learner.type", Learners.TYPES.ids(), "learner type");
         LearnerType<?> entry = Learners.TYPES.require(type);
         ObservationConfig observation = observation(s.get("observation"), spec);
@@ -38,8 +41,7 @@ final class LearnerSection {
         if (node == null) {
             return new ObservationConfig(DEFAULT_VIEW_RADIUS, List.of());
         }
-        Section s = Section.of(node, "learner.observation", List.of("view_radius", "global_features", "control_tags",
-                "full_board"));
+        Section s = Section.of(node, "learner.observation", OBSERVATION_KEYS);
         int radius = s.get("view_radius") == null ? DEFAULT_VIEW_RADIUS
                 : (int) Section.integer(s.get("view_radius"), s.field("view_radius"), 0, MAX_VIEW_RADIUS);
         List<String> features = new ArrayList<>();

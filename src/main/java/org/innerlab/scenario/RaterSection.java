@@ -14,6 +14,8 @@ import org.innerlab.scenario.Node.Mapping;
 final class RaterSection {
     /** The rater of a stage that names none: the environment's own (observed) reward. */
     static final String DEFAULT_RATER = "environment";
+    /** The key of a rater map that names the rater; its other keys are the rater's parameters. */
+    static final String NAME_KEY = "name";
 
     private RaterSection() {
     }
@@ -25,8 +27,8 @@ final class RaterSection {
      */
     static Choice parse(Node node, String field, EnvSpec spec) {
         Mapping written = node instanceof Mapping m ? m : null;
-        Node nameNode = written == null ? node : Section.of(node, field, keysOf(written)).require("name");
-        String nameField = written == null ? field : field + ".name";
+        Node nameNode = written == null ? node : Section.of(node, field, keysOf(written)).require(NAME_KEY);
+        String nameField = written == null ? field : field + "." + NAME_KEY;
         String name = Section.oneOf(nameNode, nameField, Raters.TYPES.ids(), "rater");
         RaterType type = Raters.TYPES.require(name);
         List<ParamSpec> declared;
@@ -37,7 +39,7 @@ final class RaterSection {
         }
         String owner = "rater " + name;
         Map<String, Object> overrides = written == null ? Map.of()
-                : Section.params(written.without("name"), field, declared, owner);
+                : Section.params(written.without(NAME_KEY), field, declared, owner);
         for (String required : type.required()) {
             if (!overrides.containsKey(required)) {
                 String example = declared.stream().filter(p -> p.name().equals(required)).findFirst()

@@ -15,6 +15,7 @@ import org.innerlab.env.EnvSpec;
 final class ReportSection {
     static final List<String> KEYS = List.of("animations", "frames", "table", "table_labels",
             "backdoor_persistence");
+    static final List<String> PERSISTENCE_KEYS = List.of("before", "distributions");
 
     private ReportSection() {
     }
@@ -95,7 +96,7 @@ final class ReportSection {
         }
         String path = "report.backdoor_persistence";
         Section p = Section.of(Section.of(node, "report", KEYS).get("backdoor_persistence"), path,
-                List.of("before", "distributions"));
+                PERSISTENCE_KEYS);
         String before = Section.matching(p.require("before"), p.field("before"), ScenarioSchema.NAME);
         if (spec.oversight() == null) {
             throw new ScenarioException(p.require("before").origin(), path, spec.id()

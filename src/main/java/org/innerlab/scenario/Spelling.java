@@ -3,7 +3,7 @@ package org.innerlab.scenario;
 import java.util.Collection;
 
 /** Suggestions for misspelt keys and names: the closest known word within a small edit distance. */
-final class Spelling {
+public final class Spelling {
     /** Typos longer than this are more likely a different word than a slip of the finger. */
     private static final int MAX_DISTANCE = 2;
 
@@ -11,7 +11,7 @@ final class Spelling {
     }
 
     /** The known word closest to {@code word} within edit distance 2 (the first one on ties), or null. */
-    static String closest(String word, Collection<String> known) {
+    public static String closest(String word, Collection<String> known) {
         String best = null;
         int bestDistance = MAX_DISTANCE + 1;
         for (String k : known) {

@@ -19,7 +19,7 @@ import org.innerlab.scenario.Node.Scalar;
  * heads (tag head, belief head) and between stages (a belief head distilled away stays away).
  */
 final class TrainingSection {
-    private static final List<String> STAGE_KEYS = List.of("regime", "steps", "rater", "params", "data");
+    static final List<String> STAGE_KEYS = List.of("regime", "steps", "rater", "params", "data");
 
     private TrainingSection() {
     }
