@@ -210,7 +210,7 @@ public final class ComponentIndex {
         with.add(new Combination("observation", List.of(words(l.observation().name()))));
         with.add(new Combination("trained by", Regimes.TYPES.all().stream()
                 .filter(r -> Regimes.trains(r, l.id())).map(RegimeType::id).toList()));
-        with.add(new Combination("can be saved (--save)", List.of(l.savable() ? "yes" : "no")));
+        with.add(new Combination("can be saved (run --save-policies)", List.of(l.savable() ? "yes" : "no")));
         Set<Metric.Need> provided = Metric.Need.providedBy(l.learnerClass(), true);
         List<String> metrics = new ArrayList<>();
         for (Metric m : MetricCatalog.METRICS.all()) {
