@@ -68,7 +68,8 @@ public final class ShowCommand implements Callable<Integer> {
     @Option(names = "--record", paramLabel = "GIF", description = "write an animated GIF, headless, instead of opening a window")
     Path record;
 
-    @Option(names = "--frames", paramLabel = "N", defaultValue = "60", description = "frames to record (default: ${DEFAULT-VALUE})")
+    @Option(names = "--frames", paramLabel = "N", defaultValue = "60",
+            description = "frames to record, 1.." + Recording.MAX_FRAMES + " (default: ${DEFAULT-VALUE})")
     int frames;
 
     @Option(names = "--png-dir", paramLabel = "DIR", description = "with --record, also write each frame as a PNG here")
@@ -91,6 +92,14 @@ public final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        if (record != null) {
+            try {
+                Recording.checkTargets(record, frames, pngDir);
+            } catch (IllegalArgumentException e) {
+                err.println("innerlab show: " + e.getMessage());
+                return 2;
+            }
+        }
         List<String> overrides = new ArrayList<>(sets);
         if (seed != null) {
             overrides.add("seed=" + seed);

@@ -3,6 +3,7 @@ package org.innerlab.gui;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.IIOImage;
@@ -30,6 +31,10 @@ public final class AnimatedGif {
     public static void write(List<BufferedImage> frames, int delayMillis, Path file) throws IOException {
         if (frames.isEmpty()) {
             throw new IllegalArgumentException("an animation needs at least one frame");
+        }
+        if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+            // Files.deleteIfExists would remove an empty folder in the GIF's place.
+            throw new IOException(file + " is a folder, not a GIF file");
         }
         ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
         Files.deleteIfExists(file);

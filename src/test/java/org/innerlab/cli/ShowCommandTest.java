@@ -1,0 +1,77 @@
+package org.innerlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code innerlab show --record} refuses, before training, targets it would destroy or cannot write. */
+class ShowCommandTest {
+    private static final String SCENARIO = "scenarios/coinrun-goal-misgeneralization.yaml";
+
+    @TempDir
+    Path tmp;
+
+    private final StringWriter err = new StringWriter();
+
+    private int show(String... args) {
+        CommandLine cli = Main.commandLine();
+        cli.setErr(new PrintWriter(err, true));
+        cli.setOut(new PrintWriter(new StringWriter(), true));
+        String[] all = new String[args.length + 2];
+        all[0] = "show";
+        all[1] = SCENARIO;
+        System.arraycopy(args, 0, all, 2, args.length);
+        return cli.execute(all);
+    }
+
+    @Test
+    void recordingOntoAnExistingFolderIsRefusedAndTheFolderKept() throws Exception {
+        Path folder = Files.createDirectory(tmp.resolve("emptydir"));
+        assertEquals(2, show("--smoke", "--record", folder.toString()));
+        assertTrue(Files.isDirectory(folder), "the folder is still there");
+        assertEquals("innerlab show: --record " + folder + " is a folder; give the GIF file to write, e.g. "
+                + folder.resolve("episode.gif") + System.lineSeparator(), err.toString());
+    }
+
+    @Test
+    void recordingOverAFileThatIsNotAGifIsRefusedAndTheFileKept() throws Exception {
+        Path notes = Files.writeString(tmp.resolve("notes.gif"), "my lecture notes");
+        assertEquals(2, show("--smoke", "--record", notes.toString()));
+        assertEquals("my lecture notes", Files.readString(notes));
+        assertTrue(err.toString().startsWith("innerlab show: --record " + notes + " exists and is not a GIF"), err::toString);
+    }
+
+    @Test
+    void framesOutsideTheirRangeArePlainBadInput() {
+        assertEquals(2, show("--smoke", "--record", tmp.resolve("a.gif").toString(), "--frames", "0"));
+        assertEquals(2, show("--smoke", "--record", tmp.resolve("a.gif").toString(), "--frames", "1000000000"));
+        assertEquals("innerlab show: --frames must be in 1..600, got 0" + System.lineSeparator()
+                + "innerlab show: --frames must be in 1..600, got 1000000000" + System.lineSeparator(), err.toString());
+        assertTrue(Files.notExists(tmp.resolve("a.gif")));
+    }
+
+    @Test
+    void aPngFolderHoldingOtherFilesIsRefused() throws Exception {
+        Path frames = Files.createDirectory(tmp.resolve("frames"));
+        Files.writeString(frames.resolve("thesis.tex"), "x");
+        assertEquals(2, show("--smoke", "--record", tmp.resolve("a.gif").toString(), "--png-dir", frames.toString()));
+        assertTrue(err.toString().contains("holds thesis.tex, which a recording did not write"), err::toString);
+        assertTrue(Files.exists(frames.resolve("thesis.tex")));
+    }
+
+    @Test
+    void aGifFromAnEarlierRecordingIsReplaced() throws Exception {
+        Path gif = tmp.resolve("episode.gif");
+        assertEquals(0, show("--smoke", "--record", gif.toString(), "--frames", "3"));
+        long first = Files.size(gif);
+        assertEquals(0, show("--smoke", "--record", gif.toString(), "--frames", "5"));
+        assertTrue(Files.size(gif) > first, "the second recording, with more frames, replaced the first");
+    }
+}
