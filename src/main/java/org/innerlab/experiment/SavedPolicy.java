@@ -123,6 +123,9 @@ public record SavedPolicy(Map<String, String> header, Map<String, double[]> arra
         Map<String, String> h = new LinkedHashMap<>();
         Map<String, double[]> arrays = new LinkedHashMap<>();
         long[] keys = null;
+        // Every number takes a line of at least two bytes, so no array can be longer than this: a declared
+        // length beyond it is refused before anything is allocated.
+        long mostNumbers = Files.size(file) / 2;
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             int lineNo = 0;
             String line;
@@ -130,6 +133,11 @@ public record SavedPolicy(Map<String, String> header, Map<String, double[]> arra
                 lineNo++;
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
+                }
+                if (line.indexOf(':') < 0) {
+                    // A stray number (one more than its array declared) would otherwise shift nothing visibly.
+                    throw new IOException(file + ":" + lineNo + ": expected 'key: value' or 'array: <name> <length>', "
+                            + "got '" + line + "'");
                 }
                 int colon = line.indexOf(": ");
                 String key = colon < 0 ? line.strip().replace(":", "") : line.substring(0, colon);
@@ -145,6 +153,11 @@ public record SavedPolicy(Map<String, String> header, Map<String, double[]> arra
                 String[] nameLength = value.split(" ");
                 if (nameLength.length != 2) {
                     throw new IOException(file + ":" + lineNo + ": expected 'array: <name> <length>'");
+                }
+                if (!nameLength[1].matches("\\d{1,10}") || Long.parseLong(nameLength[1]) > mostNumbers) {
+                    throw new IOException(file + ":" + lineNo + ": array " + nameLength[0] + " declares "
+                            + nameLength[1] + " numbers; a length is a whole number no larger than the file can hold ("
+                            + mostNumbers + ")");
                 }
                 int n = Integer.parseInt(nameLength[1]);
                 boolean isKeys = nameLength[0].equals("keys");
@@ -162,6 +175,9 @@ public record SavedPolicy(Map<String, String> header, Map<String, double[]> arra
                             k[i] = Long.parseLong(number.strip());
                         } else {
                             v[i] = Double.parseDouble(number.strip());
+                            if (!Double.isFinite(v[i])) {
+                                throw new IOException(file + ":" + lineNo + ": not a finite number: '" + number + "'");
+                            }
                         }
                     } catch (NumberFormatException e) {
                         throw new IOException(file + ":" + lineNo + ": not a number: '" + number + "'", e);

@@ -96,6 +96,30 @@ class SavedPolicyTest {
     }
 
     @Test
+    void anArrayLongerThanTheFileCouldHoldIsRefusedBeforeAllocating() throws IOException {
+        for (String length : List.of("2000000000", "-5", "many")) {
+            Path path = Files.writeString(tmp.resolve("big.policy"),
+                    "format: innerlab-policy/1\nlearner: linear-q\narray: weights " + length + "\n0.5\n");
+            IOException e = assertThrows(IOException.class, () -> SavedPolicy.read(path));
+            assertTrue(e.getMessage().endsWith(":3: array weights declares " + length + " numbers; a length is a whole "
+                    + "number no larger than the file can hold (" + Files.size(path) / 2 + ")"), e.getMessage());
+        }
+    }
+
+    @Test
+    void nonFiniteWeightsAndStrayNumbersAreRefusedWithTheirLine() throws IOException {
+        Path nan = Files.writeString(tmp.resolve("nan.policy"),
+                "format: innerlab-policy/1\nlearner: linear-q\narray: weights 2\n0.5\nNaN\n");
+        IOException e = assertThrows(IOException.class, () -> SavedPolicy.read(nan));
+        assertTrue(e.getMessage().endsWith(":5: not a finite number: 'NaN'"), e.getMessage());
+        Path extra = Files.writeString(tmp.resolve("extra.policy"),
+                "format: innerlab-policy/1\nlearner: linear-q\narray: weights 1\n0.5\n0.25\n");
+        e = assertThrows(IOException.class, () -> SavedPolicy.read(extra));
+        assertTrue(e.getMessage().endsWith(":5: expected 'key: value' or 'array: <name> <length>', got '0.25'"),
+                e.getMessage());
+    }
+
+    @Test
     void aFileOfAnotherFormatIsRejected() throws IOException {
         Path path = tmp.resolve("old.policy");
         Files.writeString(path, "format: innerlab-policy/0\nlearner: linear-softmax\n");
