@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
                 "Scenarios are the *.yaml files of --scenarios (default: ./scenarios, else the scenarios folder "
                         + "of the innerlab checkout the jar was built in)."},
         footer = {"", "Examples:", "  innerlab list", "  innerlab list --json | jq '.environments[].id'",
-                "", "Exit codes: 0 success, 1 anything else."})
+                "", "Exit codes: 0 success, 2 bad input, 1 anything else."})
 public final class ListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -29,6 +29,11 @@ public final class ListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (scenarios != null && !Files.isDirectory(scenarios)) {
+            spec.commandLine().getErr().println("innerlab list: --scenarios " + scenarios
+                    + " is not a folder; give the folder of scenario files (e.g. scenarios)");
+            return 2;
+        }
         LabCatalogue catalogue = LabCatalogue.of(scenarios != null ? scenarios : shippedScenarios());
         spec.commandLine().getOut().print(json ? catalogue.json() : catalogue.text());
         spec.commandLine().getOut().flush();

@@ -1,5 +1,6 @@
 package org.innerlab.cli;
 
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,13 +12,15 @@ import picocli.CommandLine.Command;
                 "", "Exit codes: 0 success, 2 bad input, 1 anything else."},
         subcommands = {RunCommand.class, ReportCommand.class, CompareCommand.class, PlotCommand.class,
                 ListCommand.class, DescribeCommand.class, ReferenceCommand.class, ReplayCommand.class, ShowCommand.class, CommandLine.HelpCommand.class})
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** No command given: the usage, and the exit code of bad input. */
     @Override
-    public void run() {
-        spec.commandLine().usage(System.err);
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return 2;
     }
 
     /** The configured command line, for tests and {@link #main}. */

@@ -89,6 +89,22 @@ class ListCommandTest {
     }
 
     @Test
+    void aScenariosFolderThatDoesNotExistIsBadInputNotAnEmptyList() {
+        RunCommandTest.Outcome o = RunCommandTest.innerlab("list", "--scenarios", "nope");
+        assertEquals(2, o.exitCode());
+        assertEquals("innerlab list: --scenarios nope is not a folder; give the folder of scenario files (e.g. scenarios)",
+                o.err().strip());
+        assertEquals("", o.out());
+    }
+
+    @Test
+    void noCommandAtAllIsBadInput() {
+        RunCommandTest.Outcome o = RunCommandTest.innerlab();
+        assertEquals(2, o.exitCode());
+        assertTrue(o.err().contains("Usage: innerlab"), o.err());
+    }
+
+    @Test
     void jsonHasOneEntryPerRegisteredThing() throws Exception {
         RunCommandTest.Outcome o = RunCommandTest.innerlab("list", "--json", "--scenarios", "scenarios");
         assertEquals(0, o.exitCode(), o.err());
