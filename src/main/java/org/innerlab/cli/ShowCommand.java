@@ -92,6 +92,11 @@ public final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        if (record == null && GraphicsEnvironment.isHeadless()) {
+            err.println("innerlab show: there is no display to open a window on; record headless instead with "
+                    + "--record episode.gif" + (screenshot != null ? " (--screenshot needs a display, e.g. xvfb-run)" : ""));
+            return 2;
+        }
         if (record != null) {
             try {
                 Recording.checkTargets(record, frames, pngDir);

@@ -67,6 +67,18 @@ class ShowCommandTest {
     }
 
     @Test
+    void withoutADisplayTheWindowIsRefusedInOneLineBeforeTraining() throws Exception {
+        Path output = tmp.resolve("output.txt");
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "show", SCENARIO, "--smoke").redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        assertTrue(process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES), "show returned");
+        assertEquals(2, process.exitValue());
+        assertEquals("innerlab show: there is no display to open a window on; record headless instead with "
+                + "--record episode.gif", Files.readString(output).strip());
+    }
+
+    @Test
     void aGifFromAnEarlierRecordingIsReplaced() throws Exception {
         Path gif = tmp.resolve("episode.gif");
         assertEquals(0, show("--smoke", "--record", gif.toString(), "--frames", "3"));
