@@ -37,11 +37,6 @@ public record RegimeType(ComponentInfo info, Class<?> trains, boolean rated, Dat
         Objects.requireNonNull(factory, "factory");
     }
 
-    /** Whether this regime can train a learner of class {@code learnerClass}. */
-    public boolean trains(Class<?> learnerClass) {
-        return trains.isAssignableFrom(learnerClass);
-    }
-
     /** A stage of this regime built from {@code context}. */
     public Regime create(StageContext context) {
         return factory.apply(context);
