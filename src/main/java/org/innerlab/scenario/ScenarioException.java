@@ -1,6 +1,7 @@
 package org.innerlab.scenario;
 
 import java.util.Optional;
+import org.innerlab.core.BadInputException;
 
 /**
  * A scenario is invalid: a YAML syntax error, an unknown key or name, a value of the wrong type or
@@ -14,7 +15,7 @@ import java.util.Optional;
  * argument have no position and name the argument instead:
  * {@code --set environment.params.widht=20: unknown key 'widht'; did you mean 'width'?}.
  */
-public final class ScenarioException extends RuntimeException {
+public final class ScenarioException extends BadInputException {
     private final transient Origin origin;
     private final String field;
     private final String problem;
