@@ -1,14 +1,13 @@
 package org.innerlab.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.innerlab.core.BadInputException;
 import org.innerlab.report.ComparisonTables;
 import org.innerlab.report.FolderComparison;
-import org.innerlab.scenario.ScenarioException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -54,18 +53,11 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter err = spec.commandLine().getErr();
         if (!(alpha > 0 && alpha < 1)) {
-            err.println("innerlab compare: --alpha must be in (0, 1), got " + alpha);
-            return 2;
+            throw new BadInputException("--alpha must be in (0, 1), got " + alpha + "; e.g. --alpha 0.05");
         }
-        ComparisonTables tables;
-        try {
-            tables = FolderComparison.compare(a, others, alpha);
-        } catch (IOException | ScenarioException | IllegalArgumentException e) {
-            err.println("innerlab compare: " + e.getMessage());
-            return 2;
-        }
+        ComparisonTables.checkTargets(out);
+        ComparisonTables tables = UserInput.read(() -> FolderComparison.compare(a, others, alpha));
         tables.write(out);
         spec.commandLine().getOut().print(tables.text());
         spec.commandLine().getOut().println("wrote " + out.resolve("comparison.csv") + " and "

@@ -2,6 +2,7 @@ package org.innerlab.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.innerlab.core.BadInputException;
 import org.innerlab.report.ComponentDescription;
 import org.innerlab.report.ComponentIndex;
 import org.innerlab.report.ComponentDescription.Kind;
@@ -40,8 +41,7 @@ public final class DescribeCommand implements Callable<Integer> {
     public Integer call() {
         List<ComponentDescription> found = ComponentIndex.matching(id, kind);
         if (found.isEmpty()) {
-            spec.commandLine().getErr().println("innerlab describe: " + ComponentIndex.unknown(id, kind));
-            return 2;
+            throw new BadInputException(ComponentIndex.unknown(id, kind));
         }
         if (json) {
             spec.commandLine().getOut().print(ComponentDescription.json(found));

@@ -4,6 +4,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.innerlab.core.BadInputException;
 import org.innerlab.report.LabCatalogue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,9 +31,8 @@ public final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (scenarios != null && !Files.isDirectory(scenarios)) {
-            spec.commandLine().getErr().println("innerlab list: --scenarios " + scenarios
+            throw new BadInputException("--scenarios " + scenarios
                     + " is not a folder; give the folder of scenario files (e.g. scenarios)");
-            return 2;
         }
         LabCatalogue catalogue = LabCatalogue.of(scenarios != null ? scenarios : shippedScenarios());
         spec.commandLine().getOut().print(json ? catalogue.json() : catalogue.text());

@@ -1,7 +1,6 @@
 package org.innerlab.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,10 +9,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.innerlab.report.Plot;
 import org.innerlab.report.RunFolder;
-import org.innerlab.scenario.ScenarioException;
+import org.innerlab.core.BadInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -52,7 +52,7 @@ public final class PlotCommand implements Callable<Integer> {
 
     @Option(names = "--where", paramLabel = "KEY=VALUE",
             description = "keep only points where a swept key has this value (as in summary.csv); repeatable")
-    Map<String, String> where = new LinkedHashMap<>();
+    List<String> where = new ArrayList<>();
 
     @Option(names = "--name", paramLabel = "NAME", defaultValue = "plot",
             description = "file name stem under FOLDER/charts/ (default: ${DEFAULT-VALUE})")
@@ -60,16 +60,32 @@ public final class PlotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter err = spec.commandLine().getErr();
+        Map<String, String> fixed = fixed();
+        RunFolder run = UserInput.read(() -> RunFolder.read(folder));
+        List<Path> charts;
         try {
-            RunFolder run = RunFolder.read(folder);
-            for (Path p : new Plot(name, x, y, by, where).write(run, folder.resolve("charts"))) {
-                spec.commandLine().getOut().println(p);
-            }
-            return 0;
-        } catch (IOException | ScenarioException | IllegalArgumentException e) {
-            err.println("innerlab plot: " + e.getMessage());
-            return 2;
+            charts = new Plot(name, x, y, by, fixed).write(run, folder.resolve("charts"));
+        } catch (IllegalArgumentException e) {
+            // Plot refuses keys, series and values the folder does not have before it draws anything.
+            throw new BadInputException(e.getMessage(), e);
         }
+        for (Path p : charts) {
+            spec.commandLine().getOut().println(p);
+        }
+        return 0;
+    }
+
+    /** The --where options as key to value, refused as an argument error when one is not KEY=VALUE. */
+    private Map<String, String> fixed() {
+        Map<String, String> fixed = new LinkedHashMap<>();
+        for (String w : where) {
+            int eq = w.indexOf('=');
+            if (eq <= 0) {
+                throw new ParameterException(spec.commandLine(), "--where " + w + " is not KEY=VALUE: it fixes a "
+                        + "swept key to one of its values, as summary.csv shows them, e.g. --where seed=1");
+            }
+            fixed.put(w.substring(0, eq), w.substring(eq + 1));
+        }
+        return fixed;
     }
 }

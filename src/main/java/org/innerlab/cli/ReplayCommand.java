@@ -7,12 +7,14 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.innerlab.core.BadInputException;
 import org.innerlab.env.Replay;
 import org.innerlab.env.ReplayProtocol;
 import org.innerlab.env.ReplayProtocol.Format;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -67,21 +69,22 @@ public final class ReplayCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
             if (batch != null) {
                 if (envId != null || actions != null) {
-                    throw new IllegalArgumentException("--batch takes its requests from the file; give no ENV-ID or --actions");
+                    throw new ParameterException(spec.commandLine(),
+                            "--batch takes its requests from the file; give no ENV-ID or --actions");
                 }
                 return runBatch(out, err);
             }
             if (envId == null) {
-                throw new IllegalArgumentException("give an environment id (or --batch FILE); see innerlab replay --help");
+                throw new ParameterException(spec.commandLine(), "give an environment id (or --batch FILE)");
             }
             if (actions == null) {
-                throw new IllegalArgumentException("--actions is required, e.g. --actions rrrdddlll");
+                throw new ParameterException(spec.commandLine(), "--actions is required, e.g. --actions rrrdddlll");
             }
             Map<String, Object> overrides = new LinkedHashMap<>(settings);
             if (level != null) {
@@ -90,14 +93,10 @@ public final class ReplayCommand implements Callable<Integer> {
             out.println(ReplayProtocol.answer(Replay.run(envId, overrides, seed, actions), seed, format, true));
             return 0;
         } catch (NoSuchFileException e) {
-            err.println("innerlab replay: no such file " + e.getFile());
-            return 2;
+            throw new BadInputException("no such file " + e.getFile() + "; give the file of JSON requests", e);
         } catch (IllegalArgumentException e) {
-            err.println("innerlab replay: " + e.getMessage());
-            return 2;
-        } catch (IOException | RuntimeException e) {
-            err.println("innerlab replay: " + e);
-            return 1;
+            // Replay refuses unknown ids, parameters and actions, and actions after the episode ended.
+            throw new BadInputException(e.getMessage(), e);
         } finally {
             out.flush();
             err.flush();

@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 import org.innerlab.report.HtmlReport;
 import org.innerlab.report.PaperTable;
 import org.innerlab.report.RunFolder;
-import org.innerlab.scenario.ScenarioException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -29,16 +28,11 @@ public final class ReportCommand implements Callable<Integer> {
     Path folder;
 
     @Override
-    public Integer call() {
-        try {
-            // Rewritten too, so an older folder gains the paper table and a changed report.table takes effect.
-            RunFolder read = RunFolder.read(folder);
-            PaperTable.write(folder, read.points(), read.summary());
-            spec.commandLine().getOut().println(HtmlReport.write(folder));
-            return 0;
-        } catch (IOException | ScenarioException | IllegalArgumentException e) {
-            spec.commandLine().getErr().println("innerlab report: " + e.getMessage());
-            return 2;
-        }
+    public Integer call() throws IOException {
+        RunFolder read = UserInput.read(() -> RunFolder.read(folder));
+        // Rewritten too, so an older folder gains the paper table and a changed report.table takes effect.
+        PaperTable.write(folder, read.points(), read.summary());
+        spec.commandLine().getOut().println(HtmlReport.write(folder));
+        return 0;
     }
 }

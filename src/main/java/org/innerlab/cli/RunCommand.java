@@ -1,11 +1,11 @@
 package org.innerlab.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.innerlab.core.BadInputException;
 import org.innerlab.lab.Experiment;
 import org.innerlab.gui.Recording;
 import org.innerlab.scenario.Scenario;
@@ -69,7 +69,6 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter err = spec.commandLine().getErr();
         List<String> overrides = new ArrayList<>(sets);
         if (seed != null) {
             overrides.add("seed=" + seed);
@@ -78,12 +77,32 @@ public final class RunCommand implements Callable<Integer> {
             overrides.add("seeds=" + seeds);
         }
         if (threads != null && threads < 1) {
-            err.println("innerlab run: --threads must be at least 1, got " + threads);
-            return 2;
+            throw new BadInputException("--threads must be at least 1, got " + threads
+                    + "; give the number of worker threads, or leave it out to use every core");
         }
-        Scenario scenario;
+        Scenario scenario = load(overrides);
+        if (smoke) {
+            scenario = scenario.smoke();
+        }
+        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        // originalArgs() is the whole command line, subcommand name included.
+        List<String> command = new ArrayList<>(List.of("innerlab"));
+        command.addAll(spec.commandLine().getParseResult().originalArgs());
+        if (out != null && Files.exists(out)) {
+            throw new BadInputException("--out " + out + " exists already; name a new folder");
+        }
+        Scenario toRun = scenario;
+        Path folder = Experiment.run(toRun, new Experiment.Options(workers, outputRoot, out, command, savePolicies,
+                Recording.animator()),
+                (sweep, done) -> new ProgressBar(System.err, !quiet && ProgressBar.stderrIsTerminal(),
+                        toRun.points().size(), toRun.seeds(), done), System.err);
+        spec.commandLine().getOut().println(folder);
+        return 0;
+    }
+
+    private Scenario load(List<String> overrides) {
         try {
-            scenario = ScenarioLoader.load(scenarioFile, overrides);
+            return ScenarioLoader.load(scenarioFile, overrides);
         } catch (ScenarioException e) {
             // --seed and --seeds travel as --set overrides; name them as the user typed them.
             String message = e.getMessage();
@@ -93,26 +112,7 @@ public final class RunCommand implements Callable<Integer> {
             if (seeds != null) {
                 message = message.replace("--set seeds=" + seeds + ":", "--seeds " + seeds + ":");
             }
-            err.println(message);
-            return 2;
+            throw message.equals(e.getMessage()) ? e : new BadInputException(message, e);
         }
-        if (smoke) {
-            scenario = scenario.smoke();
-        }
-        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        // originalArgs() is the whole command line, subcommand name included.
-        List<String> command = new ArrayList<>(List.of("innerlab"));
-        command.addAll(spec.commandLine().getParseResult().originalArgs());
-        if (out != null && Files.exists(out)) {
-            err.println("innerlab run: --out " + out + " exists already; name a new folder");
-            return 2;
-        }
-        Scenario toRun = scenario;
-        Path folder = Experiment.run(toRun, new Experiment.Options(workers, outputRoot, out, command, savePolicies,
-                Recording.animator()),
-                (sweep, done) -> new ProgressBar(System.err, !quiet && ProgressBar.stderrIsTerminal(),
-                        toRun.points().size(), toRun.seeds(), done), System.err);
-        spec.commandLine().getOut().println(folder);
-        return 0;
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import javax.swing.JFrame;
 import javax.swing.SwingUtilities;
+import org.innerlab.core.BadInputException;
 import org.innerlab.scenario.SweepPoint;
 import org.innerlab.gui.Recording;
 import org.innerlab.gui.RunWithUI;
@@ -17,7 +18,6 @@ import org.innerlab.gui.TrainingCurvePanel;
 import org.innerlab.gui.Watch;
 import org.innerlab.gui.WatchModel;
 import org.innerlab.scenario.Scenario;
-import org.innerlab.scenario.ScenarioException;
 import org.innerlab.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -93,50 +93,39 @@ public final class ShowCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         if (record == null && GraphicsEnvironment.isHeadless()) {
-            err.println("innerlab show: there is no display to open a window on; record headless instead with "
+            throw new BadInputException("there is no display to open a window on; record headless instead with "
                     + "--record episode.gif" + (screenshot != null ? " (--screenshot needs a display, e.g. xvfb-run)" : ""));
-            return 2;
+        }
+        if (record == null && pngDir != null) {
+            throw new BadInputException("--png-dir " + pngDir + " saves the frames of a recording; add --record "
+                    + "episode.gif, or leave --png-dir out");
         }
         if (record != null) {
-            try {
-                Recording.checkTargets(record, frames, pngDir);
-            } catch (IllegalArgumentException e) {
-                err.println("innerlab show: " + e.getMessage());
-                return 2;
-            }
+            Recording.checkTargets(record, frames, pngDir);
         }
         List<String> overrides = new ArrayList<>(sets);
         if (seed != null) {
             overrides.add("seed=" + seed);
         }
-        Scenario scenario;
-        try {
-            scenario = ScenarioLoader.load(scenarioFile, overrides);
-        } catch (ScenarioException e) {
-            err.println(e.getMessage());
-            return 2;
-        }
+        Scenario scenario = ScenarioLoader.load(scenarioFile, overrides);
         if (smoke) {
             scenario = scenario.smoke();
         }
         SweepPoint chosen = scenario.points().stream().filter(p -> p.index() == point).findFirst().orElse(null);
         if (chosen == null) {
-            err.println("innerlab show: --point " + point + " is not a sweep point; the scenario has points 0.."
+            throw new BadInputException("--point " + point + " is not a sweep point; the scenario has points 0.."
                     + (scenario.points().size() - 1));
-            return 2;
         }
         if (run < 0) {
-            err.println("innerlab show: --run must be at least 0, got " + run);
-            return 2;
+            throw new BadInputException("--run must be at least 0, got " + run + "; runs count from 0");
         }
         if (!chosen.scenario().environment().distributions().containsKey(distribution)) {
-            err.println("innerlab show: --distribution " + distribution + ": the scenario has "
+            throw new BadInputException("--distribution " + distribution + ": the scenario has "
                     + chosen.scenario().environment().distributions().keySet());
-            return 2;
         }
         if (policy != null && !Files.isRegularFile(policy)) {
-            err.println("innerlab show: --policy " + policy + ": no such file");
-            return 2;
+            throw new BadInputException("--policy " + policy + ": no such file; give a .policy file that "
+                    + "innerlab run --save-policies wrote");
         }
         WatchModel.Trained trained;
         // The window shows the training curve; while training, a window of its own shows it growing.
@@ -155,8 +144,11 @@ public final class ShowCommand implements Callable<Integer> {
             }
             trained = WatchModel.train(chosen, run, policy, curve);
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
-            err.println("innerlab show: --policy " + policy + ": " + e.getMessage());
-            return 2;
+            if (policy == null) {
+                throw e;
+            }
+            // Loading refuses a policy file that does not fit the scenario or is not one.
+            throw new BadInputException("--policy " + policy + ": " + e.getMessage(), e);
         } finally {
             if (growing != null) {
                 SwingUtilities.invokeAndWait(growing::dispose);

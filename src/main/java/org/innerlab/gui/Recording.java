@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.innerlab.core.BadInputException;
 import org.innerlab.lab.Experiment;
 
 /**
@@ -46,31 +47,31 @@ public final class Recording {
      * existing file that is not a GIF (a GIF is replaced: it is what an earlier recording wrote); a
      * {@code pngFolder} that is a file or holds anything but {@code frame-NNNN.png} files.
      *
-     * @throws IllegalArgumentException one line naming the option, the path and what to do
+     * @throws BadInputException one line naming the option, the path and what to do
      */
     public static void checkTargets(Path gif, int frames, Path pngFolder) throws IOException {
         if (frames < 1 || frames > MAX_FRAMES) {
-            throw new IllegalArgumentException("--frames must be in 1.." + MAX_FRAMES + ", got " + frames);
+            throw new BadInputException("--frames must be in 1.." + MAX_FRAMES + ", got " + frames);
         }
         if (Files.isDirectory(gif)) {
-            throw new IllegalArgumentException("--record " + gif + " is a folder; give the GIF file to write, "
+            throw new BadInputException("--record " + gif + " is a folder; give the GIF file to write, "
                     + "e.g. " + gif.resolve("episode.gif"));
         }
         if (Files.exists(gif, LinkOption.NOFOLLOW_LINKS) && !isGif(gif)) {
-            throw new IllegalArgumentException("--record " + gif + " exists and is not a GIF; innerlab replaces "
+            throw new BadInputException("--record " + gif + " exists and is not a GIF; innerlab replaces "
                     + "only a GIF: choose another file name");
         }
         if (pngFolder == null || !Files.exists(pngFolder, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         if (!Files.isDirectory(pngFolder)) {
-            throw new IllegalArgumentException("--png-dir " + pngFolder + " is a file; give a folder for the frames");
+            throw new BadInputException("--png-dir " + pngFolder + " is a file; give a folder for the frames");
         }
         try (Stream<Path> entries = Files.list(pngFolder)) {
             Path foreign = entries.filter(f -> !FRAME_FILE.matcher(f.getFileName().toString()).matches())
                     .findFirst().orElse(null);
             if (foreign != null) {
-                throw new IllegalArgumentException("--png-dir " + pngFolder + " holds " + foreign.getFileName()
+                throw new BadInputException("--png-dir " + pngFolder + " holds " + foreign.getFileName()
                         + ", which a recording did not write; give an empty or new folder");
             }
         }

@@ -1,15 +1,19 @@
 package org.innerlab.report;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.innerlab.core.BadInputException;
 import org.innerlab.measure.Comparison;
 
 /**
@@ -43,12 +47,54 @@ public record ComparisonTables(String a, List<String> others, List<List<Comparis
     private static final List<String> HEADER = List.of("metric", "mean A", "mean B", "B - A", "95% CI", "cliffs delta",
             "U", "p", "p (Holm)", "significant");
 
+    private static final List<String> CSV_HEADER = List.of("metric", "n_a", "mean_a", "n_b", "mean_b", "difference",
+            "ci_low", "ci_high", "cliffs_delta", "mann_whitney_u", "p", "p_holm", "significant", "condition");
+    /** How every comparison.csv and comparison.md begins: what tells a file an earlier comparison wrote. */
+    private static final String CSV_START = String.join(",", CSV_HEADER);
+    private static final String MARKDOWN_START = "**A**: `";
+
     private boolean several() {
         return others.size() > 1;
     }
 
     private String name(int i) {
         return several() ? "B" + (i + 1) : "B";
+    }
+
+    /**
+     * Refuses, before any work, to write into {@code dir} (the {@code --out} of {@code innerlab compare})
+     * when {@code dir} is not a folder, or when its {@code comparison.csv} or {@code comparison.md} is
+     * something an earlier comparison did not write (another file, a folder, a symbolic link): those are
+     * replaced only when they are a comparison's.
+     *
+     * @throws BadInputException one line naming the option, the path and what to do
+     */
+    public static void checkTargets(Path dir) throws IOException {
+        if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(dir)) {
+            throw new BadInputException("--out " + dir + " exists and is not a folder; give the folder to write "
+                    + "comparison.csv and comparison.md into");
+        }
+        refuseForeign(dir, "comparison.csv", CSV_START);
+        refuseForeign(dir, "comparison.md", MARKDOWN_START);
+    }
+
+    private static void refuseForeign(Path dir, String name, String start) throws IOException {
+        Path file = dir.resolve(name);
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !startsWith(file, start)) {
+            throw new BadInputException("--out " + dir + " holds a " + name + " that innerlab compare did not "
+                    + "write; give another folder, or move that file away");
+        }
+    }
+
+    /** Whether {@code file} is a regular file (not a link) whose text starts with {@code start}. */
+    private static boolean startsWith(Path file, String start) throws IOException {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        byte[] expected = start.getBytes(StandardCharsets.UTF_8);
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            return Arrays.equals(in.readNBytes(expected.length), expected);
+        }
     }
 
     /** Writes {@code comparison.csv} and {@code comparison.md} into {@code dir}, creating it when missing. */
@@ -102,8 +148,7 @@ public record ComparisonTables(String a, List<String> others, List<List<Comparis
     /** comparison.csv: one row per condition and metric, full precision. */
     public String csv() {
         StringBuilder out = new StringBuilder();
-        Csv.record(out, List.of("metric", "n_a", "mean_a", "n_b", "mean_b", "difference", "ci_low", "ci_high",
-                "cliffs_delta", "mann_whitney_u", "p", "p_holm", "significant", "condition"));
+        Csv.record(out, CSV_HEADER);
         for (int i = 0; i < rows.size(); i++) {
             for (Comparison.Row r : rows.get(i)) {
                 Csv.record(out, List.of(r.metric(), Integer.toString(r.nA()), Numbers.format(r.meanA()),
@@ -119,7 +164,7 @@ public record ComparisonTables(String a, List<String> others, List<List<Comparis
     /** comparison.md: the conditions, the table, and how to read it. */
     public String markdown() {
         StringBuilder out = new StringBuilder();
-        out.append("**A**: `").append(a.replace("`", "'")).append('`');
+        out.append(MARKDOWN_START).append(a.replace("`", "'")).append('`');
         for (int i = 0; i < others.size(); i++) {
             out.append("  \n**").append(name(i)).append("**: `").append(others.get(i).replace("`", "'")).append('`');
         }
