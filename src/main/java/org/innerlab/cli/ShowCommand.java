@@ -92,13 +92,13 @@ public final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        if (record == null && GraphicsEnvironment.isHeadless()) {
-            throw new BadInputException("there is no display to open a window on; record headless instead with "
-                    + "--record episode.gif" + (screenshot != null ? " (--screenshot needs a display, e.g. xvfb-run)" : ""));
-        }
         if (record == null && pngDir != null) {
             throw new BadInputException("--png-dir " + pngDir + " saves the frames of a recording; add --record "
                     + "episode.gif, or leave --png-dir out");
+        }
+        if (record == null && GraphicsEnvironment.isHeadless()) {
+            throw new BadInputException("there is no display to open a window on; record headless instead with "
+                    + "--record episode.gif" + (screenshot != null ? " (--screenshot needs a display, e.g. xvfb-run)" : ""));
         }
         if (record != null) {
             Recording.checkTargets(record, frames, pngDir);

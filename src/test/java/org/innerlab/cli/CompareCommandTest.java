@@ -113,6 +113,27 @@ class CompareCommandTest {
     }
 
     @Test
+    void anOutThatIsAFileIsRefusedBeforeReadingAndTheFileKept(@TempDir Path tmp) throws Exception {
+        Path file = Files.writeString(tmp.resolve("notes.txt"), "my notes");
+        RunCommandTest.Outcome o = RunCommandTest.innerlab("compare", "a", "b", "--out", file.toString());
+        assertEquals(2, o.exitCode());
+        assertEquals("innerlab compare: --out " + file + " exists and is not a folder; give the folder to write "
+                + "comparison.csv and comparison.md into", FailureLineTest.oneLine(o));
+        assertEquals("my notes", Files.readString(file));
+    }
+
+    @Test
+    void aComparisonFileInOutThatCompareDidNotWriteIsRefusedAndKept(@TempDir Path tmp) throws Exception {
+        Path out = Files.createDirectory(tmp.resolve("out"));
+        Path csv = Files.writeString(out.resolve("comparison.csv"), "name,grade\nada,1\n");
+        RunCommandTest.Outcome o = RunCommandTest.innerlab("compare", "a", "b", "--out", out.toString());
+        assertEquals(2, o.exitCode());
+        assertEquals("innerlab compare: --out " + out + " holds a comparison.csv that innerlab compare did not write; "
+                + "give another folder, or move that file away", FailureLineTest.oneLine(o));
+        assertEquals("name,grade\nada,1\n", Files.readString(csv));
+    }
+
+    @Test
     void threeConditionsCompareEachWithTheFirstInOneTable(@TempDir Path tmp) throws Exception {
         Path folder = run(tmp, "tiny", RunCommandTest.TINY);
         RunCommandTest.Outcome o = RunCommandTest.innerlab("compare", folder + "#0", folder + "#1",

@@ -144,6 +144,16 @@ class RunCommandTest {
     }
 
     @Test
+    void fewerThanOneThreadIsBadInputBeforeTheScenarioIsRead() {
+        for (String threads : List.of("0", "-3")) {
+            Outcome o = innerlab("run", "never-read.yaml", "--threads", threads);
+            assertEquals(2, o.exitCode());
+            assertEquals("innerlab run: --threads must be at least 1, got " + threads + "; give the number of worker "
+                    + "threads, or leave it out to use every core", FailureLineTest.oneLine(o));
+        }
+    }
+
+    @Test
     void aMissingScenarioFileIsBadInput(@TempDir Path tmp) {
         Outcome o = innerlab("run", tmp.resolve("nope.yaml").toString());
         assertEquals(2, o.exitCode());

@@ -67,6 +67,25 @@ class ShowCommandTest {
     }
 
     @Test
+    void aPngFolderThatIsAFileIsRefusedAndTheFileKept() throws Exception {
+        Path file = Files.writeString(tmp.resolve("frames"), "not a folder");
+        assertEquals(2, show("--smoke", "--record", tmp.resolve("a.gif").toString(), "--png-dir", file.toString()));
+        assertEquals("innerlab show: --png-dir " + file + " is a file; give a folder for the frames"
+                + System.lineSeparator(), err.toString());
+        assertEquals("not a folder", Files.readString(file));
+        assertTrue(Files.notExists(tmp.resolve("a.gif")));
+    }
+
+    @Test
+    void aPngFolderWithoutARecordingIsRefused() {
+        Path frames = tmp.resolve("frames");
+        assertEquals(2, show("--smoke", "--png-dir", frames.toString()));
+        assertEquals("innerlab show: --png-dir " + frames + " saves the frames of a recording; add --record "
+                + "episode.gif, or leave --png-dir out" + System.lineSeparator(), err.toString());
+        assertTrue(Files.notExists(frames));
+    }
+
+    @Test
     void withoutADisplayTheWindowIsRefusedInOneLineBeforeTraining() throws Exception {
         Path output = tmp.resolve("output.txt");
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
