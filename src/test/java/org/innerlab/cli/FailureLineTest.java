@@ -98,6 +98,18 @@ class FailureLineTest {
         assertTrue(line.contains("(did you mean --threads?)"), line);
     }
 
+    /** The trace log the line names, read and deleted; fails when the line names none. */
+    private static String takeTraceLog(String line) throws Exception {
+        Matcher log = LOG.matcher(line);
+        assertTrue(log.find(), line);
+        Path file = Path.of(log.group(1));
+        try {
+            return Files.readString(file);
+        } finally {
+            Files.delete(file);
+        }
+    }
+
     @Test
     void badInputIsItsMessageAfterTheCommandAndExitsTwo() {
         RunCommandTest.Outcome o = failing(new BadInputException("the thing is wrong; do this"), "fail");
@@ -124,17 +136,10 @@ class FailureLineTest {
         assertEquals(1, o.exitCode());
         String line = oneLine(o);
         assertTrue(line.startsWith("innerlab fail: internal error: IllegalStateException: the impossible happened; "), line);
-        Matcher log = LOG.matcher(line);
-        assertTrue(log.find(), line);
-        Path file = Path.of(log.group(1));
-        try {
-            String trace = Files.readString(file);
-            assertTrue(trace.startsWith("innerlab fail\n"), trace);
-            assertTrue(trace.contains("java.lang.IllegalStateException: the impossible happened"), trace);
-            assertTrue(trace.contains("\tat org.innerlab.cli.FailureLineTest."), trace);
-        } finally {
-            Files.deleteIfExists(file);
-        }
+        String trace = takeTraceLog(line);
+        assertTrue(trace.startsWith("innerlab fail\n"), trace);
+        assertTrue(trace.contains("java.lang.IllegalStateException: the impossible happened"), trace);
+        assertTrue(trace.contains("\tat org.innerlab.cli.FailureLineTest."), trace);
     }
 
     @Test
@@ -156,9 +161,7 @@ class FailureLineTest {
         assertEquals(1, o.exitCode());
         String line = oneLine(o);
         assertTrue(line.startsWith("innerlab fail: internal error: OutOfMemoryError: Java heap space; full trace in "), line);
-        Matcher log = LOG.matcher(line);
-        assertTrue(log.find(), line);
-        Files.deleteIfExists(Path.of(log.group(1)));
+        assertTrue(takeTraceLog(line).contains("java.lang.OutOfMemoryError: Java heap space"));
     }
 
     @Test
@@ -173,8 +176,6 @@ class FailureLineTest {
         String line = oneLine(o);
         assertTrue(line.startsWith("innerlab reference: internal error: IOException: No space left on device; "), line);
         assertFalse(o.err().contains("\tat "), o.err());
-        Matcher log = LOG.matcher(line);
-        assertTrue(log.find(), line);
-        Files.deleteIfExists(Path.of(log.group(1)));
+        assertTrue(takeTraceLog(line).contains("java.io.IOException: No space left on device"));
     }
 }
