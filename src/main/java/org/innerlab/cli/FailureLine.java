@@ -56,8 +56,17 @@ final class FailureLine implements CommandLine.IParameterExceptionHandler, Comma
         CommandLine cli = e.getCommandLine();
         String command = cli.getCommandSpec().qualifiedName();
         String message = oneLine(e.getMessage());
-        if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
-            message += " (did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?)";
+        if (e instanceof UnmatchedArgumentException unmatched) {
+            String first = unmatched.getUnmatched().isEmpty() ? "-" : unmatched.getUnmatched().get(0);
+            if (!first.startsWith("-") && !cli.getSubcommands().isEmpty()
+                    && cli.getCommandSpec().positionalParameters().isEmpty()) {
+                // Picocli calls it an unmatched argument; at this level a word can only be a command.
+                message = "unknown command '" + first + "'; the commands are "
+                        + String.join(", ", cli.getSubcommands().keySet());
+            }
+            if (!unmatched.getSuggestions().isEmpty()) {
+                message += " (did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?)";
+            }
         }
         cli.getErr().println(command + ": " + message + "; see '" + command + " --help'");
         cli.getErr().flush();
