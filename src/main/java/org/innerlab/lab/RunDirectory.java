@@ -142,6 +142,10 @@ public final class RunDirectory implements AutoCloseable {
         try {
             if (explicitOut != null) {
                 refuseWhileAnotherRunWrites(partial, destination);
+                if (Files.exists(explicitOut, LinkOption.NOFOLLOW_LINKS)) {
+                    // A run with these settings finished between the check above and the lock.
+                    throw new BadInputException("--out " + explicitOut + " exists already; choose a new folder");
+                }
             }
             Path runs = partial.resolve(RUNS);
             makeFolder(runs);
@@ -160,7 +164,21 @@ public final class RunDirectory implements AutoCloseable {
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
             close(lock);
+            if (!resumed) {
+                removeFresh(partial);
+            }
             throw e;
+        }
+    }
+
+    /** Removes a partial folder this attempt made a moment ago and refused to use: a refusal leaves nothing behind. */
+    private static void removeFresh(Path partial) {
+        try {
+            Files.deleteIfExists(partial.resolve(LOCK));
+            Files.deleteIfExists(partial.resolve(RUNS));
+            Files.deleteIfExists(partial);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -434,7 +452,7 @@ public final class RunDirectory implements AutoCloseable {
     /** What an I/O failure means, in words: the OS's reason where it gives one. */
     private static String reason(IOException e) {
         if (e instanceof FileAlreadyExistsException f) {
-            return f.getFile() + " is a file, not a folder";
+            return f.getFile() + " is there and is not a folder";
         }
         if (e instanceof AccessDeniedException) {
             return "permission denied";

@@ -58,6 +58,11 @@ class ExperimentTest {
                 }, quiet()));
     }
 
+    /** Runs to the end, telling nobody of progress. */
+    private static Path run(Scenario scenario, Experiment.Options options, PrintStream log) throws Exception {
+        return Experiment.run(scenario, options, (sweep, done) -> (r, f, t) -> { }, log);
+    }
+
     /** The partial folder of an interrupted run into {@code --out out}. */
     private static Path partialOf(Path out) throws Exception {
         try (var siblings = Files.list(out.getParent())) {
@@ -105,8 +110,8 @@ class ExperimentTest {
 
     @Test
     void aSmokeRunIsMarkedInItsFolderNameAndManifest(@TempDir Path tmp) throws Exception {
-        Path folder = Experiment.run(scenario(tmp).smoke(), new Experiment.Options(2, tmp, null, List.of("test"),
-                false, null, true), (sweep, done) -> (r, f, t) -> { }, quiet());
+        Path folder = run(scenario(tmp).smoke(), new Experiment.Options(2, tmp, null, List.of("test"),
+                false, null, true), quiet());
         assertTrue(folder.getFileName().toString().matches("\\d{8}-\\d{6}-smoke"), folder.toString());
         assertEquals(tmp.resolve("folder-check"), folder.getParent());
         assertTrue(new ObjectMapper().readTree(folder.resolve("manifest.json").toFile()).get("smoke").asBoolean());
@@ -115,13 +120,11 @@ class ExperimentTest {
     @Test
     void aResumeThatAddsSavePoliciesRunsAgainEveryRunWithoutItsPolicy(@TempDir Path tmp) throws Exception {
         Scenario scenario = scenario(tmp);
-        Path reference = Experiment.run(scenario, options(tmp, tmp.resolve("reference"), true),
-                (sweep, done) -> (r, f, t) -> { }, quiet());
+        Path reference = run(scenario, options(tmp, tmp.resolve("reference"), true), quiet());
         Path out = tmp.resolve("resumed");
         interruptAfter(3, scenario, options(tmp, out, false));
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Path resumed = Experiment.run(scenario, options(tmp, out, true), (sweep, done) -> (r, f, t) -> { },
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        Path resumed = run(scenario, options(tmp, out, true), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains(" have no saved policy (the interrupted run had no "
                 + "--save-policies); running them again"), err.toString(StandardCharsets.UTF_8));
         for (int point = 0; point < 2; point++) {
@@ -139,13 +142,13 @@ class ExperimentTest {
         Scenario scenario = scenario(tmp);
         Path out = tmp.resolve("resumed");
         interruptAfter(2, scenario, options(tmp, out, true));
-        BadInputException e = assertThrows(BadInputException.class, () -> Experiment.run(scenario,
-                options(tmp, out, false), (sweep, done) -> (r, f, t) -> { }, quiet()));
+        BadInputException e = assertThrows(BadInputException.class, () -> run(scenario,
+                options(tmp, out, false), quiet()));
         Path partial = partialOf(out);
         assertEquals(partial + " holds policies saved by an interrupted run with --save-policies; resume with "
                 + "--save-policies, or delete " + partial + " to start afresh", e.getMessage());
         assertTrue(Files.notExists(out));
-        Path resumed = Experiment.run(scenario, options(tmp, out, true), (sweep, done) -> (r, f, t) -> { }, quiet());
+        Path resumed = run(scenario, options(tmp, out, true), quiet());
         try (var policies = Files.list(resumed.resolve("policies"))) {
             assertEquals(4, policies.count());
         }
@@ -154,8 +157,7 @@ class ExperimentTest {
     @Test
     void aTamperedRunFileIsRunAgainAndTheResultIsUnchanged(@TempDir Path tmp) throws Exception {
         Scenario scenario = scenario(tmp);
-        Path reference = Experiment.run(scenario, options(tmp, tmp.resolve("reference"), false),
-                (sweep, done) -> (r, f, t) -> { }, quiet());
+        Path reference = run(scenario, options(tmp, tmp.resolve("reference"), false), quiet());
         Path out = tmp.resolve("resumed");
         interruptAfter(3, scenario, options(tmp, out, false));
         Path partial = partialOf(out);
@@ -165,8 +167,7 @@ class ExperimentTest {
         }
         Files.writeString(runFile, "garbage\n");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Path resumed = Experiment.run(scenario, options(tmp, out, false), (sweep, done) -> (r, f, t) -> { },
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        Path resumed = run(scenario, options(tmp, out, false), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("innerlab: " + runFile + " is not a finished run of "
                 + "this sweep"), err.toString(StandardCharsets.UTF_8));
         assertArrayEquals(Files.readAllBytes(reference.resolve("runs.csv")), Files.readAllBytes(resumed.resolve("runs.csv")));

@@ -77,13 +77,14 @@ class RunDirectoryTest {
     }
 
     @Test
-    void aSecondRunWithOtherSettingsIntoTheSameOutIsRefusedAtOnce(@TempDir Path out) {
+    void aSecondRunWithOtherSettingsIntoTheSameOutIsRefusedAtOnce(@TempDir Path out) throws Exception {
         Path x = out.resolve("x");
         try (RunDirectory first = RunDirectory.open(out, "demo", "name: demo\nseed: 1\n", x, NOW, false)) {
             BadInputException e = assertThrows(BadInputException.class,
                     () -> RunDirectory.open(out, "demo", "name: demo\nseed: 2\n", x, NOW, false));
             assertTrue(e.getMessage().startsWith("--out " + x + " is being written by another run (pid "), e.getMessage());
             assertTrue(e.getMessage().contains(first.workDir().toString()), e.getMessage());
+            assertEquals(List.of(first.workDir()), list(out), "the refused run leaves nothing behind");
         }
     }
 
@@ -159,7 +160,7 @@ class RunDirectoryTest {
         BadInputException under = assertThrows(BadInputException.class,
                 () -> RunDirectory.open(out, "demo", "x", file.resolve("sub"), NOW, false));
         assertEquals("--out " + file.resolve("sub") + ": cannot create the folder " + file + " (" + file
-                + " is a file, not a folder); choose a folder you can write to", under.getMessage());
+                + " is there and is not a folder); choose a folder you can write to", under.getMessage());
         BadInputException proc = assertThrows(BadInputException.class,
                 () -> RunDirectory.open(out, "demo", "x", Path.of("/proc/x"), NOW, false));
         assertTrue(proc.getMessage().startsWith("cannot create /proc/.x.partial-"), proc.getMessage());
