@@ -3,12 +3,6 @@ package org.innerlab.lab;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -21,10 +15,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -50,7 +42,7 @@ import org.innerlab.measure.RunResult;
  * written, the per-run files are removed and the folder is renamed to its final name in one move.
  *
  * <p>Nothing is lost or taken over: the partial folder is made with {@code mkdir} (which fails if
- * anything is there) and never followed through a symbolic link; an OS lock on {@value #LOCK} inside
+ * anything is there) and never followed through a symbolic link; an OS lock ({@link RunLock}) inside
  * it keeps a second run out while the first holds it (the lock file names the holder); and a default
  * run id ({@code yyyyMMdd-HHmmss}, {@code -smoke} for a smoke run, {@code -2}, {@code -3}, ... when
  * taken) is claimed with {@code mkdir} before the folder is renamed onto it, so two runs in the same
@@ -58,8 +50,6 @@ import org.innerlab.measure.RunResult;
  * {@link BadInputException}s.
  */
 public final class RunDirectory implements AutoCloseable {
-    /** The lock file inside the partial folder: who holds it, while a run is writing. */
-    static final String LOCK = "run.lock";
     private static final String RUNS = "runs";
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     /** Longest folder name the file systems we run on accept, in UTF-8 bytes. */
@@ -71,14 +61,14 @@ public final class RunDirectory implements AutoCloseable {
     private final Path destination;
     private final boolean explicit;
     private final boolean resumed;
-    private final FileChannel lockFile;
+    private final RunLock lock;
 
-    private RunDirectory(Path partial, Path destination, boolean explicit, boolean resumed, FileChannel lockFile) {
+    private RunDirectory(Path partial, Path destination, boolean explicit, boolean resumed, RunLock lock) {
         this.partial = partial;
         this.destination = destination;
         this.explicit = explicit;
         this.resumed = resumed;
-        this.lockFile = lockFile;
+        this.lock = lock;
     }
 
     /**
@@ -98,47 +88,16 @@ public final class RunDirectory implements AutoCloseable {
     public static RunDirectory open(Path outputRoot, String scenarioName, String resolvedYaml, Path explicitOut,
                                     LocalDateTime now, boolean smoke) {
         String hash = sha256(resolvedYaml).substring(0, HASH_CHARS);
-        Path destination;
-        Path partial;
-        if (explicitOut != null) {
-            if (Files.isSymbolicLink(explicitOut)) {
-                throw new BadInputException("--out " + explicitOut + " is a symbolic link" + target(explicitOut)
-                        + "; name a new folder");
-            }
-            if (Files.exists(explicitOut, LinkOption.NOFOLLOW_LINKS)) {
-                throw new BadInputException("--out " + explicitOut + " exists already; choose a new folder");
-            }
-            Path name = explicitOut.toAbsolutePath().normalize().getFileName();
-            if (name == null) {
-                throw new BadInputException("--out " + explicitOut + " names no folder; name a new folder");
-            }
-            // The partial folder's name is the --out name and the hash: both must fit a file name.
-            int room = MAX_NAME_BYTES - 1 - PARTIAL.length() - HASH_CHARS;
-            if (bytes(name.toString()) > room) {
-                throw new BadInputException("--out " + explicitOut + ": its folder name is " + bytes(name.toString())
-                        + " bytes long, more than " + room + "; choose a shorter name");
-            }
-            Path parent = explicitOut.toAbsolutePath().normalize().getParent();
-            createFolders(parent, "--out " + explicitOut);
-            destination = explicitOut;
-            partial = parent.resolve("." + name + PARTIAL + hash);
-        } else {
-            if (bytes(scenarioName) > MAX_NAME_BYTES) {
-                throw new BadInputException("the scenario name is " + bytes(scenarioName) + " bytes long, more than a "
-                        + "folder name may be (" + MAX_NAME_BYTES + "); shorten 'name' or give the folder with --out");
-            }
-            if (Files.exists(outputRoot) && !Files.isDirectory(outputRoot)) {
-                throw new BadInputException("--output-root " + outputRoot + " is a file, not a folder; "
-                        + "give a folder (or remove the file)");
-            }
-            Path base = outputRoot.resolve(scenarioName);
-            requireRealFolder(base);
-            createFolders(base, "--output-root " + outputRoot);
-            destination = base.resolve(runId(now, smoke));
-            partial = base.resolve(PARTIAL + hash);
-        }
+        Place place = explicitOut != null ? given(explicitOut, hash)
+                : byRunId(outputRoot, scenarioName, now, smoke, hash);
+        Path destination = place.destination();
+        Path partial = place.partial();
         boolean resumed = makeFolder(partial);
-        FileChannel lock = lock(partial, explicitOut);
+        RunLock lock = RunLock.take(partial, holder -> explicitOut == null
+                ? partial + " is being written by another run of this scenario with these settings (" + holder
+                        + "); wait for it to finish"
+                : "--out " + explicitOut + " is being written by another run (" + holder + ", in " + partial
+                        + "); wait for it to finish, or choose another --out");
         try {
             if (explicitOut != null) {
                 refuseWhileAnotherRunWrites(partial, destination);
@@ -157,13 +116,13 @@ public final class RunDirectory implements AutoCloseable {
             writeAtomically(scenarioFile, resolvedYaml);
             return new RunDirectory(partial, destination, explicitOut != null, resumed, lock);
         } catch (CharacterCodingException e) {
-            close(lock);
+            lock.close();
             throw new BadInputException(partial + " holds another scenario; remove it to start afresh");
         } catch (IOException e) {
-            close(lock);
+            lock.close();
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
-            close(lock);
+            lock.close();
             if (!resumed) {
                 removeFresh(partial);
             }
@@ -174,12 +133,55 @@ public final class RunDirectory implements AutoCloseable {
     /** Removes a partial folder this attempt made a moment ago and refused to use: a refusal leaves nothing behind. */
     private static void removeFresh(Path partial) {
         try {
-            Files.deleteIfExists(partial.resolve(LOCK));
+            Files.deleteIfExists(partial.resolve(RunLock.FILE));
             Files.deleteIfExists(partial.resolve(RUNS));
             Files.deleteIfExists(partial);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Where a run goes and where it is written until then. */
+    private record Place(Path destination, Path partial) {
+    }
+
+    /** {@code --out}: refused if anything is there, even a dangling link; its partial folder beside it. */
+    private static Place given(Path out, String hash) {
+        if (Files.isSymbolicLink(out)) {
+            throw new BadInputException("--out " + out + " is a symbolic link" + target(out) + "; name a new folder");
+        }
+        if (Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
+            throw new BadInputException("--out " + out + " exists already; choose a new folder");
+        }
+        Path name = out.toAbsolutePath().normalize().getFileName();
+        if (name == null) {
+            throw new BadInputException("--out " + out + " names no folder; name a new folder");
+        }
+        // The partial folder's name is the --out name and the hash: both must fit a file name.
+        int room = MAX_NAME_BYTES - 1 - PARTIAL.length() - HASH_CHARS;
+        if (bytes(name.toString()) > room) {
+            throw new BadInputException("--out " + out + ": its folder name is " + bytes(name.toString())
+                    + " bytes long, more than " + room + "; choose a shorter name");
+        }
+        Path parent = out.toAbsolutePath().normalize().getParent();
+        createFolders(parent, "--out " + out);
+        return new Place(out, parent.resolve("." + name + PARTIAL + hash));
+    }
+
+    /** {@code output/<name>/<run-id>}: the scenario's folder must be a real folder, its name must fit. */
+    private static Place byRunId(Path outputRoot, String scenarioName, LocalDateTime now, boolean smoke, String hash) {
+        if (bytes(scenarioName) > MAX_NAME_BYTES) {
+            throw new BadInputException("the scenario name is " + bytes(scenarioName) + " bytes long, more than a "
+                    + "folder name may be (" + MAX_NAME_BYTES + "); shorten 'name' or give the folder with --out");
+        }
+        if (Files.exists(outputRoot) && !Files.isDirectory(outputRoot)) {
+            throw new BadInputException("--output-root " + outputRoot + " is a file, not a folder; "
+                    + "give a folder (or remove the file)");
+        }
+        Path base = outputRoot.resolve(scenarioName);
+        requireRealFolder(base);
+        createFolders(base, "--output-root " + outputRoot);
+        return new Place(base.resolve(RUN_ID.format(now) + (smoke ? "-smoke" : "")), base.resolve(PARTIAL + hash));
     }
 
     /** The folder being written; results go here before {@link #commit()}. */
@@ -271,7 +273,7 @@ public final class RunDirectory implements AutoCloseable {
             // rename(2) replaces the empty folder claimed for it in one step, so the folder appears complete.
             Files.move(partial, committed, StandardCopyOption.ATOMIC_MOVE);
             // Deleted only now: until the move, the lock keeps a second run from resuming this folder.
-            Files.delete(committed.resolve(LOCK));
+            Files.delete(committed.resolve(RunLock.FILE));
             return committed;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -283,7 +285,7 @@ public final class RunDirectory implements AutoCloseable {
     /** Lets go of the lock (the partial folder stays, to be resumed). */
     @Override
     public void close() {
-        close(lockFile);
+        lock.close();
     }
 
     /** An empty folder at the destination, made here and now, for the partial folder to be renamed onto. */
@@ -306,10 +308,6 @@ public final class RunDirectory implements AutoCloseable {
                 // Another run took this id in the same second; try the next suffix.
             }
         }
-    }
-
-    private static String runId(LocalDateTime now, boolean smoke) {
-        return RUN_ID.format(now) + (smoke ? "-smoke" : "");
     }
 
     /**
@@ -354,45 +352,6 @@ public final class RunDirectory implements AutoCloseable {
     }
 
     /**
-     * Takes the OS lock on {@value #LOCK} and writes who holds it.
-     *
-     * @param explicitOut {@code --out}, or null
-     * @throws BadInputException if another run holds it, naming that run
-     */
-    private static FileChannel lock(Path partial, Path explicitOut) {
-        Path file = partial.resolve(LOCK);
-        FileChannel channel = null;
-        try {
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
-            FileLock held;
-            try {
-                held = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                held = null; // this JVM holds it: another Experiment.run in the same process
-            }
-            if (held == null) {
-                String holder = holder(channel);
-                close(channel);
-                throw new BadInputException(explicitOut == null
-                        ? partial + " is being written by another run of this scenario with these settings (" + holder
-                                + "); wait for it to finish"
-                        : "--out " + explicitOut + " is being written by another run (" + holder + ", in " + partial
-                                + "); wait for it to finish, or choose another --out");
-            }
-            channel.truncate(0);
-            channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + " on " + host() + ", started "
-                    + Instant.now() + "\n").getBytes(StandardCharsets.UTF_8)));
-            channel.force(false);
-            return channel;
-        } catch (IOException e) {
-            close(channel);
-            throw new BadInputException("cannot lock " + file + " (" + reason(e) + "); remove " + partial
-                    + " if nothing else is using it");
-        }
-    }
-
-    /**
      * For {@code --out}: refuses when a partial folder for the same destination but another scenario is
      * held by a live run, so two runs with different settings never race to the same {@code --out}.
      */
@@ -400,51 +359,10 @@ public final class RunDirectory implements AutoCloseable {
         String prefix = "." + destination.getFileName() + PARTIAL;
         try (DirectoryStream<Path> siblings = Files.newDirectoryStream(partial.getParent(), prefix + "*")) {
             for (Path other : siblings) {
-                if (other.equals(partial) || !Files.isDirectory(other, LinkOption.NOFOLLOW_LINKS)
-                        || !Files.isRegularFile(other.resolve(LOCK), LinkOption.NOFOLLOW_LINKS)) {
-                    continue;
+                if (!other.equals(partial)) {
+                    RunLock.refuseIfHeld(other, holder -> "--out " + destination + " is being written by another run ("
+                            + holder + ", in " + other + "); wait for it to finish, or choose another --out");
                 }
-                try (FileChannel channel = FileChannel.open(other.resolve(LOCK), StandardOpenOption.READ,
-                        StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-                    FileLock probe;
-                    try {
-                        probe = channel.tryLock();
-                    } catch (OverlappingFileLockException e) {
-                        probe = null;
-                    }
-                    if (probe == null) {
-                        throw new BadInputException("--out " + destination + " is being written by another run ("
-                                + holder(channel) + ", in " + other + "); wait for it to finish, or choose "
-                                + "another --out");
-                    }
-                    probe.release();
-                }
-            }
-        }
-    }
-
-    /** What the lock file says of the run that holds it. */
-    private static String holder(FileChannel channel) throws IOException {
-        ByteBuffer text = ByteBuffer.allocate(512);
-        channel.read(text, 0);
-        String said = new String(text.array(), 0, text.position(), StandardCharsets.UTF_8).strip();
-        return said.isEmpty() ? "just starting" : said;
-    }
-
-    private static String host() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return ManagementFactory.getRuntimeMXBean().getName();
-        }
-    }
-
-    private static void close(FileChannel channel) {
-        if (channel != null && channel.isOpen()) {
-            try {
-                channel.close(); // releases the lock
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
         }
     }

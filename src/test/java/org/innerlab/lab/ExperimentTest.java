@@ -105,7 +105,7 @@ class ExperimentTest {
         assertEquals(0, secondRuns.get(), "the second run trains nothing");
         assertEquals(out, first.get(2, TimeUnit.MINUTES));
         assertTrue(Files.isRegularFile(out.resolve("runs.csv")));
-        assertFalse(Files.exists(out.resolve(RunDirectory.LOCK)));
+        assertFalse(Files.exists(out.resolve(RunLock.FILE)));
     }
 
     @Test

@@ -98,7 +98,7 @@ class RunDirectoryTest {
         assertEquals(out.resolve("demo").resolve("20261123-100000"), first);
         assertEquals(out.resolve("demo").resolve("20261123-100000-2"), second);
         assertTrue(Files.isRegularFile(first.resolve("scenario.yaml")) && Files.isRegularFile(second.resolve("scenario.yaml")));
-        assertFalse(Files.exists(first.resolve(RunDirectory.LOCK)), "the lock goes with the partial folder");
+        assertFalse(Files.exists(first.resolve(RunLock.FILE)), "the lock goes with the partial folder");
     }
 
     @Test
