@@ -93,7 +93,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         Scenario toRun = scenario;
         Path folder = Experiment.run(toRun, new Experiment.Options(workers, outputRoot, out, command, savePolicies,
-                Recording.animator()),
+                Recording.animator(), smoke),
                 (sweep, done) -> new ProgressBar(System.err, !quiet && ProgressBar.stderrIsTerminal(),
                         toRun.points().size(), toRun.seeds(), done), System.err);
         spec.commandLine().getOut().println(folder);

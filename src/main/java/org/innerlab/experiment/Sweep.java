@@ -3,14 +3,18 @@ package org.innerlab.experiment;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.innerlab.core.Seeds;
 import org.innerlab.measure.RunResult;
 import org.innerlab.regime.EpisodeListener;
 import org.innerlab.scenario.SweepPoint;
@@ -38,15 +42,29 @@ public final class Sweep {
     }
 
     private final List<SweepPoint> points;
+    private final Map<Integer, SweepPoint> byIndex = new HashMap<>();
     private final int seedsPerPoint;
 
     public Sweep(List<SweepPoint> points, int seedsPerPoint) {
         this.points = List.copyOf(points);
         this.seedsPerPoint = seedsPerPoint;
+        for (SweepPoint p : points) {
+            byIndex.put(p.index(), p);
+        }
     }
 
     public int totalRuns() {
         return points.size() * seedsPerPoint;
+    }
+
+    /**
+     * Whether {@code result} is a run of this sweep with the seed that run draws ({@link RunModel}'s
+     * {@code run} stream), so that a result saved by an earlier attempt can be trusted.
+     */
+    public boolean draws(RunResult result) {
+        SweepPoint point = byIndex.get(result.point());
+        return point != null && result.run() >= 0 && result.run() < seedsPerPoint
+                && result.seed() == new Seeds(point.scenario().seed()).forRun(point.seedIndex(), result.run()).seed("run");
     }
 
     /**
@@ -68,41 +86,38 @@ public final class Sweep {
     public List<RunResult> execute(int threads, Map<RunKey, RunResult> done, Progress progress, Trained trained)
             throws InterruptedException {
         List<RunResult> results = new ArrayList<>(done.values());
-        List<RunKey> todo = new ArrayList<>();
-        Map<Integer, SweepPoint> byIndex = new HashMap<>();
-        for (SweepPoint p : points) {
-            byIndex.put(p.index(), p);
-            for (int run = 0; run < seedsPerPoint; run++) {
-                RunKey key = new RunKey(p.index(), run);
-                if (!done.containsKey(key)) {
-                    todo.add(key);
-                }
-            }
-        }
+        Iterator<RunKey> todo = todo(done);
         AtomicInteger finished = new AtomicInteger(done.size());
         Object lock = new Object();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), runnable -> {
+        int workers = Math.max(1, threads);
+        ExecutorService pool = Executors.newFixedThreadPool(workers, runnable -> {
             Thread t = new Thread(runnable, "innerlab-run");
             t.setDaemon(true);
             return t;
         });
+        CompletionService<RunResult> running = new ExecutorCompletionService<>(pool);
         try {
-            List<Future<RunResult>> futures = new ArrayList<>();
-            for (RunKey key : todo) {
-                SweepPoint point = byIndex.get(key.point());
-                futures.add(pool.submit(() -> {
-                    RunModel model = new RunModel(point, key.run(), EpisodeListener.NONE);
-                    RunResult r = model.runHeadless();
-                    trained.trained(key, model.organism());
-                    synchronized (lock) {
-                        progress.runFinished(r, finished.incrementAndGet(), totalRuns());
-                    }
-                    return r;
-                }));
-            }
-            for (Future<RunResult> f : futures) {
+            // Tasks are made as workers free up, two per worker in flight, so a sweep of any size holds
+            // only its results in memory; sorting them at the end makes the order independent of timing.
+            int inFlight = 0;
+            while (todo.hasNext() || inFlight > 0) {
+                while (inFlight < 2 * workers && todo.hasNext()) {
+                    RunKey key = todo.next();
+                    SweepPoint point = byIndex.get(key.point());
+                    running.submit(() -> {
+                        RunModel model = new RunModel(point, key.run(), EpisodeListener.NONE);
+                        RunResult r = model.runHeadless();
+                        trained.trained(key, model.organism());
+                        synchronized (lock) {
+                            progress.runFinished(r, finished.incrementAndGet(), totalRuns());
+                        }
+                        return r;
+                    });
+                    inFlight++;
+                }
                 try {
-                    results.add(f.get());
+                    results.add(running.take().get());
+                    inFlight--;
                 } catch (ExecutionException e) {
                     throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
                 }
@@ -114,6 +129,39 @@ public final class Sweep {
         }
         results.sort(Comparator.comparingInt(RunResult::point).thenComparingInt(RunResult::run));
         return results;
+    }
+
+    /** The runs not in {@code done}, point by point and run by run, made one at a time as they are asked for. */
+    private Iterator<RunKey> todo(Map<RunKey, RunResult> done) {
+        return new Iterator<>() {
+            private int index = -1;
+            private RunKey next = advance();
+
+            private RunKey advance() {
+                while (++index < totalRuns()) {
+                    RunKey key = new RunKey(points.get(index / seedsPerPoint).index(), index % seedsPerPoint);
+                    if (!done.containsKey(key)) {
+                        return key;
+                    }
+                }
+                return null;
+            }
+
+            @Override
+            public boolean hasNext() {
+                return next != null;
+            }
+
+            @Override
+            public RunKey next() {
+                if (next == null) {
+                    throw new NoSuchElementException();
+                }
+                RunKey key = next;
+                next = advance();
+                return key;
+            }
+        };
     }
 
     /** Runs everything, with no earlier results and nobody told of progress. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import org.innerlab.core.BadInputException;
 import org.innerlab.experiment.Organism;
 import org.innerlab.experiment.RunModel;
 import org.innerlab.experiment.SavedPolicy;
@@ -42,11 +44,19 @@ public final class Experiment {
      *                     ({@link SavedPolicy})
      * @param animator     records the animations the scenario's {@code report.animations} asks for, or
      *                     null to record none
+     * @param smoke        whether the scenario is {@link Scenario#smoke()} of the one named: the default
+     *                     folder name ({@code <run-id>-smoke}) and the manifest ({@code "smoke": true}) say so
      */
     public record Options(int threads, Path outputRoot, Path out, List<String> commandLine, boolean savePolicies,
-                          Animator animator) {
+                          Animator animator, boolean smoke) {
         public Options {
             commandLine = List.copyOf(commandLine);
+        }
+
+        /** Options for a scenario at its full budgets. */
+        public Options(int threads, Path outputRoot, Path out, List<String> commandLine, boolean savePolicies,
+                       Animator animator) {
+            this(threads, outputRoot, out, commandLine, savePolicies, animator, false);
         }
 
         /** Options that record no animations. */
@@ -82,7 +92,9 @@ public final class Experiment {
      * Runs {@code scenario} and returns the committed run folder.
      *
      * @param progress makes the progress reporter, given the sweep size and the runs already done
-     * @throws IllegalArgumentException when {@code options.out()} exists (before anything is written)
+     * @throws BadInputException when {@code options.out()} exists or a path cannot be used (before anything
+     *                           is written), when another run is writing the same folder, or when an
+     *                           interrupted attempt saved policies and this one would not
      */
     public static Path run(Scenario scenario, Options options,
                            BiFunction<Sweep, Iterable<Sweep.RunKey>, Sweep.Progress> progress, PrintStream log)
@@ -90,51 +102,78 @@ public final class Experiment {
         Instant started = Instant.now();
         List<SweepPoint> points = scenario.points();
         String resolved = ScenarioWriter.toYaml(scenario);
-        RunDirectory dir = RunDirectory.open(options.outputRoot(), scenario.name(), resolved, options.out(),
-                LocalDateTime.ofInstant(started, ZoneOffset.UTC));
-        Map<Sweep.RunKey, RunResult> done = dir.completedRuns();
-        Sweep sweep = new Sweep(points, scenario.seeds());
-        if (!done.isEmpty()) {
-            log.println("innerlab: resuming " + dir.workDir() + ": " + done.size() + " of " + sweep.totalRuns()
-                    + " runs already done");
-        }
-        Sweep.Progress reporter = progress.apply(sweep, done.keySet());
-        Path policies = dir.workDir().resolve("policies");
-        Sweep.Trained saver = (key, organism) -> {
-            if (key.point() == 0 && key.run() == 0) {
-                animate(scenario, options.animator(), organism, dir.workDir(), log);
+        try (RunDirectory dir = RunDirectory.open(options.outputRoot(), scenario.name(), resolved, options.out(),
+                LocalDateTime.ofInstant(started, ZoneOffset.UTC), options.smoke())) {
+            Sweep sweep = new Sweep(points, scenario.seeds());
+            Map<Sweep.RunKey, RunResult> done = dir.completedRuns(sweep::draws, log);
+            Path policies = dir.workDir().resolve("policies");
+            keepOnlyRunsWithPolicies(done, policies, options.savePolicies(), dir.workDir(), log);
+            if (!done.isEmpty()) {
+                log.println("innerlab: resuming " + dir.workDir() + ": " + done.size() + " of " + sweep.totalRuns()
+                        + " runs already done");
             }
-            if (options.savePolicies()) {
-                try {
-                    Files.createDirectories(policies);
-                    SavedPolicy.of(organism).write(policies.resolve(SavedPolicy.fileName(key.point(), key.run())));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+            Sweep.Progress reporter = progress.apply(sweep, done.keySet());
+            Sweep.Trained saver = (key, organism) -> {
+                if (key.point() == 0 && key.run() == 0) {
+                    animate(scenario, options.animator(), organism, dir.workDir(), log);
                 }
+                if (options.savePolicies()) {
+                    try {
+                        Files.createDirectories(policies);
+                        SavedPolicy.of(organism).write(policies.resolve(SavedPolicy.fileName(key.point(), key.run())));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            };
+            List<RunResult> results = sweep.execute(options.threads(), done, (r, finished, total) -> {
+                dir.saveRun(r);
+                reporter.runFinished(r, finished, total);
+            }, saver);
+            if (!scenario.report().animations().isEmpty() && options.animator() != null
+                    && scenario.report().animations().stream()
+                    .anyMatch(d -> !Files.isRegularFile(animation(dir.workDir(), d)))) {
+                // Run 0 of point 0 finished in an earlier, interrupted attempt: train it again (same streams, same organism).
+                RunModel again = new RunModel(points.get(0), 0, EpisodeListener.NONE);
+                again.runHeadless();
+                animate(scenario, options.animator(), again.organism(), dir.workDir(), log);
             }
-        };
-        List<RunResult> results = sweep.execute(options.threads(), done, (r, finished, total) -> {
-            dir.saveRun(r);
-            reporter.runFinished(r, finished, total);
-        }, saver);
-        if (!scenario.report().animations().isEmpty() && options.animator() != null
-                && scenario.report().animations().stream().anyMatch(d -> !Files.isRegularFile(animation(dir.workDir(), d)))) {
-            // Run 0 of point 0 finished in an earlier, interrupted attempt: train it again (same streams, same organism).
-            RunModel again = new RunModel(points.get(0), 0, EpisodeListener.NONE);
-            again.runHeadless();
-            animate(scenario, options.animator(), again.organism(), dir.workDir(), log);
+            Manifest manifest = Manifest.capture(scenario, points, results, options.threads(), options.commandLine(),
+                    started, Duration.between(started, Instant.now()).toMillis() / 1000.0, options.smoke());
+            try {
+                ResultsWriter.write(dir.workDir(), points, results, scenario.charts(), manifest);
+                // Written from the files just saved, exactly as `innerlab report` would, before the commit
+                // makes the folder appear: a folder without its report is never visible.
+                HtmlReport.write(dir.workDir());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return dir.commit();
         }
-        Manifest manifest = Manifest.capture(scenario, points, results, options.threads(), options.commandLine(),
-                started, Duration.between(started, Instant.now()).toMillis() / 1000.0);
-        try {
-            ResultsWriter.write(dir.workDir(), points, results, scenario.charts(), manifest);
-            // Written from the files just saved, exactly as `innerlab report` would, before the commit
-            // makes the folder appear: a folder without its report is never visible.
-            HtmlReport.write(dir.workDir());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    }
+
+    /**
+     * Makes a resumed run's outputs exactly an uninterrupted one's whatever {@code --save-policies} was
+     * the first time: with it, a finished run whose policy file is missing is done again (same seeds,
+     * same results); without it, a partial folder holding policies is refused rather than committed
+     * with some of them.
+     */
+    private static void keepOnlyRunsWithPolicies(Map<Sweep.RunKey, RunResult> done, Path policies,
+                                                 boolean savePolicies, Path partial, PrintStream log) {
+        if (!savePolicies) {
+            if (Files.exists(policies, LinkOption.NOFOLLOW_LINKS)) {
+                throw new BadInputException(partial + " holds policies saved by an interrupted run with "
+                        + "--save-policies; resume with --save-policies, or delete " + partial + " to start afresh");
+            }
+            return;
         }
-        return dir.commit();
+        int before = done.size();
+        done.keySet().removeIf(k -> !Files.isRegularFile(policies.resolve(SavedPolicy.fileName(k.point(), k.run())),
+                LinkOption.NOFOLLOW_LINKS));
+        if (done.size() < before) {
+            log.println("innerlab: " + (before - done.size()) + " runs finished in " + partial
+                    + " have no saved policy (the interrupted run had no --save-policies); running them again");
+        }
     }
 
     /** Records each animation the scenario asks for that the folder does not hold yet. */

@@ -31,6 +31,7 @@ import org.innerlab.scenario.Scenario;
  * @param masterSeed       the scenario's master seed
  * @param seedsPerPoint    runs per sweep point
  * @param threads          worker threads used (results do not depend on it)
+ * @param smoke            whether the budgets were shrunk by {@code --smoke} ({@link Scenario#smoke()})
  * @param commandLine      the exact command-line arguments
  * @param startedAt        when the experiment started
  * @param wallTimeSeconds  elapsed wall-clock time of the whole experiment
@@ -38,7 +39,7 @@ import org.innerlab.scenario.Scenario;
  */
 public record Manifest(String innerlabVersion, String gitCommit, Jdk jdk, Os os, String scenario,
                        String scenarioSource, long masterSeed, int seedsPerPoint, int threads,
-                       List<String> commandLine, Instant startedAt, double wallTimeSeconds, List<Point> points) {
+                       boolean smoke, List<String> commandLine, Instant startedAt, double wallTimeSeconds, List<Point> points) {
     public Manifest {
         commandLine = List.copyOf(commandLine);
         points = List.copyOf(points);
@@ -96,7 +97,8 @@ public record Manifest(String innerlabVersion, String gitCommit, Jdk jdk, Os os,
      * seeds from {@code runs} in run order.
      */
     public static Manifest capture(Scenario scenario, List<SweepPoint> points, List<RunResult> runs, int threads,
-                                   List<String> commandLine, Instant startedAt, double wallTimeSeconds) {
+                                   List<String> commandLine, Instant startedAt, double wallTimeSeconds,
+                                   boolean smoke) {
         List<SweepPoint> sortedPoints = new ArrayList<>(points);
         sortedPoints.sort(Comparator.comparingInt(SweepPoint::index));
         List<RunResult> sortedRuns = ResultsCsv.inRunOrder(runs);
@@ -112,7 +114,7 @@ public record Manifest(String innerlabVersion, String gitCommit, Jdk jdk, Os os,
         }
         String source = scenario.source() == null ? null : scenario.source().toString();
         return new Manifest(Version.current(), gitCommit(Path.of("").toAbsolutePath()), Jdk.current(), Os.current(),
-                scenario.name(), source, scenario.seed(), scenario.seeds(), threads, commandLine, startedAt,
+                scenario.name(), source, scenario.seed(), scenario.seeds(), threads, smoke, commandLine, startedAt,
                 wallTimeSeconds, entries);
     }
 

@@ -38,6 +38,7 @@ public final class ManifestJson {
         root.put("master_seed", Long.toString(m.masterSeed()));
         root.put("seeds_per_point", m.seedsPerPoint());
         root.put("threads", m.threads());
+        root.put("smoke", m.smoke());
         root.put("command_line", m.commandLine());
         root.put("started_at", m.startedAt() == null ? null : m.startedAt().toString());
         root.put("wall_time_seconds", m.wallTimeSeconds());

@@ -1,8 +1,13 @@
 package org.innerlab.report;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.innerlab.core.BadInputException;
 import org.innerlab.measure.RunResult;
 import org.innerlab.scenario.SweepPoint;
 import org.innerlab.measure.MetricValue;
@@ -35,6 +41,9 @@ import org.innerlab.scenario.ScenarioLoader;
  */
 public record RunFolder(Path dir, Scenario scenario, String yaml, List<SweepPoint> points, List<RunResult> runs,
                         List<SummaryRow> summary, JsonNode manifest) {
+    /** What to do about a damaged file, after saying what is wrong with it. */
+    private static final String DAMAGED = "; the run folder is damaged: restore the file, or run its scenario.yaml again";
+
     public RunFolder {
         points = List.copyOf(points);
         runs = List.copyOf(runs);
@@ -46,6 +55,8 @@ public record RunFolder(Path dir, Scenario scenario, String yaml, List<SweepPoin
      *
      * @throws IOException              when a file is missing or unreadable
      * @throws IllegalArgumentException when a table is malformed (the message names file and line)
+     * @throws BadInputException        when a file is not UTF-8 text or {@code manifest.json} is not JSON
+     *                                  (the message names the file and what is wrong)
      * @throws org.innerlab.scenario.ScenarioException when {@code scenario.yaml} no longer validates
      */
     public static RunFolder read(Path dir) throws IOException {
@@ -56,7 +67,7 @@ public record RunFolder(Path dir, Scenario scenario, String yaml, List<SweepPoin
         }
         Path yamlFile = dir.resolve("scenario.yaml");
         Scenario scenario = ScenarioLoader.load(yamlFile, List.of());
-        JsonNode manifest = new ObjectMapper().readTree(dir.resolve("manifest.json").toFile());
+        JsonNode manifest = json(dir.resolve("manifest.json"));
         List<RunResult> runs = readRuns(dir.resolve("runs.csv"), seeds(manifest));
         List<SummaryRow> summary = readSummary(dir.resolve("summary.csv"));
         return new RunFolder(dir, scenario, Files.readString(yamlFile, StandardCharsets.UTF_8), scenario.points(),
@@ -108,7 +119,7 @@ public record RunFolder(Path dir, Scenario scenario, String yaml, List<SweepPoin
     }
 
     private static List<RunResult> readRuns(Path file, Map<String, Long> seeds) throws IOException {
-        List<List<String>> rows = Csv.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        List<List<String>> rows = Csv.parse(text(file), file.toString());
         List<String> header = rows.get(0);
         int n = header.size();
         requireTail(file, header, ResultsCsv.RUNS_TAIL);
@@ -130,7 +141,7 @@ public record RunFolder(Path dir, Scenario scenario, String yaml, List<SweepPoin
     }
 
     private static List<SummaryRow> readSummary(Path file) throws IOException {
-        List<List<String>> rows = Csv.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        List<List<String>> rows = Csv.parse(text(file), file.toString());
         List<String> header = rows.get(0);
         int n = header.size();
         requireTail(file, header, List.of("distribution", "metric", "n", "mean", "ci_low", "ci_high"));
@@ -142,6 +153,30 @@ public record RunFolder(Path dir, Scenario scenario, String yaml, List<SweepPoin
                     number(file, i, r.get(n - 1))));
         }
         return summary;
+    }
+
+    /** {@code file} parsed as JSON, or one line naming the file and where it stops being JSON. */
+    private static JsonNode json(Path file) throws IOException {
+        String text = text(file);
+        try {
+            return new ObjectMapper().readTree(text);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String what = at.getCharOffset() >= text.length() ? "it ends early, at line " : "it is not valid JSON at line ";
+            throw new BadInputException(file + ": " + what + at.getLineNr() + ", column " + at.getColumnNr() + DAMAGED, e);
+        }
+    }
+
+    /** The UTF-8 text of {@code file}, or one line naming the file and its first byte that is not UTF-8. */
+    private static String text(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder();
+        if (utf8.decode(in, out, true).isError() || utf8.flush(out).isError()) {
+            throw new BadInputException(file + ": it is not UTF-8 text (byte " + in.position() + " is not)" + DAMAGED);
+        }
+        return out.flip().toString();
     }
 
     private static void requireTail(Path file, List<String> header, List<String> tail) {

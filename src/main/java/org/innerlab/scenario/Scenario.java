@@ -164,13 +164,16 @@ public record Scenario(String name, String description, long seed, int seeds,
     /**
      * A copy with another number of runs per point, validated like the file's {@code seeds}.
      *
-     * @throws ScenarioException {@code --seeds 0: must be an integer in [1, 10000], got 0}
+     * @throws ScenarioException {@code --seeds 0: must be an integer in [1, 10000], got 0}, or when the
+     *                           sweep would then exceed {@link Sweeps#MAX_STAGE_RUNS}
      */
     public Scenario withSeeds(int newSeeds) {
+        Origin option = Origin.option("--seeds", Integer.toString(newSeeds), "seeds");
         if (newSeeds < 1 || newSeeds > ScenarioSchema.MAX_SEEDS) {
-            throw new ScenarioException(Origin.option("--seeds", Integer.toString(newSeeds), "seeds"), "seeds",
+            throw new ScenarioException(option, "seeds",
                     "must be an integer in [1, " + ScenarioSchema.MAX_SEEDS + "], got " + newSeeds, null);
         }
+        Sweeps.requireFeasible(option, Sweeps.pointCount(sweep), newSeeds, training.size());
         return new Scenario(name, description, seed, newSeeds, environment, learner, data, training, evaluation, sweep,
                 charts, report, conditions, source);
     }

@@ -22,6 +22,11 @@ import org.innerlab.scenario.Node.Scalar;
 public final class Sweeps {
     /** More points than this is almost surely a mistake (and would not finish). */
     static final int MAX_POINTS = 100_000;
+    /**
+     * The most stage runs a scenario may ask for: points × seeds × training stages. A million is days
+     * of work even for the smallest stages; more would not finish, and its results would not fit in memory.
+     */
+    public static final long MAX_STAGE_RUNS = 1_000_000;
 
     private static final Set<String> UNSWEEPABLE = Set.of("name", "description", "sweep", "charts");
     /** Keys that decide which other keys are valid; sweeping one would leave its siblings invalid. */
@@ -81,6 +86,7 @@ public final class Sweeps {
             if (key.equals(Conditions.KEY)) {
                 canonical.put(key, conditionNames(base.conditions(), e));
                 points *= canonical.get(key).size();
+                requireFeasible(sweep.origin(), points, base.seeds(), base.training().size());
                 continue;
             }
             if (UNSWEEPABLE.contains(segments.get(0))) {
@@ -112,6 +118,8 @@ public final class Sweeps {
                 throw new ScenarioException(sweep.origin(), "sweep", "has more than " + MAX_POINTS + " points",
                         "split it into several scenarios");
             }
+            // Checked key by key, before any point is built, so a huge sweep is refused at once.
+            requireFeasible(sweep.origin(), points, base.seeds(), base.training().size());
         }
         try {
             points(schema, base, canonical, sweep.origin());
@@ -121,6 +129,28 @@ public final class Sweeps {
                     + (ex.field().isEmpty() ? "" : ex.field() + ": ") + ex.problem(), ex.hint().orElse(null));
         }
         return canonical;
+    }
+
+    /**
+     * Refuses a sweep of more than {@link #MAX_STAGE_RUNS} stage runs (points × seeds × stages), naming
+     * the numbers and the limit.
+     */
+    static void requireFeasible(Origin origin, long points, int seeds, int stages) {
+        long stageRuns = points * seeds * Math.max(1, stages);
+        if (stageRuns > MAX_STAGE_RUNS) {
+            throw new ScenarioException(origin, "sweep", points + " points x " + seeds + " seeds x " + stages
+                    + (stages == 1 ? " stage" : " stages") + " = " + stageRuns + " stage runs, more than the limit of "
+                    + MAX_STAGE_RUNS, "sweep fewer values, or use fewer seeds or stages");
+        }
+    }
+
+    /** The number of points {@code sweep} has: the product of its value counts. */
+    static long pointCount(Map<String, List<Object>> sweep) {
+        long points = 1;
+        for (List<Object> values : sweep.values()) {
+            points *= values.size();
+        }
+        return points;
     }
 
     /** The condition names a {@code condition} sweep lists, each defined under {@code conditions}, each once. */

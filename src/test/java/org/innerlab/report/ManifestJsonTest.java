@@ -1,6 +1,7 @@
 package org.innerlab.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -27,7 +28,7 @@ class ManifestJsonTest {
         assignments.put("learner.note", List.of("a\"b", true, 7));
         Manifest m = new Manifest("0.1.0", "0123456789abcdef0123456789abcdef01234567",
                 new Manifest.Jdk("17.0.15", "Debian", "OpenJDK 64-Bit Server VM"),
-                new Manifest.Os("Linux", "6.1", "amd64"), "coinrun", "scenarios/coinrun.yaml", 20261123L, 2, 4,
+                new Manifest.Os("Linux", "6.1", "amd64"), "coinrun", "scenarios/coinrun.yaml", 20261123L, 2, 4, false,
                 List.of("run", "scenarios/coinrun.yaml", "--threads", "4"), Instant.parse("2025-11-23T10:15:30Z"),
                 12.5, List.of(new Manifest.Point(0, assignments,
                         List.of(new Manifest.RunSeed(0, Long.MIN_VALUE), new Manifest.RunSeed(1, 9007199254740993L)))));
@@ -50,6 +51,7 @@ class ManifestJsonTest {
                   "master_seed": "20261123",
                   "seeds_per_point": 2,
                   "threads": 4,
+                  "smoke": false,
                   "command_line": [
                     "run",
                     "scenarios/coinrun.yaml",
@@ -94,7 +96,7 @@ class ManifestJsonTest {
         List<RunResult> runs = List.of(new RunResult(1, 1, 13L, List.of()), new RunResult(0, 0, 10L, List.of()),
                 new RunResult(1, 0, 12L, List.of()), new RunResult(0, 1, 11L, List.of()));
         Manifest m = Manifest.capture(scenario, points, runs, 3, List.of("run", "demo.yaml"),
-                Instant.parse("2025-01-01T00:00:00Z"), Double.NaN);
+                Instant.parse("2025-01-01T00:00:00Z"), Double.NaN, true);
         assertEquals(Version.current(), m.innerlabVersion());
         assertEquals(System.getProperty("java.version"), m.jdk().version());
         assertEquals("demo.yaml", m.scenarioSource());
@@ -104,6 +106,7 @@ class ManifestJsonTest {
         JsonNode json = new ObjectMapper().readTree(ManifestJson.write(m));
         assertEquals("42", json.get("master_seed").asText());
         assertEquals("NaN", json.get("wall_time_seconds").asText());
+        assertTrue(json.get("smoke").asBoolean(), "a smoke run says so");
         assertEquals(1, json.get("points").get(1).get("index").asInt());
         assertEquals("13", json.get("points").get(1).get("runs").get(1).get("seed").asText());
     }

@@ -134,6 +134,31 @@ class SweepsTest {
     }
 
     @Test
+    void moreStageRunsThanTheLimitAreRefusedWithTheNumbersBeforeAnyPointIsBuilt() {
+        StringBuilder values = new StringBuilder("[1");
+        for (int i = 2; i <= 101; i++) {
+            values.append(", ").append(i);
+        }
+        String yaml = MINIMAL.replace("name: minimal\n", "name: minimal\nseeds: 10000\n")
+                + "sweep:\n  seed: " + values + "]\n";
+        assertEquals("x.yaml:11:3: sweep: 101 points x 10000 seeds x 1 stage = 1010000 stage runs, more than the "
+                + "limit of 1000000; sweep fewer values, or use fewer seeds or stages", error(yaml));
+    }
+
+    @Test
+    void theStageRunLimitHoldsForSeedsSetAfterLoading() {
+        StringBuilder yaml = new StringBuilder(MINIMAL + "sweep:\n  seed: [1");
+        for (int i = 2; i <= 200; i++) {
+            yaml.append(", ").append(i);
+        }
+        Scenario s = parse(yaml.append("]\n").toString());
+        assertEquals(5000, s.withSeeds(5000).seeds(), "200 x 5000 x 1 is exactly the limit");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> s.withSeeds(5001));
+        assertEquals("--seeds 5001: sweep: 200 points x 5001 seeds x 1 stage = 1000200 stage runs, more than the limit of "
+                + "1000000; sweep fewer values, or use fewer seeds or stages", e.getMessage());
+    }
+
+    @Test
     void smokeCapsEveryBudgetAndKeepsEveryPoint() {
         String rates = "  training[0].params.learning_rate: [0.05, 1]\n";
         Scenario s = parse(FULL.replace(rates,
