@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.innerlab.measure.RunResult;
 import org.innerlab.regime.EpisodeListener;
 import org.innerlab.scenario.SweepPoint;
@@ -39,14 +40,29 @@ public final class Sweep {
 
     private final List<SweepPoint> points;
     private final int seedsPerPoint;
+    private final Predicate<RunKey> includes;
+    private final int totalRuns;
 
     public Sweep(List<SweepPoint> points, int seedsPerPoint) {
+        this(points, seedsPerPoint, key -> true);
+    }
+
+    /** The part of the sweep {@code includes} accepts (one shard of a job array); the other runs are never run. */
+    public Sweep(List<SweepPoint> points, int seedsPerPoint, Predicate<RunKey> includes) {
         this.points = List.copyOf(points);
         this.seedsPerPoint = seedsPerPoint;
+        this.includes = includes;
+        int n = 0;
+        for (SweepPoint p : this.points) {
+            for (int run = 0; run < seedsPerPoint; run++) {
+                n += includes.test(new RunKey(p.index(), run)) ? 1 : 0;
+            }
+        }
+        this.totalRuns = n;
     }
 
     public int totalRuns() {
-        return points.size() * seedsPerPoint;
+        return totalRuns;
     }
 
     /**
@@ -74,7 +90,7 @@ public final class Sweep {
             byIndex.put(p.index(), p);
             for (int run = 0; run < seedsPerPoint; run++) {
                 RunKey key = new RunKey(p.index(), run);
-                if (!done.containsKey(key)) {
+                if (includes.test(key) && !done.containsKey(key)) {
                     todo.add(key);
                 }
             }

@@ -3,6 +3,7 @@ package org.innerlab.lab;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 import org.innerlab.experiment.Organism;
 import org.innerlab.experiment.RunModel;
 import org.innerlab.experiment.SavedPolicy;
@@ -20,7 +22,9 @@ import org.innerlab.measure.RunResult;
 import org.innerlab.regime.EpisodeListener;
 import org.innerlab.report.HtmlReport;
 import org.innerlab.report.Manifest;
+import org.innerlab.report.ManifestJson;
 import org.innerlab.report.ResultsWriter;
+import org.innerlab.report.ShardFolder;
 import org.innerlab.scenario.Scenario;
 import org.innerlab.scenario.ScenarioWriter;
 import org.innerlab.scenario.SweepPoint;
@@ -42,11 +46,19 @@ public final class Experiment {
      *                     ({@link SavedPolicy})
      * @param animator     records the animations the scenario's {@code report.animations} asks for, or
      *                     null to record none
+     * @param shard        the one shard of a job array to run, whose folder {@code innerlab merge} combines
+     *                     with the others' ({@link ShardMerge}), or null to run the whole sweep
      */
     public record Options(int threads, Path outputRoot, Path out, List<String> commandLine, boolean savePolicies,
-                          Animator animator) {
+                          Animator animator, Shard shard) {
         public Options {
             commandLine = List.copyOf(commandLine);
+        }
+
+        /** Options that run the whole sweep. */
+        public Options(int threads, Path outputRoot, Path out, List<String> commandLine, boolean savePolicies,
+                       Animator animator) {
+            this(threads, outputRoot, out, commandLine, savePolicies, animator, null);
         }
 
         /** Options that record no animations. */
@@ -93,7 +105,9 @@ public final class Experiment {
         RunDirectory dir = RunDirectory.open(options.outputRoot(), scenario.name(), resolved, options.out(),
                 LocalDateTime.ofInstant(started, ZoneOffset.UTC));
         Map<Sweep.RunKey, RunResult> done = dir.completedRuns();
-        Sweep sweep = new Sweep(points, scenario.seeds());
+        Predicate<Sweep.RunKey> mine = options.shard() == null ? key -> true
+                : options.shard().includes(points, scenario.seeds());
+        Sweep sweep = new Sweep(points, scenario.seeds(), mine);
         if (!done.isEmpty()) {
             log.println("innerlab: resuming " + dir.workDir() + ": " + done.size() + " of " + sweep.totalRuns()
                     + " runs already done");
@@ -118,6 +132,7 @@ public final class Experiment {
             reporter.runFinished(r, finished, total);
         }, saver);
         if (!scenario.report().animations().isEmpty() && options.animator() != null
+                && mine.test(new Sweep.RunKey(points.get(0).index(), 0))
                 && scenario.report().animations().stream().anyMatch(d -> !Files.isRegularFile(animation(dir.workDir(), d)))) {
             // Run 0 of point 0 finished in an earlier, interrupted attempt: train it again (same streams, same organism).
             RunModel again = new RunModel(points.get(0), 0, EpisodeListener.NONE);
@@ -127,14 +142,33 @@ public final class Experiment {
         Manifest manifest = Manifest.capture(scenario, points, results, options.threads(), options.commandLine(),
                 started, Duration.between(started, Instant.now()).toMillis() / 1000.0);
         try {
-            ResultsWriter.write(dir.workDir(), points, results, scenario.charts(), manifest);
-            // Written from the files just saved, exactly as `innerlab report` would, before the commit
-            // makes the folder appear: a folder without its report is never visible.
-            HtmlReport.write(dir.workDir());
+            if (options.shard() == null) {
+                writeResults(dir.workDir(), scenario, points, results, manifest, Map.of());
+            } else {
+                ShardFolder.write(dir.workDir(), points, results, manifest, options.shard().index(),
+                        options.shard().count());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return dir.commit();
+    }
+
+    /**
+     * Writes runs.csv, summary.csv, charts, the manifest (with {@code moreManifest} entries after its own)
+     * and report.html into {@code folder}.
+     */
+    static void writeResults(Path folder, Scenario scenario, List<SweepPoint> points, List<RunResult> results,
+                             Manifest manifest, Map<String, ?> moreManifest) throws IOException {
+        ResultsWriter.write(folder, points, results, scenario.charts(), manifest);
+        if (!moreManifest.isEmpty()) {
+            // ResultsWriter writes the record alone; the extra entries (a merge's provenance) replace that file.
+            Files.writeString(folder.resolve("manifest.json"), ManifestJson.write(manifest, moreManifest),
+                    StandardCharsets.UTF_8);
+        }
+        // Written from the files just saved, exactly as `innerlab report` would, before the commit
+        // makes the folder appear: a folder without its report is never visible.
+        HtmlReport.write(folder);
     }
 
     /** Records each animation the scenario asks for that the folder does not hold yet. */
