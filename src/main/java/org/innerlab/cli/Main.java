@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         footer = {"", "Example:", "  innerlab run scenarios/coinrun-goal-misgeneralization.yaml",
                 "", "Exit codes: 0 success, 2 bad input, 1 anything else."},
         subcommands = {RunCommand.class, ReportCommand.class, CompareCommand.class, PlotCommand.class,
-                ListCommand.class, DescribeCommand.class, ReferenceCommand.class, ReplayCommand.class, ShowCommand.class, CommandLine.HelpCommand.class})
+                ListCommand.class, DescribeCommand.class, ReferenceCommand.class, ReplayCommand.class, ShowCommand.class, CommandLine.HelpCommand.class,
+                MergeCommand.class, SlurmCommand.class})
 public final class Main implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

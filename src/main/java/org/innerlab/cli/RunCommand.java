@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.innerlab.core.BadInputException;
 import org.innerlab.lab.Experiment;
+import org.innerlab.lab.Shard;
 import org.innerlab.gui.Recording;
 import org.innerlab.scenario.Scenario;
 import org.innerlab.scenario.ScenarioException;
@@ -64,6 +66,11 @@ public final class RunCommand implements Callable<Integer> {
             + "policies/p<point>-r<run>.policy in the run folder (for innerlab show --policy)")
     boolean savePolicies;
 
+    @Option(names = "--shard", paramLabel = "K/N", description = "run only shard K of N (K from 0 to N-1, as "
+            + "$SLURM_ARRAY_TASK_ID of --array=0-(N-1)): the runs numbered i mod N = K in the sweep's order, into a "
+            + "shard folder for innerlab merge (default output/<scenario-name>/shard-K-of-N/)")
+    String shard;
+
     @Option(names = {"-q", "--quiet"}, description = "no progress bar")
     boolean quiet;
 
@@ -79,6 +86,13 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (threads != null && threads < 1) {
             err.println("innerlab run: --threads must be at least 1, got " + threads);
+            return 2;
+        }
+        Shard part;
+        try {
+            part = shard == null ? null : Shard.parse(shard);
+        } catch (BadInputException e) {
+            err.println("innerlab run: " + e.getMessage());
             return 2;
         }
         Scenario scenario;
@@ -103,13 +117,16 @@ public final class RunCommand implements Callable<Integer> {
         // originalArgs() is the whole command line, subcommand name included.
         List<String> command = new ArrayList<>(List.of("innerlab"));
         command.addAll(spec.commandLine().getParseResult().originalArgs());
+        if (part != null && out == null) {
+            out = outputRoot.resolve(scenario.name()).resolve("shard-" + part.index() + "-of-" + part.count());
+        }
         if (out != null && Files.exists(out)) {
             err.println("innerlab run: --out " + out + " exists already; name a new folder");
             return 2;
         }
         Scenario toRun = scenario;
         Path folder = Experiment.run(toRun, new Experiment.Options(workers, outputRoot, out, command, savePolicies,
-                Recording.animator()),
+                Recording.animator(), part),
                 (sweep, done) -> new ProgressBar(System.err, !quiet && ProgressBar.stderrIsTerminal(),
                         toRun.points().size(), toRun.seeds(), done), System.err);
         spec.commandLine().getOut().println(folder);
