@@ -15,7 +15,8 @@ import picocli.CommandLine.ScopeType;
                         + "--debug adds the stack trace of an internal failure (exit 1), otherwise kept in a log file "
                         + "the line names."},
         subcommands = {RunCommand.class, ReportCommand.class, CompareCommand.class, PlotCommand.class,
-                ListCommand.class, DescribeCommand.class, ReferenceCommand.class, ReplayCommand.class, ShowCommand.class, CommandLine.HelpCommand.class})
+                ListCommand.class, DescribeCommand.class, ReferenceCommand.class, ReplayCommand.class, ShowCommand.class, CommandLine.HelpCommand.class,
+                MergeCommand.class, SlurmCommand.class})
 public final class Main implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.innerlab.core.BadInputException;
 import org.innerlab.lab.Experiment;
+import org.innerlab.lab.Shard;
 import org.innerlab.gui.Recording;
 import org.innerlab.scenario.Scenario;
 import org.innerlab.scenario.ScenarioException;
@@ -64,6 +65,11 @@ public final class RunCommand implements Callable<Integer> {
             + "policies/p<point>-r<run>.policy in the run folder (for innerlab show --policy)")
     boolean savePolicies;
 
+    @Option(names = "--shard", paramLabel = "K/N", description = "run only shard K of N (K from 0 to N-1, as "
+            + "$SLURM_ARRAY_TASK_ID of --array=0-(N-1)): the runs numbered i mod N = K in the sweep's order, into a "
+            + "shard folder for innerlab merge (default output/<scenario-name>/shard-K-of-N/)")
+    String shard;
+
     @Option(names = {"-q", "--quiet"}, description = "no progress bar")
     boolean quiet;
 
@@ -80,6 +86,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new BadInputException("--threads must be at least 1, got " + threads
                     + "; give the number of worker threads, or leave it out to use every core");
         }
+        Shard part = shard == null ? null : Shard.parse(shard);
         Scenario scenario = load(overrides);
         if (smoke) {
             scenario = scenario.smoke();
@@ -88,12 +95,15 @@ public final class RunCommand implements Callable<Integer> {
         // originalArgs() is the whole command line, subcommand name included.
         List<String> command = new ArrayList<>(List.of("innerlab"));
         command.addAll(spec.commandLine().getParseResult().originalArgs());
+        if (part != null && out == null) {
+            out = outputRoot.resolve(scenario.name()).resolve("shard-" + part.index() + "-of-" + part.count());
+        }
         if (out != null && Files.exists(out)) {
             throw new BadInputException("--out " + out + " exists already; name a new folder");
         }
         Scenario toRun = scenario;
         Path folder = Experiment.run(toRun, new Experiment.Options(workers, outputRoot, out, command, savePolicies,
-                Recording.animator(), smoke),
+                Recording.animator(), smoke, part),
                 (sweep, done) -> new ProgressBar(System.err, !quiet && ProgressBar.stderrIsTerminal(),
                         toRun.points().size(), toRun.seeds(), done), System.err);
         spec.commandLine().getOut().println(folder);

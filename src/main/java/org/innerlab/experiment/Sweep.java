@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.innerlab.core.Seeds;
+import java.util.function.Predicate;
 import org.innerlab.measure.RunResult;
 import org.innerlab.regime.EpisodeListener;
 import org.innerlab.scenario.SweepPoint;
@@ -41,20 +42,38 @@ public final class Sweep {
         void trained(RunKey key, Organism organism);
     }
 
+    /** The whole sweep; kept apart so that a sweep of a billion runs is never counted one by one. */
+    private static final Predicate<RunKey> ALL = key -> true;
+
     private final List<SweepPoint> points;
     private final Map<Integer, SweepPoint> byIndex = new HashMap<>();
     private final int seedsPerPoint;
+    private final Predicate<RunKey> includes;
+    private final int totalRuns;
 
     public Sweep(List<SweepPoint> points, int seedsPerPoint) {
+        this(points, seedsPerPoint, ALL);
+    }
+
+    /** The part of the sweep {@code includes} accepts (one shard of a job array); the other runs are never run. */
+    public Sweep(List<SweepPoint> points, int seedsPerPoint, Predicate<RunKey> includes) {
         this.points = List.copyOf(points);
         this.seedsPerPoint = seedsPerPoint;
         for (SweepPoint p : points) {
             byIndex.put(p.index(), p);
         }
+        this.includes = includes;
+        int n = 0;
+        if (includes != ALL) {
+            for (int index = 0; index < allRuns(); index++) {
+                n += includes.test(key(index)) ? 1 : 0;
+            }
+        }
+        this.totalRuns = includes == ALL ? allRuns() : n;
     }
 
     public int totalRuns() {
-        return points.size() * seedsPerPoint;
+        return totalRuns;
     }
 
     /**
@@ -131,16 +150,25 @@ public final class Sweep {
         return results;
     }
 
-    /** The runs not in {@code done}, point by point and run by run, made one at a time as they are asked for. */
+    private int allRuns() {
+        return points.size() * seedsPerPoint;
+    }
+
+    /** The {@code index}-th run of the whole sweep, point by point, then run by run. */
+    private RunKey key(int index) {
+        return new RunKey(points.get(index / seedsPerPoint).index(), index % seedsPerPoint);
+    }
+
+    /** The runs included and not in {@code done}, point by point and run by run, made one at a time as they are asked for. */
     private Iterator<RunKey> todo(Map<RunKey, RunResult> done) {
         return new Iterator<>() {
             private int index = -1;
             private RunKey next = advance();
 
             private RunKey advance() {
-                while (++index < totalRuns()) {
-                    RunKey key = new RunKey(points.get(index / seedsPerPoint).index(), index % seedsPerPoint);
-                    if (!done.containsKey(key)) {
+                while (++index < allRuns()) {
+                    RunKey key = key(index);
+                    if (includes.test(key) && !done.containsKey(key)) {
                         return key;
                     }
                 }

@@ -3,6 +3,7 @@ package org.innerlab.lab;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -22,7 +23,9 @@ import org.innerlab.measure.RunResult;
 import org.innerlab.regime.EpisodeListener;
 import org.innerlab.report.HtmlReport;
 import org.innerlab.report.Manifest;
+import org.innerlab.report.ManifestJson;
 import org.innerlab.report.ResultsWriter;
+import org.innerlab.report.ShardFolder;
 import org.innerlab.scenario.Scenario;
 import org.innerlab.scenario.ScenarioWriter;
 import org.innerlab.scenario.SweepPoint;
@@ -46,17 +49,19 @@ public final class Experiment {
      *                     null to record none
      * @param smoke        whether the scenario is {@link Scenario#smoke()} of the one named: the default
      *                     folder name ({@code <run-id>-smoke}) and the manifest ({@code "smoke": true}) say so
+     * @param shard        the one shard of a job array to run, whose folder {@code innerlab merge} combines
+     *                     with the others' ({@link ShardMerge}), or null to run the whole sweep
      */
     public record Options(int threads, Path outputRoot, Path out, List<String> commandLine, boolean savePolicies,
-                          Animator animator, boolean smoke) {
+                          Animator animator, boolean smoke, Shard shard) {
         public Options {
             commandLine = List.copyOf(commandLine);
         }
 
-        /** Options for a scenario at its full budgets. */
+        /** Options that run the whole sweep of a scenario at its full budgets. */
         public Options(int threads, Path outputRoot, Path out, List<String> commandLine, boolean savePolicies,
                        Animator animator) {
-            this(threads, outputRoot, out, commandLine, savePolicies, animator, false);
+            this(threads, outputRoot, out, commandLine, savePolicies, animator, false, null);
         }
 
         /** Options that record no animations. */
@@ -104,7 +109,8 @@ public final class Experiment {
         String resolved = ScenarioWriter.toYaml(scenario);
         try (RunDirectory dir = RunDirectory.open(options.outputRoot(), scenario.name(), resolved, options.out(),
                 LocalDateTime.ofInstant(started, ZoneOffset.UTC), options.smoke())) {
-            Sweep sweep = new Sweep(points, scenario.seeds());
+            Sweep sweep = options.shard() == null ? new Sweep(points, scenario.seeds())
+                    : new Sweep(points, scenario.seeds(), options.shard().includes(points, scenario.seeds()));
             Map<Sweep.RunKey, RunResult> done = dir.completedRuns(sweep::draws, log);
             Path policies = dir.workDir().resolve("policies");
             keepOnlyRunsWithPolicies(done, policies, options.savePolicies(), dir.workDir(), log);
@@ -131,6 +137,8 @@ public final class Experiment {
                 reporter.runFinished(r, finished, total);
             }, saver);
             if (!scenario.report().animations().isEmpty() && options.animator() != null
+                    && (options.shard() == null || options.shard().includes(points, scenario.seeds())
+                            .test(new Sweep.RunKey(points.get(0).index(), 0)))
                     && scenario.report().animations().stream()
                     .anyMatch(d -> !Files.isRegularFile(animation(dir.workDir(), d)))) {
                 // Run 0 of point 0 finished in an earlier, interrupted attempt: train it again (same streams, same organism).
@@ -141,10 +149,12 @@ public final class Experiment {
             Manifest manifest = Manifest.capture(scenario, points, results, options.threads(), options.commandLine(),
                     started, Duration.between(started, Instant.now()).toMillis() / 1000.0, options.smoke());
             try {
-                ResultsWriter.write(dir.workDir(), points, results, scenario.charts(), manifest);
-                // Written from the files just saved, exactly as `innerlab report` would, before the commit
-                // makes the folder appear: a folder without its report is never visible.
-                HtmlReport.write(dir.workDir());
+                if (options.shard() == null) {
+                    writeResults(dir.workDir(), scenario, points, results, manifest, Map.of());
+                } else {
+                    ShardFolder.write(dir.workDir(), points, results, manifest, options.shard().index(),
+                            options.shard().count());
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -174,6 +184,23 @@ public final class Experiment {
             log.println("innerlab: " + (before - done.size()) + " runs finished in " + partial
                     + " have no saved policy (the interrupted run had no --save-policies); running them again");
         }
+    }
+
+    /**
+     * Writes runs.csv, summary.csv, charts, the manifest (with {@code moreManifest} entries after its own)
+     * and report.html into {@code folder}.
+     */
+    static void writeResults(Path folder, Scenario scenario, List<SweepPoint> points, List<RunResult> results,
+                             Manifest manifest, Map<String, ?> moreManifest) throws IOException {
+        ResultsWriter.write(folder, points, results, scenario.charts(), manifest);
+        if (!moreManifest.isEmpty()) {
+            // ResultsWriter writes the record alone; the extra entries (a merge's provenance) replace that file.
+            Files.writeString(folder.resolve("manifest.json"), ManifestJson.write(manifest, moreManifest),
+                    StandardCharsets.UTF_8);
+        }
+        // Written from the files just saved, exactly as `innerlab report` would, before the commit
+        // makes the folder appear: a folder without its report is never visible.
+        HtmlReport.write(folder);
     }
 
     /** Records each animation the scenario asks for that the folder does not hold yet. */

@@ -67,7 +67,7 @@ public final class HtmlReport {
                 .element("p", "lead", s.description() == null ? "" : s.description().strip());
         h.element("p", "meta", s.environment().id() + " · " + s.learner().type() + " · "
                 + folder.points().size() + (folder.points().size() == 1 ? " condition" : " conditions") + " × "
-                + s.seeds() + " seeds · run " + folder.manifestText("started_at", "at an unknown time"));
+                + s.seeds() + " seeds");
         h.raw("<nav>").raw(link("organism", "The organism")).raw(link("ideas", "What the numbers mean"))
                 .raw(link("charts", "Charts"))
                 .raw(s.report().animations().isEmpty() ? "" : link("animations", "Animations"))
@@ -415,8 +415,9 @@ public final class HtmlReport {
         h.element("dt", "master seed").element("dd", folder.manifestText("master_seed", "?"));
         h.element("dt", "seeds per condition").element("dd", folder.manifestText("seeds_per_point", "?"));
         h.element("dt", "threads").element("dd", folder.manifestText("threads", "?") + " (results do not depend on it)");
-        h.element("dt", "started").element("dd", folder.manifestText("started_at", "?"));
-        h.element("dt", "wall time").element("dd", folder.manifestText("wall_time_seconds", "?") + " s");
+        // When it ran and for how long stay in manifest.json alone, so a sweep run as shards and merged
+        // (innerlab merge) reports byte for byte what the same sweep run on one machine does.
+        h.element("dt", "started, wall time").element("dd", "in manifest.json");
         h.raw("</dl><details><summary>Derived seed of every run</summary><div class=\"scroll\"><table><thead><tr>"
                 + "<th>condition</th><th>run: seed</th></tr></thead><tbody>");
         for (SweepPoint p : folder.points()) {

@@ -99,6 +99,14 @@ public record Manifest(String innerlabVersion, String gitCommit, Jdk jdk, Os os,
     public static Manifest capture(Scenario scenario, List<SweepPoint> points, List<RunResult> runs, int threads,
                                    List<String> commandLine, Instant startedAt, double wallTimeSeconds,
                                    boolean smoke) {
+        String source = scenario.source() == null ? null : scenario.source().toString();
+        return new Manifest(Version.current(), gitCommit(Path.of("").toAbsolutePath()), Jdk.current(), Os.current(),
+                scenario.name(), source, scenario.seed(), scenario.seeds(), threads, smoke, commandLine, startedAt,
+                wallTimeSeconds, points(points, runs));
+    }
+
+    /** {@code points} in index order, each with the seeds of its runs in {@code runs}, in run order. */
+    public static List<Point> points(List<SweepPoint> points, List<RunResult> runs) {
         List<SweepPoint> sortedPoints = new ArrayList<>(points);
         sortedPoints.sort(Comparator.comparingInt(SweepPoint::index));
         List<RunResult> sortedRuns = ResultsCsv.inRunOrder(runs);
@@ -112,10 +120,7 @@ public record Manifest(String innerlabVersion, String gitCommit, Jdk jdk, Os os,
             }
             entries.add(new Point(p.index(), p.assignments(), seeds));
         }
-        String source = scenario.source() == null ? null : scenario.source().toString();
-        return new Manifest(Version.current(), gitCommit(Path.of("").toAbsolutePath()), Jdk.current(), Os.current(),
-                scenario.name(), source, scenario.seed(), scenario.seeds(), threads, smoke, commandLine, startedAt,
-                wallTimeSeconds, entries);
+        return entries;
     }
 
     /**

@@ -20,6 +20,14 @@ public final class ManifestJson {
 
     /** The manifest's JSON text, ending with a newline. */
     public static String write(Manifest m) {
+        return write(m, Map.of());
+    }
+
+    /**
+     * The manifest's JSON text followed by {@code more} top-level entries (e.g. a shard's place in its
+     * sweep), each a tree of maps, lists, strings, numbers, booleans and null.
+     */
+    public static String write(Manifest m, Map<String, ?> more) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("innerlab_version", m.innerlabVersion());
         root.put("git_commit", m.gitCommit());
@@ -58,6 +66,7 @@ public final class ManifestJson {
             points.add(point);
         }
         root.put("points", points);
+        root.putAll(more);
         return Json.write(root, Json.Layout.FILE);
     }
 }

@@ -11,6 +11,8 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,6 +62,7 @@ public record RunFolder(Path dir, Scenario scenario, String yaml, List<SweepPoin
      * @throws org.innerlab.scenario.ScenarioException when {@code scenario.yaml} no longer validates
      */
     public static RunFolder read(Path dir) throws IOException {
+        refuseShard(dir);
         for (String name : List.of("scenario.yaml", "runs.csv", "summary.csv", "manifest.json")) {
             if (!Files.isRegularFile(dir.resolve(name))) {
                 throw new IOException(dir + " is not an innerlab output folder: it has no " + name);
@@ -72,6 +75,105 @@ public record RunFolder(Path dir, Scenario scenario, String yaml, List<SweepPoin
         List<SummaryRow> summary = readSummary(dir.resolve("summary.csv"));
         return new RunFolder(dir, scenario, Files.readString(yamlFile, StandardCharsets.UTF_8), scenario.points(),
                 runs, summary, manifest);
+    }
+
+    /**
+     * Reads the folder one shard of a sweep wrote ({@link ShardFolder}).
+     *
+     * @throws BadInputException when {@code dir} is not a finished shard folder (the message says why)
+     */
+    static ShardFolder readShard(Path dir) throws IOException {
+        for (String name : List.of("scenario.yaml", "runs.csv", "manifest.json")) {
+            if (!Files.isRegularFile(dir.resolve(name))) {
+                throw new BadInputException(dir + " is not a finished shard folder: it has no " + name
+                        + "; run the shard (innerlab run --shard k/N) until it finishes");
+            }
+        }
+        Path manifestFile = dir.resolve("manifest.json");
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(manifestFile.toFile());
+        } catch (JsonProcessingException e) {
+            throw new BadInputException(manifestFile + " is not JSON; run that shard again into a new folder", e);
+        }
+        JsonNode shard = root.path(ShardFolder.SHARD);
+        if (!shard.path("index").canConvertToInt() || !shard.path("count").canConvertToInt()) {
+            throw new BadInputException(dir + " is not a shard folder (its manifest has no shard entry); "
+                    + "give the folders innerlab run --shard k/N wrote");
+        }
+        try {
+            return new ShardFolder(dir, shard.get("index").asInt(), shard.get("count").asInt(),
+                    Files.readString(dir.resolve("scenario.yaml"), StandardCharsets.UTF_8), manifest(root),
+                    readRuns(dir.resolve("runs.csv"), seeds(root)));
+        } catch (IllegalArgumentException | NullPointerException | DateTimeParseException e) {
+            throw new BadInputException(dir + " is a damaged shard folder (" + e.getMessage()
+                    + "); run that shard again into a new folder", e);
+        }
+    }
+
+    /**
+     * Refuses a shard folder where a whole run is needed, so a report or comparison is never drawn from
+     * a fraction of the runs.
+     *
+     * @throws BadInputException when {@code dir}'s manifest marks it as a shard
+     */
+    private static void refuseShard(Path dir) throws IOException {
+        Path manifestFile = dir.resolve("manifest.json");
+        if (!Files.isRegularFile(manifestFile)) {
+            return;
+        }
+        JsonNode shard;
+        try {
+            shard = new ObjectMapper().readTree(manifestFile.toFile()).path(ShardFolder.SHARD);
+        } catch (JsonProcessingException e) {
+            return; // reading the folder reports a manifest that is not JSON, in its own words
+        }
+        if (!shard.isMissingNode()) {
+            throw new BadInputException(dir + " is shard " + shard.path("index").asText() + "/"
+                    + shard.path("count").asText() + " of a sweep, not a whole run; merge the shards first "
+                    + "(innerlab merge <shard folders> --out DIR)");
+        }
+    }
+
+    /**
+     * The {@link Manifest} {@link ManifestJson} wrote: entries it does not know are ignored; a point's
+     * assignments come back as JSON values (a whole number as an Integer or Long, any other as a Double).
+     *
+     * @throws IllegalArgumentException or NullPointerException when a field is missing or malformed
+     */
+    private static Manifest manifest(JsonNode root) {
+        List<String> commandLine = new ArrayList<>();
+        root.path("command_line").forEach(w -> commandLine.add(w.asText()));
+        List<Manifest.Point> points = new ArrayList<>();
+        for (JsonNode p : root.path("points")) {
+            List<Manifest.RunSeed> runs = new ArrayList<>();
+            for (JsonNode r : p.path("runs")) {
+                runs.add(new Manifest.RunSeed(r.get("run").asInt(), Long.parseLong(r.get("seed").asText())));
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> assignments = new ObjectMapper().convertValue(p.get("assignments"), LinkedHashMap.class);
+            points.add(new Manifest.Point(p.get("index").asInt(), assignments, runs));
+        }
+        JsonNode jdk = root.get("jdk");
+        JsonNode os = root.get("os");
+        String started = nullableText(root, "started_at");
+        return new Manifest(nullableText(root, "innerlab_version"), nullableText(root, "git_commit"),
+                new Manifest.Jdk(nullableText(jdk, "java_version"), nullableText(jdk, "java_vendor"),
+                        nullableText(jdk, "java_vm_name")),
+                new Manifest.Os(nullableText(os, "name"), nullableText(os, "version"), nullableText(os, "arch")),
+                nullableText(root, "scenario"), nullableText(root, "scenario_source"),
+                Long.parseLong(root.get("master_seed").asText()), root.get("seeds_per_point").asInt(),
+                root.get("threads").asInt(), root.path("smoke").asBoolean(false), commandLine, started == null ? null : Instant.parse(started),
+                root.get("wall_time_seconds").asDouble(), points);
+    }
+
+    /** Field {@code name} of {@code object} as text, null when it is JSON null; absent, it is malformed. */
+    private static String nullableText(JsonNode object, String name) {
+        JsonNode node = object.get(name);
+        if (node == null) {
+            throw new IllegalArgumentException("manifest.json has no " + name);
+        }
+        return node.isNull() ? null : node.asText();
     }
 
     /** The manifest's text field {@code name}, or {@code fallback} when absent or null. */
@@ -107,7 +209,7 @@ public record RunFolder(Path dir, Scenario scenario, String yaml, List<SweepPoin
         return keys;
     }
 
-    private static Map<String, Long> seeds(JsonNode manifest) {
+    static Map<String, Long> seeds(JsonNode manifest) {
         Map<String, Long> seeds = new LinkedHashMap<>();
         for (JsonNode point : manifest.path("points")) {
             for (JsonNode run : point.path("runs")) {
@@ -118,7 +220,7 @@ public record RunFolder(Path dir, Scenario scenario, String yaml, List<SweepPoin
         return seeds;
     }
 
-    private static List<RunResult> readRuns(Path file, Map<String, Long> seeds) throws IOException {
+    static List<RunResult> readRuns(Path file, Map<String, Long> seeds) throws IOException {
         List<List<String>> rows = Csv.parse(text(file), file.toString());
         List<String> header = rows.get(0);
         int n = header.size();

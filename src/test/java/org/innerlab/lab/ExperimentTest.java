@@ -111,7 +111,7 @@ class ExperimentTest {
     @Test
     void aSmokeRunIsMarkedInItsFolderNameAndManifest(@TempDir Path tmp) throws Exception {
         Path folder = run(scenario(tmp).smoke(), new Experiment.Options(2, tmp, null, List.of("test"),
-                false, null, true), quiet());
+                false, null, true, null), quiet());
         assertTrue(folder.getFileName().toString().matches("\\d{8}-\\d{6}-smoke"), folder.toString());
         assertEquals(tmp.resolve("folder-check"), folder.getParent());
         assertTrue(new ObjectMapper().readTree(folder.resolve("manifest.json").toFile()).get("smoke").asBoolean());
