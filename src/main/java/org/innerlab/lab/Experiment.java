@@ -88,6 +88,7 @@ public final class Experiment {
                            BiFunction<Sweep, Iterable<Sweep.RunKey>, Sweep.Progress> progress, PrintStream log)
             throws InterruptedException {
         Instant started = Instant.now();
+        Double cpuStarted = Manifest.processCpuSeconds();
         List<SweepPoint> points = scenario.points();
         String resolved = ScenarioWriter.toYaml(scenario);
         RunDirectory dir = RunDirectory.open(options.outputRoot(), scenario.name(), resolved, options.out(),
@@ -125,7 +126,7 @@ public final class Experiment {
             animate(scenario, options.animator(), again.organism(), dir.workDir(), log);
         }
         Manifest manifest = Manifest.capture(scenario, points, results, options.threads(), options.commandLine(),
-                started, Duration.between(started, Instant.now()).toMillis() / 1000.0);
+                started, Duration.between(started, Instant.now()).toMillis() / 1000.0, cpuSince(cpuStarted));
         try {
             ResultsWriter.write(dir.workDir(), points, results, scenario.charts(), manifest);
             // Written from the files just saved, exactly as `innerlab report` would, before the commit
@@ -135,6 +136,12 @@ public final class Experiment {
             throw new UncheckedIOException(e);
         }
         return dir.commit();
+    }
+
+    /** CPU seconds the process spent since the reading {@code started}, or null when either reading is unknown. */
+    private static Double cpuSince(Double started) {
+        Double now = Manifest.processCpuSeconds();
+        return started == null || now == null ? null : now - started;
     }
 
     /** Records each animation the scenario asks for that the folder does not hold yet. */
