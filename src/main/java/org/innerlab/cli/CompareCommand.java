@@ -6,9 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.innerlab.core.BadInputException;
+import org.innerlab.index.RunIndex;
 import org.innerlab.report.ComparisonTables;
 import org.innerlab.report.FolderComparison;
-import org.innerlab.scenario.ScenarioException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,13 +26,14 @@ import picocli.CommandLine.Spec;
                 + "comparisons, and Cliff's delta.",
                 "A condition is an output folder with one sweep point (FOLDER), or one point of a sweep: FOLDER#N "
                         + "(the point column of runs.csv) or FOLDER#key=value[,key=value] (a swept key by full path or "
-                        + "last segment). Prints the table and writes comparison.csv and comparison.md into --out. "
+                        + "last segment). A run id that innerlab runs lists may stand for FOLDER. Prints the table and writes comparison.csv and comparison.md into --out. "
                         + "Refuses (exit 2) when the environments (id and version), the innerlab versions or the "
                         + "measured metrics differ."},
         footer = {"", "Examples:",
                 "  innerlab compare output/coinrun/2026-1 'output/coinrun/2026-1#random_coin_percent=25'",
                 "  innerlab compare 'runs/sweep#percent=0' 'runs/sweep#percent=5' 'runs/sweep#percent=25'",
                 "  innerlab compare runs/reinforce runs/q-learning --out comparisons/rl",
+                "  innerlab compare 20261207-141502 '20261207-141502#2'",
                 "", "Exit codes: 0 success, 2 bad input or incomparable conditions, 1 anything else."})
 public final class CompareCommand implements Callable<Integer> {
     @Spec
@@ -52,6 +54,10 @@ public final class CompareCommand implements Callable<Integer> {
             description = "family-wise significance level for the Holm-adjusted p (default: ${DEFAULT-VALUE})")
     double alpha;
 
+    @Option(names = "--output-root", paramLabel = "DIR", defaultValue = "output",
+            description = "the folder whose run index resolves run ids (default: ${DEFAULT-VALUE})")
+    Path outputRoot;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
@@ -61,8 +67,9 @@ public final class CompareCommand implements Callable<Integer> {
         }
         ComparisonTables tables;
         try {
-            tables = FolderComparison.compare(a, others, alpha);
-        } catch (IOException | ScenarioException | IllegalArgumentException e) {
+            RunIndex index = RunIndex.at(outputRoot, err::println);
+            tables = FolderComparison.compare(index.resolve(a), others.stream().map(index::resolve).toList(), alpha);
+        } catch (IOException | BadInputException | IllegalArgumentException e) {
             err.println("innerlab compare: " + e.getMessage());
             return 2;
         }

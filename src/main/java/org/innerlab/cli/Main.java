@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
                 + "in gridworlds, measured for goal misgeneralization, proxy alignment and conditional misbehaviour.",
         footer = {"", "Example:", "  innerlab run scenarios/coinrun-goal-misgeneralization.yaml",
                 "", "Exit codes: 0 success, 2 bad input, 1 anything else."},
-        subcommands = {RunCommand.class, ReportCommand.class, CompareCommand.class, PlotCommand.class,
+        subcommands = {RunCommand.class, RunsCommand.class, ReportCommand.class, CompareCommand.class, PlotCommand.class,
                 ListCommand.class, DescribeCommand.class, ReferenceCommand.class, ReplayCommand.class, ShowCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     @CommandLine.Spec

@@ -16,6 +16,7 @@ import org.innerlab.experiment.Organism;
 import org.innerlab.experiment.RunModel;
 import org.innerlab.experiment.SavedPolicy;
 import org.innerlab.experiment.Sweep;
+import org.innerlab.index.RunIndex;
 import org.innerlab.measure.RunResult;
 import org.innerlab.regime.EpisodeListener;
 import org.innerlab.report.HtmlReport;
@@ -135,7 +136,7 @@ public final class Experiment {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return dir.commit();
+        return RunIndex.recordCompleted(options.outputRoot(), options.out(), dir.commit(), log::println);
     }
 
     /** CPU seconds the process spent since the reading {@code started}, or null when either reading is unknown. */
