@@ -24,7 +24,8 @@ import org.innerlab.scenario.SweepPoint;
  * What the run index holds about one completed run folder, all of it read from the folder (the
  * source of truth). A field the folder's manifest does not have (a folder written by an older
  * innerlab) is null, never a guess, except {@code smoke}: absent from the manifest, it is read from the
- * folder name ({@code smoke} in it means a smoke run), else unknown.
+ * manifest's command line ({@code --smoke} in it or not), else from the folder name ({@code smoke} in it
+ * means a smoke run), else unknown.
  *
  * @param folder          the folder, absolute and normalised (the index's key)
  * @param id              the run id: the folder's name
@@ -105,7 +106,10 @@ public record IndexedRun(Path folder, String id, String scenario, String scenari
         }
         String smokeText = f.manifestText("smoke", null);
         String name = dir.getFileName().toString();
-        Boolean smoke = smokeText != null ? Boolean.valueOf(smokeText) : name.contains("smoke") ? Boolean.TRUE : null;
+        List<String> commandLine = f.manifestTexts("command_line");
+        Boolean smoke = smokeText != null ? Boolean.valueOf(smokeText)
+                : !commandLine.isEmpty() ? Boolean.valueOf(commandLine.contains("--smoke"))
+                : name.contains("smoke") ? Boolean.TRUE : null;
         return new IndexedRun(dir, name, f.scenario().name(), sha256(f.yaml()), f.yaml(),
                 ScenarioWriter.values(f.scenario()), instant(f.manifestText("started_at", null)),
                 f.manifestText("innerlab_version", null), f.manifestText("git_commit", null), f.scenario().seed(),

@@ -207,15 +207,16 @@ class RunIndexTest {
     @Test
     void aFolderOfAnOlderInnerlabIsIndexedWithNullsForWhatItsManifestLacks(@TempDir Path root) throws Exception {
         Path old = copy(root, "20250101-120000");
-        // An older manifest: no host, CPU time, git commit, version, start time, smoke flag or seeds.
+        // An older manifest: no host, CPU time, git commit, version, start time, command line, smoke flag or seeds.
         Path manifest = old.resolve("manifest.json");
         String text = Files.readString(manifest);
         for (String field : List.of("host", "cpu_time_seconds", "git_commit", "innerlab_version", "started_at")) {
             text = text.replaceAll("\n  \"" + field + "\": [^\n]*", "");
         }
         text = text.replaceAll("(?s),\n  \"points\": \\[.*\\]", "");
+        text = text.replaceAll("(?s)\n  \"command_line\": \\[[^\\]]*\\],", "");
         Files.writeString(manifest, text);
-        assertFalse(text.contains("points"), text);
+        assertFalse(text.contains("points") || text.contains("command_line"), text);
 
         IndexedRun run = index(root, new ArrayList<>()).runs(null, null).get(0);
         assertNull(run.host());
@@ -231,13 +232,25 @@ class RunIndexTest {
     }
 
     @Test
-    void smokeIsReadFromTheManifestElseFromTheFolderName(@TempDir Path root) throws Exception {
+    void smokeIsReadFromTheManifestElseItsCommandLineElseTheFolderName(@TempDir Path root) throws Exception {
+        Path flagged = copy(root, "flagged-smoke");
+        edit(flagged, "\\{", "{\n  \"smoke\": false,");
+        Path typed = copy(root, "typed");
+        edit(typed, "\"command_line\": \\[", "\"command_line\": [\n    \"--smoke\",");
         Path named = copy(root, "20250101-120000-smoke");
-        Path flagged = copy(root, "flagged");
-        Path manifest = flagged.resolve("manifest.json");
-        Files.writeString(manifest, Files.readString(manifest).replaceFirst("\\{", "{\n  \"smoke\": false,"));
-        assertEquals("smoke", IndexedRun.read(named).mode());
+        edit(named, "(?s)\n  \"command_line\": \\[[^\\]]*\\],", "");
         assertEquals("full", IndexedRun.read(flagged).mode());
+        assertEquals("smoke", IndexedRun.read(typed).mode());
+        assertEquals("full", IndexedRun.read(copy(root, "plain")).mode(), "a command line without --smoke");
+        assertEquals("smoke", IndexedRun.read(named).mode());
+    }
+
+    private static void edit(Path folder, String regex, String replacement) throws IOException {
+        Path manifest = folder.resolve("manifest.json");
+        String before = Files.readString(manifest);
+        String after = before.replaceFirst(regex, replacement);
+        assertFalse(before.equals(after), "the edit " + regex + " applies");
+        Files.writeString(manifest, after);
     }
 
     @Test
