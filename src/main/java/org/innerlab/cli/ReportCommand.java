@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
                         + "reproduce the run. No scripts, fonts or network."},
         footer = {"", "Examples:", "  innerlab report output/coinrun-goal-misgeneralization/<run-id>",
                 "  innerlab report <run-id>      # a run id that innerlab runs lists",
-                "", "Exit codes: 0 success, 2 not an output folder, 1 anything else."})
+                "", "Exit codes: 0 success, 2 not an output folder or run id, 1 anything else."})
 public final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
