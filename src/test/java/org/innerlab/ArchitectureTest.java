@@ -23,13 +23,14 @@ import org.junit.jupiter.api.Test;
  * The package picture of {@code docs/architecture.md} holds for the main code: arrows point down, a
  * package may import any package below it and none above; {@code report} and {@code experiment} are
  * siblings that do not import each other; no package cycle; picocli only in {@code cli}, JFreeChart only
- * in {@code report}, Jackson only in the one IO class of each concern. Two finer arrows of issue 14:
+ * in {@code report}, H2 only in {@code index}, Jackson only in the one IO class of each concern. Two finer arrows of issue 14:
  * a learner does not see the environment, and metrics use learner capabilities, not concrete learners.
  *
  * <pre>
  * cli
  * gui
  * lab
+ * index
  * report   experiment
  * scenario
  * measure
@@ -51,6 +52,7 @@ class ArchitectureTest {
             List.of("cli"),
             List.of("gui"),
             List.of("lab"),
+            List.of("index"),
             List.of("report", "experiment"),
             List.of("scenario"),
             List.of("measure"),
@@ -111,6 +113,12 @@ class ArchitectureTest {
     void jfreeChartOnlyInReport() {
         noClasses().that().resideOutsideOfPackage("org.innerlab.report..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.jfree..").check(main);
+    }
+
+    @Test
+    void h2OnlyInTheRunIndex() {
+        noClasses().that().resideOutsideOfPackage("org.innerlab.index..")
+                .should().dependOnClassesThat().resideInAPackage("org.h2..").check(main);
     }
 
     @Test

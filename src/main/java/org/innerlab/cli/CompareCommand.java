@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.innerlab.core.BadInputException;
+import org.innerlab.index.RunIndex;
 import org.innerlab.report.ComparisonTables;
 import org.innerlab.report.FolderComparison;
 import picocli.CommandLine.Command;
@@ -24,13 +25,14 @@ import picocli.CommandLine.Spec;
                 + "comparisons, and Cliff's delta.",
                 "A condition is an output folder with one sweep point (FOLDER), or one point of a sweep: FOLDER#N "
                         + "(the point column of runs.csv) or FOLDER#key=value[,key=value] (a swept key by full path or "
-                        + "last segment). Prints the table and writes comparison.csv and comparison.md into --out. "
+                        + "last segment). A run id that innerlab runs lists may stand for FOLDER. Prints the table and writes comparison.csv and comparison.md into --out. "
                         + "Refuses (exit 2) when the environments (id and version), the innerlab versions or the "
                         + "measured metrics differ."},
         footer = {"", "Examples:",
                 "  innerlab compare output/coinrun/2026-1 'output/coinrun/2026-1#random_coin_percent=25'",
                 "  innerlab compare 'runs/sweep#percent=0' 'runs/sweep#percent=5' 'runs/sweep#percent=25'",
                 "  innerlab compare runs/reinforce runs/q-learning --out comparisons/rl",
+                "  innerlab compare 20261207-141502 '20261207-141502#2'",
                 "", "Exit codes: 0 success, 2 bad input or incomparable conditions, 1 anything else."})
 public final class CompareCommand implements Callable<Integer> {
     @Spec
@@ -51,13 +53,20 @@ public final class CompareCommand implements Callable<Integer> {
             description = "family-wise significance level for the Holm-adjusted p (default: ${DEFAULT-VALUE})")
     double alpha;
 
+    @Option(names = "--output-root", paramLabel = "DIR", defaultValue = "output",
+            description = "the folder whose run index resolves run ids (default: ${DEFAULT-VALUE})")
+    Path outputRoot;
+
     @Override
     public Integer call() throws IOException {
         if (!(alpha > 0 && alpha < 1)) {
             throw new BadInputException("--alpha must be in (0, 1), got " + alpha + "; e.g. --alpha 0.05");
         }
         ComparisonTables.checkTargets(out);
-        ComparisonTables tables = UserInput.read(() -> FolderComparison.compare(a, others, alpha));
+        ComparisonTables tables = UserInput.read(() -> {
+            RunIndex index = RunIndex.at(outputRoot, spec.commandLine().getErr()::println);
+            return FolderComparison.compare(index.resolve(a), others.stream().map(index::resolve).toList(), alpha);
+        });
         tables.write(out);
         spec.commandLine().getOut().print(tables.text());
         spec.commandLine().getOut().println("wrote " + out.resolve("comparison.csv") + " and "

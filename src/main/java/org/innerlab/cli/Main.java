@@ -14,9 +14,9 @@ import picocli.CommandLine.ScopeType;
                 "", "Exit codes: 0 success, 2 bad input, 1 anything else. Every failure prints one line on stderr; "
                         + "--debug adds the stack trace of an internal failure (exit 1), otherwise kept in a log file "
                         + "the line names."},
-        subcommands = {RunCommand.class, ReportCommand.class, CompareCommand.class, PlotCommand.class,
-                ListCommand.class, DescribeCommand.class, ReferenceCommand.class, ReplayCommand.class, ShowCommand.class, CommandLine.HelpCommand.class,
-                MergeCommand.class, SlurmCommand.class})
+        subcommands = {RunCommand.class, RunsCommand.class, MergeCommand.class, SlurmCommand.class, ReportCommand.class,
+                CompareCommand.class, PlotCommand.class, ListCommand.class, DescribeCommand.class, ReferenceCommand.class,
+                ReplayCommand.class, ShowCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

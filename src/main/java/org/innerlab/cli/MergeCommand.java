@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.innerlab.core.BadInputException;
+import org.innerlab.index.RunIndex;
 import org.innerlab.lab.ShardMerge;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,12 +38,9 @@ public final class MergeCommand implements Callable<Integer> {
     public Integer call() {
         List<String> command = new ArrayList<>(List.of("innerlab"));
         command.addAll(spec.commandLine().getParseResult().originalArgs());
-        try {
-            spec.commandLine().getOut().println(ShardMerge.merge(shards, out, command));
-            return 0;
-        } catch (BadInputException e) {
-            spec.commandLine().getErr().println("innerlab merge: " + e.getMessage());
-            return 2;
-        }
+        Path merged = ShardMerge.merge(shards, out, command);
+        // Indexed like any run written with --out: in the index of the folder's parent.
+        spec.commandLine().getOut().println(RunIndex.recordCompleted(null, out, merged, spec.commandLine().getErr()::println));
+        return 0;
     }
 }

@@ -7,10 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.innerlab.core.BadInputException;
 import org.innerlab.lab.SlurmJob;
 import org.innerlab.scenario.Scenario;
-import org.innerlab.scenario.ScenarioException;
 import org.innerlab.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -105,31 +103,23 @@ public final class SlurmCommand implements Callable<Integer> {
         if (mem != null) {
             resources.put("mem", mem);
         }
-        try {
-            // Loaded here so a bad scenario fails now, not in every array task on the cluster.
-            Scenario scenario = ScenarioLoader.load(scenarioFile, overrides);
-            Path folder = out != null ? out : outputRoot.resolve(scenario.name()).resolve("slurm-" + shards);
-            SlurmJob job = new SlurmJob(folder, scenarioFile, runArgs, shards, resources, cpus, javaCommand());
-            job.write();
-            var print = spec.commandLine().getOut();
-            print.println("innerlab slurm: wrote " + folder.resolve("array.sbatch") + " (" + shards + " shards), "
-                    + folder.resolve("merge.sbatch") + " and " + folder.resolve("submit.sh"));
-            if (submit) {
-                List<String> ids = job.submit();
-                print.println("submitted array job " + ids.get(0) + " and merge job " + ids.get(1)
-                        + " (afterok:" + ids.get(0) + "); watch with: squeue -j " + ids.get(0) + "," + ids.get(1));
-            } else {
-                print.println("submit with: sh " + folder.resolve("submit.sh"));
-            }
-            print.println("the merged run folder will be " + folder.resolve(SlurmJob.RESULT));
-            return 0;
-        } catch (ScenarioException e) {
-            spec.commandLine().getErr().println(e.getMessage());
-            return 2;
-        } catch (BadInputException e) {
-            spec.commandLine().getErr().println("innerlab slurm: " + e.getMessage());
-            return 2;
+        // Loaded here so a bad scenario fails now, not in every array task on the cluster.
+        Scenario scenario = ScenarioLoader.load(scenarioFile, overrides);
+        Path folder = out != null ? out : outputRoot.resolve(scenario.name()).resolve("slurm-" + shards);
+        SlurmJob job = new SlurmJob(folder, scenarioFile, runArgs, shards, resources, cpus, javaCommand());
+        job.write();
+        var print = spec.commandLine().getOut();
+        print.println("innerlab slurm: wrote " + folder.resolve("array.sbatch") + " (" + shards + " shards), "
+                + folder.resolve("merge.sbatch") + " and " + folder.resolve("submit.sh"));
+        if (submit) {
+            List<String> ids = job.submit();
+            print.println("submitted array job " + ids.get(0) + " and merge job " + ids.get(1)
+                    + " (afterok:" + ids.get(0) + "); watch with: squeue -j " + ids.get(0) + "," + ids.get(1));
+        } else {
+            print.println("submit with: sh " + folder.resolve("submit.sh"));
         }
+        print.println("the merged run folder will be " + folder.resolve(SlurmJob.RESULT));
+        return 0;
     }
 
     /**

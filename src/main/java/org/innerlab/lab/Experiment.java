@@ -19,6 +19,7 @@ import org.innerlab.experiment.Organism;
 import org.innerlab.experiment.RunModel;
 import org.innerlab.experiment.SavedPolicy;
 import org.innerlab.experiment.Sweep;
+import org.innerlab.index.RunIndex;
 import org.innerlab.measure.RunResult;
 import org.innerlab.regime.EpisodeListener;
 import org.innerlab.report.HtmlReport;
@@ -105,6 +106,7 @@ public final class Experiment {
                            BiFunction<Sweep, Iterable<Sweep.RunKey>, Sweep.Progress> progress, PrintStream log)
             throws InterruptedException {
         Instant started = Instant.now();
+        Double cpuStarted = Manifest.processCpuSeconds();
         List<SweepPoint> points = scenario.points();
         String resolved = ScenarioWriter.toYaml(scenario);
         try (RunDirectory dir = RunDirectory.open(options.outputRoot(), scenario.name(), resolved, options.out(),
@@ -147,7 +149,8 @@ public final class Experiment {
                 animate(scenario, options.animator(), again.organism(), dir.workDir(), log);
             }
             Manifest manifest = Manifest.capture(scenario, points, results, options.threads(), options.commandLine(),
-                    started, Duration.between(started, Instant.now()).toMillis() / 1000.0, options.smoke());
+                    started, Duration.between(started, Instant.now()).toMillis() / 1000.0, options.smoke(),
+                    cpuSince(cpuStarted));
             try {
                 if (options.shard() == null) {
                     writeResults(dir.workDir(), scenario, points, results, manifest, Map.of());
@@ -158,7 +161,7 @@ public final class Experiment {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return dir.commit();
+            return RunIndex.recordCompleted(options.outputRoot(), options.out(), dir.commit(), log::println);
         }
     }
 
@@ -201,6 +204,12 @@ public final class Experiment {
         // Written from the files just saved, exactly as `innerlab report` would, before the commit
         // makes the folder appear: a folder without its report is never visible.
         HtmlReport.write(folder);
+    }
+
+    /** CPU seconds the process spent since the reading {@code started}, or null when either reading is unknown. */
+    private static Double cpuSince(Double started) {
+        Double now = Manifest.processCpuSeconds();
+        return started == null || now == null ? null : now - started;
     }
 
     /** Records each animation the scenario asks for that the folder does not hold yet. */

@@ -97,7 +97,8 @@ public final class ShardMerge {
                     m.scenarioSource(), m.masterSeed(), m.seedsPerPoint(),
                     shards.stream().mapToInt(s -> s.manifest().threads()).max().orElse(1), m.smoke(),
                     oneMachineCommand(m.commandLine(), out.toString()), started,
-                    Duration.between(started, Instant.now()).toMillis() / 1000.0, Manifest.points(points, results));
+                    Duration.between(started, Instant.now()).toMillis() / 1000.0, m.host(), cpuTime(shards),
+                    Manifest.points(points, results));
             Experiment.writeResults(dir.workDir(), scenario, points, results, merged,
                     Map.of(MERGED_FROM, mergedFrom(shards, commandLine)));
             return dir.commit();
@@ -227,6 +228,19 @@ public final class ShardMerge {
     private static String firstFew(List<String> items) {
         return items.size() <= 5 ? String.join(", ", items)
                 : String.join(", ", items.subList(0, 5)) + " and " + (items.size() - 5) + " more";
+    }
+
+    /** The CPU time the shards spent together, or null when one of them could not tell. */
+    private static Double cpuTime(List<ShardFolder> shards) {
+        double total = 0;
+        for (ShardFolder shard : shards) {
+            Double cpu = shard.manifest().cpuTimeSeconds();
+            if (cpu == null) {
+                return null;
+            }
+            total += cpu;
+        }
+        return total;
     }
 
     private static Map<String, Object> mergedFrom(List<ShardFolder> shards, List<String> commandLine) {

@@ -14,15 +14,15 @@ import java.util.Map;
 
 /**
  * JSON text from a tree of values, the one place innerlab writes JSON ({@code manifest.json},
- * {@code innerlab list --json}). A tree is maps (keys in their iteration order), lists, strings,
+ * {@code innerlab list --json}, {@code innerlab runs --json}). A tree is maps (keys in their iteration order), lists, strings,
  * numbers, booleans and null. Doubles are written by {@link Numbers#format(double)}; NaN and
  * infinities, which JSON numbers cannot express, become strings; integers are written exactly.
  */
-final class Json {
+public final class Json {
     private static final JsonFactory FACTORY = new JsonFactory();
 
     /** How the text is laid out. */
-    enum Layout {
+    public enum Layout {
         /** Two-space indents, one value per line, {@code "key": value}, empty containers as {@code []}. */
         FILE,
         /** Jackson's default pretty printer ({@code "key" : value}, short arrays on one line). */
@@ -33,7 +33,7 @@ final class Json {
     }
 
     /** The text of {@code tree}, ending with a newline ({@code \n} on every OS). */
-    static String write(Object tree, Layout layout) {
+    public static String write(Object tree, Layout layout) {
         StringWriter text = new StringWriter();
         try (JsonGenerator json = FACTORY.createGenerator(text)) {
             json.setPrettyPrinter(layout == Layout.FILE ? filePrinter() : new DefaultPrettyPrinter());

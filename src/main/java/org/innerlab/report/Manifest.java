@@ -2,6 +2,7 @@ package org.innerlab.report;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -35,11 +36,15 @@ import org.innerlab.scenario.Scenario;
  * @param commandLine      the exact command-line arguments
  * @param startedAt        when the experiment started
  * @param wallTimeSeconds  elapsed wall-clock time of the whole experiment
+ * @param host             the machine's host name, or null when it cannot be found
+ * @param cpuTimeSeconds   CPU time the innerlab process spent on the experiment (all threads), or null
+ *                         when the JVM cannot measure it
  * @param points           every sweep point with its runs' seeds
  */
 public record Manifest(String innerlabVersion, String gitCommit, Jdk jdk, Os os, String scenario,
                        String scenarioSource, long masterSeed, int seedsPerPoint, int threads,
-                       boolean smoke, List<String> commandLine, Instant startedAt, double wallTimeSeconds, List<Point> points) {
+                       boolean smoke, List<String> commandLine, Instant startedAt, double wallTimeSeconds,
+                       String host, Double cpuTimeSeconds, List<Point> points) {
     public Manifest {
         commandLine = List.copyOf(commandLine);
         points = List.copyOf(points);
@@ -92,17 +97,17 @@ public record Manifest(String innerlabVersion, String gitCommit, Jdk jdk, Os os,
     }
 
     /**
-     * A manifest for this JVM, OS and working directory: the versions and git commit are looked
-     * up, the rest comes from the arguments. Points are listed in index order, each with its runs'
+     * A manifest for this JVM, OS, host and working directory: the versions, host name and git commit are
+     * looked up, the rest comes from the arguments. Points are listed in index order, each with its runs'
      * seeds from {@code runs} in run order.
      */
     public static Manifest capture(Scenario scenario, List<SweepPoint> points, List<RunResult> runs, int threads,
                                    List<String> commandLine, Instant startedAt, double wallTimeSeconds,
-                                   boolean smoke) {
+                                   boolean smoke, Double cpuTimeSeconds) {
         String source = scenario.source() == null ? null : scenario.source().toString();
         return new Manifest(Version.current(), gitCommit(Path.of("").toAbsolutePath()), Jdk.current(), Os.current(),
                 scenario.name(), source, scenario.seed(), scenario.seeds(), threads, smoke, commandLine, startedAt,
-                wallTimeSeconds, points(points, runs));
+                wallTimeSeconds, hostName(), cpuTimeSeconds, points(points, runs));
     }
 
     /** {@code points} in index order, each with the seeds of its runs in {@code runs}, in run order. */
@@ -121,6 +126,23 @@ public record Manifest(String innerlabVersion, String gitCommit, Jdk jdk, Os os,
             entries.add(new Point(p.index(), p.assignments(), seeds));
         }
         return entries;
+    }
+
+    /**
+     * CPU time this process has used so far, in seconds, or null when the JVM cannot tell: the
+     * difference of two readings is what an experiment cost.
+     */
+    public static Double processCpuSeconds() {
+        return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(null);
+    }
+
+    /** This machine's host name, or null: a manifest without a host is better than no results. */
+    static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException | SecurityException e) {
+            return null;
+        }
     }
 
     /**

@@ -50,6 +50,8 @@ public final class ManifestJson {
         root.put("command_line", m.commandLine());
         root.put("started_at", m.startedAt() == null ? null : m.startedAt().toString());
         root.put("wall_time_seconds", m.wallTimeSeconds());
+        root.put("host", m.host());
+        root.put("cpu_time_seconds", m.cpuTimeSeconds());
         List<Object> points = new ArrayList<>();
         for (Manifest.Point p : m.points()) {
             Map<String, Object> point = new LinkedHashMap<>();

@@ -164,7 +164,9 @@ public record RunFolder(Path dir, Scenario scenario, String yaml, List<SweepPoin
                 nullableText(root, "scenario"), nullableText(root, "scenario_source"),
                 Long.parseLong(root.get("master_seed").asText()), root.get("seeds_per_point").asInt(),
                 root.get("threads").asInt(), root.path("smoke").asBoolean(false), commandLine, started == null ? null : Instant.parse(started),
-                root.get("wall_time_seconds").asDouble(), points);
+                root.get("wall_time_seconds").asDouble(),
+                root.path("host").isTextual() ? root.get("host").asText() : null,
+                root.path("cpu_time_seconds").isNumber() ? root.get("cpu_time_seconds").asDouble() : null, points);
     }
 
     /** Field {@code name} of {@code object} as text, null when it is JSON null; absent, it is malformed. */

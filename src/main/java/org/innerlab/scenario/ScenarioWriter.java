@@ -26,6 +26,32 @@ public final class ScenarioWriter {
         return HEADER + YamlEmitter.emit(tree(scenario));
     }
 
+    /**
+     * Every value of {@code scenario} with every default spelled out, by canonical dotted path
+     * ({@code environment.params.width}, {@code training.0.steps}), in file order: what {@code --set}
+     * and {@code sweep} address, as the text the resolved YAML writes (null as {@code null}).
+     */
+    public static Map<String, String> values(Scenario scenario) {
+        Map<String, String> values = new LinkedHashMap<>();
+        flatten("", tree(scenario), values);
+        return values;
+    }
+
+    private static void flatten(String path, Node node, Map<String, String> values) {
+        String prefix = path.isEmpty() ? "" : path + ".";
+        if (node instanceof Mapping m) {
+            for (Entry e : m.entries()) {
+                flatten(prefix + e.key(), e.value(), values);
+            }
+        } else if (node instanceof Sequence s) {
+            for (int i = 0; i < s.items().size(); i++) {
+                flatten(prefix + i, s.items().get(i), values);
+            }
+        } else {
+            values.put(path, ((Scalar) node).text());
+        }
+    }
+
     /** {@code scenario} as a tree in the file format, each node's origin the scenario's source. */
     static Mapping tree(Scenario s) {
         Map<String, Object> root = new LinkedHashMap<>();

@@ -75,7 +75,7 @@ class FailureLineTest {
             {"innerlab run", "Invalid value for option '--seed': 'abc' is not a long", "run", "x.yaml", "--seed", "abc"},
             {"innerlab run", "Unmatched argument at index 2: 'y.yaml'", "run", "x.yaml", "y.yaml"},
             {"innerlab run", "Missing required parameter: 'SCENARIO'", "run"},
-            {"innerlab", "unknown command 'rnu'; the commands are run, report, compare, plot, list,", "rnu"},
+            {"innerlab", "unknown command 'rnu'; the commands are run, runs, merge, slurm, report, compare,", "rnu"},
             {"innerlab replay", "expected one of [json, text] (case-sensitive) but was 'xml'", "replay", "asg-boat-race-v1",
                 "--actions", "r", "--format", "xml"},
             {"innerlab compare", "Missing required parameter: 'B'", "compare", "only-one"},

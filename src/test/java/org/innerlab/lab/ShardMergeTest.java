@@ -193,11 +193,11 @@ class ShardMergeTest {
         JsonNode got = json.readTree(actual.resolve("manifest.json").toFile());
         assertEquals(List.of("innerlab", "merge"), json.convertValue(got.path(ShardMerge.MERGED_FROM)
                 .path("command_line"), List.class), what + ": the merge's own command line is recorded");
-        for (String timing : List.of("started_at", "wall_time_seconds", ShardMerge.MERGED_FROM)) {
+        for (String timing : List.of("started_at", "wall_time_seconds", "cpu_time_seconds", ShardMerge.MERGED_FROM)) {
             ((ObjectNode) want).remove(timing);
             ((ObjectNode) got).remove(timing);
         }
-        assertEquals(want, got, what + ": manifest.json apart from started_at, wall_time_seconds and merged_from");
+        assertEquals(want, got, what + ": manifest.json apart from started_at, wall_time_seconds, cpu_time_seconds and merged_from");
     }
 
     private static List<String> files(Path dir) throws IOException {

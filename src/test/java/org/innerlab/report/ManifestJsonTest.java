@@ -30,7 +30,7 @@ class ManifestJsonTest {
                 new Manifest.Jdk("17.0.15", "Debian", "OpenJDK 64-Bit Server VM"),
                 new Manifest.Os("Linux", "6.1", "amd64"), "coinrun", "scenarios/coinrun.yaml", 20261123L, 2, 4, false,
                 List.of("run", "scenarios/coinrun.yaml", "--threads", "4"), Instant.parse("2025-11-23T10:15:30Z"),
-                12.5, List.of(new Manifest.Point(0, assignments,
+                12.5, "lab-node-3", 47.25, List.of(new Manifest.Point(0, assignments,
                         List.of(new Manifest.RunSeed(0, Long.MIN_VALUE), new Manifest.RunSeed(1, 9007199254740993L)))));
         String expected = """
                 {
@@ -60,6 +60,8 @@ class ManifestJsonTest {
                   ],
                   "started_at": "2025-11-23T10:15:30Z",
                   "wall_time_seconds": 12.5,
+                  "host": "lab-node-3",
+                  "cpu_time_seconds": 47.25,
                   "points": [
                     {
                       "index": 0,
@@ -96,7 +98,7 @@ class ManifestJsonTest {
         List<RunResult> runs = List.of(new RunResult(1, 1, 13L, List.of()), new RunResult(0, 0, 10L, List.of()),
                 new RunResult(1, 0, 12L, List.of()), new RunResult(0, 1, 11L, List.of()));
         Manifest m = Manifest.capture(scenario, points, runs, 3, List.of("run", "demo.yaml"),
-                Instant.parse("2025-01-01T00:00:00Z"), Double.NaN, true);
+                Instant.parse("2025-01-01T00:00:00Z"), Double.NaN, true, 3.5);
         assertEquals(Version.current(), m.innerlabVersion());
         assertEquals(System.getProperty("java.version"), m.jdk().version());
         assertEquals("demo.yaml", m.scenarioSource());
@@ -107,6 +109,7 @@ class ManifestJsonTest {
         assertEquals("42", json.get("master_seed").asText());
         assertEquals("NaN", json.get("wall_time_seconds").asText());
         assertTrue(json.get("smoke").asBoolean(), "a smoke run says so");
+        assertEquals(3.5, json.get("cpu_time_seconds").asDouble());
         assertEquals(1, json.get("points").get(1).get("index").asInt());
         assertEquals("13", json.get("points").get(1).get("runs").get(1).get("seed").asText());
     }

@@ -30,7 +30,7 @@ class ResultsWriterTest {
             List.of("test/got_coin", "1-test/got_coin"), List.of(), null, null);
     private static final Manifest MANIFEST = new Manifest("dev", null, new Manifest.Jdk("17", "v", "vm"),
             new Manifest.Os("Linux", "6", "amd64"), "demo", null, 1L, 10, 1, false, List.of("run"),
-            Instant.parse("2025-01-01T00:00:00Z"), 2, List.of());
+            Instant.parse("2025-01-01T00:00:00Z"), 2, null, null, List.of());
 
     /** Three points × 10 runs × 2 metrics, from a fixed seed. */
     private static List<SweepPoint> points() {

@@ -26,7 +26,7 @@ class ShardFolderTest {
                 new RunResult(1, 0, 7028339773811377126L, List.of(new MetricValue("test", "a", 2.0 / 3, 0.5, 1))));
         Manifest manifest = new Manifest("0.1.0", null, new Manifest.Jdk("17", "v", "vm"), new Manifest.Os("L", "6", "x"),
                 "demo", "demo.yaml", 42L, 2, 3, false, List.of("innerlab", "run", "demo.yaml", "--shard", "1/4"),
-                Instant.parse("2026-01-02T03:04:05.123456789Z"), 1.25, Manifest.points(points, runs));
+                Instant.parse("2026-01-02T03:04:05.123456789Z"), 1.25, "node7", 4.5, Manifest.points(points, runs));
         Files.writeString(dir.resolve("scenario.yaml"), "name: demo\n");
         ShardFolder.write(dir, points, runs, manifest, 1, 4);
 
