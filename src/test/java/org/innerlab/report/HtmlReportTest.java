@@ -110,14 +110,20 @@ class HtmlReportTest {
         }
     }
 
-    @Test
-    void aTamperedChartSvgCarriesNoScriptOrHandlerIntoThePage() throws IOException {
-        Path copy = tmp.resolve("tampered");
+    /** A copy of the run folder, to tamper with without changing the shared one. */
+    private static Path copyOfTheRun(String name) throws IOException {
+        Path copy = tmp.resolve(name);
         try (Stream<Path> files = Files.walk(folder)) {
             for (Path f : files.toList()) {
                 Files.copy(f, copy.resolve(folder.relativize(f).toString()));
             }
         }
+        return copy;
+    }
+
+    @Test
+    void aTamperedChartSvgCarriesNoScriptOrHandlerIntoThePage() throws IOException {
+        Path copy = copyOfTheRun("tampered");
         Path svg = copy.resolve("charts").resolve("gm.svg");
         String original = Files.readString(svg, StandardCharsets.UTF_8);
         Files.writeString(svg, original.replaceFirst("^<svg ", "<svg onload='alert(31)' ")
@@ -135,12 +141,7 @@ class HtmlReportTest {
 
     @Test
     void aChartSvgThatIsNotXmlIsDrawnAgainFromTheSummary() throws IOException {
-        Path copy = tmp.resolve("broken");
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path f : files.toList()) {
-                Files.copy(f, copy.resolve(folder.relativize(f).toString()));
-            }
-        }
+        Path copy = copyOfTheRun("broken");
         Files.writeString(copy.resolve("charts").resolve("gm.svg"), "<svg><script>alert(1)</script>");
         assertEquals(html, Files.readString(HtmlReport.write(copy), StandardCharsets.UTF_8));
     }
