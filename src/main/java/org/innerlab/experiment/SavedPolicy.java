@@ -337,7 +337,8 @@ public record SavedPolicy(Map<String, String> header, Map<String, double[]> arra
         try {
             return read(file).installInto(organism);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // The reader's message already names the file and line; the wrapper keeps it as the one line.
+            throw new UncheckedIOException(e.getMessage(), e);
         }
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -181,6 +182,18 @@ class SavedPolicyTest {
         IOException e = assertThrows(IOException.class, () -> SavedPolicy.read(path));
         assertEquals(path + ": no checksum line at the end: the file was cut short, or saved before policy files"
                 + " carried one; save it again with innerlab run --save-policies", e.getMessage());
+    }
+
+    @Test
+    void loadingATamperedFileFailsWithTheReadersLineAlone() throws IOException {
+        Path path = tmp.resolve("tampered.policy");
+        List<String> lines = new ArrayList<>(savedLines(path));
+        lines.set(2, "learner: linear-softmax ");
+        Files.write(path, lines);
+        Organism o = Organism.assemble(smoke("coinrun-goal-misgeneralization.yaml"), new Seeds(1).forRun(0, 0));
+        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> SavedPolicy.load(path, o));
+        assertEquals(path + ":" + lines.size() + ": the checksum does not match the lines above it: the file was"
+                + " changed after it was saved; save it again with innerlab run --save-policies", e.getMessage());
     }
 
     @Test
