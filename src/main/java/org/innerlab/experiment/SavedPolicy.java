@@ -1,13 +1,25 @@
 package org.innerlab.experiment;
 
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +54,9 @@ import org.innerlab.scenario.ObservationConfig;
  * {@code values} ({@code keys × actions}, row-major) for tabular-q, {@code goal} for the
  * alignment-faking planner, {@code logits} (θ, one per persona emulation) for the persona mixture. Numbers are Java's shortest
  * decimal form, which reads back to the identical {@code double}, so a loaded policy acts bit for bit
- * like the saved one. Lines starting with {@code #} are comments. A reader rejects any other
+ * like the saved one. Lines starting with {@code #} are comments. The last line is
+ * {@code sha256: <hex>}, the SHA-256 of every byte above it, so that a file changed or cut short after
+ * it was saved is refused, as is a file without it. A reader rejects any other
  * {@code format} line: a change of layout bumps the version. Which settings and arrays a learner
  * writes, and how it is rebuilt from them, its {@link LearnerType}'s persistence says.
  *
@@ -54,6 +68,11 @@ import org.innerlab.scenario.ObservationConfig;
 public record SavedPolicy(Map<String, String> header, Map<String, double[]> arrays, long[] keys) {
     /** The format line's value this class writes and reads. */
     public static final String FORMAT = "innerlab-policy/1";
+    /** The key of the last line, the checksum of the lines above it. */
+    private static final String CHECKSUM = "sha256";
+    /** The longest line a reader takes, in bytes; the longest written is a header line of feature names. */
+    private static final int MAX_LINE = 100_000;
+    private static final String RESAVE = "save it again with innerlab run --save-policies";
 
     /** File name of run {@code run} of point {@code point} inside a run folder's {@code policies/}. */
     public static String fileName(int point, int run) {
@@ -92,10 +111,16 @@ public record SavedPolicy(Map<String, String> header, Map<String, double[]> arra
         return h;
     }
 
-    /** Writes the file (to a temporary sibling first, so a reader never sees half a policy). */
+    /**
+     * Writes the file, its checksum line last (to a temporary sibling first, so a reader never sees half
+     * a policy).
+     */
     public void write(Path file) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        MessageDigest sha = sha256();
+        try (DigestOutputStream digested = new DigestOutputStream(
+                new BufferedOutputStream(Files.newOutputStream(tmp)), sha);
+             Writer w = new BufferedWriter(new OutputStreamWriter(digested, StandardCharsets.UTF_8))) {
             w.write("# innerlab saved policy; format documented in org.innerlab.experiment.SavedPolicy\n");
             for (Map.Entry<String, String> e : header.entrySet()) {
                 w.write(e.getKey() + ": " + e.getValue() + "\n");
@@ -114,6 +139,9 @@ public record SavedPolicy(Map<String, String> header, Map<String, double[]> arra
                     w.write('\n');
                 }
             }
+            w.flush();
+            digested.on(false);
+            w.write(CHECKSUM + ": " + HexFormat.of().formatHex(sha.digest()) + "\n");
         }
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
     }
@@ -126,11 +154,17 @@ public record SavedPolicy(Map<String, String> header, Map<String, double[]> arra
         // Every number takes a line of at least two bytes, so no array can be longer than this: a declared
         // length beyond it is refused before anything is allocated.
         long mostNumbers = Files.size(file) / 2;
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        String checksum = null;
+        int checksumLine = 0;
+        byte[] digestAbove = null;
+        try (ChecksummedLines r = new ChecksummedLines(file)) {
             int lineNo = 0;
             String line;
             while ((line = r.readLine()) != null) {
                 lineNo++;
+                if (checksum != null) {
+                    throw new IOException(file + ":" + lineNo + ": nothing may follow the checksum line; " + RESAVE);
+                }
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
                 }
@@ -145,6 +179,12 @@ public record SavedPolicy(Map<String, String> header, Map<String, double[]> arra
                 if (h.isEmpty() && !(key.equals("format") && value.equals(FORMAT))) {
                     throw new IOException(file + ":" + lineNo + ": not an innerlab policy of format " + FORMAT
                             + " (first line reads '" + line + "')");
+                }
+                if (key.equals(CHECKSUM)) {
+                    checksum = value;
+                    checksumLine = lineNo;
+                    digestAbove = r.digestOfEarlierLines();
+                    continue;
                 }
                 if (!key.equals("array")) {
                     h.put(key, value);
@@ -193,7 +233,80 @@ public record SavedPolicy(Map<String, String> header, Map<String, double[]> arra
         if (h.isEmpty()) {
             throw new IOException(file + ": empty, not an innerlab policy");
         }
+        if (checksum == null) {
+            throw new IOException(file + ": no checksum line at the end: the file was cut short, or saved before"
+                    + " policy files carried one; " + RESAVE);
+        }
+        if (!checksum.equals(HexFormat.of().formatHex(digestAbove))) {
+            throw new IOException(file + ":" + checksumLine + ": the checksum does not match the lines above it: the"
+                    + " file was changed after it was saved; " + RESAVE);
+        }
         return new SavedPolicy(h, arrays, keys);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform provides SHA-256", e);
+        }
+    }
+
+    /**
+     * A policy file's lines, decoded as UTF-8 (strictly), with the SHA-256 of the bytes of every line
+     * before the one last read; a line over {@link #MAX_LINE} bytes is refused before it is kept.
+     */
+    private static final class ChecksummedLines implements Closeable {
+        private final Path file;
+        private final InputStream in;
+        private final MessageDigest sha = sha256();
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+        private int lineNo;
+
+        ChecksummedLines(Path file) throws IOException {
+            this.file = file;
+            this.in = new BufferedInputStream(Files.newInputStream(file));
+        }
+
+        /** The next line without its line break, or null at the end of the file. */
+        String readLine() throws IOException {
+            sha.update(line.toByteArray());
+            line.reset();
+            lineNo++;
+            int b;
+            while ((b = in.read()) >= 0) {
+                line.write(b);
+                if (b == '\n') {
+                    break;
+                }
+                if (line.size() > MAX_LINE) {
+                    throw new IOException(file + ":" + lineNo + ": a line longer than " + MAX_LINE + " bytes");
+                }
+            }
+            if (line.size() == 0) {
+                return null;
+            }
+            byte[] bytes = line.toByteArray();
+            int end = bytes.length;
+            while (end > 0 && (bytes[end - 1] == '\n' || bytes[end - 1] == '\r')) {
+                end--;
+            }
+            try {
+                return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes, 0, end)).toString();
+            } catch (CharacterCodingException e) {
+                throw new IOException(file + ":" + lineNo + ": not UTF-8 text; " + RESAVE, e);
+            }
+        }
+
+        /** The SHA-256 of every line before the one last read. */
+        byte[] digestOfEarlierLines() {
+            return sha.digest();
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
     }
 
     /**
@@ -224,7 +337,8 @@ public record SavedPolicy(Map<String, String> header, Map<String, double[]> arra
         try {
             return read(file).installInto(organism);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // The reader's message already names the file and line; the wrapper keeps it as the one line.
+            throw new UncheckedIOException(e.getMessage(), e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.innerlab.report;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,8 @@ import org.jfree.chart.JFreeChart;
  *
  * <p>Sections, in order: the scenario's name and description; what the organism is (environment,
  * intended goal, distributions, learner, training, evaluation, sweep); the key ideas and every
- * metric shown, with the paper each comes from; every chart (inline SVG); the summary table (mean
+ * metric shown, with the paper each comes from; every chart (inline SVG, re-emitted through
+ * {@link SafeSvg}); the summary table (mean
  * and 95% bootstrap CI); each run's outcome label ({@link Outcome}); how to reproduce it; the
  * manifest; the resolved scenario. No scripts, fonts, images or links leave the file: it reads the
  * same offline, attached to an e-mail or in ten years. Every string from the scenario file is
@@ -42,6 +44,8 @@ import org.jfree.chart.JFreeChart;
 public final class HtmlReport {
     /** The report's file name inside an output folder. */
     public static final String FILE = "report.html";
+    /** The largest chart SVG embedded; a chart of this lab is about 100 kB. */
+    private static final long MOST_SVG_BYTES = 16 << 20;
 
     private HtmlReport() {
     }
@@ -261,17 +265,32 @@ public final class HtmlReport {
             ChartRenderer.checkName(chart);
             Path file = folder.dir().resolve("charts").resolve(chart.name() + ".svg");
             JFreeChart drawn = ChartRenderer.chart(chart, folder.points(), folder.summary(), colours);
-            String svg = Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8)
-                    : ChartRenderer.svg(drawn, chart.name());
+            String svg = embeddable(file, drawn, chart.name());
             // The SVG's own text went through JFreeSVG's XML escaping; the added label is escaped here.
             String label = ChartRenderer.orDefault(chart.title(), chart.name());
-            h.raw("<figure>").raw(svg.replaceFirst("^<svg ", "<svg role=\"img\" aria-label=\""
+            h.raw("<figure>").raw(svg.replaceFirst("^<svg", "<svg role=\"img\" aria-label=\""
                     + java.util.regex.Matcher.quoteReplacement(Html.escape(label))
-                    + "\" viewBox=\"0 0 " + ChartRenderer.WIDTH + " " + ChartRenderer.HEIGHT + "\" "));
+                    + "\" viewBox=\"0 0 " + ChartRenderer.WIDTH + " " + ChartRenderer.HEIGHT + "\""));
             h.raw("<figcaption>").text(label + ": y = " + String.join(", ", chart.y()) + "; x = " + chart.x()
                     + ". Files: charts/" + chart.name() + ".png, .svg").raw("</figcaption></figure>");
         }
         h.raw("</section>\n");
+    }
+
+    /**
+     * The chart's SVG as the run wrote it to {@code file}, through {@link SafeSvg} because the run folder
+     * is not trusted (an edited SVG could carry a script); the chart drawn again from the summary when
+     * the file is missing, larger than {@link #MOST_SVG_BYTES}, not UTF-8 or not an SVG.
+     */
+    private static String embeddable(Path file, JFreeChart drawn, String name) throws IOException {
+        if (Files.isRegularFile(file) && Files.size(file) <= MOST_SVG_BYTES) {
+            try {
+                return SafeSvg.of(Files.readString(file, StandardCharsets.UTF_8));
+            } catch (CharacterCodingException | IllegalArgumentException unusable) {
+                // drawn again below, from the same summary the file was drawn from
+            }
+        }
+        return SafeSvg.of(ChartRenderer.svg(drawn, name));
     }
 
     /**

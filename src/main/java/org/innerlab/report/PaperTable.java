@@ -223,8 +223,13 @@ public final class PaperTable {
         return rounded.signum() == 0 ? BigDecimal.ZERO.setScale(decimals).toPlainString() : rounded.toPlainString();
     }
 
-    /** Text made safe inside a Markdown table cell: {@code |} escaped, line breaks as spaces. */
+    /**
+     * Text made safe inside a Markdown table cell: {@code |} escaped, line breaks as spaces, and
+     * {@code & < >} as character references, because Markdown passes HTML through (a label
+     * {@code <img onerror=...>} would be markup on GitHub); the references render as the characters.
+     */
     static String escape(String text) {
-        return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\\", "\\\\")
+                .replace("|", "\\|").replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
     }
 }

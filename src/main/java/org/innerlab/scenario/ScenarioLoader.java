@@ -1,8 +1,5 @@
 package org.innerlab.scenario;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +11,8 @@ import org.innerlab.scenario.Node.Mapping;
 /**
  * Loads scenario files: YAML → located tree → {@code --set} overrides applied → validated
  * {@link Scenario}. Every problem is a {@link ScenarioException} pointing at the file, line and column
- * (or the {@code --set} argument) to fix. Loading never writes anything. The file format is
+ * (or the {@code --set} argument) to fix. Loading never writes anything; files and {@code --set} values
+ * are held to the same limits of size, line length and nesting ({@link YamlReader}). The file format is
  * documented in the package documentation ({@code package-info.java}).
  */
 public final class ScenarioLoader {
@@ -36,14 +34,7 @@ public final class ScenarioLoader {
      * @throws ScenarioException when the file cannot be read or anything in it or in {@code sets} is invalid
      */
     public static Scenario load(Path file, List<String> sets, Function<String, EnvSpec> specs) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ScenarioException(Origin.of(file), "", "cannot read the file (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", null);
-        }
-        return load(text, file.toString(), file, sets, specs);
+        return load(ScenarioFile.read(file), file.toString(), file, sets, specs);
     }
 
     /**

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -27,9 +29,24 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * each node's position from {@link JsonParser#currentTokenLocation()}. Rejects what would silently
  * change meaning in a scenario: duplicate keys, aliases (Jackson would hand back the alias's name as
  * a string), and further documents after the first.
+ *
+ * <p>Limits, checked before the work they bound (the same for files and {@code --set} values): at most
+ * {@link #MAX_BYTES} bytes, checked before parsing; lines of at most {@link #MAX_LINE} characters,
+ * checked before parsing, because SnakeYAML's reader copies its whole look-ahead window for every 1,024
+ * characters it reads ahead within one token, so parse time grows with size × line length and would be
+ * quadratic in one long line; and at most {@link #MAX_DEPTH} levels of nesting, reported where the
+ * level that crosses it opens.
  */
 final class YamlReader {
-    private static final YAMLFactory FACTORY = new YAMLFactory();
+    /** The largest scenario text in bytes of UTF-8 (1 MiB); the biggest shipped scenario is about 10 kB. */
+    static final int MAX_BYTES = 1 << 20;
+    /** The longest line in characters; the longest shipped line has under 200. */
+    static final int MAX_LINE = 10_000;
+    /** The deepest nesting of maps and lists; a scenario needs five or so. */
+    static final int MAX_DEPTH = 1_000;
+    /** Jackson's own depth check is one level above ours, so that ours, which knows the position, fires. */
+    private static final YAMLFactory FACTORY = (YAMLFactory) new YAMLFactory()
+            .setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH + 1).build());
 
     private final YAMLParser parser;
     private final String file;
@@ -37,6 +54,8 @@ final class YamlReader {
     private final Origin fixed;
     /** Path of the node being read, kept on failure so that a syntax error can name its enclosing key. */
     private final Deque<String> path = new ArrayDeque<>();
+    /** Maps and lists open around the node being read. */
+    private int depth;
 
     private YamlReader(String text, String file, Origin fixed) throws IOException {
         this.parser = (YAMLParser) FACTORY.createParser(text);
@@ -58,6 +77,7 @@ final class YamlReader {
     }
 
     private static Node run(String text, String file, Origin fixed, List<String> path) {
+        checkSize(text, file, fixed);
         YamlReader reader;
         try {
             reader = new YamlReader(text, file, fixed);
@@ -72,6 +92,42 @@ final class YamlReader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Refuses text over {@link #MAX_BYTES} or with a line over {@link #MAX_LINE}, before any parsing. */
+    private static void checkSize(String text, String file, Origin fixed) {
+        if (text.length() > MAX_BYTES || text.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            throw new ScenarioException(fixed != null ? shortened(fixed) : Origin.at(file, 1, 1), "",
+                    "longer than " + MAX_BYTES + " bytes (1 MiB), the limit for a scenario",
+                    "a scenario is a few kilobytes; check that this is the right text");
+        }
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i == text.length() ? '\n' : text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                if (i - lineStart > MAX_LINE) {
+                    throw new ScenarioException(fixed != null ? shortened(fixed) : Origin.at(file, line, MAX_LINE + 1),
+                            "", "a line longer than " + MAX_LINE + " characters, the limit",
+                            "break it: YAML strings and lists may continue on the next line");
+                }
+                if (c == '\n' || i + 1 == text.length() || text.charAt(i + 1) != '\n') {
+                    line++;
+                }
+                lineStart = i + 1;
+            }
+        }
+    }
+
+    /** {@code origin} with its argument cut to its first line and 60 characters, for errors about its size. */
+    private static Origin shortened(Origin origin) {
+        String argument = origin.argument();
+        int end = 0;
+        while (end < argument.length() && end < 60 && argument.charAt(end) != '\n' && argument.charAt(end) != '\r') {
+            end++;
+        }
+        return end == argument.length() ? origin
+                : Origin.option(origin.file(), argument.substring(0, end) + "…", origin.subject());
     }
 
     private Node document() throws IOException {
@@ -95,6 +151,11 @@ final class YamlReader {
         if (t == null) {
             throw new ScenarioException(at, joinedPath(), "invalid YAML: unexpected end of input", null);
         }
+        if ((t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) && ++depth > MAX_DEPTH) {
+            throw new ScenarioException(fixed != null ? shortened(fixed) : at, path.isEmpty() ? "" : path.getFirst(),
+                    "nested deeper than " + MAX_DEPTH + " levels, the limit",
+                    "a scenario needs only a few levels of maps and lists");
+        }
         switch (t) {
             case START_OBJECT -> {
                 List<Entry> entries = new ArrayList<>();
@@ -112,6 +173,7 @@ final class YamlReader {
                     entries.add(new Entry(key, keyAt, value(parser.nextToken())));
                     path.removeLast();
                 }
+                depth--;
                 return new Mapping(entries, at);
             }
             case START_ARRAY -> {
@@ -121,6 +183,7 @@ final class YamlReader {
                     items.add(value(i));
                     path.removeLast();
                 }
+                depth--;
                 return new Sequence(items, at);
             }
             case VALUE_STRING -> {

@@ -22,6 +22,8 @@
  * ({@code EnvironmentSection}, {@code LearnerSection}, {@code TrainingSection}, {@code DataSection},
  * {@code RaterSection}, {@code EvaluationSection}, {@code SuiteSection}, {@code ReportSection},
  * {@code ChartsSection}, {@link org.innerlab.scenario.Conditions}, {@link org.innerlab.scenario.Sweeps})
- * each declare the keys they accept, and a test keeps the two in step.
+ * each declare the keys they accept, and a test keeps the two in step. A file is UTF-8 (a byte order
+ * mark is allowed) of at most 1 MiB, with lines of at most 10,000 characters and at most 1,000 levels of
+ * nesting; {@code --set} values are held to the same limits ({@code YamlReader}, {@code ScenarioFile}).
  */
 package org.innerlab.scenario;

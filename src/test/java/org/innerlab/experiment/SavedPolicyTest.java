@@ -7,8 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 import org.innerlab.core.Seeds;
@@ -117,6 +122,89 @@ class SavedPolicyTest {
         e = assertThrows(IOException.class, () -> SavedPolicy.read(extra));
         assertTrue(e.getMessage().endsWith(":5: expected 'key: value' or 'array: <name> <length>', got '0.25'"),
                 e.getMessage());
+    }
+
+    /** Saves a linear-softmax policy of the coinrun smoke scenario to {@code path}; its lines. */
+    private List<String> savedLines(Path path) throws IOException {
+        Organism o = Organism.assemble(smoke("coinrun-goal-misgeneralization.yaml"), new Seeds(1).forRun(0, 0));
+        SavedPolicy.of(o).write(path);
+        return Files.readAllLines(path);
+    }
+
+    @Test
+    void theLastLineIsTheChecksumOfEveryLineAbove() throws Exception {
+        Path path = tmp.resolve("x.policy");
+        List<String> lines = savedLines(path);
+        String last = lines.get(lines.size() - 1);
+        byte[] bytes = Files.readAllBytes(path);
+        byte[] above = Arrays.copyOf(bytes, bytes.length - last.length() - 1);
+        assertEquals("sha256: " + HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(above)), last);
+    }
+
+    @Test
+    void aChangedNumberIsDetectedByTheChecksum() throws IOException {
+        Path path = tmp.resolve("tampered.policy");
+        List<String> lines = new ArrayList<>(savedLines(path));
+        int weight = lines.indexOf("array: weights 755") + 1;
+        lines.set(weight, lines.get(weight).equals("0.5") ? "0.25" : "0.5");
+        Files.write(path, lines);
+        IOException e = assertThrows(IOException.class, () -> SavedPolicy.read(path));
+        assertEquals(path + ":" + lines.size() + ": the checksum does not match the lines above it: the file was"
+                + " changed after it was saved; save it again with innerlab run --save-policies", e.getMessage());
+    }
+
+    @Test
+    void aFileCutShortIsRefusedWhereverItIsCut() throws IOException {
+        Path path = tmp.resolve("cut.policy");
+        List<String> lines = savedLines(path);
+        int values = lines.indexOf("array: value_weights 151");
+        Files.write(path, lines.subList(0, values + 1 + 10));
+        IOException e = assertThrows(IOException.class, () -> SavedPolicy.read(path));
+        assertTrue(e.getMessage().endsWith(":" + (values + 12) + ": array value_weights ends after 10 of 151 numbers"),
+                e.getMessage());
+        Files.write(path, lines.subList(0, lines.size() - 1));
+        e = assertThrows(IOException.class, () -> SavedPolicy.read(path));
+        assertEquals(path + ": no checksum line at the end: the file was cut short, or saved before policy files"
+                + " carried one; save it again with innerlab run --save-policies", e.getMessage());
+        savedLines(path);
+        byte[] whole = Files.readAllBytes(path);
+        Files.write(path, Arrays.copyOf(whole, whole.length - 20)); // inside the checksum line
+        e = assertThrows(IOException.class, () -> SavedPolicy.read(path));
+        assertEquals(path + ":" + lines.size() + ": the checksum does not match the lines above it: the file was"
+                + " changed after it was saved; save it again with innerlab run --save-policies", e.getMessage());
+    }
+
+    @Test
+    void aPolicySavedBeforeChecksumsIsRefusedSayingHowToResaveIt() throws IOException {
+        Path path = Files.writeString(tmp.resolve("old.policy"),
+                "format: innerlab-policy/1\nlearner: linear-q\narray: weights 2\n0.5\n0.25\n");
+        IOException e = assertThrows(IOException.class, () -> SavedPolicy.read(path));
+        assertEquals(path + ": no checksum line at the end: the file was cut short, or saved before policy files"
+                + " carried one; save it again with innerlab run --save-policies", e.getMessage());
+    }
+
+    @Test
+    void loadingATamperedFileFailsWithTheReadersLineAlone() throws IOException {
+        Path path = tmp.resolve("tampered.policy");
+        List<String> lines = new ArrayList<>(savedLines(path));
+        lines.set(2, "learner: linear-softmax ");
+        Files.write(path, lines);
+        Organism o = Organism.assemble(smoke("coinrun-goal-misgeneralization.yaml"), new Seeds(1).forRun(0, 0));
+        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> SavedPolicy.load(path, o));
+        assertEquals(path + ":" + lines.size() + ": the checksum does not match the lines above it: the file was"
+                + " changed after it was saved; save it again with innerlab run --save-policies", e.getMessage());
+    }
+
+    @Test
+    void nothingMayFollowTheChecksumLine() throws IOException {
+        Path path = tmp.resolve("appended.policy");
+        List<String> lines = new ArrayList<>(savedLines(path));
+        lines.add("array: extra 1");
+        Files.write(path, lines);
+        IOException e = assertThrows(IOException.class, () -> SavedPolicy.read(path));
+        assertEquals(path + ":" + lines.size() + ": nothing may follow the checksum line; save it again with innerlab"
+                + " run --save-policies", e.getMessage());
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.innerlab.lab.Experiment;
 import org.innerlab.scenario.Scenario;
 import org.innerlab.scenario.ScenarioLoader;
@@ -107,6 +108,42 @@ class HtmlReportTest {
         while (href.find()) {
             assertTrue(href.group(1).startsWith("#"), "in-page link only: " + href.group(1));
         }
+    }
+
+    /** A copy of the run folder, to tamper with without changing the shared one. */
+    private static Path copyOfTheRun(String name) throws IOException {
+        Path copy = tmp.resolve(name);
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, copy.resolve(folder.relativize(f).toString()));
+            }
+        }
+        return copy;
+    }
+
+    @Test
+    void aTamperedChartSvgCarriesNoScriptOrHandlerIntoThePage() throws IOException {
+        Path copy = copyOfTheRun("tampered");
+        Path svg = copy.resolve("charts").resolve("gm.svg");
+        String original = Files.readString(svg, StandardCharsets.UTF_8);
+        Files.writeString(svg, original.replaceFirst("^<svg ", "<svg onload='alert(31)' ")
+                .replace("</svg>", "<script>alert(32)</script><image href='x' onerror='alert(33)'/>"
+                        + "<foreignObject><p xmlns='http://www.w3.org/1999/xhtml'>x</p></foreignObject></svg>"));
+        String page = Files.readString(HtmlReport.write(copy), StandardCharsets.UTF_8);
+        assertFalse(page.toLowerCase(Locale.ROOT).contains("<script"), "no script element");
+        assertFalse(Pattern.compile("<[^<>]*\\son[a-z]+=", Pattern.CASE_INSENSITIVE).matcher(page).find(),
+                "no event handler attribute");
+        for (String injected : List.of("alert(31)", "alert(32)", "alert(33)", "foreignObject")) {
+            assertFalse(page.contains(injected), injected);
+        }
+        assertEquals(html, page, "the page is the one the untampered chart gives");
+    }
+
+    @Test
+    void aChartSvgThatIsNotXmlIsDrawnAgainFromTheSummary() throws IOException {
+        Path copy = copyOfTheRun("broken");
+        Files.writeString(copy.resolve("charts").resolve("gm.svg"), "<svg><script>alert(1)</script>");
+        assertEquals(html, Files.readString(HtmlReport.write(copy), StandardCharsets.UTF_8));
     }
 
     @Test

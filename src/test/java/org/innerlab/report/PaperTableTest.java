@@ -1,6 +1,8 @@
 package org.innerlab.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,6 +85,22 @@ class PaperTableTest {
 
                 Columns (distribution/metric in summary.csv): P(a \\| b) unwatched: `unsupervised/misbehaviour_rate`.
                 """, PaperTable.markdown(t));
+    }
+
+    @Test
+    void escapesHtmlInLabelsAndScenarioTextSoMarkdownCannotCarryMarkup() {
+        ReportConfig report = ReportConfig.NONE.withTable(List.of("unsupervised/misbehaviour_rate"),
+                List.of("<img src=x onerror=alert(1)> & <script>"));
+        Map<String, Object> point = new LinkedHashMap<>();
+        point.put("condition", "<b>x</b>");
+        PaperTable.Table t = PaperTable.of("<i>s</i>", "e", List.of(new SweepPoint(0, point, null)),
+                List.of(new SummaryRow(0, "unsupervised", "misbehaviour_rate", 3, 0.5, 0.25, 0.75)),
+                PaperTable.columns(report, ROWS));
+        String md = PaperTable.markdown(t);
+        assertFalse(md.contains("<"), md);
+        assertTrue(md.contains("| &lt;img src=x onerror=alert(1)&gt; &amp; &lt;script&gt; |"), md);
+        assertTrue(md.contains("| &lt;b&gt;x&lt;/b&gt; | 0.50 [0.25, 0.75] |"), md);
+        assertTrue(md.startsWith("**Table.** Scenario &lt;i&gt;s&lt;/i&gt; (e)."), md);
     }
 
     @Test
