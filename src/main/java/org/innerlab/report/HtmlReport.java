@@ -71,7 +71,9 @@ public final class HtmlReport {
                 .element("p", "lead", s.description() == null ? "" : s.description().strip());
         h.element("p", "meta", s.environment().id() + " · " + s.learner().type() + " · "
                 + folder.points().size() + (folder.points().size() == 1 ? " condition" : " conditions") + " × "
-                + s.seeds() + " seeds");
+                + s.seeds() + " seeds"
+                + ("true".equals(folder.manifestText("smoke", null))
+                        ? " · smoke run: every budget shrunk, so the numbers only show that it runs" : ""));
         h.raw("<nav>").raw(link("organism", "The organism")).raw(link("ideas", "What the numbers mean"))
                 .raw(link("charts", "Charts"))
                 .raw(s.report().animations().isEmpty() ? "" : link("animations", "Animations"))

@@ -147,6 +147,18 @@ class HtmlReportTest {
     }
 
     @Test
+    void aSmokeRunSaysSoInTheBannerAndAFullRunDoesNot() throws IOException {
+        String banner = "smoke run: every budget shrunk";
+        assertFalse(html.contains(banner), "the shared run is a full one");
+        Path copy = copyOfTheRun("smoke");
+        Path manifest = copy.resolve("manifest.json");
+        String text = Files.readString(manifest, StandardCharsets.UTF_8);
+        assertTrue(text.contains("\"smoke\": false"), text);
+        Files.writeString(manifest, text.replace("\"smoke\": false", "\"smoke\": true"), StandardCharsets.UTF_8);
+        assertTrue(Files.readString(HtmlReport.write(copy), StandardCharsets.UTF_8).contains(banner));
+    }
+
+    @Test
     void reportCommandRewritesTheSamePage() throws IOException {
         Path again = HtmlReport.write(folder);
         assertEquals(html, Files.readString(again, StandardCharsets.UTF_8));
