@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.innerlab.core.BadInputException;
 import org.innerlab.env.Replay;
 import org.innerlab.env.ReplayProtocol;
 import org.innerlab.env.ReplayProtocol.Format;
@@ -35,7 +36,8 @@ import picocli.CommandLine.Spec;
             "  innerlab replay asg-side-effects-sokoban-v1 --level level0 \\",
             "      --actions DOWN,RIGHT,DOWN,DOWN,RIGHT --format text",
             "  innerlab replay --batch requests.jsonl",
-            "      (one {\"env\", \"level\", \"settings\", \"actions\", \"seed\"} per line)",
+            "      (one {\"env\", \"level\", \"settings\", \"actions\", \"seed\"} per line;",
+            "      a bad line is answered {\"line\": N, \"error\": \"...\"} and the rest go on)",
             "",
             "Exit codes: 0 ok; 2 bad input (unknown id, parameter or action, actions",
             "after the episode ended); 1 other."})
@@ -92,7 +94,7 @@ public final class ReplayCommand implements Callable<Integer> {
         } catch (NoSuchFileException e) {
             err.println("innerlab replay: no such file " + e.getFile());
             return 2;
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | BadInputException e) {
             err.println("innerlab replay: " + e.getMessage());
             return 2;
         } catch (IOException | RuntimeException e) {
@@ -105,7 +107,11 @@ public final class ReplayCommand implements Callable<Integer> {
     }
 
     private int runBatch(PrintWriter out, PrintWriter err) throws IOException {
-        int failures = ReplayProtocol.answerAll(batch, seed, format, out::println);
+        // Each answer is flushed as it is made, so a script reading the pipe sees it before the batch ends.
+        int failures = ReplayProtocol.answerAll(batch, seed, format, answer -> {
+            out.println(answer);
+            out.flush();
+        });
         if (failures > 0) {
             err.println("innerlab replay: " + failures + " of the requests in " + batch + " failed (see their \"error\")");
             return 2;
