@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -189,6 +190,10 @@ public record SavedPolicy(Map<String, String> header, Map<String, double[]> arra
                     arrays.put(nameLength[0], v);
                 }
             }
+        } catch (CharacterCodingException e) {
+            // The reader's own message ("Input length = 1") does not name the file. The reader decodes ahead of
+            // the line it returns, so the line of the bad byte is not known here.
+            throw new IOException(file + ": not UTF-8 text, so not an innerlab policy", e);
         }
         if (h.isEmpty()) {
             throw new IOException(file + ": empty, not an innerlab policy");
