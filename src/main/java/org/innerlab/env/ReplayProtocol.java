@@ -198,15 +198,18 @@ public final class ReplayProtocol {
         try {
             return STRICT.treeToValue(request, Request.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new IllegalArgumentException("unknown key '" + e.getPropertyName() + "'; a request has the keys env, level, settings,"
-                    + " actions and seed");
+            throw new IllegalArgumentException("unknown key '" + e.getPropertyName()
+                    + "'; a request has the keys env, level, settings, actions and seed");
         } catch (JsonProcessingException e) {
+            // A mapping error knows the key by its path; a number out of a long's range only by the parser.
             String key = e instanceof JsonMappingException m && !m.getPath().isEmpty()
-                    ? m.getPath().get(0).getFieldName() : e.getProcessor() instanceof JsonParser p ? currentName(p) : null;
+                    ? m.getPath().get(0).getFieldName()
+                    : e.getProcessor() instanceof JsonParser p ? currentName(p) : null;
             if (key == null || !KEYS.containsKey(key)) {
                 throw new IllegalArgumentException("not a request: " + e.getOriginalMessage());
             }
-            throw new IllegalArgumentException("\"" + key + "\" must be " + KEYS.get(key) + ", got " + request.get(key));
+            throw new IllegalArgumentException("\"" + key + "\" must be " + KEYS.get(key) + ", got "
+                    + request.get(key));
         }
     }
 
