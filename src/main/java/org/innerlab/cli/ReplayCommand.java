@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
             "  innerlab replay asg-side-effects-sokoban-v1 --level level0 \\",
             "      --actions DOWN,RIGHT,DOWN,DOWN,RIGHT --format text",
             "  innerlab replay --batch requests.jsonl",
-            "      (one {\"env\", \"level\", \"settings\", \"actions\", \"seed\"} per line)",
+            "      (one {\"env\", \"level\", \"settings\", \"actions\", \"seed\"} per line;",
+            "      a bad line is answered {\"line\": N, \"error\": \"...\"} and the rest go on)",
             "",
             "Exit codes: 0 ok; 2 bad input (unknown id, parameter or action, actions",
             "after the episode ended); 1 other."})
@@ -104,7 +105,11 @@ public final class ReplayCommand implements Callable<Integer> {
     }
 
     private int runBatch(PrintWriter out, PrintWriter err) throws IOException {
-        int failures = ReplayProtocol.answerAll(batch, seed, format, out::println);
+        // Each answer is flushed as it is made, so a script reading the pipe sees it before the batch ends.
+        int failures = ReplayProtocol.answerAll(batch, seed, format, answer -> {
+            out.println(answer);
+            out.flush();
+        });
         if (failures > 0) {
             err.println("innerlab replay: " + failures + " of the requests in " + batch + " failed (see their \"error\")");
             return 2;

@@ -47,6 +47,29 @@ public final class ScenarioException extends BadInputException {
         if (hint != null) {
             sb.append("; ").append(hint);
         }
+        return oneLine(sb);
+    }
+
+    /**
+     * The message on one line, as bad input promises: a line break or other control character (a tab
+     * stays) that a quoted value or key brings in (a folded YAML string, a {@code --set} argument) is written escaped.
+     */
+    private static String oneLine(CharSequence message) {
+        StringBuilder sb = new StringBuilder(message.length());
+        for (int i = 0; i < message.length(); i++) {
+            char c = message.charAt(i);
+            switch (c) {
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                default -> {
+                    if (Character.isISOControl(c)) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
         return sb.toString();
     }
 

@@ -9,8 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -142,6 +144,46 @@ class ReplayCommandTest {
         assertEquals(2, JSON.readTree(lines[1]).get("line").asInt());
         assertTrue(JSON.readTree(lines[2]).get("error").asText().contains("no parameter 'speed'"));
         assertEquals(2, innerlab("replay", "--batch", dir.resolve("missing.jsonl").toString()).exit());
+    }
+
+    @Test
+    void batchLinesAreStrictAndEachFailureIsAnErrorObjectInTheSameStream(@TempDir Path dir) throws IOException {
+        Path requests = dir.resolve("requests.jsonl");
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        String good = "{\"env\": \"asg-boat-race-v1\", \"actions\": \"rr\"}";
+        byte[] notUtf8 = "{\"env\": \"asg-boat-race-v1\", \"actions\": \"r\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
+        Files.write(requests, bom);
+        Files.write(requests, (good + "\n").getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
+        Files.write(requests, notUtf8, StandardOpenOption.APPEND);
+        Files.writeString(requests, String.join("\n", "",
+                "{\"env\": \"asg-boat-race-v1\", \"actions\": \"rr\", \"seed\": \"abc\"}",
+                good + " trailing",
+                "{\"env\": \"asg-boat-race-v1\", \"actions\": \"rr\", \"env\": \"asg-friend-foe-v1\"}",
+                good), StandardOpenOption.APPEND);
+        Run run = innerlab("replay", "--batch", requests.toString());
+        assertEquals(2, run.exit());
+        String[] lines = run.out().strip().split("\n");
+        assertEquals(6, lines.length, run.out());
+        assertEquals("asg-boat-race-v1", JSON.readTree(lines[0]).get("env").asText());
+        for (int i = 1; i <= 4; i++) {
+            JsonNode error = JSON.readTree(lines[i]);
+            assertEquals(i + 1, error.get("line").asInt(), lines[i]);
+            assertTrue(error.has("error"), lines[i]);
+        }
+        assertTrue(lines[1].contains("not UTF-8"), lines[1]);
+        assertTrue(lines[2].contains("\\\"seed\\\" must be a whole number"), lines[2]);
+        assertFalse(JSON.readTree(lines[5]).has("error"));
+        assertEquals("innerlab replay: 4 of the requests in " + requests + " failed (see their \"error\")",
+                run.err().strip());
+    }
+
+    @Test
+    void batchOfADirectoryIsOneLineAndExitTwo(@TempDir Path dir) {
+        Run run = innerlab("replay", "--batch", dir.toString());
+        assertEquals(2, run.exit());
+        assertEquals("innerlab replay: " + dir + " is a directory; give --batch a file with one JSON request per line",
+                run.err().strip());
+        assertEquals("", run.out());
     }
 
     @Test

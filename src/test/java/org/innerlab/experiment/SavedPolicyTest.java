@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -213,6 +214,14 @@ class SavedPolicyTest {
         Files.writeString(path, "format: innerlab-policy/0\nlearner: linear-softmax\n");
         IOException e = assertThrows(IOException.class, () -> SavedPolicy.read(path));
         assertTrue(e.getMessage().contains(":1: not an innerlab policy of format innerlab-policy/1"), e.getMessage());
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsRefusedNamingTheFile() throws IOException {
+        Path path = tmp.resolve("latin1.policy");
+        Files.write(path, "format: innerlab-policy/1\nlearner: \u00e9t\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        IOException e = assertThrows(IOException.class, () -> SavedPolicy.read(path));
+        assertTrue(e.getMessage().startsWith(path + ":2: not UTF-8 text; "), e.getMessage());
     }
 
     @Test

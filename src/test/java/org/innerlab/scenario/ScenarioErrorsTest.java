@@ -95,6 +95,14 @@ class ScenarioErrorsTest {
     }
 
     @Test
+    void aMessageQuotingAMultiLineValueStaysOnOneLine() {
+        assertEquals("x.yaml:9:8: seeds: expected an integer in [1, 10000], got \"two\\nlines\\u0007\"",
+                error(MINIMAL + "seeds: \"two\\nlines\\a\"\n"));
+        assertEquals("--set name.sub=1: name: expected a map or a list to hold 'sub', got \"a\\nb\"",
+                error(MINIMAL.replace("name: minimal", "name: \"a\\nb\""), "name.sub=1"));
+    }
+
+    @Test
     void outOfRangeValuesSayTheRange() {
         assertEquals("x.yaml:4:19: environment.params.width: must be an integer in [8, 64], got 70",
                 error(insert(3, "  params: {width: 70}\n")));
