@@ -45,7 +45,7 @@ public class PlannerBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         EgocentricEncoder encoder = new EgocentricEncoder(ComplianceRequests.SPEC,
-                new ComplianceRequests(Params.defaults(ComplianceRequests.SPEC)), 0, List.of("harmful", "cue_monitored"));
+                new ComplianceRequests(Params.defaults(ComplianceRequests.SPEC)).view(), 0, List.of("harmful", "cue_monitored"));
         planner = new AlignmentFakingPlanner(new AlignmentFakingPlanner.Hyper(horizon, depth, 0.3, 0.9, 0.5,
                 harmfulShare, 1.0, 0.25, 1.0), encoder, ComplianceRequests.COMPLY, ComplianceRequests.REFUSE);
         int base = encoder.dimension() - 2;

@@ -161,7 +161,10 @@ public final class Experiment {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return RunIndex.recordCompleted(options.outputRoot(), options.out(), dir.commit(), log::println);
+            Path folder = dir.commit();
+            // A shard is part of a sweep: its merge is what the index records.
+            return options.shard() == null
+                    ? RunIndex.recordCompleted(options.outputRoot(), options.out(), folder, log::println) : folder;
         }
     }
 

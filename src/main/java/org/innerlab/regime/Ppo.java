@@ -113,6 +113,8 @@ public final class Ppo implements Regime {
     private final int[] order;
     private final double[] gradLogits;
     private final double[] scratch;
+    /** log π_θ(b | s_t) of the sample being accumulated, computed once per action. */
+    private final double[] logProbs;
     private final SparseVector current;
     private final StepResult step = new StepResult();
 
@@ -162,6 +164,7 @@ public final class Ppo implements Regime {
         order = new int[t];
         gradLogits = new double[actionCount];
         scratch = new double[actionCount];
+        logProbs = new double[actionCount];
         nextProbs = new double[actionCount];
         current = new SparseVector(encoder.dimension(), encoder.maxActive());
     }
@@ -290,22 +293,23 @@ public final class Ppo implements Regime {
         double v = net.forward(obs[t]);
         double[] p = net.probs();
         int a = action[t];
-        double ratio = FastMath.exp(FastMath.log(p[a]) - logProbOld[t]);
+        double entropy = 0;
+        for (int b = 0; b < actionCount; b++) {
+            logProbs[b] = FastMath.log(p[b]);
+            if (p[b] > 0) {
+                entropy -= p[b] * logProbs[b];
+            }
+        }
+        double ratio = FastMath.exp(logProbs[a] - logProbOld[t]);
         double adv = advantage[t];
         double eps = hyper.clip();
         // The unclipped term is the minimum unless the ratio has left [1 − ε, 1 + ε] in the direction
         // the advantage rewards; there the clipped term is constant and passes no gradient.
         boolean clipped = (adv > 0 && ratio > 1 + eps) || (adv < 0 && ratio < 1 - eps);
         double surrogate = clipped ? 0 : -ratio * adv;
-        double entropy = 0;
-        for (int b = 0; b < actionCount; b++) {
-            if (p[b] > 0) {
-                entropy -= p[b] * FastMath.log(p[b]);
-            }
-        }
         for (int b = 0; b < actionCount; b++) {
             double logGrad = (b == a ? 1.0 : 0.0) - p[b];
-            double entropyGrad = p[b] > 0 ? -p[b] * (FastMath.log(p[b]) + entropy) : 0.0;
+            double entropyGrad = p[b] > 0 ? -p[b] * (logProbs[b] + entropy) : 0.0;
             gradLogits[b] = weight * (surrogate * logGrad - hyper.entropyCoef() * entropyGrad);
         }
         net.backward(obs[t], gradLogits, weight * hyper.valueCoef() * (v - target[t]));

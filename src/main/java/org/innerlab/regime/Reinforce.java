@@ -83,6 +83,8 @@ public final class Reinforce implements Regime {
     private final SparseVector obs;
     private final StepResult step = new StepResult();
     private final double[] scratchProbs;
+    /** log π(b | s_t) of the row being updated, computed once per action for the entropy and its gradient. */
+    private final double[] scratchLogProbs;
     private final int actionCount;
     private final int dimension;
     private long stepsDone;
@@ -123,6 +125,7 @@ public final class Reinforce implements Regime {
         this.featureValue = new double[1024 * dimension];
         this.probs = new double[1024 * actionCount];
         this.scratchProbs = new double[actionCount];
+        this.scratchLogProbs = new double[actionCount];
     }
 
     @Override
@@ -213,14 +216,15 @@ public final class Reinforce implements Regime {
             double entropy = 0;
             for (int b = 0; b < actionCount; b++) {
                 double pb = probs[p + b];
+                scratchLogProbs[b] = FastMath.log(pb);
                 if (pb > 0) {
-                    entropy -= pb * FastMath.log(pb);
+                    entropy -= pb * scratchLogProbs[b];
                 }
             }
             for (int b = 0; b < actionCount; b++) {
                 double pb = probs[p + b];
                 double logGrad = (b == action[t] ? 1.0 : 0.0) - pb;
-                double entropyGrad = pb > 0 ? -pb * (FastMath.log(pb) + entropy) : 0.0;
+                double entropyGrad = pb > 0 ? -pb * (scratchLogProbs[b] + entropy) : 0.0;
                 double coeff = policyStep * (advantage * logGrad + hyper.entropyBonus() * entropyGrad) / norm;
                 int offset = b * policy.dimension();
                 for (int k = from; k < to; k++) {
