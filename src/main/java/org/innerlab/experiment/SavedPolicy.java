@@ -148,6 +148,19 @@ public record SavedPolicy(Map<String, String> header, Map<String, double[]> arra
 
     /** Reads a policy file; the message of the exception names the file and line of any error. */
     public static SavedPolicy read(Path file) throws IOException {
+        return read(file, null);
+    }
+
+    /**
+     * Reads a policy file for the learner {@code shape} describes ({@link #of} an untrained organism of
+     * the scenario), or for any learner when {@code shape} is null. With a shape, the header must name
+     * the same learner, environment, observation and sizes, and every array must have the length that
+     * learner needs, both checked before its numbers are read, so that a file declaring a huge array
+     * costs nothing. A learner with state keys (a table) holds as many states as training visited: its
+     * {@code keys} may have any length, and each of its other arrays has a row of {@code actions}
+     * numbers per key.
+     */
+    static SavedPolicy read(Path file, SavedPolicy shape) throws IOException {
         Map<String, String> h = new LinkedHashMap<>();
         Map<String, double[]> arrays = new LinkedHashMap<>();
         long[] keys = null;
@@ -199,6 +212,12 @@ public record SavedPolicy(Map<String, String> header, Map<String, double[]> arra
                             + nameLength[1] + " numbers; a length is a whole number no larger than the file can hold ("
                             + mostNumbers + ")");
                 }
+                if (shape != null) {
+                    String misfit = misfit(shape, h, keys, nameLength[0], Long.parseLong(nameLength[1]));
+                    if (misfit != null) {
+                        throw new IOException(file + ":" + lineNo + ": " + misfit);
+                    }
+                }
                 int n = Integer.parseInt(nameLength[1]);
                 boolean isKeys = nameLength[0].equals("keys");
                 long[] k = isKeys ? new long[n] : null;
@@ -242,6 +261,44 @@ public record SavedPolicy(Map<String, String> header, Map<String, double[]> arra
                     + " file was changed after it was saved; " + RESAVE);
         }
         return new SavedPolicy(h, arrays, keys);
+    }
+
+    /**
+     * Why array {@code name} of {@code length} numbers, declared after {@code header} (and {@code keys}, if
+     * read), cannot be the learner {@code shape}'s, or null when it fits.
+     */
+    private static String misfit(SavedPolicy shape, Map<String, String> header, long[] keys, String name, long length) {
+        String learner = differentLearner(shape.header(), header);
+        if (learner != null) {
+            return learner;
+        }
+        if (name.equals("keys")) {
+            return shape.keys() == null ? "the learner " + header.get("learner") + " has no state keys" : null;
+        }
+        double[] untrained = shape.arrays().get(name);
+        if (untrained == null) {
+            return "the learner " + header.get("learner") + " has no array " + name + "; its arrays are "
+                    + String.join(", ", shape.arrays().keySet());
+        }
+        long needed = shape.keys() == null ? untrained.length
+                : keys == null ? -1 : (long) keys.length * Integer.parseInt(shape.header().get("actions"));
+        if (needed < 0) {
+            return "array " + name + " comes before the state keys it belongs to";
+        }
+        return length == needed ? null : "array " + name + " declares " + length + " numbers; the scenario's learner "
+                + "needs " + needed;
+    }
+
+    /** Which setting says {@code got} is not the learner {@code expected} describes, or null when none does. */
+    private static String differentLearner(Map<String, String> expected, Map<String, String> got) {
+        for (String key : List.of("learner", "environment", "encoder", "view_radius", "global_features",
+                "dimension", "actions")) {
+            String want = expected.get(key);
+            if (want != null && !want.equals(got.get(key))) {
+                return "the policy's " + key + " is '" + got.get(key) + "' but the scenario's is '" + want + "'";
+            }
+        }
+        return null;
     }
 
     private static MessageDigest sha256() {
@@ -314,15 +371,9 @@ public record SavedPolicy(Map<String, String> header, Map<String, double[]> arra
      * learner type, environment, observation and sizes; otherwise the message says which key differs.
      */
     public Organism installInto(Organism organism) {
-        SavedPolicy expected = of(organism);
-        for (String key : List.of("learner", "environment", "encoder", "view_radius", "global_features",
-                "dimension", "actions")) {
-            String want = expected.header().get(key);
-            String got = header.get(key);
-            if (want != null && !want.equals(got)) {
-                throw new IllegalArgumentException("the policy's " + key + " is '" + got
-                        + "' but the scenario's is '" + want + "'");
-            }
+        String different = differentLearner(of(organism).header(), header);
+        if (different != null) {
+            throw new IllegalArgumentException(different);
         }
         LearnerType<?> type = Learners.TYPES.find(header.get("learner"));
         if (type == null || !type.savable()) {
@@ -335,7 +386,7 @@ public record SavedPolicy(Map<String, String> header, Map<String, double[]> arra
     /** Reads, checks and installs in one step, wrapping I/O errors. */
     public static Organism load(Path file, Organism organism) {
         try {
-            return read(file).installInto(organism);
+            return read(file, of(organism)).installInto(organism);
         } catch (IOException e) {
             // The reader's message already names the file and line; the wrapper keeps it as the one line.
             throw new UncheckedIOException(e.getMessage(), e);

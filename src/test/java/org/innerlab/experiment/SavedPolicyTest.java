@@ -102,6 +102,37 @@ class SavedPolicyTest {
     }
 
     @Test
+    void anArrayOfAnotherLengthThanTheScenariosLearnerNeedsIsRefusedAtItsLineBeforeItsNumbersAreRead()
+            throws IOException {
+        Organism o = Organism.assemble(smoke("coinrun-goal-misgeneralization.yaml"), new Seeds(1).forRun(0, 0));
+        Path path = tmp.resolve("short.policy");
+        SavedPolicy.of(o).write(path);
+        List<String> lines = new ArrayList<>(Files.readAllLines(path));
+        int at = lines.indexOf("array: weights 755");
+        lines.set(at, "array: weights 700");
+        Files.write(path, lines);
+        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> SavedPolicy.load(path, o));
+        assertEquals(path + ":" + (at + 1) + ": array weights declares 700 numbers; the scenario's learner needs 755",
+                e.getMessage());
+    }
+
+    @Test
+    void aTablesRowsMustBeItsKeysTimesItsActions() throws IOException {
+        Organism o = Organism.assemble(smoke("coinrun-tabular-baseline.yaml"), new Seeds(1).forRun(0, 0));
+        Path path = tmp.resolve("table.policy");
+        SavedPolicy.of(o).write(path);
+        List<String> lines = new ArrayList<>(Files.readAllLines(path));
+        assertTrue(lines.contains("array: keys 0") && lines.contains("array: values 0"), String.join("\n", lines));
+        int at = lines.indexOf("array: values 0");
+        lines.set(at, "array: values 5");
+        lines.addAll(at + 1, List.of("1", "2", "3", "4", "5"));
+        Files.write(path, lines);
+        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> SavedPolicy.load(path, o));
+        assertEquals(path + ":" + (at + 1) + ": array values declares 5 numbers; the scenario's learner needs 0",
+                e.getMessage());
+    }
+
+    @Test
     void anArrayLongerThanTheFileCouldHoldIsRefusedBeforeAllocating() throws IOException {
         for (String length : List.of("2000000000", "-5", "many")) {
             Path path = Files.writeString(tmp.resolve("big.policy"),
