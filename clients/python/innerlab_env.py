@@ -36,7 +36,11 @@ class InnerlabEnv:
                 "board": board, "true_reward": true_reward}
         if view_radius is not None:
             make["view_radius"] = view_radius
-        self.spec = self._call(make)
+        try:
+            self.spec = self._call(make)
+        except InnerlabError:
+            self._server.communicate()  # end of input ends the session: the server exits
+            raise
         self.action_names = self.spec["actions"]
         self.n_actions = self.spec["action_count"]
 

@@ -16,19 +16,23 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {
-            "Serves environments on stdin/stdout for agents written in any language: one JSON request per line,",
-            "one JSON response per line. A bad line is answered {\"error\": \"...\"} and the session goes on;",
-            "the session ends at {\"op\":\"close\"} or the end of the input. See docs/api.md."},
+            "Serves environments on stdin/stdout for agents written in any language: one JSON request per line, "
+                + "one JSON response per line. A bad line is answered {\"error\": \"...\"} and the session goes on; "
+                + "it ends at {\"op\":\"close\"} or the end of the input. See docs/api.md."},
         footer = {"",
-            "Requests:",
-            "  {\"op\":\"make\",\"env\":\"coinrun-lite-v1\",\"params\":{},\"encoder\":\"egocentric\",\"board\":true,",
-            "   \"true_reward\":true}         -> actions, events, resolved params, feature names",
-            "  {\"op\":\"reset\",\"seed\":7}     -> observation {features, board}, info",
-            "  {\"op\":\"step\",\"action\":3}    -> observation, reward, true_reward (when asked),",
-            "                                terminated, truncated, events",
+            "Requests and what they answer:",
+            "  {\"op\":\"make\",\"env\":\"coinrun-lite-v1\",\"encoder\":\"egocentric\",",
+            "   \"board\":true,\"true_reward\":true}",
+            "      -> actions, events, resolved params, feature names",
+            "  {\"op\":\"reset\",\"seed\":7}",
+            "      -> observation {features, board}, info",
+            "  {\"op\":\"step\",\"action\":3}",
+            "      -> observation, reward, true_reward (when asked), terminated,",
+            "         truncated, events",
             "  {\"op\":\"close\"}",
             "",
-            "Python: clients/python/innerlab_env.py. Exit codes: 0 when the session ends; 1 other."})
+            "Python client: clients/python/innerlab_env.py.",
+            "Exit codes: 0 when the session ends; 1 other."})
 public final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -226,7 +226,6 @@ public final class ServeProtocol {
     private ObjectNode observation() {
         ObjectNode observation = JSON.createObjectNode();
         if (encoder != null) {
-            features.clear();
             encoder.encode(env, features);
             double[] dense = new double[encoder.dimension()];
             for (int k = 0; k < features.size; k++) {
