@@ -67,14 +67,17 @@ public final class ServeProtocol {
 
     /**
      * Answers every request line of {@code requests} until {@code close} or the end of the input, each
-     * response told to {@code responses} as it is made (blank lines are skipped), and returns how many
-     * requests failed.
+     * response told to {@code responses} as it is made (blank lines are skipped).
      */
-    public static int serve(InputStream requests, Consumer<String> responses) throws IOException {
+    public static void serve(InputStream requests, Consumer<String> responses) throws IOException {
         ServeProtocol session = new ServeProtocol();
         RequestLines lines = new RequestLines(requests);
-        int failures = 0;
-        for (RequestLines.Line line = lines.next(); line != null && !session.closed; line = lines.next()) {
+        // After close nothing more is read: a client may wait for the exit without ending its input.
+        while (!session.closed) {
+            RequestLines.Line line = lines.next();
+            if (line == null) {
+                return;
+            }
             if (line.text() != null && line.text().isBlank()) {
                 continue;
             }
@@ -84,11 +87,9 @@ public final class ServeProtocol {
                 }
                 responses.accept(session.respond(line.text()));
             } catch (IllegalArgumentException | BadInputException e) {
-                failures++;
                 responses.accept(error(e.getMessage()));
             }
         }
-        return failures;
     }
 
     /** The answer to one request line, on one line. */
