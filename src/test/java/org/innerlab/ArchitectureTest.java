@@ -69,7 +69,8 @@ class ArchitectureTest {
             "org.innerlab.scenario.YamlReader",   // reading scenario YAML, with line and column
             "org.innerlab.report.Json",           // writing JSON: manifest.json, innerlab list --json
             "org.innerlab.report.RunFolder",      // reading a run folder back (its manifest.json)
-            "org.innerlab.env.ReplayProtocol");   // replay requests and answers (innerlab replay)
+            "org.innerlab.env.ReplayProtocol",    // replay requests and answers (innerlab replay)
+            "org.innerlab.observe.ServeProtocol"); // serve requests and responses (innerlab serve)
 
     private static JavaClasses main;
 

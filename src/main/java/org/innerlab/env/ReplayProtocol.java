@@ -172,20 +172,7 @@ public final class ReplayProtocol {
      * @throws IllegalArgumentException saying what is wrong with the line
      */
     static Request parseRequest(String line) {
-        JsonNode request;
-        try {
-            request = STRICT.readTree(line);
-        } catch (MismatchedInputException e) {
-            // The only mismatch a tree can have is FAIL_ON_TRAILING_TOKENS: something after the object.
-            throw new IllegalArgumentException("text after the request at column " + e.getLocation().getColumnNr()
-                    + "; give one JSON object per line");
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage() + " (column "
-                    + e.getLocation().getColumnNr() + ")");
-        }
-        if (request == null || !request.isObject()) {
-            throw new IllegalArgumentException("a request must be a JSON object");
-        }
+        ObjectNode request = strictObject(line);
         for (String required : List.of("env", "actions")) {
             if (!request.hasNonNull(required) || !request.get(required).isTextual()) {
                 throw new IllegalArgumentException("request needs a string \"" + required + "\"");
@@ -213,6 +200,30 @@ public final class ReplayProtocol {
         }
     }
 
+    /**
+     * Reads one line as a single JSON object, strictly: nothing after the object, no key twice. The line
+     * protocols (replay's batch, {@code innerlab serve}) share this reading and its messages.
+     *
+     * @throws IllegalArgumentException saying what is wrong with the line
+     */
+    public static ObjectNode strictObject(String line) {
+        JsonNode request;
+        try {
+            request = STRICT.readTree(line);
+        } catch (MismatchedInputException e) {
+            // The only mismatch a tree can have is FAIL_ON_TRAILING_TOKENS: something after the object.
+            throw new IllegalArgumentException("text after the request at column " + e.getLocation().getColumnNr()
+                    + "; give one JSON object per line");
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage() + " (column "
+                    + e.getLocation().getColumnNr() + ")");
+        }
+        if (request == null || !request.isObject()) {
+            throw new IllegalArgumentException("a request must be a JSON object");
+        }
+        return (ObjectNode) request;
+    }
+
     private static String currentName(JsonParser p) {
         try {
             return p.currentName();
@@ -221,7 +232,13 @@ public final class ReplayProtocol {
         }
     }
 
-    private static Object scalar(String key, JsonNode v) {
+    /**
+     * An environment setting as {@link Params#resolve} takes it: a boolean, a whole number as {@code long},
+     * another number as {@code double}, or a string.
+     *
+     * @throws IllegalArgumentException for any other JSON value, or a whole number beyond 64 bits
+     */
+    public static Object scalar(String key, JsonNode v) {
         if (v.isBoolean()) {
             return v.booleanValue();
         }

@@ -11,16 +11,16 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The lines of a replay batch, read one at a time from raw bytes, so that a bad line costs only that
+ * The lines of a replay batch or an {@code innerlab serve} session, read one at a time from raw bytes, so that a bad line costs only that
  * line: each line is decoded on its own by a strict UTF-8 decoder (an invalid byte is an error for its
  * line, never for the lines before or after it), a UTF-8 byte-order mark at the start of the first line
  * is skipped, a line ending {@code \r\n} loses its {@code \r}, and a line longer than
  * {@link #MAX_LINE_BYTES} is refused after reading only that many of its bytes (the rest is skipped
  * unread into memory). Not thread-safe; the caller closes the stream.
  */
-final class RequestLines {
+public final class RequestLines {
     /** The longest line accepted, in bytes: far beyond any request, small enough to hold in memory. */
-    static final int MAX_LINE_BYTES = 1 << 20;
+    public static final int MAX_LINE_BYTES = 1 << 20;
 
     /**
      * One line of the batch.
@@ -29,7 +29,7 @@ final class RequestLines {
      * @param text   the decoded line, or null when {@code error} says why it could not be read
      * @param error  what is wrong with the line's bytes, or null
      */
-    record Line(int number, String text, String error) {
+    public record Line(int number, String text, String error) {
     }
 
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
@@ -42,12 +42,12 @@ final class RequestLines {
     private int number;
 
     /** @param in the batch, buffered by the caller (it is read a byte at a time) */
-    RequestLines(InputStream in) {
+    public RequestLines(InputStream in) {
         this.in = in;
     }
 
     /** The next line, or null at the end of the input. */
-    Line next() throws IOException {
+    public Line next() throws IOException {
         bytes.reset();
         boolean tooLong = false;
         int b = in.read();
