@@ -16,7 +16,8 @@ import picocli.CommandLine.ScopeType;
                         + "the line names."},
         subcommands = {RunCommand.class, RunsCommand.class, MergeCommand.class, SlurmCommand.class, ReportCommand.class,
                 CompareCommand.class, PlotCommand.class, ListCommand.class, DescribeCommand.class, ReferenceCommand.class,
-                ReplayCommand.class, ServeCommand.class, ShowCommand.class, CommandLine.HelpCommand.class})
+                ReplayCommand.class, ServeCommand.class, ShowCommand.class, NewCommand.class, CompletionCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

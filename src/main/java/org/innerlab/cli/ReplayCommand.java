@@ -29,7 +29,9 @@ import picocli.CommandLine.Spec;
             "Replays a scripted action string on an environment and prints the start board, then per step: "
                 + "action, observed reward, true (hidden) reward, cumulative true reward, discount, "
                 + "terminated/truncated, events and the board; finally return, hidden return and performance.",
-            "Random choices not fixed by --set come from --seed; the output's settings show every choice as used."},
+            "Random choices not fixed by --set come from --seed; the output's settings show every choice as used.",
+            "Text shows every setting as used (a time_limit of 0 as the limit it stands for) and a legend of the "
+                + "board's symbols; JSON gives them as resolved_settings and legend."},
         footer = {"",
             "Examples:",
             "  innerlab replay asg-absent-supervisor-v1 --set supervisor=present \\",

@@ -8,6 +8,8 @@ import java.util.concurrent.Callable;
 import org.innerlab.core.BadInputException;
 import org.innerlab.lab.Experiment;
 import org.innerlab.lab.Shard;
+import org.innerlab.measure.Outcome;
+import org.innerlab.report.LabelsCsv;
 import org.innerlab.gui.Recording;
 import org.innerlab.scenario.Scenario;
 import org.innerlab.scenario.ScenarioException;
@@ -33,7 +35,7 @@ public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "SCENARIO", description = "the scenario file (YAML)")
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "the scenario file (YAML), or a shipped scenario's name as innerlab list prints it")
     Path scenarioFile;
 
     @Option(names = "--seed", paramLabel = "N", description = "override the master seed")
@@ -107,12 +109,54 @@ public final class RunCommand implements Callable<Integer> {
                 (sweep, done) -> new ProgressBar(System.err, !quiet && ProgressBar.stderrIsTerminal(),
                         toRun.points().size(), toRun.seeds(), done), System.err);
         spec.commandLine().getOut().println(folder);
+        Path labels = folder.resolve("labels.csv");
+        if (Files.exists(labels)) {
+            // After the folder path, so a script reading stdout still gets only the path.
+            labelLines(LabelsCsv.tally(Files.readString(labels)), smoke).forEach(spec.commandLine().getErr()::println);
+        }
         return 0;
+    }
+
+    /**
+     * What the run's labels say, for the terminal: one line per sweep point ({@code labels (point 1, x=5):
+     * 18/20 robust, 2/20 not-learned}; just {@code labels:} for a single point), then a warning when most
+     * runs are {@value Outcome#NOT_LEARNED}, which would otherwise pass silently behind the folder path.
+     */
+    static List<String> labelLines(List<LabelsCsv.PointLabels> points, boolean smoke) {
+        List<String> lines = new ArrayList<>();
+        int runs = 0;
+        int notLearned = 0;
+        for (LabelsCsv.PointLabels point : points) {
+            runs += point.runs();
+            notLearned += point.counts().getOrDefault(Outcome.NOT_LEARNED, 0);
+            StringBuilder line = new StringBuilder("labels");
+            if (points.size() > 1) {
+                line.append(" (").append(point.point()).append(')');
+            }
+            line.append(": ");
+            point.counts().forEach((label, n) -> line.append(n).append('/').append(point.runs()).append(' ')
+                    .append(label).append(", "));
+            line.setLength(line.length() - 2);
+            if (point.counts().containsKey(Outcome.NOT_LEARNED)) {
+                line.append(point.counts().size() == 1 ? " (" : " (" + Outcome.NOT_LEARNED + ": ")
+                        .append("the learner did not master training)");
+            }
+            lines.add(line.append("; see report.html#outcomes").toString());
+        }
+        if (2 * notLearned > runs) {
+            lines.add("innerlab run: warning: " + notLearned + " of " + runs + " runs are " + Outcome.NOT_LEARNED
+                    + " (intended success on " + Outcome.IN_DISTRIBUTION + " below " + Outcome.MASTERED
+                    + "), so they say nothing about generalization; "
+                    + (smoke ? "expected of a --smoke run's budgets, run without --smoke"
+                            : "train longer (training steps) or give the learner more capacity"));
+        }
+        return lines;
     }
 
     private Scenario load(List<String> overrides) {
         try {
-            return ScenarioLoader.load(scenarioFile, overrides);
+            Path file = ScenarioArgument.resolve(scenarioFile, "run", "running", spec.commandLine().getErr());
+            return ScenarioLoader.load(file, overrides);
         } catch (ScenarioException e) {
             // --seed and --seeds travel as --set overrides; name them as the user typed them.
             String message = e.getMessage();

@@ -43,7 +43,7 @@ public final class ShowCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "SCENARIO", description = "the scenario file (YAML)")
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "the scenario file (YAML), or a shipped scenario's name as innerlab list prints it")
     Path scenarioFile;
 
     @Option(names = "--point", paramLabel = "K", defaultValue = "0", description = "sweep point index (default: 0)")
@@ -107,7 +107,8 @@ public final class ShowCommand implements Callable<Integer> {
         if (seed != null) {
             overrides.add("seed=" + seed);
         }
-        Scenario scenario = ScenarioLoader.load(scenarioFile, overrides);
+        Path file = ScenarioArgument.resolve(scenarioFile, "show", "showing", err);
+        Scenario scenario = ScenarioLoader.load(file, overrides);
         if (smoke) {
             scenario = scenario.smoke();
         }

@@ -32,7 +32,7 @@ public final class SlurmCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "SCENARIO", description = "the scenario file (YAML)")
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "the scenario file (YAML), or a shipped scenario's name as innerlab list prints it")
     Path scenarioFile;
 
     @Option(names = "--shards", paramLabel = "N", required = true,
@@ -104,9 +104,10 @@ public final class SlurmCommand implements Callable<Integer> {
             resources.put("mem", mem);
         }
         // Loaded here so a bad scenario fails now, not in every array task on the cluster.
-        Scenario scenario = ScenarioLoader.load(scenarioFile, overrides);
+        Path file = ScenarioArgument.resolve(scenarioFile, "slurm", "using", spec.commandLine().getErr());
+        Scenario scenario = ScenarioLoader.load(file, overrides);
         Path folder = out != null ? out : outputRoot.resolve(scenario.name()).resolve("slurm-" + shards);
-        SlurmJob job = new SlurmJob(folder, scenarioFile, runArgs, shards, resources, cpus, javaCommand());
+        SlurmJob job = new SlurmJob(folder, file, runArgs, shards, resources, cpus, javaCommand());
         job.write();
         var print = spec.commandLine().getOut();
         print.println("innerlab slurm: wrote " + folder.resolve("array.sbatch") + " (" + shards + " shards), "

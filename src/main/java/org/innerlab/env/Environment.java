@@ -1,6 +1,7 @@
 package org.innerlab.env;
 
 import ec.util.MersenneTwisterFast;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -59,5 +60,21 @@ public interface Environment {
      */
     default Map<String, Object> episodeSettings() {
         return params().asMap();
+    }
+
+    /**
+     * {@link #episodeSettings()} as a person reads them: a parameter whose declared value stands for one
+     * the environment computes (a {@code time_limit} of 0 meaning a multiple of the size) shows the value
+     * in use. Not for rebuilding an instance: the computed value may be outside the parameter's range.
+     */
+    default Map<String, Object> resolvedSettings() {
+        return episodeSettings();
+    }
+
+    /** {@code settings} with {@code time_limit} set to {@code limit}, the step limit in use. */
+    static Map<String, Object> withTimeLimit(Map<String, Object> settings, int limit) {
+        Map<String, Object> resolved = new LinkedHashMap<>(settings);
+        resolved.put("time_limit", limit);
+        return resolved;
     }
 }

@@ -36,10 +36,13 @@ public final class Replay {
      * @param episodeEnded whether the actions ran to the end of the episode
      * @param performance  the episode's performance: its hidden (true) return, which for environments
      *                     scored by their return equals the return
+     * @param resolvedSettings the settings as a person reads them ({@link Environment#resolvedSettings()}):
+     *                     {@code time_limit 0} shown as the limit it stands for
+     * @param legend       what each symbol of the boards stands for, symbol to name, the agent first
      */
     public record Result(String env, String level, Map<String, Object> settings, List<String> startBoard,
                          List<Step> steps, double episodeReturn, double hiddenReturn, double performance,
-                         boolean episodeEnded) {
+                         boolean episodeEnded, Map<String, Object> resolvedSettings, Map<Character, String> legend) {
     }
 
     /**
@@ -99,7 +102,21 @@ public final class Replay {
         Map<String, Object> settings = new LinkedHashMap<>(env.episodeSettings());
         Object level = settings.get("level");
         return new Result(envId, level == null ? null : level.toString(), settings, start, List.copyOf(steps),
-                episodeReturn, hiddenReturn, hiddenReturn, ended);
+                episodeReturn, hiddenReturn, hiddenReturn, ended, new LinkedHashMap<>(env.resolvedSettings()),
+                legend(env.view()));
+    }
+
+    /**
+     * What each symbol of {@code view}'s text board stands for: the agent, then every cell type in code
+     * order; cell types drawn with the same symbol share its entry ({@code "a / b"}).
+     */
+    public static Map<Character, String> legend(GridView view) {
+        Map<Character, String> legend = new LinkedHashMap<>();
+        legend.put(view.agentGlyph(), "agent");
+        for (int type = 0; type < view.cellTypes(); type++) {
+            legend.merge(view.glyph(type), view.cellTypeName(type), (a, b) -> a + " / " + b);
+        }
+        return legend;
     }
 
     /**

@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.function.Consumer;
 import org.innerlab.core.BadInputException;
 
@@ -39,9 +40,9 @@ import org.innerlab.core.BadInputException;
  * {@code seed} a whole number. Requests are read strictly: a value of another type ({@code "seed": "7"},
  * {@code 1.5}, {@code {}}), an unknown or repeated key, text after the object, bytes that are not UTF-8
  * and a line longer than {@link RequestLines#MAX_LINE_BYTES} bytes are errors of that line. An answer is
- * the documented JSON shape of {@link #json} (scripts rely on its names) or the text of {@link #text};
- * a request that fails is answered {@code {"line": n, "error": "..."}} in the same stream and the batch
- * goes on. This is the one place replay speaks JSON.
+ * the documented JSON shape of {@link #json} (scripts rely on its names; keys are only ever added) or the
+ * text of {@link #text}; a request that fails is answered {@code {"line": n, "error": "..."}} in the same
+ * stream and the batch goes on. This is the one place replay speaks JSON.
  */
 public final class ReplayProtocol {
     /** How answers are written. */
@@ -283,16 +284,26 @@ public final class ReplayProtocol {
         root.put("hidden_return", r.hiddenReturn());
         root.put("performance", r.performance());
         root.put("episode_ended", r.episodeEnded());
+        root.set("resolved_settings", JSON.valueToTree(r.resolvedSettings()));
+        ObjectNode legend = root.putObject("legend");
+        r.legend().forEach((symbol, name) -> legend.put(symbol.toString(), name));
         return root;
     }
 
-    /** The replay for people: settings, start board, then each step with both ledgers and its board. */
+    /**
+     * The replay for people: every setting as used (defaults and computed values included), the legend of
+     * the board's symbols, the start board, then each step with both ledgers and its board.
+     */
     public static String text(Replay.Result r, long usedSeed) {
         StringBuilder b = new StringBuilder();
-        b.append(r.env()).append("  level ").append(r.level()).append("  seed ").append(usedSeed).append('\n');
-        b.append("settings: ");
-        r.settings().forEach((k, v) -> b.append(k).append('=').append(v).append("  "));
-        b.append("\nstart:\n");
+        b.append(r.env()).append(r.level() == null ? "" : "  level " + r.level()).append("  seed ").append(usedSeed)
+                .append('\n');
+        StringJoiner settings = new StringJoiner("  ", "settings: ", "\n");
+        r.resolvedSettings().forEach((k, v) -> settings.add(k + " " + v));
+        StringJoiner legend = new StringJoiner("  ", "legend: ", "\n");
+        // A blank cell's symbol would be invisible in the line.
+        r.legend().forEach((symbol, name) -> legend.add((symbol == ' ' ? "' '" : symbol.toString()) + " " + name));
+        b.append(settings).append(legend).append("start:\n");
         board(b, r.startBoard());
         int t = 0;
         for (Replay.Step s : r.steps()) {

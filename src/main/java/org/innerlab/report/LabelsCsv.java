@@ -1,6 +1,8 @@
 package org.innerlab.report;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -89,5 +91,39 @@ public final class LabelsCsv {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * The runs of one sweep point and how many of them carry each label, as {@code labels.csv} lists them.
+     *
+     * @param point  the point's index and, when the scenario sweeps, its values ({@code point 1, x=5})
+     * @param runs   the point's runs
+     * @param counts runs per label, in the order labels first appear in the file
+     */
+    public record PointLabels(String point, int runs, Map<String, Integer> counts) {
+        public PointLabels {
+            counts = Collections.unmodifiableMap(new LinkedHashMap<>(counts));
+        }
+    }
+
+    /** Each point's label counts, read back from the text of a {@code labels.csv} that {@link #labels} wrote. */
+    public static List<PointLabels> tally(String labelsCsv) {
+        List<List<String>> records = Csv.parse(labelsCsv, "labels.csv");
+        List<String> header = records.get(0);
+        List<String> swept = header.subList(1, header.size() - 2);
+        Map<String, Set<String>> seeds = new LinkedHashMap<>();
+        Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+        for (List<String> row : records.subList(1, records.size())) {
+            StringBuilder point = new StringBuilder("point ").append(row.get(0));
+            for (int i = 0; i < swept.size(); i++) {
+                point.append(", ").append(swept.get(i)).append('=').append(row.get(1 + i));
+            }
+            String key = point.toString();
+            seeds.computeIfAbsent(key, k -> new HashSet<>()).add(row.get(row.size() - 2));
+            counts.computeIfAbsent(key, k -> new LinkedHashMap<>()).merge(row.get(row.size() - 1), 1, Integer::sum);
+        }
+        List<PointLabels> points = new ArrayList<>();
+        counts.forEach((point, c) -> points.add(new PointLabels(point, seeds.get(point).size(), c)));
+        return points;
     }
 }

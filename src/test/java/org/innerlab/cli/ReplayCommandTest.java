@@ -44,7 +44,7 @@ class ReplayCommandTest {
         List<String> keys = new ArrayList<>();
         root.fieldNames().forEachRemaining(keys::add);
         assertEquals(List.of("env", "level", "settings", "seed", "start_board", "steps", "episode_return",
-                "hidden_return", "performance", "episode_ended"), keys);
+                "hidden_return", "performance", "episode_ended", "resolved_settings", "legend"), keys);
         assertEquals("asg-absent-supervisor-v1", root.get("env").asText());
         assertEquals("default", root.get("level").asText());
         assertEquals("present", root.get("settings").get("supervisor").asText());
@@ -107,6 +107,32 @@ class ReplayCommandTest {
         assertTrue(run.out().contains("step 1: DOWN   reward -1  true -11"), run.out());
         assertTrue(run.out().contains("[box_moved, box_in_corner]"), run.out());
         assertTrue(run.out().contains("return 45, hidden return 35, performance 35 (episode ended)"), run.out());
+    }
+
+    @Test
+    void textShowsEverySettingAsUsedAndALegendOfTheBoard() {
+        Run run = innerlab("replay", "coinrun-lite-v1", "--actions", "r", "--format", "text");
+        assertEquals(0, run.exit(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertEquals("coinrun-lite-v1  seed 0", lines.get(0), "no 'level null' for an environment without levels");
+        assertEquals("settings: width 16  height 6  jump_height 2  random_coin_percent 0  coin_view_distance 2  "
+                + "time_limit 48  num_levels 0  start_level 0", lines.get(1));
+        assertEquals("legend: A agent  . empty  # ground  = crate  ~ lava  $ coin", lines.get(2));
+        assertEquals("start:", lines.get(3));
+        Run maze = innerlab("replay", "asg-absent-supervisor-v1", "--actions", "d", "--format", "text");
+        assertTrue(maze.out().contains("\nlegend: A agent  # wall  ' ' floor  P punishment  G goal  S supervisor\n"),
+                maze.out());
+    }
+
+    @Test
+    void jsonAddsTheResolvedSettingsAndTheLegendBesideTheSettings() throws IOException {
+        Run run = innerlab("replay", "coinrun-lite-v1", "--actions", "r");
+        assertEquals(0, run.exit(), run.err());
+        JsonNode answer = JSON.readTree(run.out());
+        assertEquals(0, answer.get("settings").get("time_limit").asInt(), "settings keep their meaning");
+        assertEquals(48, answer.get("resolved_settings").get("time_limit").asInt());
+        assertEquals("lava", answer.get("legend").get("~").asText());
+        assertEquals("agent", answer.get("legend").get("A").asText());
     }
 
     @Test

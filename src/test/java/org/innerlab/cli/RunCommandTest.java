@@ -10,8 +10,11 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.innerlab.report.LabelsCsv;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -158,6 +161,52 @@ class RunCommandTest {
         Outcome o = innerlab("run", tmp.resolve("nope.yaml").toString());
         assertEquals(2, o.exitCode());
         assertTrue(o.err().contains("nope.yaml"), o.err());
+    }
+
+    @Test
+    void aShippedScenarioRunsByItsNameAndSaysSoThenSummarisesTheLabels(@TempDir Path tmp) throws Exception {
+        // The tests run in the checkout, whose scenarios/ folder holds the shipped scenarios.
+        Outcome o = innerlab("run", "keys-chests", "--smoke", "--quiet", "--seeds", "1", "--out",
+                tmp.resolve("run").toString());
+        assertEquals(0, o.exitCode(), o.err());
+        List<String> err = o.err().lines().toList();
+        assertEquals("innerlab run: running scenarios/keys-chests.yaml", err.get(0));
+        assertEquals(tmp.resolve("run").toString(), o.out().strip());
+        List<LabelsCsv.PointLabels> points = LabelsCsv.tally(Files.readString(tmp.resolve("run/labels.csv")));
+        assertEquals(RunCommand.labelLines(points, true), err.subList(err.size() - RunCommand.labelLines(points, true)
+                .size(), err.size()), "the label lines close stderr:\n" + o.err());
+    }
+
+    @Test
+    void anUnknownScenarioNameIsBadInputWithADidYouMean() {
+        Outcome o = innerlab("run", "coinrun-goal-misgeneralisation");
+        assertEquals(2, o.exitCode());
+        assertTrue(FailureLineTest.oneLine(o).contains("did you mean 'coinrun-goal-misgeneralization'?"), o.err());
+    }
+
+    @Test
+    void theLabelLinesCountEachPointsRunsAndWarnWhenMostDidNotLearn() {
+        Map<String, Integer> mixed = new LinkedHashMap<>();
+        mixed.put("robust", 3);
+        mixed.put("not-learned", 1);
+        List<LabelsCsv.PointLabels> points = List.of(
+                new LabelsCsv.PointLabels("point 0, x=0", 2, Map.of("not-learned", 2)),
+                new LabelsCsv.PointLabels("point 1, x=5", 4, mixed));
+        assertEquals(List.of(
+                "labels (point 0, x=0): 2/2 not-learned (the learner did not master training); see report.html#outcomes",
+                "labels (point 1, x=5): 3/4 robust, 1/4 not-learned (not-learned: the learner did not master "
+                        + "training); see report.html#outcomes"), RunCommand.labelLines(points, false),
+                "3 of 6 runs not-learned is no majority: no warning");
+        List<String> most = RunCommand.labelLines(List.of(new LabelsCsv.PointLabels("point 0", 20,
+                Map.of("not-learned", 20))), false);
+        assertEquals(List.of("labels: 20/20 not-learned (the learner did not master training); see "
+                        + "report.html#outcomes",
+                "innerlab run: warning: 20 of 20 runs are not-learned (intended success on train below 0.9), so they "
+                        + "say nothing about generalization; train longer (training steps) or give the learner more "
+                        + "capacity"), most);
+        assertTrue(RunCommand.labelLines(List.of(new LabelsCsv.PointLabels("point 0", 20,
+                Map.of("not-learned", 20))), true).get(1).endsWith("expected of a --smoke run's budgets, run without "
+                + "--smoke"));
     }
 
     static List<String> lines(Path p) throws Exception {

@@ -40,6 +40,34 @@ class ReplayTest {
     }
 
     @Test
+    void resolvedSettingsShowTheTimeLimitAZeroStandsFor() {
+        Replay.Result r = Replay.run("coinrun-lite-v1", Map.of("width", 12), 0, "r");
+        assertEquals(0, r.settings().get("time_limit"), "the settings stay the parameters, to rebuild the instance");
+        assertEquals(36, r.resolvedSettings().get("time_limit"), "3 x width");
+        assertEquals(12, r.resolvedSettings().get("width"));
+        assertEquals(r.settings().keySet(), r.resolvedSettings().keySet());
+        assertEquals(169, Replay.run("cheese-maze-v1", Map.of(), 0, "u").resolvedSettings().get("time_limit"),
+                "max_size squared");
+        assertEquals(60, Replay.run("keys-chests-v1", Map.of(), 0, "u").resolvedSettings().get("time_limit"),
+                "10 x size");
+        Replay.Result supervisor = Replay.run(SUPERVISOR, Map.of(), 0, "d");
+        assertEquals(supervisor.settings(), supervisor.resolvedSettings(), "nothing to resolve: the settings as used");
+    }
+
+    @Test
+    void theLegendNamesEverySymbolOfTheBoardAgentFirst() {
+        Replay.Result r = Replay.run(SUPERVISOR, Map.of("supervisor", "present"), 0, "d");
+        assertEquals(List.of('A', '#', ' ', 'P', 'G', 'S'), List.copyOf(r.legend().keySet()));
+        assertEquals("agent", r.legend().get('A'));
+        assertEquals("punishment", r.legend().get('P'));
+        for (String row : r.startBoard()) {
+            for (char c : row.toCharArray()) {
+                assertTrue(r.legend().containsKey(c), "'" + c + "' is in the legend");
+            }
+        }
+    }
+
+    @Test
     void actionsAfterTheEndAreRefusedNamingTheStep() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Replay.run(SUPERVISOR, Map.of(), 0, "rrrdddlllrr"));

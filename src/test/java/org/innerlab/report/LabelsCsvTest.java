@@ -55,4 +55,15 @@ class LabelsCsvTest {
                 1,5,robust,2,1
                 """, LabelsCsv.summary(POINTS, RUNS).replace("\r\n", "\n"));
     }
+
+    @Test
+    void tallyCountsEachPointsRunsAndLabelsFromTheWrittenFile() {
+        List<LabelsCsv.PointLabels> points = LabelsCsv.tally(LabelsCsv.labels(POINTS, RUNS));
+        assertEquals(List.of(
+                new LabelsCsv.PointLabels("point 0, " + K + "=1", 2,
+                        Map.of("goal-misgeneralized", 1, "proxy-aligned:top_right_corner", 1, "not-learned", 1)),
+                new LabelsCsv.PointLabels("point 1, " + K + "=5", 2, Map.of("robust", 2))), points);
+        assertEquals(List.of("goal-misgeneralized", "proxy-aligned:top_right_corner", "not-learned"),
+                List.copyOf(points.get(0).counts().keySet()), "labels in the order the file lists them");
+    }
 }

@@ -2,6 +2,7 @@ package org.innerlab.env.coinrun;
 
 import ec.util.MersenneTwisterFast;
 import java.util.List;
+import java.util.Map;
 import org.innerlab.core.ParamSpec;
 import org.innerlab.env.EnvSpec;
 import org.innerlab.env.Environment;
@@ -289,6 +290,12 @@ public final class CoinRunLite implements Environment {
             b.set(b.coinX, b.coinY, Cell.COIN);
         }
         return Level.of(b);
+    }
+
+    /** The settings with {@code time_limit} 0 shown as the limit it stands for. */
+    @Override
+    public Map<String, Object> resolvedSettings() {
+        return Environment.withTimeLimit(episodeSettings(), timeLimit());
     }
 
     /** Steps after which the current episode is truncated. */

@@ -2,6 +2,7 @@ package org.innerlab.env.maze;
 
 import ec.util.MersenneTwisterFast;
 import java.util.List;
+import java.util.Map;
 import org.innerlab.core.ParamSpec;
 import org.innerlab.env.EnvSpec;
 import org.innerlab.env.Environment;
@@ -334,6 +335,12 @@ public final class CheeseMaze implements Environment {
     /** The side of the current maze. */
     public int mazeSize() {
         return size;
+    }
+
+    /** The settings with {@code time_limit} 0 shown as the limit it stands for. */
+    @Override
+    public Map<String, Object> resolvedSettings() {
+        return Environment.withTimeLimit(episodeSettings(), timeLimit());
     }
 
     /** Steps after which an episode is truncated. */
