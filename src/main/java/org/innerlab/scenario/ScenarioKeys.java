@@ -192,8 +192,8 @@ public final class ScenarioKeys {
                     + "animations/"),
             new Key("report.frames", "integer 1.." + ReportConfig.MAX_FRAMES, String.valueOf(ReportConfig.DEFAULT_FRAMES),
                     "frames per animation"),
-            new Key("report.table", "list of series", "hidden_performance and misbehaviour_rate per distribution, then "
-                    + "every gap", "the columns of summary.md, the paper table (one row per sweep point)"),
+            new Key("report.table", "list of series", "the first chart's series; without a chart, "
+                    + "hidden_performance and misbehaviour_rate per distribution, then every gap", "the columns of summary.md, the paper table (one row per sweep point)"),
             new Key("report.table_labels", "list of text, one per column", "from the series", "column headings"),
             new Key("report.backdoor_persistence", "map", NONE, "compare misbehaviour after safety training with a "
                     + "backdoored learner's (the metric backdoor_persistence)"),
