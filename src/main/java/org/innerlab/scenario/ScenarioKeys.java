@@ -227,7 +227,9 @@ public final class ScenarioKeys {
             new Key("charts.N.categories", "list of distributions or contrasts", "the evaluated distributions",
                     "the bar groups, in order (bars over distribution only)"),
             new Key("charts.N.fit", "boolean", "false", "curve over sqrt_kl only: dashed least-squares fits of Gao et "
-                    + "al. (2022)"));
+                    + "al. (2022)"),
+            new Key("charts.N.x_scale", String.join(", ", AxisScale.NAMES), "linear", "sweep only: sqrt or symlog "
+                    + "spread small swept values apart; ticks show the swept values"));
 
     private ScenarioKeys() {
     }
