@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.innerlab.core.BadInputException;
 import org.innerlab.report.Plot;
 import org.innerlab.report.RunFolder;
+import org.innerlab.scenario.AxisScale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,12 +25,18 @@ import picocli.CommandLine.Spec;
                 "Numeric --x: one line with a 95%% CI band per y series. Categorical --x (a swept key with a "
                         + "non-numeric value, or 'distribution'): grouped bars with 95%% CI whiskers. --by splits each "
                         + "series by another swept key; every other swept key must be fixed with --where KEY=VALUE, "
-                        + "so no chart silently mixes conditions."},
+                        + "so no chart silently mixes conditions.",
+                "--title sets the title, --labels renames series in the legend, --x-scale spaces a numeric x "
+                        + "(sqrt or symlog spread small swept values such as 0, 1, 2, 5 apart; ticks show the "
+                        + "swept values)."},
         footer = {"", "Examples:",
                 "  innerlab plot output/coinrun-goal-misgeneralization/<run-id> --x random_coin_percent "
                         + "--y test/got_coin --y test/reached_end",
                 "  innerlab plot <folder> --x policy --y test/got_coin --by random_coin_percent --where seed=1",
                 "  innerlab plot <folder> --x distribution --y got_coin --y reached_end",
+                "  innerlab plot <folder> --x random_coin_percent --y test/got_coin --y test/reached_end "
+                        + "--title 'Coin or end?' --labels test/got_coin='P(coin)',test/reached_end='P(end)' "
+                        + "--x-scale sqrt",
                 "", "Exit codes: 0 success, 2 bad input, 1 anything else."})
 public final class PlotCommand implements Callable<Integer> {
     @Spec
@@ -58,13 +65,31 @@ public final class PlotCommand implements Callable<Integer> {
             description = "file name stem under FOLDER/charts/ (default: ${DEFAULT-VALUE})")
     String name;
 
+    @Option(names = "--title", paramLabel = "TEXT", description = "the chart's title (default: the --name)")
+    String title;
+
+    @Option(names = "--labels", paramLabel = "SERIES=LABEL", split = ",",
+            description = "legend label of a --y series, as --y gives it: --labels a=Alpha,b=Beta (repeatable; "
+                    + "quote a label that holds a comma: --labels '\"a=x, y\"'); unnamed series keep their text")
+    Map<String, String> labels = new LinkedHashMap<>();
+
+    @Option(names = "--x-scale", paramLabel = "SCALE", defaultValue = "linear",
+            description = "spacing of a numeric x: linear, sqrt (sign(x)·√|x|) or symlog (sign(x)·log10(1+|x|)); "
+                    + "lines only (default: ${DEFAULT-VALUE})")
+    String xScale;
+
     @Override
     public Integer call() throws IOException {
         Map<String, String> fixed = fixed();
+        AxisScale scale = AxisScale.named(xScale);
+        if (scale == null) {
+            throw new ParameterException(spec.commandLine(), "--x-scale " + xScale + " is not a scale; use one of "
+                    + String.join(", ", AxisScale.NAMES));
+        }
         RunFolder run = UserInput.read(() -> RunFolder.read(folder));
         List<Path> charts;
         try {
-            charts = new Plot(name, x, y, by, fixed).write(run, folder.resolve("charts"));
+            charts = new Plot(name, x, y, by, fixed, title, labels, scale).write(run, folder.resolve("charts"));
         } catch (IllegalArgumentException e) {
             // Plot refuses keys, series and values the folder does not have before it draws anything.
             throw new BadInputException(e.getMessage(), e);

@@ -41,7 +41,7 @@ public final class ReportCommand implements Callable<Integer> {
                 .resolve(run)));
         RunFolder read = UserInput.read(() -> RunFolder.read(folder));
         // Rewritten too, so an older folder gains the paper table and a changed report.table takes effect.
-        PaperTable.write(folder, read.points(), read.summary());
+        PaperTable.write(folder, read.points(), read.summary(), read.scenario().charts());
         spec.commandLine().getOut().println(HtmlReport.write(folder));
         return 0;
     }

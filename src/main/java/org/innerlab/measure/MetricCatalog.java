@@ -24,7 +24,7 @@ public final class MetricCatalog {
      *
      * @param name        the metric's name in runs.csv and summary.csv
      * @param description what it measures, in plain words
-     * @param source      the paper (or the part of DESIGN.md) the concept comes from, or "" when it is plain bookkeeping
+     * @param source      the paper (or the page under docs/) the concept comes from, or "" when it is plain bookkeeping
      */
     public record Entry(String name, String description, String source) {
     }
@@ -203,13 +203,13 @@ public final class MetricCatalog {
             return new Entry(metric, "Lower end of the 95% interval over episodes of P(proxy '"
                     + metric.substring(Evaluator.PROXY_MARGIN_LOW.length()).replace('_', ' ') + "') minus "
                     + "P(intended goal); above 0 the run pursues the proxy more than the goal beyond episode noise "
-                    + "(proxy-aligned).", "DESIGN.md, proxy_pursuit");
+                    + "(proxy-aligned).", "docs/tutorial.md, labels.csv (proxy-aligned)");
         }
         if (e == null && metric.startsWith(LABEL_SHARE)) {
             return new Entry(metric, "Share of the condition's runs that carry the outcome label '"
-                    + metric.substring(LABEL_SHARE.length()) + "' (labels.csv; the labels are DESIGN.md's operational "
-                    + "definitions, e.g. robust, goal-misgeneralized, misbehaves-unobserved), with a bootstrap "
-                    + "interval over runs. Reported under the distribution 'labels'.", "DESIGN.md, operational definitions");
+                    + metric.substring(LABEL_SHARE.length()) + "' (labels.csv; the labels are the operational definitions "
+                    + "of docs/tutorial.md, e.g. robust, goal-misgeneralized, misbehaves-unobserved), with a bootstrap "
+                    + "interval over runs. Reported under the distribution 'labels'.", "docs/tutorial.md, labels.csv");
         }
         if (e == null && metric.startsWith(PersonaShares.PERSONA_SHARE)) {
             return new Entry(metric, "After RL, the persona mixture's weight w_i = softmax(theta)_i on the persona "

@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.Paint;
+import java.awt.font.FontRenderContext;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.block.BlockBorder;
@@ -53,7 +55,24 @@ import org.jfree.data.category.DefaultCategoryDataset;
  * Bar colours come from the shared {@link SeriesColours}, keyed by the legend label.
  */
 final class BarChart {
+    /** How much wider than its group a level label may be, using the gaps beside it. */
+    private static final float LABEL_WIDTH_RATIO = 1.3f;
+    /** About the plot area's width: the chart's less the y axis and the padding. */
+    private static final double PLOT_WIDTH = ChartRenderer.WIDTH - 120;
+
     private BarChart() {
+    }
+
+    /** The width in pixels of the widest word (split at spaces and after hyphens, where labels wrap). */
+    private static double widestWord(List<String> labels, Font font) {
+        FontRenderContext context = new FontRenderContext(null, true, true);
+        double widest = 0;
+        for (String label : labels) {
+            for (String word : label.split("\\s+|(?<=-)")) {
+                widest = Math.max(widest, font.getStringBounds(word, context).getWidth());
+            }
+        }
+        return widest;
     }
 
     static JFreeChart chart(ChartConfig chart, List<SweepPoint> points, List<SummaryRow> rows, SeriesColours colours) {
@@ -66,12 +85,21 @@ final class BarChart {
                 && (chart.xLabel() == null || chart.xLabel().equals("distribution")) ? null
                 : ChartRenderer.orDefault(chart.xLabel(), chart.x()));
         xAxis.setCategoryMargin(0.25);
-        xAxis.setMaximumCategoryLabelLines(2);
+        // JFreeChart cuts a label with "..." only when it needs more lines than allowed; it wraps at spaces
+        // and hyphens, and mid-word when a word is wider than the group, so no cap means no cut label
+        // ("train (random_coin_percent=5)" stays whole).
+        xAxis.setMaximumCategoryLabelLines(Integer.MAX_VALUE);
         // Condition names are long and a group's label may use the gaps beside it too, and with more than
         // six groups a smaller font, so that eight conditions do not break "backdoored" mid-word.
-        xAxis.setMaximumCategoryLabelWidthRatio(1.3f);
-        long groups = bars.stream().map(Bar::group).distinct().count();
-        xAxis.setTickLabelFont(new Font(ChartRenderer.FONT, Font.PLAIN, groups > 6 ? 12 : 14));
+        xAxis.setMaximumCategoryLabelWidthRatio(LABEL_WIDTH_RATIO);
+        List<String> groupLabels = bars.stream().map(Bar::group).distinct().toList();
+        Font tickFont = new Font(ChartRenderer.FONT, Font.PLAIN, groupLabels.size() > 6 ? 12 : 14);
+        xAxis.setTickLabelFont(tickFont);
+        if (widestWord(groupLabels, tickFont) > LABEL_WIDTH_RATIO * PLOT_WIDTH / groupLabels.size()) {
+            // A word wider than its group would be broken mid-word into a column of fragments that run into
+            // the next group's; stood upright, a label has the chart's height to itself and no neighbour to run into.
+            xAxis.setCategoryLabelPositions(CategoryLabelPositions.UP_90);
+        }
         xAxis.setLabelFont(new Font(ChartRenderer.FONT, Font.PLAIN, 15));
 
         // Returns (tens) beside rates (0..1) on one axis would flatten the rates: series whose every bar

@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.innerlab.scenario.SweepPoint;
 import org.innerlab.measure.SummaryRow;
+import org.innerlab.scenario.AxisScale;
 import org.innerlab.scenario.ChartConfig;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
@@ -39,6 +40,7 @@ import org.jfree.svg.SVGGraphics2D;
  * <p>A {@code sweep} chart plots, against the swept parameter {@code x}, one line per y series
  * (see {@link SweepLines} for series syntax and for sweeps with further keys) at the mean over
  * runs, with a translucent band for the 95% bootstrap interval and a marker at every sweep point.
+ * The x axis is linear unless the chart asks for another {@link AxisScale} ({@link ScaledAxis}).
  * When every plotted value lies in [0, 1] the y axis is fixed to [−0.02, 1.02] and defaults to the
  * label "fraction of episodes", so charts of rates compare at a glance; otherwise it fits the data
  * and defaults to "mean over runs".
@@ -91,10 +93,12 @@ public final class ChartRenderer {
         boolean fraction = true;
         boolean integerX = true;
         TreeSet<Integer> runCounts = new TreeSet<>();
+        TreeSet<Double> xValues = new TreeSet<>();
         for (SweepLines.Line line : lines) {
             YIntervalSeries series = new YIntervalSeries(line.label(), true, true);
             for (SweepLines.Point p : line.points()) {
-                series.add(p.x(), p.y(), p.low(), p.high());
+                series.add(chart.xScale().apply(p.x()), p.y(), p.low(), p.high());
+                xValues.add(p.x());
                 fraction &= within01(p.y()) && within01(p.low()) && within01(p.high());
                 integerX &= p.x() == Math.rint(p.x());
             }
@@ -107,7 +111,9 @@ public final class ChartRenderer {
             data.addSeries(series);
         }
 
-        NumberAxis xAxis = new NumberAxis(orDefault(chart.xLabel(), chart.x()));
+        String xLabel = orDefault(chart.xLabel(), chart.x());
+        NumberAxis xAxis = chart.xScale() == AxisScale.LINEAR ? new NumberAxis(xLabel)
+                : new ScaledAxis(xLabel + " (" + chart.xScale().text() + " scale)", chart.xScale(), xValues);
         xAxis.setAutoRangeIncludesZero(false);
         xAxis.setLowerMargin(0.03);
         xAxis.setUpperMargin(0.03);

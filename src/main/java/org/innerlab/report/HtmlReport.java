@@ -32,13 +32,14 @@ import org.jfree.chart.JFreeChart;
  * {@code report.html}: one self-contained page about an output folder, for a student who has never
  * heard of inner alignment and precise enough for a researcher.
  *
- * <p>Sections, in order: the scenario's name and description; what the organism is (environment,
- * intended goal, distributions, learner, training, evaluation, sweep); the key ideas and every
- * metric shown, with the paper each comes from; every chart (inline SVG, re-emitted through
- * {@link SafeSvg}); the summary table (mean
- * and 95% bootstrap CI); each run's outcome label ({@link Outcome}); how to reproduce it; the
- * manifest; the resolved scenario. No scripts, fonts, images or links leave the file: it reads the
- * same offline, attached to an e-mail or in ten years. Every string from the scenario file is
+ * <p>Sections, in order: the scenario's name and description, a banner on a smoke run, and links to
+ * the folder's data files; the result (every chart, inline SVG re-emitted through {@link SafeSvg}, then
+ * the paper table of {@code summary.md}); then the glossary: the key ideas and every metric shown,
+ * with the paper each comes from, and what the organism is (environment, intended goal, distributions,
+ * learner, training, evaluation, sweep); every metric's mean and 95% bootstrap CI; each run's outcome
+ * label ({@link Outcome}); how to reproduce it; the manifest; the resolved scenario. No scripts, fonts
+ * or images leave the file and its only outward links are relative ones to the files beside it: it
+ * reads the same offline, attached to an e-mail or in ten years. Every string from the scenario file is
  * escaped ({@link Html}).
  */
 public final class HtmlReport {
@@ -46,6 +47,9 @@ public final class HtmlReport {
     public static final String FILE = "report.html";
     /** The largest chart SVG embedded; a chart of this lab is about 100 kB. */
     private static final long MOST_SVG_BYTES = 16 << 20;
+    /** The folder's files linked beside the headline, in reading order; each only when the folder has it. */
+    static final List<String> LINKED_FILES = List.of("runs.csv", "summary.csv", "labels.csv", "scenario.yaml",
+            "manifest.json");
 
     private HtmlReport() {
     }
@@ -71,18 +75,22 @@ public final class HtmlReport {
                 .element("p", "lead", s.description() == null ? "" : s.description().strip());
         h.element("p", "meta", s.environment().id() + " · " + s.learner().type() + " · "
                 + folder.points().size() + (folder.points().size() == 1 ? " condition" : " conditions") + " × "
-                + s.seeds() + " seeds"
-                + ("true".equals(folder.manifestText("smoke", null))
-                        ? " · smoke run: every budget shrunk, so the numbers only show that it runs" : ""));
-        h.raw("<nav>").raw(link("organism", "The organism")).raw(link("ideas", "What the numbers mean"))
-                .raw(link("charts", "Charts"))
+                + s.seeds() + " seeds");
+        if ("true".equals(folder.manifestText("smoke", null))) {
+            h.element("p", "banner", "smoke run: every budget shrunk, so the numbers only show that it runs");
+        }
+        files(h, folder.dir());
+        h.raw("<nav>").raw(link("charts", "Charts")).raw(link("table", "Table"))
+                .raw(link("ideas", "What the numbers mean")).raw(link("organism", "The organism"))
                 .raw(s.report().animations().isEmpty() ? "" : link("animations", "Animations"))
-                .raw(link("summary", "Summary table")).raw(link("outcomes", "Runs"))
+                .raw(link("summary", "Every metric")).raw(link("outcomes", "Runs"))
                 .raw(link("reproduce", "Reproduce")).raw(link("manifest", "Manifest"))
                 .raw(link("scenario", "Scenario file")).raw("</nav></header>\n");
-        organism(h, s, spec, folder.points());
-        ideas(h, folder, spec);
+        // The result first, the glossary after: a reader who knows the terms never scrolls past them.
         charts(h, folder);
+        table(h, folder);
+        ideas(h, folder, spec);
+        organism(h, s, spec, folder.points());
         animations(h, folder);
         summary(h, folder);
         outcomes(h, folder);
@@ -92,6 +100,22 @@ public final class HtmlReport {
                 + "This is <code>scenario.yaml</code> in the output folder.</p><pre>").text(folder.yaml())
                 .raw("</pre></section>\n</main></body></html>\n");
         return h.toString();
+    }
+
+    /**
+     * Links to the folder's data files that exist, relative to the page, so they work wherever the folder
+     * is copied; they are the only links that leave the page, and stay inside its folder.
+     */
+    private static void files(Html h, Path dir) {
+        h.raw("<p class=\"files\">Data: ");
+        boolean first = true;
+        for (String name : LINKED_FILES) {
+            if (Files.isRegularFile(dir.resolve(name))) {
+                h.raw(first ? "" : " · ").raw("<a href=\"").text(name).raw("\">").text(name).raw("</a>");
+                first = false;
+            }
+        }
+        h.raw("</p>\n");
     }
 
     private static String link(String id, String label) {
@@ -321,10 +345,14 @@ public final class HtmlReport {
         h.raw("</section>\n");
     }
 
+    private static void table(Html h, RunFolder folder) {
+        h.raw("<section id=\"table\"><h2>Table</h2>");
+        paperTable(h, PaperTable.of(folder.points(), folder.summary(), folder.scenario().charts()));
+        h.raw("</section>\n");
+    }
+
     private static void summary(Html h, RunFolder folder) {
-        h.raw("<section id=\"summary\"><h2>Summary table</h2>");
-        paperTable(h, PaperTable.of(folder.points(), folder.summary()));
-        h.raw("<h3>Every metric</h3><p>Mean over runs and, in brackets, the 95% bootstrap "
+        h.raw("<section id=\"summary\"><h2>Every metric</h2><p>Mean over runs and, in brackets, the 95% bootstrap "
                 + "interval of the mean. <em>n</em> is the number of runs. This is <code>summary.csv</code>.</p>");
         Map<String, List<SummaryRow>> byDistribution = new LinkedHashMap<>();
         for (SummaryRow r : folder.summary()) {
@@ -366,7 +394,7 @@ public final class HtmlReport {
 
     /** The paper table ({@code summary.md}) as HTML, caption above like a paper's. */
     private static void paperTable(Html h, PaperTable.Table t) {
-        h.raw("<div class=\"scroll\"><table><caption>").text(t.caption()).raw(" This is <code>summary.md</code>.")
+        h.raw("<div class=\"scroll\"><table class=\"paper\"><caption>").text(t.caption()).raw(" This is <code>summary.md</code>.")
                 .raw("</caption><thead><tr><th>").text(t.rowHead()).raw("</th>");
         for (PaperTable.Column c : t.columns()) {
             h.raw("<th title=\"").text(c.series()).raw("\">").text(c.label()).raw("</th>");

@@ -18,6 +18,7 @@ import org.innerlab.measure.Bootstrap;
 import org.innerlab.measure.ConditionalMisbehaviour;
 import org.innerlab.measure.Evaluator;
 import org.innerlab.measure.SummaryRow;
+import org.innerlab.scenario.ChartConfig;
 import org.innerlab.scenario.ReportConfig;
 import org.innerlab.scenario.Scenario;
 
@@ -30,7 +31,7 @@ import org.innerlab.scenario.Scenario;
  * and the interval; a line below maps each column to its {@code distribution/metric} in summary.csv.
  *
  * <p>Columns: the scenario's {@code report.table} (with {@code report.table_labels}) when written;
- * otherwise {@link #defaultColumns}: hidden performance on every evaluated distribution, then the
+ * otherwise the series of its first chart ({@link #chartColumns}); without one, {@link #defaultColumns}: hidden performance on every evaluated distribution, then the
  * misbehaviour rate on each, then every conditional-misbehaviour gap (or, where the environment
  * declares no oversight, the observed return on each distribution beside the hidden performance, so the
  * Goodhart gap is visible).
@@ -72,17 +73,24 @@ public final class PaperTable {
                         List<List<String>> cells) {
     }
 
-    /** Writes {@code summary.md} for these results into {@code dir}. */
-    public static void write(Path dir, List<SweepPoint> points, List<SummaryRow> rows) throws IOException {
-        Files.writeString(dir.resolve(FILE), markdown(of(points, rows)), StandardCharsets.UTF_8);
+    /**
+     * Writes {@code summary.md} for these results into {@code dir}; {@code charts} are the scenario's (a
+     * point's scenario carries none), whose first gives the columns when {@code report.table} is not set.
+     */
+    public static void write(Path dir, List<SweepPoint> points, List<SummaryRow> rows, List<ChartConfig> charts)
+            throws IOException {
+        Files.writeString(dir.resolve(FILE), markdown(of(points, rows, charts)), StandardCharsets.UTF_8);
     }
 
-    /** The table of these results, captioned from point 0's scenario (name, environment, report.table). */
-    public static Table of(List<SweepPoint> points, List<SummaryRow> rows) {
+    /**
+     * The table of these results, captioned from point 0's scenario (name, environment, report.table),
+     * its columns chosen by {@link #columns} from that and the scenario's {@code charts}.
+     */
+    public static Table of(List<SweepPoint> points, List<SummaryRow> rows, List<ChartConfig> charts) {
         Scenario s = points.stream().filter(p -> p.index() == 0).findFirst().orElse(points.get(0)).scenario();
         Set<String> environments = new TreeSet<>();
         points.forEach(p -> environments.add(p.scenario().environment().id()));
-        return of(s.name(), String.join(", ", environments), points, rows, columns(s.report(), rows));
+        return of(s.name(), String.join(", ", environments), points, rows, columns(s.report(), charts, rows));
     }
 
     /** The table of {@code rows} with these columns; {@code points} give the row labels, in index order. */
@@ -117,16 +125,62 @@ public final class PaperTable {
         return new Table(caption, keys.isEmpty() ? "runs" : String.join(", ", keys), columns, rowLabels, cells);
     }
 
-    /** The columns {@code report} asks for, or {@link #defaultColumns} when it names none. */
-    public static List<Column> columns(ReportConfig report, List<SummaryRow> rows) {
+    /**
+     * The columns {@code report} asks for; when it names none, the series of the first of {@code charts}
+     * ({@link #chartColumns}), so the table repeats the headline's numbers; without a chart (or one whose
+     * series the summary lacks), {@link #defaultColumns}.
+     */
+    public static List<Column> columns(ReportConfig report, List<ChartConfig> charts, List<SummaryRow> rows) {
         if (report.table().isEmpty()) {
-            return defaultColumns(rows);
+            List<Column> fromChart = charts.isEmpty() ? List.of() : chartColumns(charts.get(0), rows);
+            return fromChart.isEmpty() ? defaultColumns(rows) : fromChart;
         }
         List<Column> columns = new ArrayList<>();
         for (int i = 0; i < report.table().size(); i++) {
             String series = report.table().get(i);
             columns.add(new Column(series, report.tableLabels().isEmpty() ? label(series) : report.tableLabels().get(i)));
         }
+        return columns;
+    }
+
+    /**
+     * The summary series {@code chart} draws, in its order, each under the chart's legend label: for
+     * bars over {@code distribution}, each category's value of each metric (headed "label, category");
+     * otherwise the y series (and a scatter chart's x first). A complemented series ({@code 1-train/got_coin}) shows as the metric
+     * itself, under its own heading, since the table prints summary.csv's numbers. Series the summary
+     * does not hold are left out: a {@code curve} chart's {@code train/...} lives under {@code train@steps}.
+     */
+    static List<Column> chartColumns(ChartConfig chart, List<SummaryRow> rows) {
+        Set<String> measured = new LinkedHashSet<>();
+        rows.forEach(r -> measured.add(r.distribution() + "/" + r.metric()));
+        // series -> heading, first heading kept; a series the summary lacks is never labelled (it may have no '/').
+        Map<String, String> chosen = new LinkedHashMap<>();
+        if (chart.x().equals("distribution")) {
+            List<String> categories = chart.categories().isEmpty()
+                    ? rows.stream().map(SummaryRow::distribution).distinct().toList() : chart.categories();
+            for (String category : categories) {
+                for (int i = 0; i < chart.y().size(); i++) {
+                    chosen.putIfAbsent(category + "/" + chart.y().get(i), chart.labels().isEmpty() ? null
+                            : chart.labels().get(i) + ", " + category.replace("-vs-", " vs "));
+                }
+            }
+        } else {
+            if (chart.kind().equals("scatter")) {
+                chosen.putIfAbsent(chart.x(), null);
+            }
+            for (int i = 0; i < chart.y().size(); i++) {
+                String series = chart.y().get(i);
+                boolean complement = series.startsWith("1-");
+                chosen.putIfAbsent(complement ? series.substring(2) : series,
+                        complement || chart.labels().isEmpty() ? null : chart.labels().get(i));
+            }
+        }
+        List<Column> columns = new ArrayList<>();
+        chosen.forEach((series, heading) -> {
+            if (measured.contains(series)) {
+                columns.add(new Column(series, heading == null ? label(series) : heading));
+            }
+        });
         return columns;
     }
 

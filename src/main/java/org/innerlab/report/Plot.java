@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.innerlab.scenario.SweepPoint;
 import org.innerlab.measure.SummaryRow;
+import org.innerlab.scenario.AxisScale;
 import org.innerlab.scenario.ChartConfig;
 import org.jfree.chart.JFreeChart;
 
@@ -31,12 +32,22 @@ import org.jfree.chart.JFreeChart;
  * @param x     a swept key (full dotted path or its last segment) or {@code distribution}
  * @param y     the series (see above)
  * @param by    the swept key that splits series, or null
- * @param where swept key → the value (as written in summary.csv) to keep; keys as for x
+ * @param where  swept key → the value (as written in summary.csv) to keep; keys as for x
+ * @param title  the chart's title, or null for {@code name}
+ * @param labels a y series (as given in {@code y}) → its legend label; series not named keep their text
+ * @param xScale how a line chart spaces x; only {@link AxisScale#LINEAR} for bars
  */
-public record Plot(String name, String x, List<String> y, String by, Map<String, String> where) {
+public record Plot(String name, String x, List<String> y, String by, Map<String, String> where, String title,
+                   Map<String, String> labels, AxisScale xScale) {
     public Plot {
         y = List.copyOf(y);
         where = Map.copyOf(where);
+        labels = Map.copyOf(labels);
+    }
+
+    /** A plot titled by its name, with the series' own text as labels, on a linear x axis. */
+    public Plot(String name, String x, List<String> y, String by, Map<String, String> where) {
+        this(name, x, y, by, where, null, Map.of(), AxisScale.LINEAR);
     }
 
     /** Writes {@code <name>.png} and {@code .svg} into {@code out} and returns their paths. */
@@ -109,13 +120,31 @@ public record Plot(String name, String x, List<String> y, String by, Map<String,
     }
 
     private ChartConfig config(String xKey, List<SweepPoint> points, List<SummaryRow> rows) {
+        List<String> unknown = labels.keySet().stream().filter(k -> !y.contains(k)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("--labels names " + unknown + ", which --y does not plot; name a "
+                    + "series as --y gives it: " + y);
+        }
+        List<String> legend = labels.isEmpty() ? List.of() : y.stream().map(s -> labels.getOrDefault(s, s)).toList();
         if (xKey == null) {
             List<String> categories = rows.stream().filter(r -> y.contains(r.metric()))
                     .map(SummaryRow::distribution).distinct().toList();
-            return new ChartConfig("bars", name, null, "distribution", y, List.of(), "distribution", null, categories);
+            refuseScaleOfBars();
+            return new ChartConfig("bars", name, title, "distribution", y, legend, "distribution", null, categories);
         }
         boolean numeric = points.stream().allMatch(p -> p.assignments().get(xKey) instanceof Number);
-        return new ChartConfig(numeric ? "sweep" : "bars", name, null, xKey, y, List.of(), null, null);
+        if (!numeric) {
+            refuseScaleOfBars();
+        }
+        return new ChartConfig(numeric ? "sweep" : "bars", name, title, xKey, y, legend, null, null, List.of(), false,
+                xScale);
+    }
+
+    private void refuseScaleOfBars() {
+        if (xScale != AxisScale.LINEAR) {
+            throw new IllegalArgumentException("--x-scale " + xScale.text() + " spaces a numeric x; this x gives bar "
+                    + "groups, which have no scale: leave --x-scale out");
+        }
     }
 
     /** The swept key named by its full path or last segment. */

@@ -16,7 +16,10 @@ final class ReportStyle {
             h2{margin:2em 0 .6em;padding-bottom:.25em;border-bottom:2px solid var(--line);font-size:22px}
             h3{margin:1.4em 0 .4em;font-size:17px}
             .lead{font-size:18px;margin:.2em 0 .6em;white-space:pre-line}
-            .meta{color:var(--muted);font-size:14px;margin:0 0 1em}
+            .meta{color:var(--muted);font-size:14px;margin:0 0 .6em}
+            .banner{margin:0 0 .8em;padding:8px 12px;border:1px solid #e0b252;border-left:5px solid #E69F00;\
+            border-radius:4px;background:#fff6e0;font-weight:600}
+            .files{font-size:14px;margin:0 0 .8em}
             nav{display:flex;flex-wrap:wrap;gap:6px 18px;font-size:14px;padding:10px 0;border-top:1px solid var(--line);\
             border-bottom:1px solid var(--line)}
             a{color:var(--accent);text-decoration:none}
@@ -39,6 +42,8 @@ final class ReportStyle {
             th,td{border-bottom:1px solid var(--line);padding:5px 10px;text-align:left;vertical-align:top}
             thead th{background:#f1f3f7;font-weight:600;white-space:nowrap}
             td{white-space:nowrap}
+            caption{text-align:left;color:var(--muted);font-size:13px;padding-bottom:4px}
+            table.paper thead th{white-space:normal;min-width:7em}
             .ci{display:block;color:var(--muted);font-size:12px;font-weight:normal}
             th code{word-break:normal;white-space:nowrap}
             details summary{cursor:pointer;color:var(--accent)}

@@ -109,7 +109,7 @@ public final class ResultsWriter {
         Files.writeString(dir.resolve("runs.csv"), runsCsv, StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("summary.csv"), summaryCsv, StandardCharsets.UTF_8);
         if (points.stream().allMatch(p -> p.scenario() != null)) {
-            PaperTable.write(dir, points, summary);
+            PaperTable.write(dir, points, summary, charts);
         }
         Files.writeString(dir.resolve("labels.csv"), labelsCsv, StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("labels_summary.csv"), labelsSummaryCsv, StandardCharsets.UTF_8);

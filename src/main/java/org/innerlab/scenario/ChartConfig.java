@@ -36,13 +36,23 @@ import java.util.List;
  * @param yLabel     y-axis label
  * @param categories the bar groups of a {@code bars} chart, in order (empty for {@code sweep})
  * @param fit        whether a {@code curve} chart over {@code sqrt_kl} draws the fitted over-optimisation curves
+ * @param xScale     how a {@code sweep} chart spaces its x axis ({@link AxisScale#LINEAR} for every other kind)
  */
 public record ChartConfig(String kind, String name, String title, String x, List<String> y, List<String> labels,
-                          String xLabel, String yLabel, List<String> categories, boolean fit) {
+                          String xLabel, String yLabel, List<String> categories, boolean fit, AxisScale xScale) {
     public ChartConfig {
         y = List.copyOf(y);
         labels = List.copyOf(labels);
         categories = List.copyOf(categories);
+        if (xScale == null) {
+            throw new IllegalArgumentException("chart '" + name + "': xScale is null; use AxisScale.LINEAR");
+        }
+    }
+
+    /** A chart on a linear x axis. */
+    public ChartConfig(String kind, String name, String title, String x, List<String> y, List<String> labels,
+                       String xLabel, String yLabel, List<String> categories, boolean fit) {
+        this(kind, name, title, x, y, labels, xLabel, yLabel, categories, fit, AxisScale.LINEAR);
     }
 
     /** A chart without fitted curves. */

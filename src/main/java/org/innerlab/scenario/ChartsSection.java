@@ -18,7 +18,7 @@ import org.innerlab.measure.Metric;
  */
 final class ChartsSection {
     static final List<String> KEYS = List.of("kind", "name", "title", "x", "y", "labels", "x_label", "y_label",
-            "categories", "fit");
+            "categories", "fit", "x_scale");
     static final List<String> KINDS = List.of("sweep", "bars", "curve", "scatter");
     /** The extra metrics of a training curve's points (besides the evaluator's). */
     private static final Pattern METRIC = Pattern.compile("[a-z0-9_]+(?:/[a-z0-9_]+)*");
@@ -44,6 +44,12 @@ final class ChartsSection {
             Section s = Section.of(items.get(i), path, KEYS);
             String kind = s.get("kind") == null ? "sweep" : Section.oneOf(s.get("kind"), s.field("kind"), KINDS,
                     "chart kind");
+            AxisScale xScale = s.get("x_scale") == null ? AxisScale.LINEAR
+                    : AxisScale.named(Section.oneOf(s.get("x_scale"), s.field("x_scale"), AxisScale.NAMES, "x scale"));
+            if (xScale != AxisScale.LINEAR && !kind.equals("sweep")) {
+                throw new ScenarioException(s.get("x_scale").origin(), s.field("x_scale"), "only a sweep chart has a "
+                        + "scaled x axis", "remove it, or set kind: sweep");
+            }
             if (kind.equals("curve")) {
                 charts.add(curveChart(s, base, spec, names));
                 continue;
@@ -95,7 +101,7 @@ final class ChartsSection {
             }
             String xLabel = s.get("x_label") == null ? x : Section.text(s.get("x_label"), s.field("x_label"));
             String yLabel = s.get("y_label") == null ? "" : Section.text(s.get("y_label"), s.field("y_label"));
-            charts.add(new ChartConfig(kind, name, title, x, y, labels, xLabel, yLabel, categories));
+            charts.add(new ChartConfig(kind, name, title, x, y, labels, xLabel, yLabel, categories, false, xScale));
         }
         return charts;
     }

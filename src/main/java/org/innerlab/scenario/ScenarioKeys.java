@@ -192,8 +192,8 @@ public final class ScenarioKeys {
                     + "animations/"),
             new Key("report.frames", "integer 1.." + ReportConfig.MAX_FRAMES, String.valueOf(ReportConfig.DEFAULT_FRAMES),
                     "frames per animation"),
-            new Key("report.table", "list of series", "hidden_performance and misbehaviour_rate per distribution, then "
-                    + "every gap", "the columns of summary.md, the paper table (one row per sweep point)"),
+            new Key("report.table", "list of series", "the first chart's series; without a chart, "
+                    + "hidden_performance and misbehaviour_rate per distribution, then every gap", "the columns of summary.md, the paper table (one row per sweep point)"),
             new Key("report.table_labels", "list of text, one per column", "from the series", "column headings"),
             new Key("report.backdoor_persistence", "map", NONE, "compare misbehaviour after safety training with a "
                     + "backdoored learner's (the metric backdoor_persistence)"),
@@ -227,7 +227,9 @@ public final class ScenarioKeys {
             new Key("charts.N.categories", "list of distributions or contrasts", "the evaluated distributions",
                     "the bar groups, in order (bars over distribution only)"),
             new Key("charts.N.fit", "boolean", "false", "curve over sqrt_kl only: dashed least-squares fits of Gao et "
-                    + "al. (2022)"));
+                    + "al. (2022)"),
+            new Key("charts.N.x_scale", String.join(", ", AxisScale.NAMES), "linear", "sweep only: sqrt or symlog "
+                    + "spread small swept values apart; ticks show the swept values"));
 
     private ScenarioKeys() {
     }

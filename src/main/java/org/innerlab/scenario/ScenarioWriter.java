@@ -203,6 +203,10 @@ public final class ScenarioWriter {
             if (c.fit()) {
                 chart.put("fit", true);
             }
+            // Written only when asked for, so the resolved scenario of a chart without it stays as it was.
+            if (c.xScale() != AxisScale.LINEAR) {
+                chart.put("x_scale", c.xScale().text());
+            }
             charts.add(chart);
         }
         root.put("charts", charts);

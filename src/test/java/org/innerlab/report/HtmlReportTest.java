@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -106,8 +107,57 @@ class HtmlReportTest {
         assertFalse(Pattern.compile("<[^<>]*\\ssrc=").matcher(html).find(), "no element loads a source");
         Matcher href = Pattern.compile("href=\"([^\"]*)\"").matcher(html);
         while (href.find()) {
-            assertTrue(href.group(1).startsWith("#"), "in-page link only: " + href.group(1));
+            String target = href.group(1);
+            assertTrue(target.startsWith("#") || HtmlReport.LINKED_FILES.contains(target),
+                    "an in-page link or a data file beside the page: " + target);
         }
+    }
+
+    @Test
+    void theResultComesRightAfterTheHeaderAndTheGlossaryAfterIt() {
+        Matcher sections = Pattern.compile("<section id=\"([a-z]+)\">").matcher(html);
+        List<String> order = new ArrayList<>();
+        while (sections.find()) {
+            order.add(sections.group(1));
+        }
+        assertEquals(List.of("charts", "table", "ideas", "organism", "summary", "outcomes", "reproduce", "manifest",
+                "scenario"), order);
+        String afterHeader = html.substring(html.indexOf("</header>"));
+        assertTrue(afterHeader.startsWith("</header>\n<section id=\"charts\"><h2>Charts</h2><figure><svg "),
+                "the first section after the header holds the charts");
+        String table = html.substring(html.indexOf("<section id=\"table\">"), html.indexOf("<section id=\"ideas\">"));
+        assertTrue(table.contains("<caption>Scenario hostile-report"), "the paper table follows the charts");
+    }
+
+    @Test
+    void theHeaderLinksEveryDataFileAndEachLinkPointsAtAFileBesideThePage() {
+        String header = html.substring(html.indexOf("<header>"), html.indexOf("</header>"));
+        Matcher href = Pattern.compile("<a href=\"([^\"#]+)\">").matcher(header);
+        List<String> linked = new ArrayList<>();
+        while (href.find()) {
+            linked.add(href.group(1));
+            assertTrue(Files.isRegularFile(folder.resolve(href.group(1))), href.group(1) + " exists beside the page");
+        }
+        assertEquals(List.of("runs.csv", "summary.csv", "labels.csv", "scenario.yaml", "manifest.json"), linked);
+    }
+
+    @Test
+    void aLinkedFileTheFolderLacksIsNotLinked() throws IOException {
+        Path copy = copyOfTheRun("without-labels");
+        Files.delete(copy.resolve("labels.csv"));
+        String page = Files.readString(HtmlReport.write(copy), StandardCharsets.UTF_8);
+        assertFalse(page.contains("href=\"labels.csv\""), "no link to a missing file");
+        assertTrue(page.contains("href=\"runs.csv\""));
+    }
+
+    @Test
+    void definitionsCiteSourcesInsideTheRepository() throws IOException {
+        assertFalse(html.contains("DESIGN.md"), "no source outside the repository");
+        Matcher docs = Pattern.compile("Source: (docs/[a-z/.-]+\\.md)").matcher(html);
+        assertTrue(docs.find(), "a definition cites a docs page");
+        do {
+            assertTrue(Files.isRegularFile(Path.of(docs.group(1))), docs.group(1) + " is in the repository");
+        } while (docs.find());
     }
 
     /** A copy of the run folder, to tamper with without changing the shared one. */
@@ -155,7 +205,8 @@ class HtmlReportTest {
         String text = Files.readString(manifest, StandardCharsets.UTF_8);
         assertTrue(text.contains("\"smoke\": false"), text);
         Files.writeString(manifest, text.replace("\"smoke\": false", "\"smoke\": true"), StandardCharsets.UTF_8);
-        assertTrue(Files.readString(HtmlReport.write(copy), StandardCharsets.UTF_8).contains(banner));
+        assertTrue(Files.readString(HtmlReport.write(copy), StandardCharsets.UTF_8)
+                .contains("<p class=\"banner\">" + banner), "the smoke line is a banner of its own");
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.innerlab.scenario.SweepPoint;
 import org.innerlab.measure.SummaryRow;
+import org.innerlab.scenario.ChartConfig;
 import org.innerlab.scenario.ReportConfig;
 import org.junit.jupiter.api.Test;
 
@@ -60,7 +61,7 @@ class PaperTableTest {
     void scenarioColumnsAndLabelsReplaceTheDefaultAndAMissingCellIsADash() {
         ReportConfig report = ReportConfig.NONE.withTable(List.of("unsupervised/misbehaviour_rate", "train/steps"),
                 List.of("P(misbehave | unwatched)", "steps"));
-        PaperTable.Table t = PaperTable.of("s", "e", CONDITIONS, ROWS, PaperTable.columns(report, ROWS));
+        PaperTable.Table t = PaperTable.of("s", "e", CONDITIONS, ROWS, PaperTable.columns(report, List.of(), ROWS));
         assertEquals(List.of("P(misbehave | unwatched)", "steps"),
                 t.columns().stream().map(PaperTable.Column::label).toList());
         assertEquals(List.of(List.of("0.012 [0.008, 0.016]", "—"), List.of("1.00 [1.00, 1.00]", "—")), t.cells());
@@ -74,7 +75,7 @@ class PaperTableTest {
         pipe.put("condition", "x|y");
         PaperTable.Table t = PaperTable.of("a|b", "e", List.of(new SweepPoint(0, pipe, null)),
                 List.of(new SummaryRow(0, "unsupervised", "misbehaviour_rate", 3, 0.5, 0.25, 0.75)),
-                PaperTable.columns(report, ROWS));
+                PaperTable.columns(report, List.of(), ROWS));
         assertEquals("""
                 **Table.** Scenario a\\|b (e). Each cell: mean over n = 3 seeds per row [95% percentile-bootstrap \
                 interval of the mean over seeds, B = 2,000].
@@ -95,7 +96,7 @@ class PaperTableTest {
         point.put("condition", "<b>x</b>");
         PaperTable.Table t = PaperTable.of("<i>s</i>", "e", List.of(new SweepPoint(0, point, null)),
                 List.of(new SummaryRow(0, "unsupervised", "misbehaviour_rate", 3, 0.5, 0.25, 0.75)),
-                PaperTable.columns(report, ROWS));
+                PaperTable.columns(report, List.of(), ROWS));
         String md = PaperTable.markdown(t);
         assertFalse(md.contains("<"), md);
         assertTrue(md.contains("| &lt;img src=x onerror=alert(1)&gt; &amp; &lt;script&gt; |"), md);
@@ -119,5 +120,30 @@ class PaperTableTest {
                 new SummaryRow(0, "train@1000", "hidden_performance", 5, 1, 1, 1));
         assertEquals(List.of("train/hidden_performance", "train/observed_return"),
                 PaperTable.defaultColumns(rows).stream().map(PaperTable.Column::series).toList());
+    }
+
+    @Test
+    void withoutReportTableTheColumnsAreTheFirstChartsSeriesUnderItsLabels() {
+        ChartConfig sweep = new ChartConfig("sweep", "gm", null, "condition",
+                List.of("unsupervised/misbehaviour_rate", "1-supervised/misbehaviour_rate", "test/got_coin"),
+                List.of("P(misbehave | unwatched)", "1 - P(misbehave | watched)", "P(coin)"), null, null);
+        ChartConfig later = new ChartConfig("sweep", "other", null, "condition",
+                List.of("supervised/hidden_performance"), List.of(), null, null);
+        List<PaperTable.Column> columns = PaperTable.columns(ReportConfig.NONE, List.of(sweep, later), ROWS);
+        assertEquals(List.of(new PaperTable.Column("unsupervised/misbehaviour_rate", "P(misbehave | unwatched)"),
+                new PaperTable.Column("supervised/misbehaviour_rate", "misbehaviour rate, supervised")), columns,
+                "the complemented series shows as summary.csv's own metric; a series not measured is left out");
+    }
+
+    @Test
+    void barsOverDistributionGiveEachCategorysMetricsAndAChartWithNothingMeasuredFallsBack() {
+        ChartConfig bars = new ChartConfig("bars", "b", null, "distribution", List.of("misbehaviour_rate"),
+                List.of(), null, null, List.of("unsupervised", "supervised"));
+        assertEquals(List.of("unsupervised/misbehaviour_rate", "supervised/misbehaviour_rate"),
+                PaperTable.columns(ReportConfig.NONE, List.of(bars), ROWS).stream()
+                        .map(PaperTable.Column::series).toList());
+        ChartConfig curve = new ChartConfig("curve", "c", null, "steps", List.of("train/got_coin"), List.of(), null,
+                null);
+        assertEquals(PaperTable.defaultColumns(ROWS), PaperTable.columns(ReportConfig.NONE, List.of(curve), ROWS));
     }
 }

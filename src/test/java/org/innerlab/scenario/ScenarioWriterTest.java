@@ -5,6 +5,9 @@ import static org.innerlab.scenario.TestScenarios.MINIMAL;
 import static org.innerlab.scenario.TestScenarios.SPECS;
 import static org.innerlab.scenario.TestScenarios.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -28,6 +31,27 @@ class ScenarioWriterTest {
     @Test
     void fullScenarioRoundTrips() {
         assertRoundTrip(parse(FULL));
+    }
+
+    @Test
+    void aSweepChartsXScaleIsReadWrittenAndRoundTrips() {
+        String labelled = "    y_label: fraction of episodes\n";
+        Scenario s = parse(FULL.replace(labelled, labelled + "    x_scale: sqrt\n"));
+        assertEquals(AxisScale.SQRT, s.charts().get(0).xScale());
+        assertRoundTrip(s);
+        assertEquals(AxisScale.LINEAR, parse(FULL).charts().get(0).xScale(), "linear unless asked");
+        assertFalse(ScenarioWriter.toYaml(parse(FULL)).contains("x_scale"), "the default is not written");
+    }
+
+    @Test
+    void refusesAnUnknownXScaleAndOneOnBars() {
+        String labelled = "    y_label: fraction of episodes\n";
+        ScenarioException e = assertThrows(ScenarioException.class,
+                () -> parse(FULL.replace(labelled, labelled + "    x_scale: log\n")));
+        assertTrue(e.getMessage().contains("charts.0.x_scale") && e.getMessage().contains("'log'"), e.getMessage());
+        e = assertThrows(ScenarioException.class, () -> parse(FULL.replace(labelled,
+                labelled + "    x_scale: sqrt\n").replace("  - kind: sweep\n", "  - kind: bars\n")));
+        assertTrue(e.getMessage().contains("only a sweep chart has a scaled x axis"), e.getMessage());
     }
 
     @Test
