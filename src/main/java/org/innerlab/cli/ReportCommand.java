@@ -3,7 +3,6 @@ package org.innerlab.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.innerlab.core.BadInputException;
 import org.innerlab.index.RunIndex;
 import org.innerlab.report.HtmlReport;
 import org.innerlab.report.PaperTable;

@@ -76,6 +76,11 @@ public final class Sweep {
         return totalRuns;
     }
 
+    /** Whether run {@code key} is part of this sweep (always, unless the sweep is one shard of a job array). */
+    public boolean includes(RunKey key) {
+        return includes.test(key);
+    }
+
     /**
      * Whether {@code result} is a run of this sweep with the seed that run draws ({@link RunModel}'s
      * {@code run} stream), so that a result saved by an earlier attempt can be trusted.

@@ -139,8 +139,7 @@ public final class Experiment {
                 reporter.runFinished(r, finished, total);
             }, saver);
             if (!scenario.report().animations().isEmpty() && options.animator() != null
-                    && (options.shard() == null || options.shard().includes(points, scenario.seeds())
-                            .test(new Sweep.RunKey(points.get(0).index(), 0)))
+                    && sweep.includes(new Sweep.RunKey(points.get(0).index(), 0))
                     && scenario.report().animations().stream()
                     .anyMatch(d -> !Files.isRegularFile(animation(dir.workDir(), d)))) {
                 // Run 0 of point 0 finished in an earlier, interrupted attempt: train it again (same streams, same organism).
