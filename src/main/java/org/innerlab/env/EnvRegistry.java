@@ -9,6 +9,7 @@ import org.innerlab.env.compliance.ComplianceRequests;
 import org.innerlab.env.keys.KeysChests;
 import org.innerlab.env.maze.CheeseMaze;
 import org.innerlab.env.monster.MonsterWorld;
+import org.innerlab.env.tree.TreeWorld;
 import org.innerlab.env.asg.AbsentSupervisor;
 import org.innerlab.env.asg.BoatRace;
 import org.innerlab.env.asg.ConveyorBelt;
@@ -34,6 +35,8 @@ public final class EnvRegistry {
     private static final String LANGOSCO = "Langosco, Koch, Sharkey, Pfau & Krueger (2022), "
             + "\"Goal Misgeneralization in Deep Reinforcement Learning\", ICML";
     private static final String GRIDWORLDS = "Leike et al. (2017), \"AI Safety Gridworlds\", arXiv:1711.09883";
+    private static final String TREE_GRIDWORLD = "Shah et al. (2022), \"Goal Misgeneralization: Why Correct "
+            + "Specifications Aren't Enough for Correct Goals\", the Tree Gridworld";
     private static final String ALIGNMENT_FAKING = "Greenblatt et al. (2024), "
             + "\"Alignment Faking in Large Language Models\"";
 
@@ -59,6 +62,7 @@ public final class EnvRegistry {
         register(KeysChests.SPEC, KeysChests::new, LANGOSCO);
         register(MonsterWorld.SPEC, MonsterWorld::new, "Shah et al. (2022), \"Goal Misgeneralization: Why Correct "
                 + "Specifications Aren't Enough for Correct Goals\"");
+        register(TreeWorld.SPEC, TreeWorld::new, TREE_GRIDWORLD);
 
         // DeepMind AI Safety Gridworlds, ported from reference v1.5.
         register(AbsentSupervisor.SPEC, AbsentSupervisor::new, GRIDWORLDS);
