@@ -100,7 +100,7 @@ public final class RunModel extends SimState {
             schedule.scheduleOnce(evaluation());
             return;
         }
-        Organism.Stage built = organism.stageWithRater(stage, listener);
+        Organism.Stage built = organism.stageWithRater(stage, curve == null ? listener : curve.listening(listener));
         Regime regime = built.regime();
         if (curve != null) {
             curve.stageStarted(stage, built);

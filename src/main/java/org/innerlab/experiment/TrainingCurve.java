@@ -18,6 +18,7 @@ import org.innerlab.measure.MetricValue;
 import org.innerlab.observe.Encoder;
 import org.innerlab.observe.SparseVector;
 import org.innerlab.rater.Rater;
+import org.innerlab.regime.EpisodeListener;
 import org.innerlab.regime.Regime;
 import org.innerlab.scenario.CurveConfig;
 import org.innerlab.scenario.Scenario;
@@ -51,6 +52,12 @@ import org.innerlab.scenario.Scenario;
  * of {@link BestOfN}: {@code rated_return}, {@code true_return}, {@code observed_return},
  * {@code rated_gap}, {@code intended_success}, {@code misbehaviour_rate} (with oversight) and the
  * analytic {@code kl_to_initial} = log n − (n−1)/n.
+ *
+ * <p>With {@code online}, each point after the reference point also reports, under {@code online@x}, the
+ * training environment's own last episode before it: its {@code observed_return} and {@code true_return}
+ * and each counter the environment declares, read from the training instance when the unit ended. For a
+ * non-episodic world (its episodes bookkeeping blocks of one life) this is the course training itself
+ * takes, which no fresh evaluation episode shows. Reading it draws nothing and changes nothing.
  */
 final class TrainingCurve {
     /** The reference probabilities' floor in the KL (a deterministic reference would make it infinite). */
@@ -69,6 +76,9 @@ final class TrainingCurve {
     private long next;
     private long last = -1;
     private long nominalEnd;
+    private double lastObserved;
+    private double lastTrue;
+    private boolean episodeSeen;
 
     TrainingCurve(Scenario scenario, Organism organism, Seeds seeds) {
         this.scenario = scenario;
@@ -127,6 +137,22 @@ final class TrainingCurve {
         }
     }
 
+    /**
+     * {@code downstream} with this curve listening in, so that an online curve knows the returns of the
+     * training environment's last episode; {@code downstream} itself when the curve is not online.
+     */
+    EpisodeListener listening(EpisodeListener downstream) {
+        if (!config.online()) {
+            return downstream;
+        }
+        return (stepsDone, rated, observed, truth, events) -> {
+            lastObserved = observed;
+            lastTrue = truth;
+            episodeSeen = true;
+            downstream.episodeEnded(stepsDone, rated, observed, truth, events);
+        };
+    }
+
     /** Everything recorded, in order. */
     List<MetricValue> metrics() {
         return List.copyOf(metrics);
@@ -141,6 +167,20 @@ final class TrainingCurve {
             metrics.addAll(Evaluator.evaluate(name, env, organism.encoder(), policy, Evaluator.Mode.SAMPLED,
                     config.episodes(), levels(d), actions(d)));
             ratedAndKl(name, d, env, policy);
+        }
+        if (config.online() && episodeSeen) {
+            online(CurveConfig.point(CurveConfig.ONLINE, x));
+        }
+    }
+
+    /** The training environment's last episode, under {@code name}. */
+    private void online(String name) {
+        Environment train = organism.train();
+        metrics.add(new MetricValue(name, "observed_return", lastObserved));
+        metrics.add(new MetricValue(name, "true_return", lastTrue));
+        List<String> counters = train.spec().counters();
+        for (int c = 0; c < counters.size(); c++) {
+            metrics.add(new MetricValue(name, counters.get(c), train.counter(c)));
         }
     }
 

@@ -129,6 +129,9 @@ final class ChartsSection {
                 bases.add(d + CurveConfig.BEST_OF_N);
             }
         }
+        if (curve.online()) {
+            bases.add(CurveConfig.ONLINE);
+        }
         List<String> metrics = Series.evaluationPlan(spec, base).curveMetricNames();
         Node yNode = s.require("y");
         List<Node> series = Section.list(yNode, s.field("y"));

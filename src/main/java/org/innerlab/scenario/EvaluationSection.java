@@ -18,7 +18,7 @@ final class EvaluationSection {
             "reference", "attack", "curve", "suite", "belief_steering");
     static final List<String> ATTACK_KEYS = List.of("persona", "steps");
     static final List<String> CURVE_KEYS = List.of("every", "episodes", "distributions", "reference_stage",
-            "best_of_n");
+            "best_of_n", "online");
     static final List<String> BEST_OF_N_KEYS = List.of("pool", "n");
     static final int DEFAULT_EPISODES = 500;
     static final int DEFAULT_CURVE_EPISODES = 50;
@@ -96,7 +96,7 @@ final class EvaluationSection {
         return new EvaluationConfig(episodes, names, policy, tag, tagGuided, reference, attack, curve, suite, steering);
     }
 
-    /** {@code evaluation.curve}: interval, episodes, distributions, reference stage and best-of-n. */
+    /** {@code evaluation.curve}: interval, episodes, distributions, reference stage, best-of-n and online. */
     private static CurveConfig curve(Node node, String path, Set<String> distributions, int stages) {
         Section s = Section.of(node, path, CURVE_KEYS);
         long every = Section.integer(s.require("every"), s.field("every"), 1, ScenarioSchema.MAX_STEPS);
@@ -124,7 +124,14 @@ final class EvaluationSection {
                 ns.add(n);
             }
         }
-        return new CurveConfig(every, episodes, names, reference, pool, ns);
+        boolean online = s.get("online") != null
+                && (Boolean) Section.param(ParamSpec.bool("online", false, ""), s.get("online"), s.field("online"));
+        if (online && distributions.contains(CurveConfig.ONLINE)) {
+            throw new ScenarioException(s.get("online").origin(), s.field("online"), "records under '"
+                    + CurveConfig.ONLINE + "@<steps>', which distribution '" + CurveConfig.ONLINE + "' would share",
+                    "rename that distribution");
+        }
+        return new CurveConfig(every, episodes, names, reference, pool, ns, online);
     }
 
     /**

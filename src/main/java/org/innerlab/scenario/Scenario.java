@@ -132,7 +132,7 @@ public record Scenario(String name, String description, long seed, int seeds,
             ns.add(pool);
         }
         return new CurveConfig(c.every(), Math.min(c.episodes(), SMOKE_EPISODES), c.distributions(), c.referenceStage(),
-                pool, ns);
+                pool, ns, c.online());
     }
 
     /** The smoke cap of a scalar a condition sets at {@code path}. */

@@ -170,6 +170,8 @@ public final class ScenarioKeys {
             new Key("evaluation.curve.best_of_n.pool", "integer 1.." + ScenarioSchema.MAX_EPISODES, REQUIRED,
                     "episodes drawn once"),
             new Key("evaluation.curve.best_of_n.n", "list of integers <= pool", REQUIRED, "the n of each point"),
+            new Key("evaluation.curve.online", "boolean", "false", "also record the training environment's last episode "
+                    + "at each point (its returns and counters), as online@<steps>: a non-episodic world's own course"),
             new Key("evaluation.suite", "map", NONE, "an evaluation-awareness suite, reported under the distribution "
                     + "suite; needs oversight"),
             new Key("evaluation.suite.looks_evaluated", "a distribution name", REQUIRED, "a distribution setting the "

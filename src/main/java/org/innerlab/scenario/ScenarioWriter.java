@@ -152,6 +152,9 @@ public final class ScenarioWriter {
                 bon.put("n", curve.bestOfN());
                 c.put("best_of_n", bon);
             }
+            if (curve.online()) {
+                c.put("online", true);
+            }
             evaluation.put("curve", c);
         }
         if (ev.suite() != null) {

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.innerlab.measure.BestOfN;
 import org.innerlab.measure.MetricValue;
@@ -88,5 +90,51 @@ class TrainingCurveTest {
         }
         assertTrue(value(metrics, "train-bon@16", "rated_return") >= value(metrics, "train-bon@4", "rated_return"));
         assertTrue(value(metrics, "train-bon@4", "rated_return") >= value(metrics, "train-bon@1", "rated_return"));
+    }
+
+    private static final String TREES = """
+            name: trees
+            seed: 3
+            environment:
+              id: tree-world-v1
+              params: { block: 1000 }
+            learner:
+              type: linear-q
+              observation: { global_features: [trees] }
+            training:
+              - regime: q-learning
+                steps: 6000
+                params: { epsilon_start: 0.1, epsilon_end: 0.1 }
+            evaluation:
+              episodes: 2
+              distributions: [train]
+              curve: { every: 2000, episodes: 1, online: %s }
+            """;
+
+    @Test
+    void anOnlineCurveRecordsTheTrainingWorldsOwnBlockEndingAtEachPoint() {
+        Scenario scenario = ScenarioLoader.parse(TREES.formatted("true"), "x.yaml", List.of(),
+                EnvSpecLookup.registry());
+        Map<Long, Double> blockReturns = new HashMap<>();
+        List<MetricValue> metrics = new RunModel(scenario, 0, 0,
+                (steps, rated, observed, truth, events) -> blockReturns.put(steps, observed)).runHeadless().metrics();
+        assertTrue(metrics.stream().noneMatch(m -> m.distribution().equals("online@0")), "no block before training");
+        for (long x : new long[] {2000, 4000, 6000}) {
+            String point = "online@" + x;
+            assertEquals(blockReturns.get(x), value(metrics, point, "observed_return"), point);
+            assertEquals(value(metrics, point, "observed_return"), value(metrics, point, "chops"), point);
+            double withTrees = value(metrics, point, "steps_with_trees");
+            double trees = value(metrics, point, "trees_left");
+            assertTrue(withTrees >= 0 && withTrees <= 1000 && trees >= 0 && trees <= 4, point);
+        }
+    }
+
+    @Test
+    void anOnlineCurveNeverChangesTheRun() {
+        List<MetricValue> off = new RunModel(ScenarioLoader.parse(TREES.formatted("false"), "x.yaml", List.of(),
+                EnvSpecLookup.registry()), 0, 0, EpisodeListener.NONE).runHeadless().metrics();
+        List<MetricValue> on = new RunModel(ScenarioLoader.parse(TREES.formatted("true"), "x.yaml", List.of(),
+                EnvSpecLookup.registry()), 0, 0, EpisodeListener.NONE).runHeadless().metrics();
+        assertEquals(off, on.stream().filter(m -> !m.distribution().startsWith("online@")).toList());
     }
 }

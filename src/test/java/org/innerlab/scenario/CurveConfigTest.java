@@ -1,6 +1,7 @@
 package org.innerlab.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -78,5 +79,30 @@ class CurveConfigTest {
         Scenario again = ScenarioLoader.parse(ScenarioWriter.toYaml(s), "x.yaml", List.of(), EnvSpecLookup.registry());
         assertEquals(s.evaluation(), again.evaluation());
         assertEquals(s.charts(), again.charts());
+    }
+
+    @Test
+    void onlineIsOffByDefaultAndLoadsBackWhenOn() {
+        assertFalse(parse("{every: 500}", "").evaluation().curve().online());
+        Scenario s = parse("{every: 500, online: true}", """
+                charts:
+                  - { kind: curve, name: k, x: steps, y: [online/true_return] }
+                """);
+        assertTrue(s.evaluation().curve().online());
+        Scenario again = ScenarioLoader.parse(ScenarioWriter.toYaml(s), "x.yaml", List.of(), EnvSpecLookup.registry());
+        assertEquals(s.evaluation(), again.evaluation());
+        assertTrue(error("{every: 500}", """
+                charts:
+                  - { kind: curve, name: k, x: steps, y: [online/true_return] }
+                """).contains("unknown curve 'online'"));
+    }
+
+    @Test
+    void onlineRefusesADistributionItWouldShareItsNameWith() {
+        String scenario = BASE.replace("unsupervised:", "online:").formatted("{every: 500, online: true}");
+        String message = assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(scenario, "x.yaml",
+                List.of(), EnvSpecLookup.registry())).getMessage();
+        assertTrue(message.contains("evaluation.curve.online") && message.contains("rename that distribution"),
+                message);
     }
 }
