@@ -29,10 +29,14 @@ import org.junit.jupiter.api.Test;
  * in the first third of training, the <em>late</em> rate the mean chop count over the second half, and
  * the dip depth (peak − late) / peak. The maximum of a noisy series is biased upwards, so a dip depth
  * is asserted only against a threshold well above that bias (the fast-regrowth control's mean is 0.06)
- * and against the fast-regrowth control, which shares it. Thresholds (95% percentile-bootstrap intervals over the 20 runs):
+ * and against the fast-regrowth control, which shares it. Thresholds (95% percentile-bootstrap intervals
+ * over the 20 runs):
  * <ul>
  *   <li>regrowth 0.02: depth's interval above 0.15, and the trees standing in the second half (of 12)
  *       below 5;</li>
+ *   <li>regrowth 0.02: steps per chop while a tree stands, over the second half, at most 1.25 times the
+ *       same at the peak (upper end of one interval against the lower end of the other): the agent stays a
+ *       competent chopper through the dip, with fewer trees to find;</li>
  *   <li>regrowth 0.04: depth's interval below the regrowth-0.02 interval (no dip: the learner settles
  *       near the maximum sustainable yield);</li>
  *   <li>8 × 8, 16 sites, master seed 7: the depth interval at regrowth 0.015 above the one at 0.04, and
@@ -71,6 +75,13 @@ class TreeWorldExtinctionDipTest {
         MeanEstimate trees = mean(shipped.get(0.02), Dip::lateTrees);
         assertTrue(depth.ciLow() > 0.15, "dip depth at regrowth 0.02 " + depth);
         assertTrue(trees.ciHigh() < 5, "trees standing late at regrowth 0.02 " + trees);
+    }
+
+    @Test
+    void theAgentStaysACompetentChopperThroughTheDip() {
+        MeanEstimate peak = mean(shipped.get(0.02), Dip::peakStepsPerChop);
+        MeanEstimate late = mean(shipped.get(0.02), Dip::lateStepsPerChop);
+        assertTrue(late.ciHigh() < 1.25 * peak.ciLow(), "steps per chop late " + late + " vs at the peak " + peak);
     }
 
     @Test

@@ -27,8 +27,8 @@ import org.innerlab.env.StepResult;
  * <pre>
  *   p = spontaneous + regrowth · n / sites
  * </pre>
- * where n is the number of trees standing after the agent's action (one {@code nextDouble} per stump, in the order
- * the sites were drawn), so the forest grows logistically (fastest at n = sites / 2) and, with
+ * where n is the number of trees standing after the agent's action (one {@code nextDouble} per stump,
+ * in the order the sites were drawn), so the forest grows logistically (fastest at n = sites / 2) and, with
  * {@code spontaneous} = 0, an empty forest never comes back.
  *
  * <h2>Non-episodic</h2> there are no resets during training. The regimes, the evaluator and the training
@@ -41,8 +41,8 @@ import org.innerlab.env.StepResult;
  * training curve and the evaluator. With {@code continuing: false} every reset draws a new world, the
  * episodic control.
  *
- * <h2>Actions</h2> {@code UP, DOWN, LEFT, RIGHT, CHOP}; a move into a wall leaves the agent in place. Chopping
- * is its own action, rather than walking onto a tree, so that restraint is a choice the agent can make
+ * <h2>Actions</h2> {@code UP, DOWN, LEFT, RIGHT, CHOP}; a move into a wall leaves the agent in place.
+ * Chopping is its own action, rather than walking onto a tree, so that restraint is a choice the agent can make
  * standing at a tree and a random walker chops rarely (the forest is healthy before the learner is
  * competent).
  *
