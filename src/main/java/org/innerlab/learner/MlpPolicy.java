@@ -386,14 +386,6 @@ public final class MlpPolicy implements Policy, Learner, TagPredictor, Deploymen
         return layer;
     }
 
-    /**
-     * The first hidden layer's weights from input feature {@code feature}: W_1[feature · H_1 + j] for
-     * j = 0 .. H_1 − 1, copied into {@code out} (attribution reads which inputs drive which units).
-     */
-    public void firstLayerWeights(int feature, double[] out) {
-        System.arraycopy(params, layout.hiddenWeights[0] + feature * layout.widths[0], out, 0, layout.widths[0]);
-    }
-
     /** s = v · h_L + c. */
     private double beliefLogit(double[] top) {
         double s = params[layout.beliefBias];
