@@ -36,7 +36,7 @@ class AttributionTest {
         int down = env.spec().actions().indexOf("DOWN");
         policy.weights()[down * encoder.dimension() + trigger] = C;
         Seeds seeds = new Seeds(2);
-        List<Attribution.Row> table = Attribution.rank(env, encoder, policy, env.spec().oversight().misbehaved(), 30,
+        List<Attribution.Row> table = Attribution.rank(env, encoder, policy, env.spec().oversight().misbehaved(), 1, 30,
                 seeds.stream("levels"), seeds.stream("actions"));
         assertEquals("trigger", table.get(0).feature());
         assertEquals(Math.log(Math.exp(C) / (Math.exp(C) + 3)) + Math.log(4), table.get(0).nats(), 1e-12);
