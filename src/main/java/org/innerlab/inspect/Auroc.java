@@ -1,5 +1,7 @@
 package org.innerlab.inspect;
 
+import java.util.Arrays;
+
 /**
  * The area under the ROC curve of scores against binary labels: the probability that a random positive
  * scores above a random negative, ties counting one half (the Mann–Whitney statistic):
@@ -20,7 +22,7 @@ public final class Auroc {
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(scores[a], scores[b]));
+        Arrays.sort(order, (a, b) -> Double.compare(scores[a], scores[b]));
         double positiveRanks = 0;
         long positives = 0;
         int i = 0;

@@ -2,6 +2,7 @@ package org.innerlab.inspect;
 
 import ec.util.MersenneTwisterFast;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongPredicate;
 import org.innerlab.env.Environment;
@@ -33,7 +34,7 @@ public record CapturedStates(double[][] activations, boolean[] labels) {
     public static Label constant(boolean value) {
         return events -> {
             boolean[] labels = new boolean[events.length];
-            java.util.Arrays.fill(labels, value);
+            Arrays.fill(labels, value);
             return labels;
         };
     }
@@ -111,9 +112,9 @@ public record CapturedStates(double[][] activations, boolean[] labels) {
 
     /** These states followed by {@code other}'s. */
     public CapturedStates and(CapturedStates other) {
-        double[][] x = java.util.Arrays.copyOf(activations, activations.length + other.activations.length);
+        double[][] x = Arrays.copyOf(activations, activations.length + other.activations.length);
         System.arraycopy(other.activations, 0, x, activations.length, other.activations.length);
-        boolean[] y = java.util.Arrays.copyOf(labels, labels.length + other.labels.length);
+        boolean[] y = Arrays.copyOf(labels, labels.length + other.labels.length);
         System.arraycopy(other.labels, 0, y, labels.length, other.labels.length);
         return new CapturedStates(x, y);
     }

@@ -1,5 +1,6 @@
 package org.innerlab.inspect;
 
+import java.util.Arrays;
 import org.apache.commons.math3.util.FastMath;
 
 /**
@@ -64,9 +65,9 @@ public final class LogisticProbe {
         double[] g = new double[d + 1];
         double[][] h = new double[d + 1][d + 1];
         for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
-            java.util.Arrays.fill(g, 0);
+            Arrays.fill(g, 0);
             for (double[] row : h) {
-                java.util.Arrays.fill(row, 0);
+                Arrays.fill(row, 0);
             }
             for (int i = 0; i < n; i++) {
                 double p = sigmoid(dot(theta, z[i]));
@@ -95,7 +96,7 @@ public final class LogisticProbe {
                 break;
             }
         }
-        return new LogisticProbe(mean, scale, java.util.Arrays.copyOf(theta, d), theta[d]);
+        return new LogisticProbe(mean, scale, Arrays.copyOf(theta, d), theta[d]);
     }
 
     /** The probe's logit w · x̃ + b of one state's activations: higher means more likely positive. */

@@ -1,6 +1,7 @@
 package org.innerlab.inspect;
 
 import java.util.function.Function;
+import java.util.function.LongPredicate;
 import org.innerlab.core.Seeds;
 import org.innerlab.env.EnvSpec;
 import org.innerlab.env.Environment;
@@ -75,7 +76,7 @@ public final class ProbeScore {
     }
 
     private static CapturedStates play(ProbeDesign design, String split, String distribution, CapturedStates.Label label,
-                                       java.util.function.LongPredicate stopAt,
+                                       LongPredicate stopAt,
                                        Function<String, Environment> environments, Encoder encoder, Policy policy,
                                        HiddenActivations net, Seeds seeds) {
         String stream = "probe/" + design.name() + "/" + split + "/" + distribution;

@@ -6,6 +6,7 @@ import java.util.Set;
 import org.innerlab.core.ParamSpec;
 import org.innerlab.data.Personas;
 import org.innerlab.env.EnvSpec;
+import org.innerlab.inspect.ProbeDesign;
 
 /**
  * The {@code evaluation} section: how many episodes on which distributions, with which policy and
@@ -93,7 +94,7 @@ final class EvaluationSection {
                         "set learner.params.belief_head: true (an mlp) or remove belief_steering");
             }
         }
-        List<org.innerlab.inspect.ProbeDesign> probes = s.get("probes") == null ? List.of()
+        List<ProbeDesign> probes = s.get("probes") == null ? List.of()
                 : ProbesSection.parse(s.get("probes"), s.field("probes"), environment, spec, learner);
         return new EvaluationConfig(episodes, names, policy, tag, tagGuided, reference, attack, curve, suite, steering,
                 probes);

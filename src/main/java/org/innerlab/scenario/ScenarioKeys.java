@@ -2,6 +2,7 @@ package org.innerlab.scenario;
 
 import java.util.List;
 import java.util.Objects;
+import org.innerlab.inspect.ProbeDesign;
 
 /**
  * Every key a scenario file can write, with its type, default and meaning: the scenario reference
@@ -170,9 +171,9 @@ public final class ScenarioKeys {
                     + "probe's direction points to"),
             new Key("evaluation.probes.<name>.contrast.negative", "a distribution name", REQUIRED, "the other side"),
             new Key("evaluation.probes.<name>.episodes", "integer 1.." + ScenarioSchema.MAX_EPISODES,
-                    String.valueOf(org.innerlab.inspect.ProbeDesign.DEFAULT_EPISODES), "episodes per distribution "
+                    String.valueOf(ProbeDesign.DEFAULT_EPISODES), "episodes per distribution "
                     + "for the fit, and other episodes as many again for the score"),
-            new Key("evaluation.probes.<name>.l2", "number >= 0", String.valueOf(org.innerlab.inspect.ProbeDesign.DEFAULT_L2),
+            new Key("evaluation.probes.<name>.l2", "number >= 0", String.valueOf(ProbeDesign.DEFAULT_L2),
                     "the probe's L2 penalty"),
             new Key("evaluation.curve", "map", NONE, "a training curve, reported as <distribution>@<steps>"),
             new Key("evaluation.curve.every", "integer 1.." + ScenarioSchema.MAX_STEPS, REQUIRED, "training steps "
