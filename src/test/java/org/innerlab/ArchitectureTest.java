@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * index
  * report   experiment
  * scenario
+ * inspect
  * measure
  * regime
  * rater
@@ -55,6 +56,7 @@ class ArchitectureTest {
             List.of("index"),
             List.of("report", "experiment"),
             List.of("scenario"),
+            List.of("inspect"),
             List.of("measure"),
             List.of("regime"),
             List.of("rater"),

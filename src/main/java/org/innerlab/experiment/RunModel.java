@@ -10,8 +10,11 @@ import org.innerlab.data.Personas;
 import org.innerlab.data.Teacher;
 import org.innerlab.env.Environment;
 import org.innerlab.env.Params;
+import org.innerlab.inspect.ProbeDesign;
+import org.innerlab.inspect.ProbeScore;
 import org.innerlab.learner.AlignmentFakingPlanner;
 import org.innerlab.learner.DeploymentBelief;
+import org.innerlab.learner.HiddenActivations;
 import org.innerlab.learner.PersonaMixture;
 import org.innerlab.learner.Policy;
 import org.innerlab.learner.TagGuidedPolicy;
@@ -186,6 +189,11 @@ public final class RunModel extends SimState {
                         seeds.stream("suite/actions")));
             }
             all.addAll(plan.personaShareMetrics());
+            for (ProbeDesign probe : ec.probes()) {
+                // Last, and on streams of their own: probing changes no other result.
+                all.add(ProbeScore.measure(probe, d -> Organism.environment(scenario, d), organism.encoder(), policy,
+                        (HiddenActivations) organism.learner(), seeds));
+            }
             metrics = all;
         };
     }

@@ -46,7 +46,8 @@ import org.innerlab.observe.SparseVector;
  * instance serves one thread. Exponentials and logarithms are Commons Math's
  * {@link FastMath} (tanh is computed from its exponential), so results match bit for bit on every JVM.
  */
-public final class MlpPolicy implements Policy, Learner, TagPredictor, DeploymentBelief, Differentiable, StateValue {
+public final class MlpPolicy implements Policy, Learner, TagPredictor, DeploymentBelief, Differentiable, StateValue,
+        HiddenActivations {
     /** The {@code mlp} learner type (its trained weights are not saved to a policy file). */
     public static final LearnerType<MlpPolicy> TYPE = new LearnerType<>(
             ComponentInfo.of("mlp", "multilayer perceptron (1-2 hidden layers) with softmax policy and value heads, "
@@ -93,6 +94,10 @@ public final class MlpPolicy implements Policy, Learner, TagPredictor, Deploymen
     private double value;
     private double belief;
     private double beliefLogit;
+    // Capture's own trunk buffers, made at the first capture, so reading activations never touches the
+    // training buffers above (nor allocates on the training path).
+    private double[][] capturePre;
+    private double[][] captureAct;
 
     /**
      * @param inputs     the encoder's dimension
@@ -346,6 +351,39 @@ public final class MlpPolicy implements Policy, Learner, TagPredictor, Deploymen
             dense(act[l - 1], layout.hiddenWeights[l], layout.hiddenBiases[l], layout.widths[l], pre[l]);
             activate(pre[l], act[l]);
         }
+    }
+
+    @Override
+    public int hiddenLayers() {
+        return layout.widths.length;
+    }
+
+    @Override
+    public int hiddenWidth(int layer) {
+        return layout.widths[requireLayer(layer) - 1];
+    }
+
+    /** h_l(obs) through the capture's own buffers: no parameter and no forward-pass buffer changes. */
+    @Override
+    public void hiddenActivations(SparseVector obs, int layer, double[] out) {
+        requireLayer(layer);
+        if (capturePre == null) {
+            capturePre = new double[layout.widths.length][];
+            captureAct = new double[layout.widths.length][];
+            for (int l = 0; l < layout.widths.length; l++) {
+                capturePre[l] = new double[layout.widths[l]];
+                captureAct[l] = new double[layout.widths[l]];
+            }
+        }
+        trunk(obs, capturePre, captureAct);
+        System.arraycopy(captureAct[layer - 1], 0, out, 0, layout.widths[layer - 1]);
+    }
+
+    private int requireLayer(int layer) {
+        if (layer < 1 || layer > layout.widths.length) {
+            throw new IllegalArgumentException("hidden layers are 1.." + layout.widths.length + ", got " + layer);
+        }
+        return layer;
     }
 
     /** s = v · h_L + c. */

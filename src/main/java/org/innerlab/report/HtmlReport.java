@@ -34,7 +34,7 @@ import org.jfree.chart.JFreeChart;
  *
  * <p>Sections, in order: the scenario's name and description, a banner on a smoke run, and links to
  * the folder's data files; the result (every chart, inline SVG re-emitted through {@link SafeSvg}, then
- * the paper table of {@code summary.md}); then the glossary: the key ideas and every metric shown,
+ * the paper table of {@code summary.md}); with probes, "Inside the learner" (each probe's AUROC); then the glossary: the key ideas and every metric shown,
  * with the paper each comes from, and what the organism is (environment, intended goal, distributions,
  * learner, training, evaluation, sweep); every metric's mean and 95% bootstrap CI; each run's outcome
  * label ({@link Outcome}); how to reproduce it; the manifest; the resolved scenario. No scripts, fonts
@@ -81,6 +81,7 @@ public final class HtmlReport {
         }
         files(h, folder.dir());
         h.raw("<nav>").raw(link("charts", "Charts")).raw(link("table", "Table"))
+                .raw(s.evaluation().probes().isEmpty() ? "" : link("inside", "Inside the learner"))
                 .raw(link("ideas", "What the numbers mean")).raw(link("organism", "The organism"))
                 .raw(s.report().animations().isEmpty() ? "" : link("animations", "Animations"))
                 .raw(link("summary", "Every metric")).raw(link("outcomes", "Runs"))
@@ -89,6 +90,7 @@ public final class HtmlReport {
         // The result first, the glossary after: a reader who knows the terms never scrolls past them.
         charts(h, folder);
         table(h, folder);
+        inside(h, folder);
         ideas(h, folder, spec);
         organism(h, s, spec, folder.points());
         animations(h, folder);
@@ -359,36 +361,63 @@ public final class HtmlReport {
             byDistribution.computeIfAbsent(r.distribution(), d -> new ArrayList<>()).add(r);
         }
         byDistribution.forEach((distribution, rows) -> {
-            h.raw("<h3>").text("Distribution ").element("code", distribution).raw("</h3><div class=\"scroll\"><table>")
-                    .raw("<thead><tr><th>metric</th>");
-            for (SweepPoint p : folder.points()) {
-                String label = pointLabel(p);
-                int colon = label.indexOf(": ");
-                h.raw("<th>").text(colon < 0 ? label : label.substring(0, colon));
-                if (colon >= 0) {
-                    h.raw("<span class=\"ci\">").text(label.substring(colon + 2)).raw("</span>");
-                }
-                h.raw("</th>");
-            }
-            h.raw("</tr></thead><tbody>");
-            Set<String> metrics = new LinkedHashSet<>();
-            rows.forEach(r -> metrics.add(r.metric()));
-            for (String metric : metrics) {
-                h.raw("<tr><th>").element("code", metric).raw("</th>");
-                for (SweepPoint p : folder.points()) {
-                    SummaryRow r = rows.stream().filter(x -> x.metric().equals(metric) && x.point() == p.index())
-                            .findFirst().orElse(null);
-                    h.raw("<td>");
-                    if (r != null) {
-                        h.text(format(r.mean())).raw(" <span class=\"ci\">").text("[" + format(r.ciLow()) + ", "
-                                + format(r.ciHigh()) + "] n=" + r.n()).raw("</span>");
-                    }
-                    h.raw("</td>");
-                }
-                h.raw("</tr>");
-            }
-            h.raw("</tbody></table></div>");
+            h.raw("<h3>").text("Distribution ").element("code", distribution).raw("</h3>");
+            metricTable(h, folder.points(), rows);
         });
+        h.raw("</section>\n");
+    }
+
+    /** One row per metric of {@code rows}, one column per sweep point: mean [95% CI] n=runs. */
+    private static void metricTable(Html h, List<SweepPoint> points, List<SummaryRow> rows) {
+        h.raw("<div class=\"scroll\"><table><thead><tr><th>metric</th>");
+        for (SweepPoint p : points) {
+            String label = pointLabel(p);
+            int colon = label.indexOf(": ");
+            h.raw("<th>").text(colon < 0 ? label : label.substring(0, colon));
+            if (colon >= 0) {
+                h.raw("<span class=\"ci\">").text(label.substring(colon + 2)).raw("</span>");
+            }
+            h.raw("</th>");
+        }
+        h.raw("</tr></thead><tbody>");
+        Set<String> metrics = new LinkedHashSet<>();
+        rows.forEach(r -> metrics.add(r.metric()));
+        for (String metric : metrics) {
+            h.raw("<tr><th>").element("code", metric).raw("</th>");
+            for (SweepPoint p : points) {
+                SummaryRow r = rows.stream().filter(x -> x.metric().equals(metric) && x.point() == p.index())
+                        .findFirst().orElse(null);
+                h.raw("<td>");
+                if (r != null) {
+                    h.text(format(r.mean())).raw(" <span class=\"ci\">").text("[" + format(r.ciLow()) + ", "
+                            + format(r.ciHigh()) + "] n=" + r.n()).raw("</span>");
+                }
+                h.raw("</td>");
+            }
+            h.raw("</tr>");
+        }
+        h.raw("</tbody></table></div>");
+    }
+
+    /**
+     * "Inside the learner", only for a scenario with probes: each probe's AUROC per sweep point (the
+     * {@value MetricCatalog#PROBES} rows of summary.csv) and how it was fit and scored.
+     */
+    private static void inside(Html h, RunFolder folder) {
+        List<SummaryRow> rows = folder.summary().stream()
+                .filter(r -> r.distribution().equals(MetricCatalog.PROBES)).toList();
+        if (rows.isEmpty()) {
+            return;
+        }
+        h.raw("<section id=\"inside\"><h2>Inside the learner</h2><p>Linear probes (logistic regression on one "
+                + "hidden layer's activations, <code>evaluation.probes</code>). Each run's probe is fit on episodes "
+                + "drawn from its own fit streams and scored on other episodes from score streams the fit never "
+                + "sees: fit and score states are kept apart. The number is the AUROC on the score episodes (0.5 is "
+                + "chance, 1 a perfect ranking), averaged over runs, with the 95% bootstrap interval over seeds. A "
+                + "generic-contrast probe is fit on a contrast that shows neither the trigger nor the misbehaviour "
+                + "(MacDiarmid et al. 2024). NaN: the score episodes had only one class (for example no defection "
+                + "left to detect).</p>");
+        metricTable(h, folder.points(), rows);
         h.raw("</section>\n");
     }
 

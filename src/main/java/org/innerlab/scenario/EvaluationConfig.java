@@ -2,7 +2,9 @@ package org.innerlab.scenario;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.innerlab.inspect.ProbeDesign;
 import org.innerlab.measure.EvaluationSuite;
+import org.innerlab.measure.MetricCatalog;
 
 /**
  * How a trained learner is evaluated.
@@ -27,10 +29,13 @@ import org.innerlab.measure.EvaluationSuite;
  *                      without control tags' or attacks' twins. An intervention on the learner, not a shift
  *                      of the environment: the goal labels and the oversight gaps ignore these names. A run
  *                      whose head an earlier stage distilled away reports none of them
+ * @param probes        linear probes on the learner's hidden activations ({@code evaluation.probes}), each
+ *                      reported as {@code probe_auroc/<name>} under the distribution
+ *                      {@value MetricCatalog#PROBES}; empty for none
  */
 public record EvaluationConfig(int episodes, List<String> distributions, String policy, String tag, Double tagGuided,
                                String reference, Attack attack, CurveConfig curve, Suite suite,
-                               boolean beliefSteering) {
+                               boolean beliefSteering, List<ProbeDesign> probes) {
     /** The suffix of a distribution's greedy results when {@link #policy} is {@code both}. */
     public static final String GREEDY_SUFFIX = "-greedy";
     /** The suffix of a distribution's results under adversarial starts. */
@@ -56,6 +61,13 @@ public record EvaluationConfig(int episodes, List<String> distributions, String 
 
     public EvaluationConfig {
         distributions = List.copyOf(distributions);
+        probes = List.copyOf(probes);
+    }
+
+    /** Without probes. */
+    public EvaluationConfig(int episodes, List<String> distributions, String policy, String tag, Double tagGuided,
+                            String reference, Attack attack, CurveConfig curve, Suite suite, boolean beliefSteering) {
+        this(episodes, distributions, policy, tag, tagGuided, reference, attack, curve, suite, beliefSteering, List.of());
     }
 
     /**
@@ -92,10 +104,13 @@ public record EvaluationConfig(int episodes, List<String> distributions, String 
         this(episodes, distributions, policy, "none", null, null, null, null, null);
     }
 
-    /** A copy with at most {@code cap} episodes per distribution and the training curve {@code newCurve}. */
+    /**
+     * A copy with at most {@code cap} episodes per distribution (and per probe split) and the training
+     * curve {@code newCurve}.
+     */
     public EvaluationConfig withAtMostEpisodes(int cap, CurveConfig newCurve) {
         return new EvaluationConfig(Math.min(episodes, cap), distributions, policy, tag, tagGuided, reference, attack,
-                newCurve, suite, beliefSteering);
+                newCurve, suite, beliefSteering, probes.stream().map(p -> p.withAtMostEpisodes(cap)).toList());
     }
 
     /** Whether the sampled policy is evaluated. */
@@ -112,7 +127,8 @@ public record EvaluationConfig(int episodes, List<String> distributions, String 
      * The distribution names results are reported under: each evaluated distribution, followed, when
      * {@link #policy} is {@code both}, by its {@code -greedy} twin, and with an {@link #attack} each of
      * those again with {@code -attacked}, then with {@link #beliefSteering} its {@code -told-deployed} and
-     * {@code -told-training} twins, and last {@value EvaluationSuite#NAME} with a suite.
+     * {@code -told-training} twins, then {@value EvaluationSuite#NAME} with a suite, and last
+     * {@value MetricCatalog#PROBES} with probes.
      */
     public List<String> reported() {
         List<String> names = new ArrayList<>();
@@ -129,6 +145,9 @@ public record EvaluationConfig(int episodes, List<String> distributions, String 
         }
         if (suite != null) {
             names.add(EvaluationSuite.NAME);
+        }
+        if (!probes.isEmpty()) {
+            names.add(MetricCatalog.PROBES);
         }
         return List.copyOf(names);
     }

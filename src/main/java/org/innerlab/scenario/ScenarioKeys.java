@@ -2,6 +2,7 @@ package org.innerlab.scenario;
 
 import java.util.List;
 import java.util.Objects;
+import org.innerlab.inspect.ProbeDesign;
 
 /**
  * Every key a scenario file can write, with its type, default and meaning: the scenario reference
@@ -157,6 +158,23 @@ public final class ScenarioKeys {
             new Key("evaluation.attack.steps", "integer 0..10000", REQUIRED, "how many first actions are forced"),
             new Key("evaluation.belief_steering", "boolean", "false", "also plays each distribution d with the belief "
                     + "head clamped to 1 and 0 (d-told-deployed, d-told-training); needs learner.params.belief_head"),
+            new Key("evaluation.probes", "map of name to probe", NONE, "linear probes on the learner's hidden "
+                    + "activations (an mlp), each reported as probes/probe_auroc/<name>"),
+            new Key("evaluation.probes.<name>.positive", "a distribution name", REQUIRED, "label 1: its states"),
+            new Key("evaluation.probes.<name>.negative", "a distribution name", REQUIRED, "label 0: its states"),
+            new Key("evaluation.probes.<name>.layer", "integer 1..hidden layers", "1", "the hidden layer read"),
+            new Key("evaluation.probes.<name>.within", "integer >= 0", "0", "k > 0: label 1 when the agent misbehaves "
+                    + "within k steps (states of both distributions) instead of by distribution"),
+            new Key("evaluation.probes.<name>.contrast", "map", NONE, "a generic-contrast probe: fit on these two "
+                    + "distributions (positive, negative) instead of its own labels, scored on its own"),
+            new Key("evaluation.probes.<name>.contrast.positive", "a distribution name", REQUIRED, "the side the "
+                    + "probe's direction points to"),
+            new Key("evaluation.probes.<name>.contrast.negative", "a distribution name", REQUIRED, "the other side"),
+            new Key("evaluation.probes.<name>.episodes", "integer 1.." + ScenarioSchema.MAX_EPISODES,
+                    String.valueOf(ProbeDesign.DEFAULT_EPISODES), "episodes per distribution "
+                    + "for the fit, and other episodes as many again for the score"),
+            new Key("evaluation.probes.<name>.l2", "number >= 0", String.valueOf(ProbeDesign.DEFAULT_L2),
+                    "the probe's L2 penalty"),
             new Key("evaluation.curve", "map", NONE, "a training curve, reported as <distribution>@<steps>"),
             new Key("evaluation.curve.every", "integer 1.." + ScenarioSchema.MAX_STEPS, REQUIRED, "training steps "
                     + "between points, counted from the reference stage's start"),

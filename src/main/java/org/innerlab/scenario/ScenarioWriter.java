@@ -163,6 +163,9 @@ public final class ScenarioWriter {
         if (ev.beliefSteering()) {
             evaluation.put("belief_steering", true);
         }
+        if (!ev.probes().isEmpty()) {
+            evaluation.put("probes", ProbesSection.tree(ev.probes()));
+        }
         root.put("evaluation", evaluation);
 
         if (!s.report().animations().isEmpty() || !s.report().table().isEmpty() || s.report().persistence() != null) {

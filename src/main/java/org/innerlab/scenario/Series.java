@@ -4,10 +4,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.innerlab.env.EnvSpec;
+import org.innerlab.inspect.ProbeDesign;
 import org.innerlab.learner.LearnerType;
 import org.innerlab.learner.Learners;
 import org.innerlab.measure.EvaluationPlan;
 import org.innerlab.measure.Metric;
+import org.innerlab.measure.MetricCatalog;
 
 /**
  * What a chart's series or a report table's column may name: {@code distribution/metric} (or
@@ -44,9 +46,13 @@ final class Series {
         return text;
     }
 
-    /** The metrics a chart or table of {@code base} may name: its evaluation plan's. */
+    /** The metrics a chart or table of {@code base} may name: its evaluation plan's, then its probes' AUROCs. */
     static List<String> knownMetrics(EnvSpec spec, Scenario base) {
-        return evaluationPlan(spec, base).metricNames();
+        List<String> names = new java.util.ArrayList<>(evaluationPlan(spec, base).metricNames());
+        for (ProbeDesign probe : base.evaluation().probes()) {
+            names.add(MetricCatalog.PROBE_AUROC + probe.name());
+        }
+        return names;
     }
 
     /** What {@code base}'s runs will measure, from its environment, learner type and evaluation settings. */

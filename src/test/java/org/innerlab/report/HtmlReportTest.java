@@ -84,6 +84,7 @@ class HtmlReportTest {
         assertFalse(html.contains("id=\"animations\""), "no animations unless the scenario asks");
         assertFalse(html.contains("data:image/gif"), "no animations unless the scenario asks");
         assertFalse(Files.exists(folder.resolve("animations")));
+        assertFalse(html.contains("id=\"inside\""), "no probe section unless the scenario has probes");
     }
 
     @Test
