@@ -9,6 +9,7 @@ import org.innerlab.env.compliance.ComplianceRequests;
 import org.innerlab.env.keys.KeysChests;
 import org.innerlab.env.maze.CheeseMaze;
 import org.innerlab.env.monster.MonsterWorld;
+import org.innerlab.env.power.PowerWorld;
 import org.innerlab.env.asg.AbsentSupervisor;
 import org.innerlab.env.asg.BoatRace;
 import org.innerlab.env.asg.ConveyorBelt;
@@ -74,6 +75,7 @@ public final class EnvRegistry {
         register(WhiskyGold.SPEC, WhiskyGold::new, GRIDWORLDS);
 
         register(ComplianceRequests.SPEC, ComplianceRequests::new, ALIGNMENT_FAKING);
+        register(PowerWorld.SPEC, PowerWorld::new, "Turner et al. (2021), \"Optimal Policies Tend to Seek Power\", NeurIPS");
     }
 
     private EnvRegistry() {
