@@ -258,12 +258,13 @@ public final class PowerWorld implements Environment, TabularMdp {
 
     @Override
     public int outcomes(int s, int action) {
-        return layout.risky(s, action) && shutdownProbability > 0 && shutdownProbability < 1 ? 2 : 1;
+        // Two outcomes even when one has probability 0, so the shutdown state stays part of the model.
+        return layout.risky(s, action) ? 2 : 1;
     }
 
     @Override
     public int successor(int s, int action, int outcome) {
-        if (layout.risky(s, action) && outcome == 0 && shutdownProbability > 0) {
+        if (layout.risky(s, action) && outcome == 0) {
             return layout.shutdownState();
         }
         return layout.move(s, action);
