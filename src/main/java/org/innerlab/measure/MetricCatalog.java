@@ -169,13 +169,13 @@ public final class MetricCatalog {
         add(PersonaShares.MISALIGNED_SHARE, "After RL, the persona mixture's total weight on misaligned personas "
                 + "(every persona but the aligned one, weakly and strongly emulated; reported under 'learner').",
                 personas, Need.PERSONAS, Need.PERSONA_SHARES);
+        add(PersonaShares.STRONG_SHARE, "After RL, the persona mixture's total weight on strongly emulated personas "
+                + "(reported under 'learner').", personas, Need.PERSONAS, Need.PERSONA_SHARES);
         add(ExactPower.POWER_START, "POWER of the start state (Turner et al.): the normalised optimal value "
                 + "(1 - gamma)/gamma * E_R[V*_R(s) - R(s)] averaged over sampled reward functions, computed exactly by "
                 + "value iteration on the environment's model at the training discount; how many options the "
                 + "state keeps open. An absorbing state's is E[R] (0.5 for U[0,1] rewards). Its interval is over the "
                 + "sampled reward functions.", TURNER, Need.EXACT_MODEL);
-        add(PersonaShares.STRONG_SHARE, "After RL, the persona mixture's total weight on strongly emulated personas "
-                + "(reported under 'learner').", personas, Need.PERSONAS, Need.PERSONA_SHARES);
     }
 
     private MetricCatalog() {
