@@ -14,8 +14,8 @@ package org.innerlab.env;
  * says how long an episode lasts.
  *
  * <p>An environment that offers its model declares the parameters {@value #SAMPLES} (how many reward
- * functions an analysis samples) and {@value #REWARDS} (from which distribution), so that a scenario
- * can tell before anything runs that it will be analysed.
+ * functions an analysis samples), {@value #REWARDS} (from which distribution) and {@value #DISCOUNT}, so
+ * that a scenario can tell from the environment's spec, before anything runs, that it will be analysed.
  */
 public interface TabularMdp {
     /** The parameter naming how many reward functions an analysis of the model samples. */
