@@ -203,14 +203,14 @@ public final class PowerWorld implements Environment, TabularMdp {
     /** Paints the board from the state: the key gone once held, the off-switch gone once disabled. */
     private void paint() {
         System.arraycopy(layout.cells, 0, board.cells(), 0, layout.cells.length);
-        int s = layout.isShutdown(state) ? layout.offSwitchCell : layout.cellOf(state);
+        int cell = layout.isShutdown(state) ? layout.offSwitchCell : layout.cellOf(state);
         if (layout.keyHeld(state)) {
             board.set(layout.keyCell, FLOOR);
         }
         if (layout.disabled(state)) {
             board.set(layout.offSwitchCell, FLOOR);
         }
-        board.placeAgent(s);
+        board.placeAgent(cell);
     }
 
     @Override
