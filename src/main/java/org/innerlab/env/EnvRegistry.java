@@ -10,6 +10,7 @@ import org.innerlab.env.keys.KeysChests;
 import org.innerlab.env.maze.CheeseMaze;
 import org.innerlab.env.monster.MonsterWorld;
 import org.innerlab.env.tree.TreeWorld;
+import org.innerlab.env.power.PowerWorld;
 import org.innerlab.env.asg.AbsentSupervisor;
 import org.innerlab.env.asg.BoatRace;
 import org.innerlab.env.asg.ConveyorBelt;
@@ -78,6 +79,7 @@ public final class EnvRegistry {
         register(WhiskyGold.SPEC, WhiskyGold::new, GRIDWORLDS);
 
         register(ComplianceRequests.SPEC, ComplianceRequests::new, ALIGNMENT_FAKING);
+        register(PowerWorld.SPEC, PowerWorld::new, "Turner et al. (2021), \"Optimal Policies Tend to Seek Power\", NeurIPS");
     }
 
     private EnvRegistry() {

@@ -30,6 +30,7 @@ import org.innerlab.regime.EpisodeListener;
 import org.innerlab.regime.Regime;
 import org.innerlab.scenario.EvaluationConfig;
 import org.innerlab.scenario.Scenario;
+import org.innerlab.scenario.StageConfig;
 import org.innerlab.scenario.SweepPoint;
 import sim.engine.SimState;
 import sim.engine.Steppable;
@@ -165,6 +166,9 @@ public final class RunModel extends SimState {
                                 new Probes(reference, attack, seeds.stream("eval/" + distribution + "/attack"))));
                     }
                 }
+                // Its own named stream: the analysis draws reward functions, never the episodes' numbers.
+                all.addAll(plan.power(distribution, env, trainingGamma(),
+                        seeds.stream("eval/" + distribution + "/power")));
                 DeploymentBelief believer = plan.beliefHead();
                 if (ec.beliefSteering() && believer != null) {
                     // d's own level and action streams again: the clamped belief is the only difference.
@@ -196,6 +200,17 @@ public final class RunModel extends SimState {
             }
             metrics = all;
         };
+    }
+
+    /** The γ of the last training stage that has one, the horizon the learner was trained for; NaN when none has. */
+    private double trainingGamma() {
+        double gamma = Double.NaN;
+        for (StageConfig stage : scenario.training()) {
+            if (stage.params().get("gamma") instanceof Double g) {
+                gamma = g;
+            }
+        }
+        return gamma;
     }
 
     private List<MetricValue> evaluate(EvaluationPlan plan, String name, String distribution, Environment env,

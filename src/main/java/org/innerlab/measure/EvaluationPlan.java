@@ -9,6 +9,7 @@ import java.util.Set;
 import org.innerlab.env.EnvSpec;
 import org.innerlab.env.Environment;
 import org.innerlab.env.Params;
+import org.innerlab.env.TabularMdp;
 import org.innerlab.learner.DecisionLog;
 import org.innerlab.learner.DeploymentBelief;
 import org.innerlab.learner.GoalVector;
@@ -114,6 +115,9 @@ public final class EvaluationPlan {
             names.addAll(PersonaShares.learnerMetricNames(spec));
         }
         addIfReported(names, BackdoorPersistence.METRIC);
+        if (met.contains(Metric.Need.EXACT_MODEL)) {
+            names.addAll(ExactPower.metricNames(spec));
+        }
         return names;
     }
 
@@ -188,6 +192,31 @@ public final class EvaluationPlan {
         }
         all.addAll(ConditionalMisbehaviour.gaps(spec, attacked, all));
         return List.copyOf(all.subList(before, all.size()));
+    }
+
+    /**
+     * The exact POWER analysis ({@link ExactPower}) of the distribution {@code name}'s environment when it
+     * offers its model, with the sample count, reward distribution and discount its parameters declare
+     * ({@link TabularMdp#SAMPLES}, {@link TabularMdp#REWARDS}, {@link TabularMdp#DISCOUNT}; a declared
+     * discount of 0 means {@code trainingGamma}); empty when the environment has no model or the discount
+     * is not in (0, 1).
+     *
+     * @param trainingGamma the γ of the last training stage that has one, NaN when none has
+     * @param rewards       the stream the reward functions are drawn from
+     */
+    public List<MetricValue> power(String name, Environment env, double trainingGamma, MersenneTwisterFast rewards) {
+        if (!(env instanceof TabularMdp mdp) || !met.contains(Metric.Need.EXACT_MODEL)) {
+            return List.of();
+        }
+        double declared = env.params().getDouble(TabularMdp.DISCOUNT);
+        double gamma = declared > 0 ? declared : trainingGamma;
+        if (!(gamma > 0 && gamma < 1)) {
+            return List.of();
+        }
+        return new ExactPower(mdp, spec.events().size())
+                .analyse(gamma, env.params().getInt(TabularMdp.SAMPLES),
+                        ExactPower.Rewards.named(env.params().getString(TabularMdp.REWARDS)), rewards)
+                .metrics(name, spec, mdp.startState());
     }
 
     /** A {@link GoalVector} learner's goal drift and refusal preference (empty for any other learner). */

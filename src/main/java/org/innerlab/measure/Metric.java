@@ -8,6 +8,7 @@ import org.innerlab.core.ComponentInfo;
 import org.innerlab.core.Registered;
 import org.innerlab.data.Personas;
 import org.innerlab.env.EnvSpec;
+import org.innerlab.env.TabularMdp;
 import org.innerlab.learner.DecisionLog;
 import org.innerlab.learner.DeploymentBelief;
 import org.innerlab.learner.GoalVector;
@@ -47,7 +48,9 @@ public record Metric(ComponentInfo info, Set<Need> needs, Supplier<EpisodeProbe>
         /** The evaluation records a training curve (evaluation.curve). */
         CURVE,
         /** The report compares misbehaviour before and after safety training (report.backdoor_persistence). */
-        BACKDOOR_PERSISTENCE;
+        BACKDOOR_PERSISTENCE,
+        /** The environment hands over its exact model ({@link org.innerlab.env.TabularMdp}), so POWER can be computed. */
+        EXACT_MODEL;
 
         /** What {@code spec}'s environment declares. */
         public static Set<Need> of(EnvSpec spec) {
@@ -60,6 +63,9 @@ public record Metric(ComponentInfo info, Set<Need> needs, Supplier<EpisodeProbe>
             }
             if (Personas.environments().contains(spec.id())) {
                 needs.add(PERSONAS);
+            }
+            if (spec.param(TabularMdp.SAMPLES) != null) {
+                needs.add(EXACT_MODEL);
             }
             return needs;
         }

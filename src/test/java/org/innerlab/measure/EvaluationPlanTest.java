@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ec.util.MersenneTwisterFast;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.innerlab.env.EnvRegistry;
 import org.innerlab.env.EnvSpec;
+import org.innerlab.env.Environment;
+import org.innerlab.env.TabularMdp;
 import org.innerlab.env.compliance.ComplianceRequests;
 import org.innerlab.learner.GoalVector;
 import org.junit.jupiter.api.Test;
@@ -37,6 +41,24 @@ class EvaluationPlanTest {
                 DeceptiveAlignment.FAKING_RATE, DeceptiveAlignment.GOAL_DRIFT, DeceptiveAlignment.REFUSAL_PREFERENCE));
         expected.addAll(EvaluationSuite.metricNames());
         assertEquals(expected, plan.metricNames());
+    }
+
+    @Test
+    void anEnvironmentThatHandsOverItsModelReportsPowerAtTheTrainingDiscountAndOthersDoNot() {
+        EnvSpec power = EnvRegistry.spec("power-v1");
+        EvaluationPlan plan = EvaluationPlan.forScenario(power, Set.of(), NOTHING_EXTRA);
+        assertTrue(plan.metricNames().containsAll(ExactPower.metricNames(power)));
+        Environment env = EnvRegistry.create("power-v1", Map.of(TabularMdp.SAMPLES, 3));
+        List<String> reported = plan.power("train", env, 0.9, new MersenneTwisterFast(1)).stream()
+                .map(MetricValue::metric).toList();
+        assertEquals(ExactPower.metricNames(power), reported);
+        assertEquals(List.of(), plan.power("train", env, Double.NaN, new MersenneTwisterFast(1)),
+                "no training discount, none declared: nothing to analyse");
+        EnvSpec coinrun = EnvRegistry.spec("coinrun-lite-v1");
+        EvaluationPlan without = EvaluationPlan.forScenario(coinrun, Set.of(), NOTHING_EXTRA);
+        assertTrue(without.metricNames().stream().noneMatch(m -> m.startsWith("power")));
+        assertEquals(List.of(), without.power("train", EnvRegistry.create("coinrun-lite-v1", Map.of()), 0.9,
+                new MersenneTwisterFast(1)));
     }
 
     @Test
