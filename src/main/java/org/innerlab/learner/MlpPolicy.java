@@ -46,7 +46,8 @@ import org.innerlab.observe.SparseVector;
  * instance serves one thread. Exponentials and logarithms are Commons Math's
  * {@link FastMath} (tanh is computed from its exponential), so results match bit for bit on every JVM.
  */
-public final class MlpPolicy implements Policy, Learner, TagPredictor, DeploymentBelief, Differentiable, StateValue {
+public final class MlpPolicy implements Policy, Learner, TagPredictor, DeploymentBelief, Differentiable, StateValue,
+        ActivationSteering {
     /** The {@code mlp} learner type (its trained weights are not saved to a policy file). */
     public static final LearnerType<MlpPolicy> TYPE = new LearnerType<>(
             ComponentInfo.of("mlp", "multilayer perceptron (1-2 hidden layers) with softmax policy and value heads, "
@@ -253,6 +254,44 @@ public final class MlpPolicy implements Policy, Learner, TagPredictor, Deploymen
         return new SteeredBelief(this, beta);
     }
 
+    @Override
+    public int hiddenLayers() {
+        return layout.widths.length;
+    }
+
+    @Override
+    public int hiddenWidth(int layer) {
+        return layout.widths[hiddenIndex(layer)];
+    }
+
+    /** Runs {@link #forward} and adds its pre-activation of {@code layer}, so the last forward's state is {@code obs}'s. */
+    @Override
+    public void addPreActivation(SparseVector obs, int layer, double[] sum) {
+        double[] a = pre[hiddenIndex(layer)];
+        forward(obs);
+        for (int j = 0; j < a.length; j++) {
+            sum[j] += a[j];
+        }
+    }
+
+    /** A {@link SteeredActivations} view. */
+    @Override
+    public Policy steeredActivations(int layer, double[] shift) {
+        int l = hiddenIndex(layer);
+        if (shift.length != layout.widths[l]) {
+            throw new IllegalArgumentException("hidden layer " + layer + " has " + layout.widths[l]
+                    + " units, the steering vector " + shift.length);
+        }
+        return new SteeredActivations(this, l, shift.clone());
+    }
+
+    private int hiddenIndex(int layer) {
+        if (layer < 1 || layer > layout.widths.length) {
+            throw new IllegalArgumentException("hidden layers are numbered 1.." + layout.widths.length + ", got " + layer);
+        }
+        return layer - 1;
+    }
+
     /** Where each parameter sits. */
     MlpLayout layout() {
         return layout;
@@ -331,6 +370,15 @@ public final class MlpPolicy implements Policy, Learner, TagPredictor, Deploymen
 
     /** The hidden layers of {@code obs}: pre-activations into {@code pre}, activations into {@code act}. */
     void trunk(SparseVector obs, double[][] pre, double[][] act) {
+        trunk(obs, pre, act, -1, null);
+    }
+
+    /**
+     * As {@link #trunk(SparseVector, double[][], double[][])}, with {@code shift} added to the
+     * pre-activation of hidden layer {@code steered} (from 0; −1 for none) before its nonlinearity:
+     * the {@link SteeredActivations} hook, never taken in training.
+     */
+    void trunk(SparseVector obs, double[][] pre, double[][] act, int steered, double[] shift) {
         int h = layout.widths[0];
         double[] a0 = pre[0];
         System.arraycopy(params, layout.hiddenBiases[0], a0, 0, h);
@@ -341,15 +389,21 @@ public final class MlpPolicy implements Policy, Learner, TagPredictor, Deploymen
                 a0[j] += params[row + j] * x;
             }
         }
-        activate(pre[0], act[0]);
-        for (int l = 1; l < layout.widths.length; l++) {
-            dense(act[l - 1], layout.hiddenWeights[l], layout.hiddenBiases[l], layout.widths[l], pre[l]);
+        for (int l = 0; l < layout.widths.length; l++) {
+            if (l > 0) {
+                dense(act[l - 1], layout.hiddenWeights[l], layout.hiddenBiases[l], layout.widths[l], pre[l]);
+            }
+            if (l == steered) {
+                for (int j = 0; j < shift.length; j++) {
+                    pre[l][j] += shift[j];
+                }
+            }
             activate(pre[l], act[l]);
         }
     }
 
     /** s = v · h_L + c. */
-    private double beliefLogit(double[] top) {
+    double beliefLogit(double[] top) {
         double s = params[layout.beliefBias];
         for (int j = 0; j < top.length; j++) {
             s += params[layout.beliefWeights + j] * top[j];
