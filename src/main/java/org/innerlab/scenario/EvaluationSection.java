@@ -10,12 +10,13 @@ import org.innerlab.env.EnvSpec;
 /**
  * The {@code evaluation} section: how many episodes on which distributions, with which policy and
  * control tag, the persona reference and attack, the training curve ({@code evaluation.curve}), the
- * evaluation-awareness suite ({@link SuiteSection}) and belief steering; each extra checked against
+ * evaluation-awareness suite ({@link SuiteSection}), belief steering and activation steering
+ * ({@link SteeringSection}); each extra checked against
  * what the learner and the environment have.
  */
 final class EvaluationSection {
     static final List<String> KEYS = List.of("episodes", "distributions", "policy", "tag", "tag_guided",
-            "reference", "attack", "curve", "suite", "belief_steering");
+            "reference", "attack", "curve", "suite", "belief_steering", "steering");
     static final List<String> ATTACK_KEYS = List.of("persona", "steps");
     static final List<String> CURVE_KEYS = List.of("every", "episodes", "distributions", "reference_stage",
             "best_of_n");
@@ -93,7 +94,10 @@ final class EvaluationSection {
                         "set learner.params.belief_head: true (an mlp) or remove belief_steering");
             }
         }
-        return new EvaluationConfig(episodes, names, policy, tag, tagGuided, reference, attack, curve, suite, steering);
+        EvaluationConfig.Steering vectors = s.get("steering") == null ? null
+                : SteeringSection.parse(s.get("steering"), s.field("steering"), environment, spec, learner, names);
+        return new EvaluationConfig(episodes, names, policy, tag, tagGuided, reference, attack, curve, suite, steering,
+                vectors);
     }
 
     /** {@code evaluation.curve}: interval, episodes, distributions, reference stage and best-of-n. */

@@ -160,6 +160,9 @@ public final class ScenarioWriter {
         if (ev.beliefSteering()) {
             evaluation.put("belief_steering", true);
         }
+        if (ev.steering() != null) {
+            evaluation.put("steering", SteeringSection.tree(ev.steering()));
+        }
         root.put("evaluation", evaluation);
 
         if (!s.report().animations().isEmpty() || !s.report().table().isEmpty() || s.report().persistence() != null) {
