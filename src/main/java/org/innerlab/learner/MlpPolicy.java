@@ -29,7 +29,10 @@ import org.innerlab.observe.SparseVector;
  * belief, since the hidden layer also reaches the logits directly); it is trained toward a label only
  * when a regime adds a loss on s (behaviour cloning's {@code belief_weight}), otherwise only through
  * the action loss. {@link #distilWithoutBelief}
- * turns the network into a fresh one without the head, for the distilled variant.
+ * turns the network into a fresh one without the head, for the distilled variant. Activation steering
+ * ({@link ActivationSteering}, Mini, Turner et al. 2023) reads a hidden layer's pre-activation and
+ * evaluates the network with a vector added to it ({@link SteeredActivations}); training never takes
+ * that path.
  *
  * <p>Backpropagation of upstream gradients g_z = ∂L/∂z, g_V = ∂L/∂V, g_u = ∂L/∂u and a direct g_s⁰ = ∂L/∂s
  * (an auxiliary loss on the belief):
