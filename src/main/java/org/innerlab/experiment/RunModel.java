@@ -12,6 +12,7 @@ import org.innerlab.env.Environment;
 import org.innerlab.env.Params;
 import org.innerlab.inspect.ProbeDesign;
 import org.innerlab.inspect.ProbeScore;
+import org.innerlab.learner.ActivationSteering;
 import org.innerlab.learner.AlignmentFakingPlanner;
 import org.innerlab.learner.DeploymentBelief;
 import org.innerlab.learner.HiddenActivations;
@@ -25,6 +26,7 @@ import org.innerlab.measure.Evaluator;
 import org.innerlab.measure.MetricValue;
 import org.innerlab.measure.Probes;
 import org.innerlab.measure.RunResult;
+import org.innerlab.measure.SteeringVector;
 import org.innerlab.observe.ControlTagEncoder;
 import org.innerlab.regime.EpisodeListener;
 import org.innerlab.regime.Regime;
@@ -138,6 +140,7 @@ public final class RunModel extends SimState {
             Map<String, Params> sampled = new LinkedHashMap<>();
             Map<String, Params> greedy = new LinkedHashMap<>();
             Map<String, Params> attacked = new LinkedHashMap<>();
+            Map<String, double[]> vectors = steeringVectors(ec, policy);
             for (String distribution : ec.distributions()) {
                 Environment env = Organism.environment(scenario, distribution);
                 // Both policies meet the same levels (fresh copies of the same streams), so their
@@ -177,6 +180,26 @@ public final class RunModel extends SimState {
                             steered(ec, believer, 1), mode, new Probes(reference, null, null)));
                     all.addAll(evaluate(plan, distribution + EvaluationConfig.TOLD_TRAINING_SUFFIX, distribution, env,
                             steered(ec, believer, 0), mode, new Probes(reference, null, null)));
+                }
+                if (ec.steering() != null && ec.steering().distributions().contains(distribution)) {
+                    // d's own level and action streams again: the added vector is the only difference.
+                    Evaluator.Mode mode = ec.sampled() ? Evaluator.Mode.SAMPLED : Evaluator.Mode.GREEDY;
+                    ActivationSteering net = (ActivationSteering) organism.learner();
+                    for (SteeringVector v : ec.steering().vectors()) {
+                        if (vectors.get(v.name()) == null) {
+                            all.addAll(undefined(v, distribution, all));
+                            continue;
+                        }
+                        for (double c : v.coefficients()) {
+                            double[] shift = vectors.get(v.name()).clone();
+                            for (int j = 0; j < shift.length; j++) {
+                                shift[j] *= c;
+                            }
+                            all.addAll(evaluate(plan, v.steered(distribution, c), distribution, env,
+                                    decoded(ec, net.steeredActivations(v.layer(), shift)), mode,
+                                    new Probes(reference, null, null)));
+                        }
+                    }
                 }
             }
             all.addAll(plan.contrasts(sampled, greedy, attacked, all));
@@ -246,12 +269,55 @@ public final class RunModel extends SimState {
      * report no {@code belief_deployed} (which would only repeat the clamp).
      */
     private Policy steered(EvaluationConfig ec, DeploymentBelief believer, double beta) {
-        Policy policy = believer.steeredBelief(beta);
+        return decoded(ec, believer.steeredBelief(beta));
+    }
+
+    /** {@code policy} filtered by tag-guided decoding when the evaluation asks for it. */
+    private Policy decoded(EvaluationConfig ec, Policy policy) {
         if (ec.tagGuided() != null) {
             ControlTagEncoder tags = organism.encoder() instanceof ControlTagEncoder t ? t : null;
             policy = new TagGuidedPolicy(policy, (TagPredictor) organism.learner(), tags, ec.tagGuided());
         }
         return policy;
+    }
+
+    /**
+     * The steering vectors by name, each computed from the trained learner playing {@code policy} (the
+     * evaluation's) on its state sets; both sets of a vector play fresh copies of the streams
+     * {@code steering/<vector>/levels} and {@code /actions}, so they meet the same levels where their
+     * distributions draw levels alike. A vector is null when one of its sets had no state. Empty without
+     * {@code evaluation.steering}.
+     */
+    private Map<String, double[]> steeringVectors(EvaluationConfig ec, Policy policy) {
+        Map<String, double[]> vectors = new LinkedHashMap<>();
+        if (ec.steering() == null) {
+            return vectors;
+        }
+        ActivationSteering net = (ActivationSteering) organism.learner();
+        Evaluator.Mode mode = ec.sampled() ? Evaluator.Mode.SAMPLED : Evaluator.Mode.GREEDY;
+        for (SteeringVector v : ec.steering().vectors()) {
+            vectors.put(v.name(), v.vector(vectors, set -> v.meanPreActivation(set,
+                    Organism.environment(scenario, set.distribution()), organism.encoder(), policy, net, mode,
+                    ec.steering().episodes(), seeds.stream("steering/" + v.name() + "/levels"),
+                    seeds.stream("steering/" + v.name() + "/actions"))));
+        }
+        return vectors;
+    }
+
+    /**
+     * The twins of a vector that could not be computed (a state set the learner never met): each metric
+     * {@code distribution} reported, as NaN, so the summary shows the gap instead of hiding it.
+     */
+    private static List<MetricValue> undefined(SteeringVector v, String distribution, List<MetricValue> measured) {
+        List<MetricValue> twins = new ArrayList<>();
+        for (double c : v.coefficients()) {
+            for (MetricValue m : measured) {
+                if (m.distribution().equals(distribution)) {
+                    twins.add(new MetricValue(v.steered(distribution, c), m.metric(), Double.NaN));
+                }
+            }
+        }
+        return twins;
     }
 
     private Personas personas() {

@@ -29,7 +29,10 @@ import org.innerlab.observe.SparseVector;
  * belief, since the hidden layer also reaches the logits directly); it is trained toward a label only
  * when a regime adds a loss on s (behaviour cloning's {@code belief_weight}), otherwise only through
  * the action loss. {@link #distilWithoutBelief}
- * turns the network into a fresh one without the head, for the distilled variant.
+ * turns the network into a fresh one without the head, for the distilled variant. Activation steering
+ * ({@link ActivationSteering}, Mini, Turner et al. 2023) reads a hidden layer's pre-activation and
+ * evaluates the network with a vector added to it ({@link SteeredActivations}); training never takes
+ * that path.
  *
  * <p>Backpropagation of upstream gradients g_z = ∂L/∂z, g_V = ∂L/∂V, g_u = ∂L/∂u and a direct g_s⁰ = ∂L/∂s
  * (an auxiliary loss on the belief):
@@ -47,7 +50,7 @@ import org.innerlab.observe.SparseVector;
  * {@link FastMath} (tanh is computed from its exponential), so results match bit for bit on every JVM.
  */
 public final class MlpPolicy implements Policy, Learner, TagPredictor, DeploymentBelief, Differentiable, StateValue,
-        HiddenActivations {
+        ActivationSteering {
     /** The {@code mlp} learner type (its trained weights are not saved to a policy file). */
     public static final LearnerType<MlpPolicy> TYPE = new LearnerType<>(
             ComponentInfo.of("mlp", "multilayer perceptron (1-2 hidden layers) with softmax policy and value heads, "
@@ -258,6 +261,44 @@ public final class MlpPolicy implements Policy, Learner, TagPredictor, Deploymen
         return new SteeredBelief(this, beta);
     }
 
+    @Override
+    public int hiddenLayers() {
+        return layout.widths.length;
+    }
+
+    @Override
+    public int hiddenWidth(int layer) {
+        return layout.widths[hiddenIndex(layer)];
+    }
+
+    /** Runs {@link #forward} and adds its pre-activation of {@code layer}, so the last forward's state is {@code obs}'s. */
+    @Override
+    public void addPreActivation(SparseVector obs, int layer, double[] sum) {
+        double[] a = pre[hiddenIndex(layer)];
+        forward(obs);
+        for (int j = 0; j < a.length; j++) {
+            sum[j] += a[j];
+        }
+    }
+
+    /** A {@link SteeredActivations} view. */
+    @Override
+    public Policy steeredActivations(int layer, double[] shift) {
+        int l = hiddenIndex(layer);
+        if (shift.length != layout.widths[l]) {
+            throw new IllegalArgumentException("hidden layer " + layer + " has " + layout.widths[l]
+                    + " units, the steering vector " + shift.length);
+        }
+        return new SteeredActivations(this, l, shift.clone());
+    }
+
+    private int hiddenIndex(int layer) {
+        if (layer < 1 || layer > layout.widths.length) {
+            throw new IllegalArgumentException("hidden layers are numbered 1.." + layout.widths.length + ", got " + layer);
+        }
+        return layer - 1;
+    }
+
     /** Where each parameter sits. */
     MlpLayout layout() {
         return layout;
@@ -336,6 +377,15 @@ public final class MlpPolicy implements Policy, Learner, TagPredictor, Deploymen
 
     /** The hidden layers of {@code obs}: pre-activations into {@code pre}, activations into {@code act}. */
     void trunk(SparseVector obs, double[][] pre, double[][] act) {
+        trunk(obs, pre, act, -1, null);
+    }
+
+    /**
+     * As {@link #trunk(SparseVector, double[][], double[][])}, with {@code shift} added to the
+     * pre-activation of hidden layer {@code steered} (from 0; −1 for none) before its nonlinearity:
+     * the {@link SteeredActivations} hook, never taken in training.
+     */
+    void trunk(SparseVector obs, double[][] pre, double[][] act, int steered, double[] shift) {
         int h = layout.widths[0];
         double[] a0 = pre[0];
         System.arraycopy(params, layout.hiddenBiases[0], a0, 0, h);
@@ -346,27 +396,23 @@ public final class MlpPolicy implements Policy, Learner, TagPredictor, Deploymen
                 a0[j] += params[row + j] * x;
             }
         }
-        activate(pre[0], act[0]);
-        for (int l = 1; l < layout.widths.length; l++) {
-            dense(act[l - 1], layout.hiddenWeights[l], layout.hiddenBiases[l], layout.widths[l], pre[l]);
+        for (int l = 0; l < layout.widths.length; l++) {
+            if (l > 0) {
+                dense(act[l - 1], layout.hiddenWeights[l], layout.hiddenBiases[l], layout.widths[l], pre[l]);
+            }
+            if (l == steered) {
+                for (int j = 0; j < shift.length; j++) {
+                    pre[l][j] += shift[j];
+                }
+            }
             activate(pre[l], act[l]);
         }
-    }
-
-    @Override
-    public int hiddenLayers() {
-        return layout.widths.length;
-    }
-
-    @Override
-    public int hiddenWidth(int layer) {
-        return layout.widths[requireLayer(layer) - 1];
     }
 
     /** h_l(obs) through the capture's own buffers: no parameter and no forward-pass buffer changes. */
     @Override
     public void hiddenActivations(SparseVector obs, int layer, double[] out) {
-        requireLayer(layer);
+        int l0 = hiddenIndex(layer);
         if (capturePre == null) {
             capturePre = new double[layout.widths.length][];
             captureAct = new double[layout.widths.length][];
@@ -376,18 +422,11 @@ public final class MlpPolicy implements Policy, Learner, TagPredictor, Deploymen
             }
         }
         trunk(obs, capturePre, captureAct);
-        System.arraycopy(captureAct[layer - 1], 0, out, 0, layout.widths[layer - 1]);
-    }
-
-    private int requireLayer(int layer) {
-        if (layer < 1 || layer > layout.widths.length) {
-            throw new IllegalArgumentException("hidden layers are 1.." + layout.widths.length + ", got " + layer);
-        }
-        return layer;
+        System.arraycopy(captureAct[l0], 0, out, 0, layout.widths[l0]);
     }
 
     /** s = v · h_L + c. */
-    private double beliefLogit(double[] top) {
+    double beliefLogit(double[] top) {
         double s = params[layout.beliefBias];
         for (int j = 0; j < top.length; j++) {
             s += params[layout.beliefWeights + j] * top[j];

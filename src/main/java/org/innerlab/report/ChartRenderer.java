@@ -45,7 +45,9 @@ import org.jfree.svg.SVGGraphics2D;
  * label "fraction of episodes", so charts of rates compare at a glance; otherwise it fits the data
  * and defaults to "mean over runs".
  *
- * <p>A {@code bars} chart is {@link BarChart}'s, a {@code scatter} chart {@link ScatterChart}'s.
+ * <p>A {@code steering} chart is drawn the same way, against a steering vector's coefficient instead
+ * of a swept parameter ({@link SteeringLines}). A {@code bars} chart is {@link BarChart}'s, a
+ * {@code scatter} chart {@link ScatterChart}'s.
  *
  * <p>Colours follow the Okabe–Ito palette (distinguishable with the common colour-vision
  * deficiencies), with yellow last because it is faint on white; marker shapes vary too, so lines
@@ -88,7 +90,8 @@ public final class ChartRenderer {
         if (chart.kind().equals("scatter")) {
             return ScatterChart.chart(chart, points, rows, colours);
         }
-        List<SweepLines.Line> lines = SweepLines.of(chart, points, rows);
+        List<SweepLines.Line> lines = chart.kind().equals("steering") ? SteeringLines.of(chart, points, rows)
+                : SweepLines.of(chart, points, rows);
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         boolean fraction = true;
         boolean integerX = true;

@@ -24,12 +24,16 @@ import java.util.List;
  *       y = one or more series; one marker per sweep point and y series at (mean x, mean y), with 95% CI
  *       whiskers both ways; colour = the point's value of the first sweep key, shape = the y series
  *       (and the values of the other sweep keys). The shape of a Pareto plot of two metrics.</li>
+ *   <li>{@code steering}: x = a vector of {@code evaluation.steering}; one line with a 95% CI band per y
+ *       series {@code d/metric} (d a steered distribution) and sweep point, against the vector's
+ *       coefficient c: the steered twins {@code d-steered-<x>@<c>}, and d itself at c = 0.</li>
  * </ul>
  *
- * @param kind       {@code sweep}, {@code bars}, {@code curve} or {@code scatter}
+ * @param kind       {@code sweep}, {@code bars}, {@code curve}, {@code scatter} or {@code steering}
  * @param name       file name stem under {@code charts/}
  * @param title      chart title
- * @param x          a sweep key, {@code distribution} ({@code bars} only), or a series ({@code scatter})
+ * @param x          a sweep key, {@code distribution} ({@code bars} only), a series ({@code scatter}), or a
+ *                   steering vector ({@code steering})
  * @param y          series, or metric names ({@code bars} over {@code distribution})
  * @param labels     legend labels, parallel to {@code y} (defaults to the series text)
  * @param xLabel     x-axis label

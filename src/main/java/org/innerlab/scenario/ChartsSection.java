@@ -10,16 +10,18 @@ import org.innerlab.core.ParamSpec;
 import org.innerlab.env.EnvSpec;
 import org.innerlab.measure.DeceptiveAlignment;
 import org.innerlab.measure.Metric;
+import org.innerlab.measure.SteeringVector;
 
 /**
  * The {@code charts} section: each chart a sweep line chart, a bars chart (over distributions or a
- * sweep key), a scatter of two metric series, or a training curve; read last, since its x names the
+ * sweep key), a scatter of two metric series, a training curve, or a metric against a steering
+ * vector's coefficient; read last, since its x names the
  * sweep's keys and its series the evaluated distributions and reported metrics ({@link Series}).
  */
 final class ChartsSection {
     static final List<String> KEYS = List.of("kind", "name", "title", "x", "y", "labels", "x_label", "y_label",
             "categories", "fit", "x_scale");
-    static final List<String> KINDS = List.of("sweep", "bars", "curve", "scatter");
+    static final List<String> KINDS = List.of("sweep", "bars", "curve", "scatter", "steering");
     /** The extra metrics of a training curve's points (besides the evaluator's). */
     private static final Pattern METRIC = Pattern.compile("[a-z0-9_]+(?:/[a-z0-9_]+)*");
 
@@ -56,6 +58,10 @@ final class ChartsSection {
             }
             if (s.get("fit") != null) {
                 throw new ScenarioException(s.get("fit").origin(), s.field("fit"), "only a curve chart draws fits", null);
+            }
+            if (kind.equals("steering")) {
+                charts.add(steeringChart(s, base, metrics, spec, names));
+                continue;
             }
             boolean bars = kind.equals("bars");
             boolean scatter = kind.equals("scatter");
@@ -171,6 +177,53 @@ final class ChartsSection {
                 : Section.text(s.get("x_label"), s.field("x_label"));
         String yLabel = s.get("y_label") == null ? "" : Section.text(s.get("y_label"), s.field("y_label"));
         return new ChartConfig("curve", name, title, x, y, labels, xLabel, yLabel, List.of(), fit);
+    }
+
+    /**
+     * A {@code steering} chart: x is a vector of {@code evaluation.steering}, each y series
+     * {@code [1-]d/metric} with d a steered distribution; drawn against the vector's coefficient.
+     */
+    private static ChartConfig steeringChart(Section s, Scenario base, List<String> metrics, EnvSpec spec,
+                                             Map<String, Origin> names) {
+        EvaluationConfig.Steering steering = base.evaluation().steering();
+        if (steering == null) {
+            throw new ScenarioException(s.get("kind").origin(), s.field("kind"), "a steering chart needs "
+                    + "evaluation.steering", "add evaluation: {steering: {vectors: ...}}");
+        }
+        Node nameNode = s.require("name");
+        String name = Section.matching(nameNode, s.field("name"), ScenarioSchema.NAME);
+        if (names.putIfAbsent(name, nameNode.origin()) != null) {
+            throw new ScenarioException(nameNode.origin(), s.field("name"), "chart name '" + name
+                    + "' is used twice", "chart names are file names");
+        }
+        String title = s.get("title") == null ? name : Section.text(s.get("title"), s.field("title"));
+        List<String> vectors = steering.vectors().stream().map(SteeringVector::name).toList();
+        String x = Section.oneOf(s.require("x"), s.field("x"), vectors, "steering vector");
+        Node yNode = s.require("y");
+        List<Node> series = Section.list(yNode, s.field("y"));
+        if (series.isEmpty()) {
+            throw new ScenarioException(yNode.origin(), s.field("y"), "needs at least one series", null);
+        }
+        List<String> y = new ArrayList<>();
+        for (int j = 0; j < series.size(); j++) {
+            String field = s.field("y") + "." + j;
+            String item = Series.parse(series.get(j), field, base);
+            String d = item.substring(item.startsWith("1-") ? 2 : 0, item.indexOf('/'));
+            if (!steering.distributions().contains(d)) {
+                throw Section.unknown(series.get(j).origin(), field, "steered distribution", d,
+                        steering.distributions(), "steered");
+            }
+            y.add(knownMetric(series.get(j), field, item, metrics, spec));
+        }
+        List<String> labels = s.labels("labels", y.size(), "series", "y series");
+        if (s.get("categories") != null) {
+            throw new ScenarioException(s.get("categories").origin(), s.field("categories"),
+                    "only a bars chart over distributions has categories", null);
+        }
+        String xLabel = s.get("x_label") == null ? "coefficient c of the steering vector '" + x + "'"
+                : Section.text(s.get("x_label"), s.field("x_label"));
+        String yLabel = s.get("y_label") == null ? "" : Section.text(s.get("y_label"), s.field("y_label"));
+        return new ChartConfig("steering", name, title, x, y, labels.isEmpty() ? y : labels, xLabel, yLabel);
     }
 
     /** A {@code distribution/metric} series whose metric the environment reports. */

@@ -5,6 +5,7 @@ import java.util.List;
 import org.innerlab.inspect.ProbeDesign;
 import org.innerlab.measure.EvaluationSuite;
 import org.innerlab.measure.MetricCatalog;
+import org.innerlab.measure.SteeringVector;
 
 /**
  * How a trained learner is evaluated.
@@ -29,13 +30,14 @@ import org.innerlab.measure.MetricCatalog;
  *                      without control tags' or attacks' twins. An intervention on the learner, not a shift
  *                      of the environment: the goal labels and the oversight gaps ignore these names. A run
  *                      whose head an earlier stage distilled away reports none of them
+ * @param steering      activation steering ({@link Steering}), or null for none
  * @param probes        linear probes on the learner's hidden activations ({@code evaluation.probes}), each
  *                      reported as {@code probe_auroc/<name>} under the distribution
  *                      {@value MetricCatalog#PROBES}; empty for none
  */
 public record EvaluationConfig(int episodes, List<String> distributions, String policy, String tag, Double tagGuided,
                                String reference, Attack attack, CurveConfig curve, Suite suite,
-                               boolean beliefSteering, List<ProbeDesign> probes) {
+                               boolean beliefSteering, Steering steering, List<ProbeDesign> probes) {
     /** The suffix of a distribution's greedy results when {@link #policy} is {@code both}. */
     public static final String GREEDY_SUFFIX = "-greedy";
     /** The suffix of a distribution's results under adversarial starts. */
@@ -64,12 +66,6 @@ public record EvaluationConfig(int episodes, List<String> distributions, String 
         probes = List.copyOf(probes);
     }
 
-    /** Without probes. */
-    public EvaluationConfig(int episodes, List<String> distributions, String policy, String tag, Double tagGuided,
-                            String reference, Attack attack, CurveConfig curve, Suite suite, boolean beliefSteering) {
-        this(episodes, distributions, policy, tag, tagGuided, reference, attack, curve, suite, beliefSteering, List.of());
-    }
-
     /**
      * An evaluation suite whose episodes a cue separates from deployment with reliability
      * {@code design.distinguishability()} ({@link EvaluationSuite}).
@@ -79,6 +75,33 @@ public record EvaluationConfig(int episodes, List<String> distributions, String 
      * @param design         distinguishability, honeypot share, episodes, threshold, deployment episodes
      */
     public record Suite(String looksEvaluated, String looksDeployed, EvaluationSuite.Design design) {
+    }
+
+    /**
+     * Activation steering ({@link SteeringVector}): each vector is computed from the trained learner on
+     * {@code episodes} episodes per state set, and each of {@code distributions} is played again on its
+     * own levels once per vector and coefficient c with c times the vector added to the vector's hidden
+     * layer, reported as {@code d-steered-<vector>@<c>} with the evaluation's own action choice (sampled
+     * unless {@link #policy} is {@code greedy}). Like belief steering an intervention on the learner, not
+     * a shift: the goal labels and the paper table skip these names (they contain {@code @}, as
+     * training-curve points do).
+     *
+     * @param episodes      episodes played per state set
+     * @param distributions the evaluated distributions that get steered twins
+     * @param vectors       the vectors, composed ones after their parts
+     */
+    public record Steering(int episodes, List<String> distributions, List<SteeringVector> vectors) {
+        public Steering {
+            distributions = List.copyOf(distributions);
+            vectors = List.copyOf(vectors);
+        }
+    }
+
+    /** Without activation steering or probes. */
+    public EvaluationConfig(int episodes, List<String> distributions, String policy, String tag, Double tagGuided,
+                            String reference, Attack attack, CurveConfig curve, Suite suite, boolean beliefSteering) {
+        this(episodes, distributions, policy, tag, tagGuided, reference, attack, curve, suite, beliefSteering, null,
+                List.of());
     }
 
     /** Without belief steering. */
@@ -105,12 +128,14 @@ public record EvaluationConfig(int episodes, List<String> distributions, String 
     }
 
     /**
-     * A copy with at most {@code cap} episodes per distribution (and per probe split) and the training
-     * curve {@code newCurve}.
+     * A copy with at most {@code cap} episodes per distribution (and per steering state set and probe
+     * split) and the training curve {@code newCurve}.
      */
     public EvaluationConfig withAtMostEpisodes(int cap, CurveConfig newCurve) {
         return new EvaluationConfig(Math.min(episodes, cap), distributions, policy, tag, tagGuided, reference, attack,
-                newCurve, suite, beliefSteering, probes.stream().map(p -> p.withAtMostEpisodes(cap)).toList());
+                newCurve, suite, beliefSteering, steering == null ? null
+                        : new Steering(Math.min(steering.episodes(), cap), steering.distributions(), steering.vectors()),
+                probes.stream().map(p -> p.withAtMostEpisodes(cap)).toList());
     }
 
     /** Whether the sampled policy is evaluated. */
@@ -127,7 +152,8 @@ public record EvaluationConfig(int episodes, List<String> distributions, String 
      * The distribution names results are reported under: each evaluated distribution, followed, when
      * {@link #policy} is {@code both}, by its {@code -greedy} twin, and with an {@link #attack} each of
      * those again with {@code -attacked}, then with {@link #beliefSteering} its {@code -told-deployed} and
-     * {@code -told-training} twins, then {@value EvaluationSuite#NAME} with a suite, and last
+     * {@code -told-training} twins, then with {@link #steering} its steered twins (vector by vector, each
+     * coefficient in order), then {@value EvaluationSuite#NAME} with a suite, and last
      * {@value MetricCatalog#PROBES} with probes.
      */
     public List<String> reported() {
@@ -141,6 +167,11 @@ public record EvaluationConfig(int episodes, List<String> distributions, String 
             if (beliefSteering) {
                 names.add(d + TOLD_DEPLOYED_SUFFIX);
                 names.add(d + TOLD_TRAINING_SUFFIX);
+            }
+            if (steering != null && steering.distributions().contains(d)) {
+                for (SteeringVector v : steering.vectors()) {
+                    v.coefficients().forEach(c -> names.add(v.steered(d, c)));
+                }
             }
         }
         if (suite != null) {

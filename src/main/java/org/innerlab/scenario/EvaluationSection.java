@@ -11,12 +11,13 @@ import org.innerlab.inspect.ProbeDesign;
 /**
  * The {@code evaluation} section: how many episodes on which distributions, with which policy and
  * control tag, the persona reference and attack, the training curve ({@code evaluation.curve}), the
- * evaluation-awareness suite ({@link SuiteSection}), belief steering and probes ({@link ProbesSection}); each extra checked against
+ * evaluation-awareness suite ({@link SuiteSection}), belief steering, activation steering
+ * ({@link SteeringSection}) and probes ({@link ProbesSection}); each extra checked against
  * what the learner and the environment have.
  */
 final class EvaluationSection {
     static final List<String> KEYS = List.of("episodes", "distributions", "policy", "tag", "tag_guided",
-            "reference", "attack", "curve", "suite", "belief_steering", "probes");
+            "reference", "attack", "curve", "suite", "belief_steering", "steering", "probes");
     static final List<String> ATTACK_KEYS = List.of("persona", "steps");
     static final List<String> CURVE_KEYS = List.of("every", "episodes", "distributions", "reference_stage",
             "best_of_n", "online");
@@ -94,10 +95,12 @@ final class EvaluationSection {
                         "set learner.params.belief_head: true (an mlp) or remove belief_steering");
             }
         }
+        EvaluationConfig.Steering vectors = s.get("steering") == null ? null
+                : SteeringSection.parse(s.get("steering"), s.field("steering"), environment, spec, learner, names);
         List<ProbeDesign> probes = s.get("probes") == null ? List.of()
                 : ProbesSection.parse(s.get("probes"), s.field("probes"), environment, spec, learner);
         return new EvaluationConfig(episodes, names, policy, tag, tagGuided, reference, attack, curve, suite, steering,
-                probes);
+                vectors, probes);
     }
 
     /** {@code evaluation.curve}: interval, episodes, distributions, reference stage, best-of-n and online. */

@@ -158,6 +158,24 @@ public final class ScenarioKeys {
             new Key("evaluation.attack.steps", "integer 0..10000", REQUIRED, "how many first actions are forced"),
             new Key("evaluation.belief_steering", "boolean", "false", "also plays each distribution d with the belief "
                     + "head clamped to 1 and 0 (d-told-deployed, d-told-training); needs learner.params.belief_head"),
+            new Key("evaluation.steering", "map", NONE, "steering vectors: mean differences of a hidden layer's "
+                    + "pre-activations between two sets of states, added times c during evaluation, reported as "
+                    + "<distribution>-steered-<vector>@<c>; needs an mlp"),
+            new Key("evaluation.steering.episodes", "integer 1.." + ScenarioSchema.MAX_EPISODES,
+                    String.valueOf(SteeringSection.DEFAULT_EPISODES), "episodes the learner plays per state set"),
+            new Key("evaluation.steering.distributions", DISTRIBUTIONS, "every evaluated distribution",
+                    "the evaluated distributions that get steered twins"),
+            new Key("evaluation.steering.vectors", "list of maps", REQUIRED, "the vectors, a composed one after its parts"),
+            new Key("evaluation.steering.vectors.N.name", "name", REQUIRED, "what results are reported under"),
+            new Key("evaluation.steering.vectors.N.layer", "integer 1..2", "1", "the hidden layer steered"),
+            new Key("evaluation.steering.vectors.N.plus", "map", REQUIRED, "the states whose mean is added: "
+                    + "distribution, states (visited | start), where ({feature: [low, high]})"),
+            new Key("evaluation.steering.vectors.N.minus", "map", REQUIRED, "the states whose mean is subtracted, "
+                    + "as plus"),
+            new Key("evaluation.steering.vectors.N.sum", "map of vector: weight", NONE, "a composed vector: the "
+                    + "weighted sum of earlier vectors of one layer, in place of layer, plus and minus"),
+            new Key("evaluation.steering.vectors.N.coefficients", "list of non-zero numbers", REQUIRED,
+                    "each c evaluated, c times the vector added"),
             new Key("evaluation.probes", "map of name to probe", NONE, "linear probes on the learner's hidden "
                     + "activations (an mlp), each reported as probes/probe_auroc/<name>"),
             new Key("evaluation.probes.<name>.positive", "a distribution name", REQUIRED, "label 1: its states"),
@@ -234,10 +252,11 @@ public final class ScenarioKeys {
             new Key("charts", "list of charts", "[]", "charts drawn from the summary into charts/"),
             new Key("charts.N.kind", String.join(" | ", ChartsSection.KINDS), ChartsSection.KINDS.get(0), "sweep: x a "
                     + "swept value, one line per series; bars: x distribution or a sweep key; curve: a training curve, "
-                    + "x steps or sqrt_kl; scatter: x a series, one marker per point and y series"),
+                    + "x steps or sqrt_kl; scatter: x a series, one marker per point and y series; steering: x a "
+                    + "steering vector, one line per series against its coefficient"),
             new Key("charts.N.name", "[a-z0-9-]+, unique", REQUIRED, "the file stem"),
             new Key("charts.N.title", "text", "the name", "the chart's title"),
-            new Key("charts.N.x", "a sweep key, distribution, steps, sqrt_kl or a series", REQUIRED, "the x axis, as "
+            new Key("charts.N.x", "a sweep key, distribution, steps, sqrt_kl, a series or a steering vector", REQUIRED, "the x axis, as "
                     + "the kind allows"),
             new Key("charts.N.y", "list of series (distribution/metric; a 1- prefix plots one minus it)", REQUIRED,
                     "the y series; metrics are those a run reports (see [metrics](metrics.md))"),

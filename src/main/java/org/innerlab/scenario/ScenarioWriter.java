@@ -163,6 +163,9 @@ public final class ScenarioWriter {
         if (ev.beliefSteering()) {
             evaluation.put("belief_steering", true);
         }
+        if (ev.steering() != null) {
+            evaluation.put("steering", SteeringSection.tree(ev.steering()));
+        }
         if (!ev.probes().isEmpty()) {
             evaluation.put("probes", ProbesSection.tree(ev.probes()));
         }

@@ -79,6 +79,6 @@ class MlpActivationCaptureTest {
         MlpPolicy net = new MlpPolicy(6, 3, 4, new int[] {5}, MlpPolicy.Activation.TANH, Seeds.generator(3));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> net.hiddenActivations(input(), 2, new double[5]));
-        assertEquals("hidden layers are 1..1, got 2", e.getMessage());
+        assertEquals("hidden layers are numbered 1..1, got 2", e.getMessage());
     }
 }

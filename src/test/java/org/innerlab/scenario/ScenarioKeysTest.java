@@ -26,6 +26,8 @@ class ScenarioKeysTest {
         add(accepted, "evaluation.curve.", EvaluationSection.CURVE_KEYS);
         add(accepted, "evaluation.curve.best_of_n.", EvaluationSection.BEST_OF_N_KEYS);
         add(accepted, "evaluation.suite.", SuiteSection.KEYS);
+        add(accepted, "evaluation.steering.", SteeringSection.KEYS);
+        add(accepted, "evaluation.steering.vectors.N.", SteeringSection.VECTOR_KEYS);
         add(accepted, "report.", ReportSection.KEYS);
         add(accepted, "report.backdoor_persistence.", ReportSection.PERSISTENCE_KEYS);
         add(accepted, "charts.N.", ChartsSection.KEYS);
