@@ -112,6 +112,7 @@ public record ComponentDescription(Kind kind, String id, String summary, String 
             case DOUBLE -> "[" + Numbers.format(p.min()) + ", " + Numbers.format(p.max()) + "]";
             case BOOLEAN -> "true | false";
             case CHOICE -> String.join(" | ", p.choices());
+            case TEXT -> "text, at most " + (long) p.max() + " characters";
         };
     }
 
@@ -131,6 +132,7 @@ public record ComponentDescription(Kind kind, String id, String summary, String 
                 tree.put("max", p.max());
             }
             case CHOICE -> tree.put("choices", p.choices());
+            case TEXT -> tree.put("max_length", (long) p.max());
             case BOOLEAN -> {
                 // true or false: nothing to bound.
             }
