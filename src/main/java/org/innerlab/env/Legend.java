@@ -30,8 +30,8 @@ import java.util.Objects;
  * @param maxWidth  most columns
  * @param maxHeight most rows
  */
-public record Legend(List<Symbol> symbols, char agent, String goals, String unique, boolean enclosed, int minWidth, int minHeight, int maxWidth,
-                     int maxHeight) {
+public record Legend(List<Symbol> symbols, char agent, String goals, String unique, boolean enclosed,
+                     int minWidth, int minHeight, int maxWidth, int maxHeight) {
 
     /**
      * One symbol of a layout.
@@ -74,12 +74,18 @@ public record Legend(List<Symbol> symbols, char agent, String goals, String uniq
         return null;
     }
 
-    /** The legend as one line per symbol, {@code 'G'  goal  reaching it ends the episode}, for {@code describe}. */
+    /**
+     * The legend as one line per symbol ({@code 'G' goal: +50; ends the episode}), then the rules a
+     * drawing must keep, for {@code describe} and the reference.
+     */
     public List<String> lines() {
         List<String> out = new ArrayList<>();
         for (Symbol s : symbols) {
-            out.add(String.format(Locale.ROOT, "'%c'  %-12s %s", s.glyph(), s.name(), s.meaning()));
+            out.add(quoted(s.glyph()) + " " + s.name() + ": " + s.meaning());
         }
+        out.add("exactly one " + quoted(agent) + (goals.isEmpty() ? "" : ", at least one " + quotedAll(goals)
+                + " reachable from it") + (unique.isEmpty() ? "" : ", at most one " + quotedAll(unique))
+                + (enclosed ? ", walled in" : "") + "; " + limits());
         return out;
     }
 

@@ -102,7 +102,7 @@ public record ComponentDescription(Kind kind, String id, String summary, String 
 
     /** A parameter's default as a scenario would write it. */
     static String defaultText(ParamSpec p) {
-        return Numbers.format(p.defaultValue());
+        return "".equals(p.defaultValue()) ? "\"\"" : Numbers.format(p.defaultValue());
     }
 
     /** A parameter's allowed values: {@code [min, max]}, {@code true | false} or the choices. */
