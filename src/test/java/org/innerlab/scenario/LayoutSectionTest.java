@@ -73,6 +73,34 @@ class LayoutSectionTest {
     }
 
     @Test
+    void aSweepOverNamedLayoutsPlaysEachDrawingInTurn() {
+        String yaml = """
+                name: swept
+                environment:
+                  id: asg-absent-supervisor-v1
+                  layouts:
+                    short: |
+                      #####
+                      #A G#
+                      #####
+                    long: |
+                      #######
+                      #A   G#
+                      #######
+                learner:
+                  type: tabular-q
+                training:
+                  - regime: q-learning
+                    steps: 1000
+                sweep:
+                  environment.train.layout: [short, long]
+                """;
+        List<SweepPoint> points = Sweeps.expand(parse(yaml));
+        assertEquals(List.of("#####\n#A G#\n#####\n", "#######\n#A   G#\n#######\n"), points.stream()
+                .map(p -> p.scenario().environment().distributions().get("train").get("layout")).toList());
+    }
+
+    @Test
     void anUnknownSymbolIsPointedAtWithTheSameLetterInTheOtherCase() {
         assertEquals("x.yaml:9:9: environment.params.layout: unknown symbol 'p'; did you mean 'P' (punishment)?",
                 error(scenario(BOARD.replace("S#P##", "S#p##"))));
