@@ -20,8 +20,12 @@ import java.util.Objects;
 public record ParamSpec(String name, Kind kind, Object defaultValue, double min, double max,
                         List<String> choices, String doc) {
 
-    /** The type of a parameter's value. */
-    public enum Kind { INT, DOUBLE, BOOLEAN, CHOICE }
+    /**
+     * The type of a parameter's value. {@code TEXT} is free text whose meaning the component checks
+     * itself (an environment's ASCII layout, checked against its legend); its {@code max} is the
+     * longest text accepted, in characters.
+     */
+    public enum Kind { INT, DOUBLE, BOOLEAN, CHOICE, TEXT }
 
     public ParamSpec {
         Objects.requireNonNull(name, "name");
@@ -40,6 +44,11 @@ public record ParamSpec(String name, Kind kind, Object defaultValue, double min,
 
     public static ParamSpec bool(String name, boolean defaultValue, String doc) {
         return new ParamSpec(name, Kind.BOOLEAN, defaultValue, 0, 1, List.of(), doc);
+    }
+
+    /** Free text of at most {@code maxLength} characters, checked by the component that reads it. */
+    public static ParamSpec text(String name, String defaultValue, int maxLength, String doc) {
+        return new ParamSpec(name, Kind.TEXT, defaultValue, 0, maxLength, List.of(), doc);
     }
 
     public static ParamSpec choice(String name, String defaultValue, List<String> choices, String doc) {
@@ -64,6 +73,7 @@ public record ParamSpec(String name, Kind kind, Object defaultValue, double min,
             case DOUBLE -> "a number in [" + min + ", " + max + "]";
             case BOOLEAN -> "true or false";
             case CHOICE -> "one of " + String.join(", ", choices);
+            case TEXT -> "a text of at most " + (long) max + " characters";
         };
     }
 
@@ -74,6 +84,7 @@ public record ParamSpec(String name, Kind kind, Object defaultValue, double min,
             case DOUBLE -> "a number in [" + min + ", " + max + "]";
             case BOOLEAN -> "true or false";
             case CHOICE -> "one of " + String.join(", ", choices);
+            case TEXT -> "a text of at most " + (long) max + " characters";
         };
         String got = raw instanceof String s ? "\"" + s + "\"" : String.valueOf(raw);
         IllegalArgumentException bad = new IllegalArgumentException("must be " + expected + ", got " + got);
@@ -129,6 +140,14 @@ public record ParamSpec(String name, Kind kind, Object defaultValue, double min,
                     }
                 }
                 throw bad;
+            }
+            case TEXT -> {
+                if (raw instanceof String s && s.length() <= max) {
+                    return s;
+                }
+                // A long text is not quoted back whole: the message stays one readable line.
+                throw new IllegalArgumentException("must be " + expected + ", got "
+                        + (raw instanceof String s ? s.length() + " characters" : got));
             }
             default -> throw new AssertionError(kind);
         }

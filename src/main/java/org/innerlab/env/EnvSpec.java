@@ -1,5 +1,6 @@
 package org.innerlab.env;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.innerlab.core.ParamSet;
 import org.innerlab.core.ParamSpec;
@@ -23,11 +24,22 @@ import java.util.function.LongPredicate;
  * @param proxies         candidate proxy goals that coincide with the intended goal in training (may be empty)
  * @param counters        names of per-episode counts the environment keeps (index = {@link Environment#counter}),
  *                        e.g. {@code keys_picked}; the evaluator reports each one's mean per episode (may be empty)
+ * @param legend          the symbols of a hand-drawn layout (parameter {@code layout}), or null when the
+ *                        environment takes none
  */
 public record EnvSpec(String id, String description, List<String> actions, List<ParamSpec> params,
                       List<String> events, List<String> features, String intendedGoal,
                       LongPredicate intendedSuccess, LongPredicate competence, Oversight oversight,
-                      List<Proxy> proxies, List<String> counters) {
+                      List<Proxy> proxies, List<String> counters, Legend legend) {
+
+    /** A spec without a legend: it takes no hand-drawn layout. */
+    public EnvSpec(String id, String description, List<String> actions, List<ParamSpec> params,
+                   List<String> events, List<String> features, String intendedGoal,
+                   LongPredicate intendedSuccess, LongPredicate competence, Oversight oversight,
+                   List<Proxy> proxies, List<String> counters) {
+        this(id, description, actions, params, events, features, intendedGoal, intendedSuccess, competence,
+                oversight, proxies, counters, null);
+    }
 
     /** A spec without declared proxies. */
     public EnvSpec(String id, String description, List<String> actions, List<ParamSpec> params,
@@ -76,19 +88,36 @@ public record EnvSpec(String id, String description, List<String> actions, List<
             throw new IllegalArgumentException(id + " has no parameter '" + o.parameter() + "' to oversee with");
         }
         return new EnvSpec(id, description, actions, params, events, features, intendedGoal, intendedSuccess,
-                competence, o, proxies, counters);
+                competence, o, proxies, counters, legend);
     }
 
     /** A copy that declares these candidate proxy goals (replacing any declared before). */
     public EnvSpec withProxies(Proxy... declared) {
         return new EnvSpec(id, description, actions, params, events, features, intendedGoal, intendedSuccess,
-                competence, oversight, List.of(declared), counters);
+                competence, oversight, List.of(declared), counters, legend);
     }
 
     /** A copy that declares these per-episode counters (replacing any declared before). */
     public EnvSpec withCounters(String... names) {
         return new EnvSpec(id, description, actions, params, events, features, intendedGoal, intendedSuccess,
-                competence, oversight, proxies, List.of(names));
+                competence, oversight, proxies, List.of(names), legend);
+    }
+
+    /**
+     * A copy that takes hand-drawn layouts with {@code declared}: it declares the text parameter
+     * {@value Legend#PARAMETER} (empty, the default, plays the built-in level), whose longest text is the
+     * legend's largest board.
+     */
+    public EnvSpec withLegend(Legend declared) {
+        if (legend != null || param(Legend.PARAMETER) != null) {
+            throw new IllegalArgumentException(id + " already declares a layout");
+        }
+        List<ParamSpec> with = new ArrayList<>(params);
+        with.add(ParamSpec.text(Legend.PARAMETER, "", (declared.maxWidth() + 1) * declared.maxHeight(),
+                "the board drawn in ASCII with this environment's legend (innerlab describe " + id
+                        + "); empty plays the built-in level"));
+        return new EnvSpec(id, description, actions, with, events, features, intendedGoal, intendedSuccess,
+                competence, oversight, proxies, counters, declared);
     }
 
     /** The declared parameter named {@code name}, or null. */

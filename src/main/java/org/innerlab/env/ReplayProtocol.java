@@ -299,7 +299,14 @@ public final class ReplayProtocol {
         b.append(r.env()).append(r.level() == null ? "" : "  level " + r.level()).append("  seed ").append(usedSeed)
                 .append('\n');
         StringJoiner settings = new StringJoiner("  ", "settings: ", "\n");
-        r.resolvedSettings().forEach((k, v) -> settings.add(k + " " + v));
+        r.resolvedSettings().forEach((k, v) -> {
+            // A layout is the start board below: a drawn one is shown there, an empty one is the built-in level.
+            if (!k.equals(Legend.PARAMETER)) {
+                settings.add(k + " " + v);
+            } else if (!"".equals(v)) {
+                settings.add(k + " drawn (the start board below)");
+            }
+        });
         StringJoiner legend = new StringJoiner("  ", "legend: ", "\n");
         // A blank cell's symbol would be invisible in the line.
         r.legend().forEach((symbol, name) -> legend.add((symbol == ' ' ? "' '" : symbol.toString()) + " " + name));

@@ -3,6 +3,8 @@ package org.innerlab.gui;
 import java.awt.Color;
 import java.awt.Component;
 import java.awt.Container;
+import java.awt.Dimension;
+import java.awt.GraphicsEnvironment;
 import javax.swing.JTabbedPane;
 import java.awt.Frame;
 import java.awt.Rectangle;
@@ -12,6 +14,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import javax.swing.ScrollPaneConstants;
 import javax.swing.SwingUtilities;
 import javax.swing.JButton;
 import javax.swing.JCheckBox;
@@ -195,7 +198,14 @@ public final class RunWithUI extends GUIState {
         values.setEnabled(ValueMap.supports(model().trained().organism().learner()));
         values.addActionListener(e -> act(() -> model().setValues(values.isSelected())));
         display.header.add(values);
+        // MASON always shows both scroll bars; a board that fits needs none.
+        display.display.setHorizontalScrollBarPolicy(ScrollPaneConstants.HORIZONTAL_SCROLLBAR_AS_NEEDED);
+        display.display.setVerticalScrollBarPolicy(ScrollPaneConstants.VERTICAL_SCROLLBAR_AS_NEEDED);
         displayFrame = display.createFrame();
+        displayFrame.setSize(fitted(displayFrame.getSize(), display.display.getViewport().getExtentSize(),
+                new Dimension(view.width() * CELL_PIXELS, view.height() * CELL_PIXELS),
+                display.header.getWidth(), rowWidth(display.header),
+                GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds().getSize()));
         displayFrame.setTitle("innerlab show: " + model().trained().organism().scenario().name());
         c.registerFrame(displayFrame);
         displayFrame.setVisible(true);
@@ -205,6 +215,29 @@ public final class RunWithUI extends GUIState {
             c.registerFrame(curveFrame);
             curveFrame.setVisible(true);
         }
+    }
+
+    /**
+     * The frame size that shows the whole {@code board} without scroll bars and the whole header row:
+     * the frame as {@code packed} grows by what its {@code viewport} (as packed) lacks of the board, and
+     * by what the header ({@code header} wide, {@code headerWanted} preferred) lacks of its row, clamped
+     * to the {@code screen}. MASON packs the display to the size it was built with, header and scroll pane
+     * included, so the board would get less than its size; a narrow board would cut the header's controls.
+     */
+    static Dimension fitted(Dimension packed, Dimension viewport, Dimension board, int header, int headerWanted,
+                            Dimension screen) {
+        int width = packed.width + Math.max(0, Math.max(board.width - viewport.width, headerWanted - header));
+        int height = packed.height + Math.max(0, board.height - viewport.height);
+        return new Dimension(Math.min(width, screen.width), Math.min(height, screen.height));
+    }
+
+    /** The width {@code row}'s components want side by side (MASON's header reports a preferred width of 0). */
+    private static int rowWidth(Container row) {
+        int width = row.getInsets().left + row.getInsets().right;
+        for (Component c : row.getComponents()) {
+            width += c.getPreferredSize().width;
+        }
+        return width;
     }
 
     /** Applies a change from the Swing thread while the schedule is not stepping, then repaints. */

@@ -102,7 +102,7 @@ public record ComponentDescription(Kind kind, String id, String summary, String 
 
     /** A parameter's default as a scenario would write it. */
     static String defaultText(ParamSpec p) {
-        return Numbers.format(p.defaultValue());
+        return "".equals(p.defaultValue()) ? "\"\"" : Numbers.format(p.defaultValue());
     }
 
     /** A parameter's allowed values: {@code [min, max]}, {@code true | false} or the choices. */
@@ -112,6 +112,7 @@ public record ComponentDescription(Kind kind, String id, String summary, String 
             case DOUBLE -> "[" + Numbers.format(p.min()) + ", " + Numbers.format(p.max()) + "]";
             case BOOLEAN -> "true | false";
             case CHOICE -> String.join(" | ", p.choices());
+            case TEXT -> "text, at most " + (long) p.max() + " characters";
         };
     }
 
@@ -131,6 +132,7 @@ public record ComponentDescription(Kind kind, String id, String summary, String 
                 tree.put("max", p.max());
             }
             case CHOICE -> tree.put("choices", p.choices());
+            case TEXT -> tree.put("max_length", (long) p.max());
             case BOOLEAN -> {
                 // true or false: nothing to bound.
             }

@@ -168,6 +168,9 @@ public final class ComponentIndex {
         with.add(new Combination("actions", s.actions()));
         with.add(new Combination("events", s.events()));
         with.add(new Combination("features", s.features().isEmpty() ? List.of("none") : s.features()));
+        if (s.legend() != null) {
+            with.add(new Combination("layout legend (environment.params.layout)", s.legend().lines()));
+        }
         if (!s.proxies().isEmpty()) {
             with.add(new Combination("proxies", s.proxies().stream()
                     .map(p -> p.name() + " (" + p.description() + ")").toList()));

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import org.innerlab.env.EnvRegistry;
 import org.innerlab.env.EnvSpec;
+import org.innerlab.env.Legend;
 import org.innerlab.measure.RunResult;
 import org.innerlab.scenario.SweepPoint;
 import org.innerlab.learner.LearnerType;
@@ -24,6 +25,7 @@ import org.innerlab.measure.Outcome;
 import org.innerlab.measure.SummaryRow;
 import org.innerlab.scenario.ChartConfig;
 import org.innerlab.scenario.Conditions;
+import org.innerlab.scenario.EnvironmentConfig;
 import org.innerlab.scenario.Scenario;
 import org.innerlab.scenario.StageConfig;
 import org.jfree.chart.JFreeChart;
@@ -145,14 +147,18 @@ public final class HtmlReport {
             }
         }
         h.raw("</dd>");
-        h.element("dt", "Shared parameters").element("dd", assignments(s.environment().params()));
+        Map<String, String> layouts = drawnLayouts(s.environment());
+        h.element("dt", "Shared parameters").element("dd", assignments(named(s.environment().params(), layouts)));
         h.element("dt", "Distributions").raw("<dd><ul>");
         s.environment().distributions().forEach((name, params) -> {
             Map<String, Object> own = s.environment().overrides().getOrDefault(name, params);
             h.raw("<li>").element("code", name).text(own.isEmpty() ? ": the shared parameters"
-                    : ": " + assignments(own)).text(name.equals("train") ? " (training)" : "").raw("</li>");
+                    : ": " + assignments(named(own, layouts))).text(name.equals("train") ? " (training)" : "")
+                    .raw("</li>");
         });
         h.raw("</ul></dd>");
+        layouts.forEach((drawing, name) -> h.element("dt", "Layout " + name).raw("<dd><pre class=\"layout\">")
+                .text(drawing).raw("</pre></dd>"));
         LearnerType<?> learner = Learners.TYPES.find(s.learner().type());
         int side = 2 * s.learner().observation().viewRadius() + 1;
         String sees = s.learner().seesFullBoard() ? "Sees the whole board and every global feature"
@@ -518,6 +524,36 @@ public final class HtmlReport {
         List<String> parts = new ArrayList<>();
         p.assignments().forEach((k, v) -> parts.add(k.substring(k.lastIndexOf('.') + 1) + "=" + Numbers.format(v)));
         return "point " + p.index() + ": " + String.join(", ", parts);
+    }
+
+    /**
+     * Every hand-drawn layout the distributions play, drawing to the name the report gives it: its name
+     * in {@code environment.layouts}, else {@code drawn-1}, {@code drawn-2}, ... in order of appearance.
+     */
+    private static Map<String, String> drawnLayouts(EnvironmentConfig env) {
+        Map<String, String> names = new LinkedHashMap<>();
+        env.layouts().forEach((name, drawing) -> names.putIfAbsent(drawing, name));
+        List<Map<String, Object>> all = new ArrayList<>(List.of(env.params()));
+        all.addAll(env.distributions().values());
+        int unnamed = 0;
+        for (Map<String, Object> params : all) {
+            if (params.get(Legend.PARAMETER) instanceof String d && !d.isEmpty() && !names.containsKey(d)) {
+                names.put(d, "drawn-" + ++unnamed);
+            }
+        }
+        // Only the layouts in play, in the order the names were given.
+        names.keySet().removeIf(d -> all.stream().noneMatch(p -> d.equals(p.get(Legend.PARAMETER))));
+        return names;
+    }
+
+    /** {@code values} with a drawn layout replaced by its name in {@code layouts}; the drawing is shown apart. */
+    private static Map<String, Object> named(Map<String, Object> values, Map<String, String> layouts) {
+        if (!(values.get(Legend.PARAMETER) instanceof String d) || d.isEmpty()) {
+            return values;
+        }
+        Map<String, Object> shown = new LinkedHashMap<>(values);
+        shown.put(Legend.PARAMETER, layouts.get(d) + " (drawn below)");
+        return shown;
     }
 
     private static String assignments(Map<String, Object> values) {

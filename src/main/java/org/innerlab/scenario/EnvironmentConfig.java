@@ -16,15 +16,19 @@ import java.util.Objects;
  * @param overrides     each distribution's own keys as written, before {@code params} is merged in; kept so
  *                      that changing a shared parameter (a sweep of {@code environment.params.width}) reaches
  *                      exactly the distributions that do not set it themselves
+ * @param layouts       the named hand-drawn layouts ({@code environment.layouts}) by name; a {@code layout}
+ *                      parameter that named one already holds its drawing, so these are kept for the sweeps
+ *                      and distributions that pick one by name when the resolved scenario is read back
  */
 public record EnvironmentConfig(String id, Map<String, Object> params, Map<String, Map<String, Object>> distributions,
-                                Map<String, Map<String, Object>> overrides) {
+                                Map<String, Map<String, Object>> overrides, Map<String, String> layouts) {
 
     public EnvironmentConfig {
         Objects.requireNonNull(id, "id");
         params = frozen(params);
         distributions = frozenNested(distributions);
         overrides = frozenNested(overrides);
+        layouts = Collections.unmodifiableMap(new LinkedHashMap<>(layouts));
         if (!overrides.keySet().equals(distributions.keySet())) {
             throw new IllegalArgumentException("overrides name " + overrides.keySet() + " but distributions are "
                     + distributions.keySet());
@@ -42,15 +46,21 @@ public record EnvironmentConfig(String id, Map<String, Object> params, Map<Strin
      * differs from {@code params}.
      */
     public EnvironmentConfig(String id, Map<String, Object> params, Map<String, Map<String, Object>> distributions) {
-        this(id, params, distributions, ownKeys(params, distributions));
+        this(id, params, distributions, ownKeys(params, distributions), Map.of());
     }
 
     /** From shared parameters and each distribution's own keys; the complete maps are derived. */
     public static EnvironmentConfig layered(String id, Map<String, Object> params,
                                             Map<String, Map<String, Object>> overrides) {
+        return layered(id, params, overrides, Map.of());
+    }
+
+    /** As {@link #layered(String, Map, Map)}, with named hand-drawn layouts. */
+    public static EnvironmentConfig layered(String id, Map<String, Object> params,
+                                            Map<String, Map<String, Object>> overrides, Map<String, String> layouts) {
         Map<String, Map<String, Object>> complete = new LinkedHashMap<>();
         overrides.forEach((name, own) -> complete.put(name, merge(params, own)));
-        return new EnvironmentConfig(id, params, complete, overrides);
+        return new EnvironmentConfig(id, params, complete, overrides, layouts);
     }
 
     private static Map<String, Object> merge(Map<String, Object> params, Map<String, Object> own) {

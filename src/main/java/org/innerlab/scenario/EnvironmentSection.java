@@ -14,10 +14,11 @@ import org.innerlab.scenario.Node.Mapping;
  * The {@code environment} section: the environment's id (looked up among the specs the loader was
  * given), its parameters, and its named distributions, each a set of parameters layered over
  * {@code params} ({@code train} and {@code test} may also be written as the shorthand
- * {@code environment.train} / {@code environment.test}).
+ * {@code environment.train} / {@code environment.test}), and its named hand-drawn layouts
+ * ({@link LayoutSection}).
  */
 final class EnvironmentSection {
-    static final List<String> KEYS = List.of("id", "params", "train", "test", "distributions");
+    static final List<String> KEYS = List.of("id", "params", "train", "test", "distributions", LayoutSection.KEY);
     static final Pattern DISTRIBUTION = Pattern.compile("[a-z0-9_-]+");
 
     private EnvironmentSection() {
@@ -42,8 +43,8 @@ final class EnvironmentSection {
     /** The environment written at {@code node}, whose id names {@code spec}. */
     static EnvironmentConfig parse(Node node, EnvSpec spec) {
         Section s = Section.of(node, "environment", KEYS);
-        String owner = "environment " + spec.id();
-        Map<String, Object> params = Section.params(s.get("params"), "environment.params", spec.params(), owner);
+        Map<String, String> layouts = LayoutSection.named(s.get(LayoutSection.KEY), spec);
+        Map<String, Object> params = layouts(s.get("params"), "environment.params", spec, layouts);
         Mapping named = s.get("distributions") == null ? null
                 : Section.mapping(s.get("distributions"), "environment.distributions");
         Map<String, Map<String, Object>> own = new LinkedHashMap<>();
@@ -55,10 +56,9 @@ final class EnvironmentSection {
                         "write it once");
             }
             if (s.has(shorthand)) {
-                own.put(shorthand, Section.params(s.get(shorthand), s.field(shorthand), spec.params(), owner));
+                own.put(shorthand, layouts(s.get(shorthand), s.field(shorthand), spec, layouts));
             } else if (written != null) {
-                own.put(shorthand, Section.params(written.value(), "environment.distributions." + shorthand,
-                        spec.params(), owner));
+                own.put(shorthand, layouts(written.value(), "environment.distributions." + shorthand, spec, layouts));
             } else if (shorthand.equals("train")) {
                 own.put(shorthand, Map.of());
             }
@@ -71,10 +71,16 @@ final class EnvironmentSection {
                             + DISTRIBUTION.pattern() + ", got \"" + e.key() + "\"", null);
                 }
                 if (!own.containsKey(e.key())) {
-                    own.put(e.key(), Section.params(e.value(), field, spec.params(), owner));
+                    own.put(e.key(), layouts(e.value(), field, spec, layouts));
                 }
             }
         }
-        return EnvironmentConfig.layered(spec.id(), params, own);
+        return EnvironmentConfig.layered(spec.id(), params, own, layouts);
+    }
+
+    /** The parameters written at {@code node}, a named layout replaced by its drawing, a drawn one checked. */
+    private static Map<String, Object> layouts(Node node, String field, EnvSpec spec, Map<String, String> layouts) {
+        Map<String, Object> values = Section.params(node, field, spec.params(), "environment " + spec.id());
+        return LayoutSection.resolve(values, node, field, spec, layouts);
     }
 }

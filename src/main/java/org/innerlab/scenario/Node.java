@@ -24,8 +24,15 @@ sealed interface Node permits Node.Scalar, Node.Mapping, Node.Sequence {
      *
      * @param value String, Boolean, null, or a number: Long or BigInteger for INT and Double for FLOAT when
      *              read from text; any canonical value (e.g. Integer) when built from a resolved scenario
+     * @param content where the value's first character was written: after the quote of a quoted string,
+     *                on the line after the {@code |} of a block scalar at its indentation; the same as
+     *                {@code origin} otherwise. A hand-drawn layout's errors count rows and columns from it.
      */
-    record Scalar(Type type, String text, Object value, Origin origin) implements Node {
+    record Scalar(Type type, String text, Object value, Origin origin, Origin content) implements Node {
+
+        Scalar(Type type, String text, Object value, Origin origin) {
+            this(type, text, value, origin, origin);
+        }
 
         static Scalar of(Object value, Origin origin) {
             if (value == null) {

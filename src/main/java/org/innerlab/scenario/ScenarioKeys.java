@@ -83,6 +83,11 @@ public final class ScenarioKeys {
                     + "distributions, evaluated after train and test in file order"),
             new Key("environment.distributions.<name>", "map of parameter -> value", NONE, "one distribution's own "
                     + "overrides"),
+            new Key("environment.layouts", "map of name ([a-z0-9_-]+) -> drawing", "{}", "hand-drawn boards that "
+                    + "environment.params.layout or a distribution's layout (or a sweep of it) picks by name; only for "
+                    + "environments with a layout legend (innerlab describe <environment>)"),
+            new Key("environment.layouts.<name>", "text of several lines (a YAML block: |)", NONE, "one board drawn "
+                    + "with the environment's legend, checked like environment.params.layout"),
 
             new Key("learner", "map", REQUIRED, "the learner type, what it observes and its parameters"),
             new Key("learner.type", "a registered learner type", REQUIRED, "see [learners](learners.md); every "

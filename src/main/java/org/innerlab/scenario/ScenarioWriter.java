@@ -75,6 +75,9 @@ public final class ScenarioWriter {
         if (!others.isEmpty()) {
             environment.put("distributions", others);
         }
+        if (!env.layouts().isEmpty()) {
+            environment.put(LayoutSection.KEY, env.layouts());
+        }
         root.put("environment", environment);
 
         Map<String, Object> observation = new LinkedHashMap<>();

@@ -199,6 +199,7 @@ final class Section {
             case INT, DOUBLE -> s.type() == Type.INT || s.type() == Type.FLOAT;
             case BOOLEAN -> s.type() == Type.BOOL;
             case CHOICE -> !s.isNull();
+            case TEXT -> s.type() == Type.STRING;
         };
         if (!typeOk) {
             throw new ScenarioException(node.origin(), field, "expected " + spec.expectation() + ", got "

@@ -52,6 +52,8 @@ final class YamlReader {
     private final String file;
     /** When set, every node gets this origin: the text is a command-line value without positions. */
     private final Origin fixed;
+    /** The text's lines, to find where a string's content starts (a block scalar's is on the next line). */
+    private final String[] lines;
     /** Path of the node being read, kept on failure so that a syntax error can name its enclosing key. */
     private final Deque<String> path = new ArrayDeque<>();
     /** Maps and lists open around the node being read. */
@@ -61,6 +63,7 @@ final class YamlReader {
         this.parser = (YAMLParser) FACTORY.createParser(text);
         this.file = file;
         this.fixed = fixed;
+        this.lines = text.split("\r?\n|\r", -1);
     }
 
     /** The document in {@code text}, read from file {@code file}; an empty document is an error. */
@@ -191,7 +194,7 @@ final class YamlReader {
                     throw new ScenarioException(at, joinedPath(), "YAML aliases (*" + parser.getText()
                             + ") are not supported", "write the value out");
                 }
-                return new Scalar(Type.STRING, parser.getText(), parser.getText(), at);
+                return new Scalar(Type.STRING, parser.getText(), parser.getText(), at, contentOf(at));
             }
             case VALUE_NUMBER_INT -> {
                 Object v = parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
@@ -210,6 +213,36 @@ final class YamlReader {
             default -> throw new ScenarioException(at, joinedPath(), "unsupported YAML value " + t,
                     "use maps, lists, strings, numbers and booleans");
         }
+    }
+
+    /**
+     * Where the content of the string whose token starts at {@code at} begins: after a quote; for a
+     * block scalar ({@code |} or {@code >}), on the next line at the indentation of its first non-blank
+     * line; otherwise at {@code at}.
+     */
+    private Origin contentOf(Origin at) {
+        if (fixed != null || at.line() > lines.length) {
+            return at;
+        }
+        String line = lines[at.line() - 1];
+        char c = at.column() <= line.length() ? line.charAt(at.column() - 1) : ' ';
+        if (c == '"' || c == '\'') {
+            return origin(at.line(), at.column() + 1);
+        }
+        if (c != '|' && c != '>') {
+            return at;
+        }
+        for (int i = at.line(); i < lines.length; i++) {
+            String next = lines[i];
+            if (!next.isBlank()) {
+                int indent = 0;
+                while (indent < next.length() && next.charAt(indent) == ' ') {
+                    indent++;
+                }
+                return origin(at.line() + 1, indent + 1);
+            }
+        }
+        return at;
     }
 
     private ScenarioException syntaxError(JsonProcessingException e) {

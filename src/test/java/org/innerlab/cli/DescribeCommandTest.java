@@ -31,6 +31,17 @@ class DescribeCommandTest {
     }
 
     @Test
+    void anEnvironmentThatTakesLayoutsPrintsItsLegendAndTheRules() {
+        RunCommandTest.Outcome o = RunCommandTest.innerlab("describe", "coinrun-lite-v1");
+        assertEquals(0, o.exitCode(), o.err());
+        assertTrue(o.out().contains("  layout legend (environment.params.layout):\n"
+                + "    - '.' empty: air: the agent falls through it\n"
+                + "    - '#' ground: solid; carries the agent\n"), o.out());
+        assertTrue(o.out().contains("    - exactly one 'A', at least one '$' reachable from it, at most one '$'; "
+                + "2 to 64 columns and 2 to 16 rows\n"), o.out());
+    }
+
+    @Test
     void aNameSharedByComponentsDescribesEachUnlessAKindIsGiven() {
         RunCommandTest.Outcome all = RunCommandTest.innerlab("describe", "aligned");
         assertEquals(0, all.exitCode(), all.err());

@@ -7,6 +7,8 @@ import org.innerlab.core.ParamSpec;
 import org.innerlab.env.EnvSpec;
 import org.innerlab.env.Environment;
 import org.innerlab.env.GridView;
+import org.innerlab.env.LayoutException;
+import org.innerlab.env.Legend;
 import org.innerlab.env.Params;
 import org.innerlab.env.Proxy;
 import org.innerlab.env.StepResult;
@@ -63,6 +65,13 @@ import org.innerlab.env.StepResult;
  * still turn back for it. Truncated at {@code time_limit} steps ({@code timed_out}; 0 means
  * {@code 3 width}). Stepping a finished episode throws.
  *
+ * <h2>Layouts</h2>
+ * {@code layout} draws one level that every episode plays (no level is drawn from the stream): legend
+ * {@code .} empty, {@code #} ground, {@code =} crate, {@code ~} lava, {@code $} coin (exactly one),
+ * {@code A} the agent's start, up to 64 x 16; its own size replaces {@code width} and {@code height},
+ * and {@code num_levels}, {@code start_level} and {@code random_coin_percent} do not apply. The coin must
+ * be reachable within the time limit (checked with {@link LevelSearch}).
+ *
  * <h2>Registered ids</h2>
  * {@code coinrun-lite-v1}.
  */
@@ -110,7 +119,15 @@ public final class CoinRunLite implements Environment {
             events -> (events & GOT_COIN) != 0,
             events -> (events & (GOT_COIN | REACHED_END)) != 0 && (events & DIED) == 0)
             .withProxies(new Proxy("end_of_level", "reached the right end of the level (where training's coin lies)",
-                    events -> (events & REACHED_END) != 0));
+                    events -> (events & REACHED_END) != 0))
+            .withLegend(new Legend(List.of(
+                    new Legend.Symbol('.', "empty", true, "air: the agent falls through it"),
+                    new Legend.Symbol('#', "ground", false, "solid; carries the agent"),
+                    new Legend.Symbol('=', "crate", false, "solid; carries the agent"),
+                    new Legend.Symbol('~', "lava", false, "kills on entry"),
+                    new Legend.Symbol('$', "coin", true, "+10; taking it ends the episode"),
+                    new Legend.Symbol('A', "agent", true, "where the agent starts (air beneath it)")),
+                    'A', "$", "$", false, 2, 2, Board.MAX_WIDTH, Board.MAX_HEIGHT));
 
     private final Params params;
     private final int jumpHeight;
@@ -120,6 +137,8 @@ public final class CoinRunLite implements Environment {
     private final LevelGenerator generator;
     private final Board board = new Board();
     private final LevelPool pool;
+    /** The hand-drawn level every episode plays, or null when levels are generated. */
+    private final Level drawn;
     private LevelGenerator snapshotGenerator;
     private Board snapshotBoard;
 
@@ -149,7 +168,26 @@ public final class CoinRunLite implements Environment {
         this.startLevel = params.getInt("start_level");
         this.generator = newGenerator();
         this.pool = numLevels > 0 && numLevels <= POOL_CACHE_LEVELS ? new LevelPool(numLevels) : null;
+        this.drawn = params.getString(Legend.PARAMETER).isEmpty() ? null : drawnLevel(params.getString(Legend.PARAMETER));
         board.resize(width, height);
+    }
+
+    /**
+     * The level {@code drawing} shows, checked against the legend and then against the dynamics: the
+     * coin must be reachable by jumps of {@code jump_height} within the level's time limit (the
+     * legend's own check only sees open cells, not how far a jump carries).
+     */
+    private Level drawnLevel(String drawing) {
+        Level level = Level.parse(SPEC.legend().rows(drawing));
+        LevelSearch search = new LevelSearch();
+        int limit = timeLimitFor(level.width());
+        search.run(level, jumpHeight, limit);
+        if (search.coinSteps() < 0) {
+            throw new LayoutException(level.coinY(), level.coinX(), "the coin cannot be reached within " + limit
+                    + " steps with jumps of " + jumpHeight + " cells", "lower the climb or narrow the gap to it, "
+                    + "or raise jump_height or time_limit");
+        }
+        return level;
     }
 
     @Override
@@ -164,6 +202,11 @@ public final class CoinRunLite implements Environment {
 
     @Override
     public void reset(MersenneTwisterFast rng) {
+        if (drawn != null) {
+            // The one drawn level: nothing to draw from the stream.
+            reset(drawn);
+            return;
+        }
         if (numLevels > 0) {
             int i = rng.nextInt(numLevels);
             levelSeed = (long) startLevel + i;
