@@ -119,6 +119,20 @@ public final class ScenarioKeys {
             new Key("data.teachers.N.weight", "number 0..1e9", REQUIRED, "its relative share of the episodes"),
             new Key("data.curation", "list of operators", "[]", "curation applied in order, each `- op` or "
                     + "`- op: {param: value}` (see [curation](curation.md)); not for a red team"),
+            new Key("data.supervisor", "map", NONE, "weak-to-strong supervision: a learner cloned on the teachers' "
+                    + "demonstrations (with the stage's parameters) plays the data's episodes, and its actions are the labels"),
+            new Key("data.supervisor.type", "linear-softmax or mlp", REQUIRED, "the supervisor's learner type; it sees "
+                    + "what learner.observation gives"),
+            new Key("data.supervisor.params", "map of parameter -> value", "{}", "checked against the type's parameters "
+                    + "(e.g. a narrow hidden_1)"),
+            new Key("data.supervisor.epochs", "integer 1..100000", "the stage's epochs", "the supervisor's passes over "
+                    + "the teachers' demonstrations"),
+            new Key("data.supervisor.errors", "systematic | random", "systematic", "where its labels err: a fixed set of "
+                    + "states, or steps drawn afresh"),
+            new Key("data.supervisor.error_rate", "number 0..1", "0", "share of states (systematic) or steps (random) "
+                    + "whose label follows error_persona"),
+            new Key("data.supervisor.error_persona", "a persona of the environment", "its second persona",
+                    "whom the erring labels follow"),
 
             new Key("training", "list of stages", REQUIRED, "one or more stages, run in order on the same learner"),
             new Key("training.N.regime", "a registered regime", REQUIRED, "see [regimes](regimes.md); it must train "

@@ -257,6 +257,18 @@ public final class ScenarioWriter {
             curation.add(Map.of(step.operator(), step.params()));
         }
         data.put("curation", curation);
+        if (d.supervisor() != null) {
+            Map<String, Object> supervisor = new LinkedHashMap<>();
+            supervisor.put("type", d.supervisor().type());
+            supervisor.put("params", d.supervisor().params());
+            if (d.supervisor().epochs() != null) {
+                supervisor.put("epochs", d.supervisor().epochs());
+            }
+            supervisor.put("errors", d.supervisor().systematic() ? "systematic" : "random");
+            supervisor.put("error_rate", d.supervisor().errorRate());
+            supervisor.put("error_persona", d.supervisor().errorPersona());
+            data.put("supervisor", supervisor);
+        }
         return data;
     }
 

@@ -19,6 +19,7 @@ class ScenarioKeysTest {
         add(accepted, "learner.observation.", LearnerSection.OBSERVATION_KEYS);
         add(accepted, "data.", DataSection.KEYS);
         add(accepted, "data.teachers.N.", DataSection.TEACHER_KEYS);
+        add(accepted, "data.supervisor.", DataSection.SUPERVISOR_KEYS);
         add(accepted, "training.N.", TrainingSection.STAGE_KEYS);
         add(accepted, "training.N.rater.", List.of(RaterSection.NAME_KEY));
         add(accepted, "evaluation.", EvaluationSection.KEYS);
