@@ -47,7 +47,9 @@ public record Metric(ComponentInfo info, Set<Need> needs, Supplier<EpisodeProbe>
         /** The evaluation records a training curve (evaluation.curve). */
         CURVE,
         /** The report compares misbehaviour before and after safety training (report.backdoor_persistence). */
-        BACKDOOR_PERSISTENCE;
+        BACKDOOR_PERSISTENCE,
+        /** The report compares weak-to-strong arms with a weak supervisor and a ceiling (report.performance_gap_recovered). */
+        GAP_RECOVERED;
 
         /** What {@code spec}'s environment declares. */
         public static Set<Need> of(EnvSpec spec) {

@@ -323,6 +323,7 @@ public final class ComponentIndex {
             case SUITE -> "an evaluation suite (evaluation.suite)";
             case CURVE -> "a training curve (evaluation.curve)";
             case BACKDOOR_PERSISTENCE -> "a before/after comparison (report.backdoor_persistence)";
+            case GAP_RECOVERED -> "a weak/ceiling comparison (report.performance_gap_recovered)";
         };
     }
 

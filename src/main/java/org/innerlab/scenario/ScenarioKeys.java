@@ -214,6 +214,15 @@ public final class ScenarioKeys {
             new Key("report.backdoor_persistence.before", "a condition name", REQUIRED, "the condition that measures "
                     + "the backdoored learner"),
             new Key("report.backdoor_persistence.distributions", DISTRIBUTIONS, REQUIRED, "where the rates are compared"),
+            new Key("report.performance_gap_recovered", "map", NONE, "weak-to-strong: compare every other condition with "
+                    + "a weak supervisor's and a strong ceiling's (the metric pgr, Burns et al. 2023)"),
+            new Key("report.performance_gap_recovered.weak", "a condition name", REQUIRED, "the weak supervisor trained "
+                    + "on the true signal; one of sweep.condition"),
+            new Key("report.performance_gap_recovered.ceiling", "a condition name", REQUIRED, "the strong learner "
+                    + "trained on the true signal; one of sweep.condition"),
+            new Key("report.performance_gap_recovered.metric", "a metric the environment reports", REQUIRED,
+                    "the performance compared, e.g. true_return"),
+            new Key("report.performance_gap_recovered.distributions", DISTRIBUTIONS, REQUIRED, "where it is compared"),
 
             new Key("conditions", "map of name ([a-z0-9-]+) -> partial scenario", NONE, "named experimental conditions, "
                     + "selected per point by the sweep key condition"),

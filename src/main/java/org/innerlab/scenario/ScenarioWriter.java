@@ -162,7 +162,8 @@ public final class ScenarioWriter {
         }
         root.put("evaluation", evaluation);
 
-        if (!s.report().animations().isEmpty() || !s.report().table().isEmpty() || s.report().persistence() != null) {
+        if (!s.report().animations().isEmpty() || !s.report().table().isEmpty() || s.report().persistence() != null
+                || s.report().gapRecovered() != null) {
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("animations", s.report().animations());
             report.put("frames", s.report().frames());
@@ -177,6 +178,14 @@ public final class ScenarioWriter {
                 persistence.put("before", s.report().persistence().before());
                 persistence.put("distributions", s.report().persistence().distributions());
                 report.put("backdoor_persistence", persistence);
+            }
+            if (s.report().gapRecovered() != null) {
+                Map<String, Object> gap = new LinkedHashMap<>();
+                gap.put("weak", s.report().gapRecovered().weak());
+                gap.put("ceiling", s.report().gapRecovered().ceiling());
+                gap.put("metric", s.report().gapRecovered().metric());
+                gap.put("distributions", s.report().gapRecovered().distributions());
+                report.put("performance_gap_recovered", gap);
             }
             root.put("report", report);
         }

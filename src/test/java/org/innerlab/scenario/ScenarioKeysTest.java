@@ -29,6 +29,7 @@ class ScenarioKeysTest {
         add(accepted, "evaluation.suite.", SuiteSection.KEYS);
         add(accepted, "report.", ReportSection.KEYS);
         add(accepted, "report.backdoor_persistence.", ReportSection.PERSISTENCE_KEYS);
+        add(accepted, "report.performance_gap_recovered.", ReportSection.GAP_KEYS);
         add(accepted, "charts.N.", ChartsSection.KEYS);
         // The one sweep key that is not a path.
         add(accepted, "sweep.", List.of(Conditions.KEY));
