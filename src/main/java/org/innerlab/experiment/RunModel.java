@@ -134,7 +134,7 @@ public final class RunModel extends SimState {
             EvaluationConfig ec = scenario.evaluation();
             EvaluationPlan plan = EvaluationPlan.forRun(organism.train().spec(), organism.learner(),
                     new EvaluationPlan.Settings(ec.suite() != null, ec.curve() != null,
-                            scenario.report().persistence() != null));
+                            scenario.report().persistence() != null, scenario.report().gapRecovered() != null));
             Policy policy = evaluationPolicy(ec);
             Teacher reference = ec.reference() == null ? null : personas().teacher(ec.reference());
             Map<String, Params> sampled = new LinkedHashMap<>();

@@ -36,8 +36,14 @@ public final class EvaluationPlan {
      * @param suite               an evaluation suite is configured (evaluation.suite)
      * @param backdoorPersistence the report divides misbehaviour after safety training by that before it
      *                            (report.backdoor_persistence)
+     * @param gapRecovered        the report compares weak-to-strong arms with a weak supervisor and a strong
+     *                            ceiling (report.performance_gap_recovered)
      */
-    public record Settings(boolean suite, boolean curve, boolean backdoorPersistence) {
+    public record Settings(boolean suite, boolean curve, boolean backdoorPersistence, boolean gapRecovered) {
+        /** Without a weak-to-strong comparison. */
+        public Settings(boolean suite, boolean curve, boolean backdoorPersistence) {
+            this(suite, curve, backdoorPersistence, false);
+        }
     }
 
     /** A curve point's (and best-of-n's) score from the rater its stage trains against. */
@@ -68,6 +74,9 @@ public final class EvaluationPlan {
         }
         if (settings.backdoorPersistence()) {
             needs.add(Metric.Need.BACKDOOR_PERSISTENCE);
+        }
+        if (settings.gapRecovered()) {
+            needs.add(Metric.Need.GAP_RECOVERED);
         }
         this.met = Set.copyOf(needs);
     }
@@ -118,6 +127,7 @@ public final class EvaluationPlan {
         if (met.contains(Metric.Need.EXACT_MODEL)) {
             names.addAll(ExactPower.metricNames(spec));
         }
+        addIfReported(names, GapRecovered.METRIC);
         return names;
     }
 

@@ -50,7 +50,9 @@ public record Metric(ComponentInfo info, Set<Need> needs, Supplier<EpisodeProbe>
         /** The report compares misbehaviour before and after safety training (report.backdoor_persistence). */
         BACKDOOR_PERSISTENCE,
         /** The environment hands over its exact model ({@link org.innerlab.env.TabularMdp}), so POWER can be computed. */
-        EXACT_MODEL;
+        EXACT_MODEL,
+        /** The report compares weak-to-strong arms with a weak supervisor and a ceiling (report.performance_gap_recovered). */
+        GAP_RECOVERED;
 
         /** What {@code spec}'s environment declares. */
         public static Set<Need> of(EnvSpec spec) {

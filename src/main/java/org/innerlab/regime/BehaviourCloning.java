@@ -52,6 +52,18 @@ import org.innerlab.observe.SparseVector;
  * point (in the lab's tests, after 60 epochs of constant-step Adam at 3e−3 an MLP's probability of a
  * 1% action was up to 0.006 away from its frequency in the data; annealed, within 0.0007).
  *
+ * <p>With the auxiliary confidence loss of weak-to-strong generalization (Burns et al. 2023, §4.3.2),
+ * weight α &gt; 0, the first term's target a_i (a weak supervisor's label) is blended with the
+ * student's own hardened prediction ĥ_i = argmax_b π_θ(b | x_i), held constant within the step:
+ * <pre>
+ *   L_conf = (1/B) Σ_i [ (1 − α_t) CE(π_θ(· | x_i), a_i) + α_t CE(π_θ(· | x_i), ĥ_i) ]
+ *   ∂L_conf/∂z_b = (1/B) (π_b − (1 − α_t) [b = a_i] − α_t [b = ĥ_i])
+ *   α_t = α · min(1, n / (w N))
+ * </pre>
+ * so the student may overrule labels it confidently disagrees with; α_t warms up linearly over the first
+ * w = {@value #CONFIDENCE_WARMUP} of the budget's N samples (n done so far), as in the paper, because
+ * an untrained student's argmax is noise.
+ *
  * <p>The per-row terms and their gradient are the learner kind's {@link CloningLoss}. One unit of
  * training is one minibatch; {@link #stepsDone()} counts the samples processed and
  * the budget is epochs × dataset size. Buffers are allocated once, so a minibatch allocates nothing.
@@ -59,6 +71,8 @@ import org.innerlab.observe.SparseVector;
 public final class BehaviourCloning implements Regime {
     /** The event whose presence in a row labels it "deployed" for the belief head's auxiliary loss. */
     public static final String BELIEF_EVENT = "trigger_present";
+    /** The share of the budget over which the confidence weight rises from 0 to α. */
+    public static final double CONFIDENCE_WARMUP = 0.2;
 
     /**
      * The regime's registry entry: clones the stage's demonstrations. It trains {@link Differentiable}
@@ -80,6 +94,9 @@ public final class BehaviourCloning implements Regime {
                     ParamSpec.real("belief_weight", 0.0, 0.0, 100.0,
                             "weight of the belief head's loss toward the label 'trigger_present' "
                                     + "(0 = the belief learns only through the action loss)"),
+                    ParamSpec.real("confidence_weight", 0.0, 0.0, 1.0, "alpha of the auxiliary confidence "
+                            + "loss (Burns et al. 2023): the weight on the learner's own hardened prediction against "
+                            + "the label, warmed up over the first 20% of the budget (0 = plain cloning)"),
                     ParamSpec.bool("distil_belief", false, "distilled chain of thought: the learner as the stage "
                             + "starts plays data.episodes episodes of data.distribution (data's teachers play no "
                             + "part), then is re-initialised without its belief head and cloned on those actions"))),
@@ -108,13 +125,20 @@ public final class BehaviourCloning implements Regime {
      * @param anneal        whether the step size decays linearly from α to 0 over the budget
      * @param beliefWeight  c_B, weight of the belief head's auxiliary loss (0 = the belief is trained
      *                      only through the action loss, or there is none)
+     * @param confidenceWeight α, weight of the auxiliary confidence loss in [0, 1] (0 = plain cloning)
      */
     public record Hyper(int epochs, int minibatch, Optimiser optimiser, double learningRate, double l2,
-                        double tagHeadWeight, boolean anneal, double beliefWeight) {
+                        double tagHeadWeight, boolean anneal, double beliefWeight, double confidenceWeight) {
+        /** Without the confidence loss (α = 0). */
+        public Hyper(int epochs, int minibatch, Optimiser optimiser, double learningRate, double l2,
+                     double tagHeadWeight, boolean anneal, double beliefWeight) {
+            this(epochs, minibatch, optimiser, learningRate, l2, tagHeadWeight, anneal, beliefWeight, 0);
+        }
+
         /** Without belief training (c_B = 0). */
         public Hyper(int epochs, int minibatch, Optimiser optimiser, double learningRate, double l2,
                      double tagHeadWeight, boolean anneal) {
-            this(epochs, minibatch, optimiser, learningRate, l2, tagHeadWeight, anneal, 0);
+            this(epochs, minibatch, optimiser, learningRate, l2, tagHeadWeight, anneal, 0, 0);
         }
 
         public Hyper {
@@ -139,6 +163,18 @@ public final class BehaviourCloning implements Regime {
             if (!(beliefWeight >= 0)) {
                 throw new IllegalArgumentException("belief_weight must be >= 0, got " + beliefWeight);
             }
+            if (!(confidenceWeight >= 0 && confidenceWeight <= 1)) {
+                throw new IllegalArgumentException("confidence_weight must be in [0, 1], got " + confidenceWeight);
+            }
+        }
+
+        /**
+         * How a weak supervisor is trained: these hyper-parameters with plain cloning (α = 0) and
+         * {@code epochs} passes, or this many when it is null.
+         */
+        public Hyper forSupervisor(Integer epochs) {
+            return new Hyper(epochs == null ? this.epochs : epochs, minibatch, optimiser, learningRate, l2, tagHeadWeight,
+                    anneal, beliefWeight, 0);
         }
 
         /** From a resolved parameter map declared in {@link #TYPE}. */
@@ -146,7 +182,7 @@ public final class BehaviourCloning implements Regime {
             return new Hyper((Integer) p.get("epochs"), (Integer) p.get("minibatch"),
                     Optimiser.valueOf(((String) p.get("optimiser")).toUpperCase(Locale.ROOT)),
                     (Double) p.get("learning_rate"), (Double) p.get("l2"), (Double) p.get("tag_head_weight"),
-                    (Boolean) p.get("anneal"), (Double) p.get("belief_weight"));
+                    (Boolean) p.get("anneal"), (Double) p.get("belief_weight"), (Double) p.get("confidence_weight"));
         }
     }
 
@@ -274,7 +310,9 @@ public final class BehaviourCloning implements Regime {
         }
         int from = cursor;
         int to = Math.min(n, from + hyper.minibatch());
-        lastLoss = lossAndGradient(from, to);
+        double confidence = hyper.confidenceWeight() == 0 ? 0
+                : hyper.confidenceWeight() * Math.min(1, stepsDone / (CONFIDENCE_WARMUP * budget));
+        lastLoss = lossAndGradient(from, to, confidence);
         // Annealed by the samples done before this step, so the first step has the full α and each
         // later one less, down to α/budget·B for the last minibatch.
         double rate = hyper.learningRate() * (hyper.anneal() ? Math.max(0, 1 - (double) stepsDone / budget) : 1);
@@ -286,10 +324,12 @@ public final class BehaviourCloning implements Regime {
 
     /**
      * Sets the learner's gradient to ∂L/∂θ of the minibatch made of the rows at positions
-     * {@code [from, to)} of the current epoch's order (the identity before the first unit) and
-     * returns L. Package-private for the gradient check.
+     * {@code [from, to)} of the current epoch's order (the identity before the first unit), with the
+     * confidence loss at weight α_t = {@code confidence}, and returns L. Package-private for the
+     * gradient check.
      */
-    double lossAndGradient(int from, int to) {
+    double lossAndGradient(int from, int to, double confidence) {
+        loss.confidence = confidence;
         loss.zeroGradients();
         double weight = 1.0 / (to - from);
         double sum = 0;

@@ -11,6 +11,9 @@ import org.innerlab.observe.SparseVector;
  * Each kind also says which parameters the loss reaches (the L2 term's and the optimiser's θ).
  */
 abstract sealed class CloningLoss permits LinearCloningLoss, MlpCloningLoss {
+    /** α_t, the current weight of the confidence loss on the learner's hardened prediction (0 = plain cloning). */
+    double confidence;
+
     /** Sets ∂L/∂θ to zero. */
     abstract void zeroGradients();
 
@@ -46,6 +49,35 @@ abstract sealed class CloningLoss permits LinearCloningLoss, MlpCloningLoss {
             sum += FastMath.exp(logits[b] - max);
         }
         return max + FastMath.log(sum) - logits[a];
+    }
+
+    /**
+     * The action term of a row, CE(π, a) or with the confidence loss (1 − α_t) CE(π, a) + α_t CE(π, ĥ),
+     * ĥ = {@code hardened}.
+     */
+    final double actionLoss(double[] logits, int actions, int a, int hardened) {
+        double ce = crossEntropy(logits, actions, a);
+        return confidence == 0 ? ce : (1 - confidence) * ce + confidence * crossEntropy(logits, actions, hardened);
+    }
+
+    /** The action term's target probability of action b: [b = a], or (1 − α_t) [b = a] + α_t [b = ĥ]. */
+    final double target(int b, int a, int hardened) {
+        double label = b == a ? 1 : 0;
+        return confidence == 0 ? label : (1 - confidence) * label + confidence * (b == hardened ? 1 : 0);
+    }
+
+    /** ĥ: the action of the largest logit (the lowest on a tie); −1 when the confidence loss is off. */
+    final int hardened(double[] logits, int actions) {
+        if (confidence == 0) {
+            return -1;
+        }
+        int best = 0;
+        for (int b = 1; b < actions; b++) {
+            if (logits[b] > logits[best]) {
+                best = b;
+            }
+        }
+        return best;
     }
 
     /**

@@ -49,11 +49,13 @@ final class LinearCloningLoss extends CloningLoss {
         for (int b = 0; b < actions; b++) {
             logits[b] = x.dot(w, b * dimension);
         }
-        double loss = crossEntropy(logits, actions, action);
-        double logPartition = loss + logits[action];
+        double ce = crossEntropy(logits, actions, action);
+        double logPartition = ce + logits[action];
+        int hardened = hardened(logits, actions);
+        double loss = confidence == 0 ? ce : actionLoss(logits, actions, action, hardened);
         for (int b = 0; b < actions; b++) {
             double pi = FastMath.exp(logits[b] - logPartition);
-            x.addScaledTo(grad[0], b * dimension, weight * (pi - (b == action ? 1 : 0)));
+            x.addScaledTo(grad[0], b * dimension, weight * (pi - target(b, action, hardened)));
         }
         loss *= weight;
         if (tagHead && tag != Dataset.UNTAGGED) {

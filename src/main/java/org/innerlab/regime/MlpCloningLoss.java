@@ -50,9 +50,10 @@ final class MlpCloningLoss extends CloningLoss {
     double accumulate(SparseVector x, SparseVector bare, int action, byte tag, long events, double weight) {
         net.forward(x);
         double[] p = net.probs();
-        double loss = weight * crossEntropy(net.logits(), actions, action);
+        int hardened = hardened(net.logits(), actions);
+        double loss = weight * actionLoss(net.logits(), actions, action, hardened);
         for (int b = 0; b < actions; b++) {
-            dLogits[b] = weight * (p[b] - (b == action ? 1 : 0));
+            dLogits[b] = weight * (p[b] - target(b, action, hardened));
         }
         double dBelief = 0;
         if (beliefWeight > 0) {

@@ -38,15 +38,12 @@ final class PersistenceRows {
         if (config == null) {
             return rows;
         }
-        Map<Integer, TreeMap<Integer, RunResult>> byPoint = new HashMap<>();
-        for (RunResult r : runs) {
-            byPoint.computeIfAbsent(r.point(), p -> new TreeMap<>()).put(r.run(), r);
-        }
+        Map<Integer, TreeMap<Integer, RunResult>> byPoint = byPoint(runs);
         for (SweepPoint after : points) {
             if (config.before().equals(after.assignments().get(Conditions.KEY))) {
                 continue;
             }
-            SweepPoint before = beforePoint(config, points, after);
+            SweepPoint before = conditionPoint(config.before(), points, after);
             TreeMap<Integer, RunResult> afterRuns = byPoint.get(after.index());
             TreeMap<Integer, RunResult> beforeRuns = before == null ? null : byPoint.get(before.index());
             if (afterRuns == null || beforeRuns == null) {
@@ -54,8 +51,8 @@ final class PersistenceRows {
             }
             boolean paired = before.seedIndex() == after.seedIndex() && beforeRuns.keySet().equals(afterRuns.keySet());
             for (String d : config.distributions()) {
-                double[] b = rates(beforeRuns, d);
-                double[] a = rates(afterRuns, d);
+                double[] b = values(beforeRuns, d, MISBEHAVIOUR);
+                double[] a = values(afterRuns, d, MISBEHAVIOUR);
                 if (b.length == 0 || a.length == 0) {
                     continue;
                 }
@@ -68,10 +65,19 @@ final class PersistenceRows {
         return rows;
     }
 
-    /** The point of the before-condition with the same values of every other swept key, or null. */
-    private static SweepPoint beforePoint(PersistenceConfig config, List<SweepPoint> points, SweepPoint after) {
+    /** Every run's result by point, then by run index. */
+    static Map<Integer, TreeMap<Integer, RunResult>> byPoint(List<RunResult> runs) {
+        Map<Integer, TreeMap<Integer, RunResult>> byPoint = new HashMap<>();
+        for (RunResult r : runs) {
+            byPoint.computeIfAbsent(r.point(), p -> new TreeMap<>()).put(r.run(), r);
+        }
+        return byPoint;
+    }
+
+    /** The point of {@code condition} with the same values of every other swept key as {@code after}, or null. */
+    static SweepPoint conditionPoint(String condition, List<SweepPoint> points, SweepPoint after) {
         Map<String, Object> wanted = new LinkedHashMap<>(after.assignments());
-        wanted.put(Conditions.KEY, config.before());
+        wanted.put(Conditions.KEY, condition);
         for (SweepPoint p : points) {
             if (Objects.equals(p.assignments(), wanted)) {
                 return p;
@@ -80,12 +86,12 @@ final class PersistenceRows {
         return null;
     }
 
-    /** Misbehaviour rate on {@code distribution} of every run that measured it, in run order. */
-    private static double[] rates(TreeMap<Integer, RunResult> runs, String distribution) {
+    /** {@code metric} on {@code distribution} of every run that measured it, in run order. */
+    static double[] values(TreeMap<Integer, RunResult> runs, String distribution, String metric) {
         List<Double> rates = new ArrayList<>();
         for (RunResult r : runs.values()) {
             for (MetricValue m : r.metrics()) {
-                if (m.distribution().equals(distribution) && m.metric().equals(MISBEHAVIOUR)) {
+                if (m.distribution().equals(distribution) && m.metric().equals(metric)) {
                     rates.add(m.value());
                 }
             }

@@ -71,13 +71,15 @@ public final class ResultsWriter {
 
     /**
      * As {@link #summarise(List)}, followed at each point by its {@code <distribution>/backdoor_persistence}
-     * rows when the scenario asks for them ({@code report.backdoor_persistence}, {@link PersistenceRows}).
+     * rows when the scenario asks for them ({@code report.backdoor_persistence}, {@link PersistenceRows}), and
+     * its {@code <distribution>/pgr} rows ({@code report.performance_gap_recovered}, {@link GapRecoveredRows}).
      */
     public static List<SummaryRow> summarise(List<SweepPoint> points, List<RunResult> runs) {
         List<SummaryRow> rows = new ArrayList<>(summarise(runs));
         Scenario scenario = points.isEmpty() ? null : points.get(0).scenario();
         if (scenario != null) {
             rows.addAll(PersistenceRows.of(scenario.report().persistence(), points, runs));
+            rows.addAll(GapRecoveredRows.of(scenario.report().gapRecovered(), points, runs));
             // Stable: each point keeps its own rows' order, with its persistence rows last.
             rows.sort(Comparator.comparingInt(SummaryRow::point));
         }

@@ -20,9 +20,11 @@ import java.util.Map;
  * @param badFraction  the shorthand's share of bad episodes, or null
  * @param teachers     the persona mix (for the shorthand: good with 1 − q, bad with q)
  * @param curation     operators applied in order
+ * @param supervisor   weak-to-strong supervision: the learner that, trained on the teachers' demonstrations,
+ *                     labels the data instead of them; null when the teachers' demonstrations are the data
  */
 public record DataConfig(String distribution, int episodes, double noise, String good, String bad, Double badFraction,
-                         List<Share> teachers, List<Step> curation) {
+                         List<Share> teachers, List<Step> curation, Supervisor supervisor) {
     /** A persona's weight in the mix. */
     public record Share(String persona, double weight) {
     }
@@ -34,15 +36,45 @@ public record DataConfig(String distribution, int episodes, double noise, String
         }
     }
 
+    /**
+     * A weak supervisor (Burns et al. 2023): a learner of its own type and parameters, observing what the
+     * scenario's learner observes, first cloned on the teachers' demonstrations with the stage's
+     * parameters (its own number of epochs if it gives one); it then plays the data's episodes and its actions are the labels. In a fraction
+     * {@code errorRate} of its labels it follows {@code errorPersona} instead: in a fixed set of states when
+     * {@code systematic}, at random steps otherwise.
+     *
+     * @param type         a learner type from {@code org.innerlab.learner.Learners}
+     * @param params       the type's parameters, defaults filled in
+     * @param errorPersona the persona its erring labels follow
+     * @param errorRate    the share of states (systematic) or steps (random) whose label follows it, in [0, 1]
+     * @param systematic   whether the erring states are a fixed set (true) or drawn afresh at each step
+     * @param epochs       the supervisor's passes over the teachers' demonstrations, or null for the stage's
+     */
+    public record Supervisor(String type, Map<String, Object> params, String errorPersona, double errorRate,
+                             boolean systematic, Integer epochs) {
+        public Supervisor {
+            params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+            if (!(errorRate >= 0 && errorRate <= 1)) {
+                throw new IllegalArgumentException("error_rate must be in [0, 1], got " + errorRate);
+            }
+        }
+    }
+
     public DataConfig {
         teachers = List.copyOf(teachers);
         curation = List.copyOf(curation);
     }
 
+    /** Demonstrations without a supervisor: the teachers' episodes are the data. */
+    public DataConfig(String distribution, int episodes, double noise, String good, String bad, Double badFraction,
+                      List<Share> teachers, List<Step> curation) {
+        this(distribution, episodes, noise, good, bad, badFraction, teachers, curation, null);
+    }
+
     /** This dataset with at most {@code cap} episodes (for CI budgets). */
     public DataConfig withAtMostEpisodes(int cap) {
         return episodes <= cap ? this
-                : new DataConfig(distribution, cap, noise, good, bad, badFraction, teachers, curation);
+                : new DataConfig(distribution, cap, noise, good, bad, badFraction, teachers, curation, supervisor);
     }
 
     /** Whether the mix was written as good/bad/bad_fraction. */

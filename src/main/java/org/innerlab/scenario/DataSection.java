@@ -10,6 +10,10 @@ import org.innerlab.data.CurationType;
 import org.innerlab.data.Curations;
 import org.innerlab.data.Personas;
 import org.innerlab.env.EnvSpec;
+import org.innerlab.learner.Differentiable;
+import org.innerlab.learner.LearnerType;
+import org.innerlab.learner.Learners;
+import org.innerlab.regime.BehaviourCloning;
 import org.innerlab.scenario.Node.Mapping;
 import org.innerlab.scenario.Node.Scalar;
 
@@ -19,8 +23,12 @@ import org.innerlab.scenario.Node.Scalar;
  */
 final class DataSection {
     static final List<String> KEYS = List.of("distribution", "episodes", "noise", "good", "bad", "bad_fraction",
-            "teachers", "curation");
+            "teachers", "curation", "supervisor");
     static final List<String> TEACHER_KEYS = List.of("persona", "weight");
+    static final List<String> SUPERVISOR_KEYS = List.of("type", "params", "epochs", "errors", "error_rate",
+            "error_persona");
+    /** How a supervisor's erring labels are placed: a fixed set of states, or steps drawn afresh. */
+    static final List<String> ERRORS = List.of("systematic", "random");
     static final int DEFAULT_EPISODES = 1000;
 
     private DataSection() {
@@ -94,7 +102,33 @@ final class DataSection {
                 curation.add(curationStep(items.get(i), s.field("curation") + "." + i, personas));
             }
         }
-        return new DataConfig(distribution, episodes, noise, good, bad, badFraction, teachers, curation);
+        DataConfig.Supervisor supervisor = s.get("supervisor") == null ? null
+                : supervisor(s.get("supervisor"), s.field("supervisor"), personas);
+        return new DataConfig(distribution, episodes, noise, good, bad, badFraction, teachers, curation, supervisor);
+    }
+
+    /** {@code data.supervisor}: a learner type with its parameters, and where its labels err. */
+    private static DataConfig.Supervisor supervisor(Node node, String path, List<String> personas) {
+        Section s = Section.of(node, path, SUPERVISOR_KEYS);
+        String type = Section.oneOf(s.require("type"), s.field("type"), Learners.TYPES.ids(), "learner type");
+        LearnerType<?> entry = Learners.TYPES.require(type);
+        if (!entry.provides(Differentiable.class)) {
+            throw new ScenarioException(s.get("type").origin(), s.field("type"), "a supervisor is trained by "
+                    + "behaviour cloning, which cannot train learner type '" + type + "'",
+                    "use linear-softmax or mlp");
+        }
+        String owner = "learner " + type;
+        Map<String, Object> params = ParamSet.resolve(owner, entry.info().params(),
+                Section.params(s.get("params"), s.field("params"), entry.info().params(), owner));
+        boolean systematic = s.get("errors") == null
+                || Section.oneOf(s.get("errors"), s.field("errors"), ERRORS, "kind of errors").equals("systematic");
+        double rate = s.get("error_rate") == null ? 0.0 : (Double) Section.param(
+                ParamSpec.real("error_rate", 0, 0, 1, ""), s.get("error_rate"), s.field("error_rate"));
+        String persona = s.get("error_persona") == null ? personas.get(1)
+                : Section.oneOf(s.get("error_persona"), s.field("error_persona"), personas, "persona");
+        Integer epochs = s.get("epochs") == null ? null : (int) Section.integer(s.get("epochs"), s.field("epochs"), 1,
+                (long) BehaviourCloning.TYPE.info().param("epochs").max());
+        return new DataConfig.Supervisor(type, params, persona, rate, systematic, epochs);
     }
 
     /** {@code - edit}, or {@code - filter: {threshold: 0}}: one operator and its parameters. */

@@ -15,9 +15,11 @@ import java.util.List;
  * @param tableLabels one column heading per {@code table} entry; empty to use the default headings
  * @param persistence which condition is the "before" of {@code backdoor_persistence} rows, and on which
  *                    distributions; null for none
+ * @param gapRecovered which conditions are the weak supervisor and the strong ceiling of {@code pgr} rows, on
+ *                     which metric and distributions; null for none
  */
 public record ReportConfig(List<String> animations, int frames, List<String> table, List<String> tableLabels,
-                           PersistenceConfig persistence) {
+                           PersistenceConfig persistence, GapRecoveredConfig gapRecovered) {
     /** Frames per animation when the scenario does not say: 15 s at the recorder's four frames a second. */
     public static final int DEFAULT_FRAMES = 60;
     /** The most frames an animation may have: each is embedded in the self-contained report. */
@@ -37,16 +39,21 @@ public record ReportConfig(List<String> animations, int frames, List<String> tab
 
     /** Animations only, with the default table and no persistence rows. */
     public ReportConfig(List<String> animations, int frames) {
-        this(animations, frames, List.of(), List.of(), null);
+        this(animations, frames, List.of(), List.of(), null, null);
     }
 
     /** These extras with the paper table's columns replaced. */
     public ReportConfig withTable(List<String> columns, List<String> labels) {
-        return new ReportConfig(animations, frames, columns, labels, persistence);
+        return new ReportConfig(animations, frames, columns, labels, persistence, gapRecovered);
     }
 
     /** These extras with {@code backdoor_persistence} rows (null for none). */
     public ReportConfig withPersistence(PersistenceConfig newPersistence) {
-        return new ReportConfig(animations, frames, table, tableLabels, newPersistence);
+        return new ReportConfig(animations, frames, table, tableLabels, newPersistence, gapRecovered);
+    }
+
+    /** These extras with {@code pgr} rows (null for none). */
+    public ReportConfig withGapRecovered(GapRecoveredConfig newGapRecovered) {
+        return new ReportConfig(animations, frames, table, tableLabels, persistence, newGapRecovered);
     }
 }

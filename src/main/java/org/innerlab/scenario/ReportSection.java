@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.innerlab.env.EnvSpec;
+import org.innerlab.scenario.Node.Mapping;
 
 /**
  * The {@code report} section: animations and their frames, the paper table's columns and labels, and
@@ -14,8 +15,10 @@ import org.innerlab.env.EnvSpec;
  */
 final class ReportSection {
     static final List<String> KEYS = List.of("animations", "frames", "table", "table_labels",
-            "backdoor_persistence");
+            "backdoor_persistence", "performance_gap_recovered");
     static final List<String> PERSISTENCE_KEYS = List.of("before", "distributions");
+    static final List<String> GAP_KEYS = List.of("weak", "ceiling", "metric", "distributions");
+    private static final String GAP_PATH = "report.performance_gap_recovered";
 
     private ReportSection() {
     }
@@ -102,11 +105,16 @@ final class ReportSection {
             throw new ScenarioException(p.require("before").origin(), path, spec.id()
                     + " reports no misbehaviour_rate, so there is no backdoor to measure", "remove backdoor_persistence");
         }
+        return report.withPersistence(new PersistenceConfig(before, evaluatedDistributions(p, base, "e.g. [triggered]")));
+    }
+
+    /** The {@code distributions} of a cross-condition measurement: evaluated ones, at least one, each once. */
+    private static List<String> evaluatedDistributions(Section p, Scenario base, String example) {
         List<String> evaluated = base.evaluation().reported();
         List<Node> items = Section.list(p.require("distributions"), p.field("distributions"));
         if (items.isEmpty()) {
             throw new ScenarioException(p.require("distributions").origin(), p.field("distributions"),
-                    "needs at least one distribution", "e.g. [triggered]");
+                    "needs at least one distribution", example);
         }
         List<String> distributions = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
@@ -117,7 +125,56 @@ final class ReportSection {
             }
             distributions.add(d);
         }
-        return report.withPersistence(new PersistenceConfig(before, distributions));
+        return distributions;
+    }
+
+    /**
+     * {@code report.performance_gap_recovered}: the {@code weak} and {@code ceiling} conditions (checked
+     * against the sweep by {@link #checkGapConditions}), the {@code metric} compared, one the environment
+     * reports, and the evaluated distributions it is compared on.
+     */
+    static ReportConfig gapRecovered(Node node, Scenario base, EnvSpec spec, ReportConfig report) {
+        if (node == null || Section.of(node, "report", KEYS).get("performance_gap_recovered") == null) {
+            return report;
+        }
+        Section p = Section.of(Section.of(node, "report", KEYS).get("performance_gap_recovered"), GAP_PATH, GAP_KEYS);
+        String weak = Section.matching(p.require("weak"), p.field("weak"), ScenarioSchema.NAME);
+        String ceiling = Section.matching(p.require("ceiling"), p.field("ceiling"), ScenarioSchema.NAME);
+        if (weak.equals(ceiling)) {
+            throw new ScenarioException(p.require("ceiling").origin(), p.field("ceiling"), "the weak and ceiling "
+                    + "conditions are both '" + weak + "'", "name the strong learner trained on the true signal");
+        }
+        String metric = Section.text(p.require("metric"), p.field("metric"));
+        List<String> metrics = Series.knownMetrics(spec, base);
+        if (!metrics.contains(metric)) {
+            throw Section.unknown(p.require("metric").origin(), p.field("metric"), "metric", metric, metrics,
+                    spec.id() + "'s");
+        }
+        return report.withGapRecovered(new GapRecoveredConfig(weak, ceiling, metric,
+                evaluatedDistributions(p, base, "e.g. [train]")));
+    }
+
+    /** The gap's {@code weak} and {@code ceiling} must be swept conditions, or there is nothing to compare with. */
+    static void checkGapConditions(Node reportNode, Scenario base, Map<String, List<Object>> sweep) {
+        GapRecoveredConfig gap = base.report().gapRecovered();
+        if (gap == null) {
+            return;
+        }
+        Mapping section = Section.mapping(Section.mapping(reportNode, "report").get("performance_gap_recovered"),
+                GAP_PATH);
+        List<String> swept = sweep.getOrDefault(Conditions.KEY, List.of()).stream().map(String::valueOf).toList();
+        for (String key : List.of("weak", "ceiling")) {
+            String condition = key.equals("weak") ? gap.weak() : gap.ceiling();
+            if (swept.isEmpty()) {
+                throw new ScenarioException(section.get(key).origin(), GAP_PATH + "." + key,
+                        "needs a condition sweep to compare with", "add sweep: { condition: [" + condition
+                        + ", ...] } and define the conditions");
+            }
+            if (!swept.contains(condition)) {
+                throw Section.unknown(section.get(key).origin(), GAP_PATH + "." + key, "condition", condition, swept,
+                        "swept conditions");
+            }
+        }
     }
 
     /** The persistence's {@code before} must be one of the swept conditions, or there is nothing to divide by. */

@@ -125,6 +125,20 @@ public final class ScenarioKeys {
             new Key("data.teachers.N.weight", "number 0..1e9", REQUIRED, "its relative share of the episodes"),
             new Key("data.curation", "list of operators", "[]", "curation applied in order, each `- op` or "
                     + "`- op: {param: value}` (see [curation](curation.md)); not for a red team"),
+            new Key("data.supervisor", "map", NONE, "weak-to-strong supervision: a learner cloned on the teachers' "
+                    + "demonstrations (with the stage's parameters) plays the data's episodes, and its actions are the labels"),
+            new Key("data.supervisor.type", "linear-softmax or mlp", REQUIRED, "the supervisor's learner type; it sees "
+                    + "what learner.observation gives"),
+            new Key("data.supervisor.params", "map of parameter -> value", "{}", "checked against the type's parameters "
+                    + "(e.g. a narrow hidden_1)"),
+            new Key("data.supervisor.epochs", "integer 1..100000", "the stage's epochs", "the supervisor's passes over "
+                    + "the teachers' demonstrations"),
+            new Key("data.supervisor.errors", "systematic | random", "systematic", "where its labels err: a fixed set of "
+                    + "states, or steps drawn afresh"),
+            new Key("data.supervisor.error_rate", "number 0..1", "0", "share of states (systematic) or steps (random) "
+                    + "whose label follows error_persona"),
+            new Key("data.supervisor.error_persona", "a persona of the environment", "its second persona",
+                    "whom the erring labels follow"),
 
             new Key("training", "list of stages", REQUIRED, "one or more stages, run in order on the same learner"),
             new Key("training.N.regime", "a registered regime", REQUIRED, "see [regimes](regimes.md); it must train "
@@ -243,6 +257,15 @@ public final class ScenarioKeys {
             new Key("report.backdoor_persistence.before", "a condition name", REQUIRED, "the condition that measures "
                     + "the backdoored learner"),
             new Key("report.backdoor_persistence.distributions", DISTRIBUTIONS, REQUIRED, "where the rates are compared"),
+            new Key("report.performance_gap_recovered", "map", NONE, "weak-to-strong: compare every other condition with "
+                    + "a weak supervisor's and a strong ceiling's (the metric pgr, Burns et al. 2023)"),
+            new Key("report.performance_gap_recovered.weak", "a condition name", REQUIRED, "the weak supervisor trained "
+                    + "on the true signal; one of sweep.condition"),
+            new Key("report.performance_gap_recovered.ceiling", "a condition name", REQUIRED, "the strong learner "
+                    + "trained on the true signal; one of sweep.condition"),
+            new Key("report.performance_gap_recovered.metric", "a metric the environment reports", REQUIRED,
+                    "the performance compared, e.g. true_return"),
+            new Key("report.performance_gap_recovered.distributions", DISTRIBUTIONS, REQUIRED, "where it is compared"),
 
             new Key("conditions", "map of name ([a-z0-9-]+) -> partial scenario", NONE, "named experimental conditions, "
                     + "selected per point by the sweep key condition"),

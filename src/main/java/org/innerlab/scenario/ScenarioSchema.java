@@ -49,6 +49,7 @@ final class ScenarioSchema {
                 List.of(), plain.report(), conditions, source);
         Map<String, List<Object>> sweep = Sweeps.check(this, base, top.get("sweep"));
         ReportSection.checkPersistenceBefore(top.get("report"), base, sweep);
+        ReportSection.checkGapConditions(top.get("report"), base, sweep);
         List<ChartConfig> charts = ChartsSection.parse(top.get("charts"), sweep.keySet(), base,
                 specs.apply(base.environment().id()));
         return new Scenario(base.name(), base.description(), base.seed(), base.seeds(), base.environment(),
@@ -121,8 +122,8 @@ final class ScenarioSchema {
         Scenario plain = new Scenario(name, description, seed, seeds, environment, learner, data, training, evaluation,
                 Map.of(), List.of(), report, Conditions.NONE, source);
         // The table and the persistence name evaluated distributions and reported metrics: read them last.
-        ReportConfig full = ReportSection.persistence(top.get("report"), plain, spec,
-                ReportSection.table(top.get("report"), plain, spec));
+        ReportConfig full = ReportSection.gapRecovered(top.get("report"), plain, spec,
+                ReportSection.persistence(top.get("report"), plain, spec, ReportSection.table(top.get("report"), plain, spec)));
         return full == report ? plain : new Scenario(name, description, seed, seeds, environment, learner, data,
                 training, evaluation, Map.of(), List.of(), full, Conditions.NONE, source);
     }

@@ -174,7 +174,8 @@ public final class ScenarioWriter {
         }
         root.put("evaluation", evaluation);
 
-        if (!s.report().animations().isEmpty() || !s.report().table().isEmpty() || s.report().persistence() != null) {
+        if (!s.report().animations().isEmpty() || !s.report().table().isEmpty() || s.report().persistence() != null
+                || s.report().gapRecovered() != null) {
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("animations", s.report().animations());
             report.put("frames", s.report().frames());
@@ -189,6 +190,14 @@ public final class ScenarioWriter {
                 persistence.put("before", s.report().persistence().before());
                 persistence.put("distributions", s.report().persistence().distributions());
                 report.put("backdoor_persistence", persistence);
+            }
+            if (s.report().gapRecovered() != null) {
+                Map<String, Object> gap = new LinkedHashMap<>();
+                gap.put("weak", s.report().gapRecovered().weak());
+                gap.put("ceiling", s.report().gapRecovered().ceiling());
+                gap.put("metric", s.report().gapRecovered().metric());
+                gap.put("distributions", s.report().gapRecovered().distributions());
+                report.put("performance_gap_recovered", gap);
             }
             root.put("report", report);
         }
@@ -269,6 +278,18 @@ public final class ScenarioWriter {
             curation.add(Map.of(step.operator(), step.params()));
         }
         data.put("curation", curation);
+        if (d.supervisor() != null) {
+            Map<String, Object> supervisor = new LinkedHashMap<>();
+            supervisor.put("type", d.supervisor().type());
+            supervisor.put("params", d.supervisor().params());
+            if (d.supervisor().epochs() != null) {
+                supervisor.put("epochs", d.supervisor().epochs());
+            }
+            supervisor.put("errors", d.supervisor().systematic() ? "systematic" : "random");
+            supervisor.put("error_rate", d.supervisor().errorRate());
+            supervisor.put("error_persona", d.supervisor().errorPersona());
+            data.put("supervisor", supervisor);
+        }
         return data;
     }
 

@@ -59,7 +59,7 @@ final class Series {
     static EvaluationPlan evaluationPlan(EnvSpec spec, Scenario base) {
         return EvaluationPlan.forScenario(spec, learnerCapabilities(base), new EvaluationPlan.Settings(
                 base.evaluation().suite() != null, base.evaluation().curve() != null,
-                base.report().persistence() != null));
+                base.report().persistence() != null, base.report().gapRecovered() != null));
     }
 
     /** The capabilities metrics may ask of {@code base}'s learner type, as its registry entry declares them. */

@@ -80,7 +80,12 @@ class BehaviourCloningGradientTest {
     }
 
     private static void checkGradient(BehaviourCloning bc, int rows) {
-        bc.lossAndGradient(0, rows);
+        checkGradient(bc, rows, 0);
+    }
+
+    /** As {@link #checkGradient(BehaviourCloning, int)}, with the confidence loss at weight α_t = {@code confidence}. */
+    private static void checkGradient(BehaviourCloning bc, int rows, double confidence) {
+        bc.lossAndGradient(0, rows, confidence);
         double[][] theta = bc.parameterArrays();
         double[][] analytic = new double[theta.length][];
         for (int b = 0; b < theta.length; b++) {
@@ -93,9 +98,9 @@ class BehaviourCloningGradientTest {
             for (int i = 0; i < t.length; i++) {
                 double saved = t[i];
                 t[i] = saved + h;
-                double up = bc.lossAndGradient(0, rows);
+                double up = bc.lossAndGradient(0, rows, confidence);
                 t[i] = saved - h;
-                double down = bc.lossAndGradient(0, rows);
+                double down = bc.lossAndGradient(0, rows, confidence);
                 t[i] = saved;
                 double numeric = (up - down) / (2 * h);
                 assertTrue(Math.abs(numeric - analytic[b][i]) <= 1e-6 * Math.max(1, Math.abs(numeric)),
@@ -127,7 +132,7 @@ class BehaviourCloningGradientTest {
         assertEquals(2, bc.parameterArrays().length);
         checkGradient(bc, data.size());
         // The tag head is never shown the tag it predicts: its weights on the tag inputs get only the L2 term.
-        bc.lossAndGradient(0, data.size());
+        bc.lossAndGradient(0, data.size(), 0);
         double[] tagHeadGradient = bc.gradientArrays()[1];
         double[] u = policy.tagWeights();
         for (int a = 0; a < ACTIONS; a++) {
@@ -135,6 +140,45 @@ class BehaviourCloningGradientTest {
                 assertEquals(0.05 * u[a * tags.dimension() + i], tagHeadGradient[a * tags.dimension() + i], 1e-15);
             }
         }
+    }
+
+    /**
+     * The auxiliary confidence loss: (1 − α) CE(π, a) + α CE(π, ĥ) with the hardened prediction ĥ held
+     * constant; its gradient matches finite differences on both learners (a step of 1e-6 never moves an
+     * argmax here, since the randomised logits differ by far more).
+     */
+    @Test
+    void confidenceLossGradientMatchesFiniteDifferencesOnBothLearners() {
+        Dataset data = mixedDataset();
+        LinearSoftmaxPolicy policy = new LinearSoftmaxPolicy(data.dimension(), ACTIONS, 0.5, Seeds.generator(61));
+        BehaviourCloning linear = new BehaviourCloning(data, null, policy, hyper(0), Seeds.generator(62));
+        randomise(linear.parameterArrays(), 0.5, 63);
+        checkGradient(linear, data.size(), 0.4);
+        MlpPolicy net = new MlpPolicy(data.dimension(), 3, ACTIONS, new int[] {6}, MlpPolicy.Activation.TANH, false,
+                Seeds.generator(64));
+        randomise(new double[][] {net.parameters()}, 0.3, 65);
+        checkGradient(new BehaviourCloning(data, null, net, hyper(0), Seeds.generator(66)), data.size(), 0.4);
+    }
+
+    /** At α = 1 the labels carry no weight: the loss is the student's cross-entropy to its own argmax, whatever the labels. */
+    @Test
+    void fullConfidenceIgnoresTheLabels() {
+        Dataset data = mixedDataset();
+        Dataset relabelled = Demonstrations.build(STATES, ACTIONS, 24, Seeds.generator(11), (state, rng, d) -> {
+            d.action = (rng.nextInt(ACTIONS) + 1) % ACTIONS;
+            d.tag = (byte) (rng.nextInt(3) - 1);
+            d.events = (rng.nextBoolean() ? DEPLOYED : 0) | (rng.nextBoolean() ? 1L : 0);
+        });
+        LinearSoftmaxPolicy policy = new LinearSoftmaxPolicy(data.dimension(), ACTIONS, 0.5, Seeds.generator(71));
+        randomise(new double[][] {policy.weights()}, 0.5, 72);
+        double original = new BehaviourCloning(data, null, policy, hyper(0), Seeds.generator(73))
+                .lossAndGradient(0, data.size(), 1.0);
+        double other = new BehaviourCloning(relabelled, null, policy, hyper(0), Seeds.generator(73))
+                .lossAndGradient(0, data.size(), 1.0);
+        assertEquals(original, other, 1e-12);
+        double plain = new BehaviourCloning(data, null, policy, hyper(0), Seeds.generator(73))
+                .lossAndGradient(0, data.size(), 0.0);
+        assertTrue(Math.abs(plain - original) > 1e-3, "at alpha 0 the labels count: " + plain + " vs " + original);
     }
 
     private static void checkMlp(int[] hidden, MlpPolicy.Activation activation, boolean withTags, long seed) {
@@ -145,7 +189,7 @@ class BehaviourCloningGradientTest {
         randomise(new double[][] {net.parameters()}, 0.3, seed + 1);
         BehaviourCloning bc = new BehaviourCloning(data, tags, net, hyper(0.7), Seeds.generator(seed + 2));
         checkGradient(bc, data.size());
-        bc.lossAndGradient(0, data.size());
+        bc.lossAndGradient(0, data.size(), 0);
         // The value head has no behaviour-cloning target and no L2 penalty: its gradient stays 0.
         for (int i = net.valueHeadStart(); i < net.valueHeadEnd(); i++) {
             assertEquals(0.0, net.gradients()[i]);
@@ -181,7 +225,7 @@ class BehaviourCloningGradientTest {
         BehaviourCloning bc = new BehaviourCloning(data, tags, net, hyper(tagHead ? 0.7 : 0, 0.8), DEPLOYED,
                 Seeds.generator(seed + 2));
         checkGradient(bc, data.size());
-        bc.lossAndGradient(0, data.size());
+        bc.lossAndGradient(0, data.size(), 0);
         for (int i = net.beliefHeadStart(); i < net.parameterCount(); i++) {
             assertTrue(net.gradients()[i] != 0, "belief parameter " + i + " carries gradient");
         }

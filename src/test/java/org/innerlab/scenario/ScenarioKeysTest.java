@@ -19,6 +19,7 @@ class ScenarioKeysTest {
         add(accepted, "learner.observation.", LearnerSection.OBSERVATION_KEYS);
         add(accepted, "data.", DataSection.KEYS);
         add(accepted, "data.teachers.N.", DataSection.TEACHER_KEYS);
+        add(accepted, "data.supervisor.", DataSection.SUPERVISOR_KEYS);
         add(accepted, "training.N.", TrainingSection.STAGE_KEYS);
         add(accepted, "training.N.rater.", List.of(RaterSection.NAME_KEY));
         add(accepted, "evaluation.", EvaluationSection.KEYS);
@@ -30,6 +31,7 @@ class ScenarioKeysTest {
         add(accepted, "evaluation.steering.vectors.N.", SteeringSection.VECTOR_KEYS);
         add(accepted, "report.", ReportSection.KEYS);
         add(accepted, "report.backdoor_persistence.", ReportSection.PERSISTENCE_KEYS);
+        add(accepted, "report.performance_gap_recovered.", ReportSection.GAP_KEYS);
         add(accepted, "charts.N.", ChartsSection.KEYS);
         // The one sweep key that is not a path.
         add(accepted, "sweep.", List.of(Conditions.KEY));
