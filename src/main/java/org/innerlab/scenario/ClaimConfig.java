@@ -73,7 +73,7 @@ public sealed interface ClaimConfig permits ClaimConfig.Threshold, ClaimConfig.D
 
         @Override
         public String check() {
-            return series + where(at) + " " + bound.symbol + " " + value;
+            return series + where(at) + " " + bound.symbol + " " + number(value);
         }
     }
 
@@ -94,7 +94,7 @@ public sealed interface ClaimConfig permits ClaimConfig.Threshold, ClaimConfig.D
 
         @Override
         public String check() {
-            return series + where(at) + " exceeds" + where(than) + " by > " + by + (cisApart ? ", CIs apart" : "")
+            return series + where(at) + " exceeds" + where(than) + " by > " + number(by) + (cisApart ? ", CIs apart" : "")
                     + (tested ? ", one-sided Mann-Whitney (Holm)" : "");
         }
     }
@@ -112,7 +112,7 @@ public sealed interface ClaimConfig permits ClaimConfig.Threshold, ClaimConfig.D
         @Override
         public String check() {
             return series + where(at) + (rising ? " rises" : " falls") + " over " + over
-                    + (slack > 0 ? " (steps back at most " + slack + ")" : "");
+                    + (slack > 0 ? " (steps back at most " + number(slack) + ")" : "");
         }
     }
 
@@ -128,6 +128,11 @@ public sealed interface ClaimConfig permits ClaimConfig.Threshold, ClaimConfig.D
     /** The last segment of a swept path, as claims may write it: {@code random_coin_percent}. */
     static String shortKey(String path) {
         return path.substring(path.lastIndexOf('.') + 1);
+    }
+
+    /** A bound as a reader writes it: {@code 1}, not {@code 1.0}. */
+    private static String number(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
     }
 
     /** An unmodifiable copy that keeps the file's order (Map.copyOf would not). */
