@@ -106,7 +106,7 @@ public final class ClaimCheck {
     }
 
     private static Partial threshold(ClaimConfig.Threshold c, Results r) {
-        String bound = c.bound().symbol + " " + Numbers.format(c.value());
+        String bound = (c.wholeCi() ? "95% CI " : "") + c.bound().symbol + " " + Numbers.format(c.value());
         List<SweepPoint> selected = r.selected(c.at());
         double worst = Double.NaN;
         SweepPoint worstPoint = null;
@@ -115,8 +115,10 @@ public final class ClaimCheck {
             if (row == null) {
                 return missing(bound, p);
             }
-            if (worstPoint == null || (c.bound().upper() ? row.mean() > worst : row.mean() < worst)) {
-                worst = row.mean();
+            // With whole_ci the interval's end nearest the bound is what must clear it.
+            double value = !c.wholeCi() ? row.mean() : c.bound().upper() ? row.ciHigh() : row.ciLow();
+            if (worstPoint == null || (c.bound().upper() ? value > worst : value < worst)) {
+                worst = value;
                 worstPoint = p;
             }
         }
@@ -125,7 +127,7 @@ public final class ClaimCheck {
         }
         boolean holds = c.bound().holds(worst, c.value());
         double[] values = r.perSeed(worstPoint, c.series());
-        int seeds = holds && values.length >= 2 && worst != c.value()
+        int seeds = holds && !c.wholeCi() && values.length >= 2 && worst != c.value()
                 ? SeedsNeeded.paired(Math.abs(worst - c.value()), SeedsNeeded.sd(values)) : 0;
         return new Partial(worst, bound, Double.NaN, seeds, holds, "");
     }

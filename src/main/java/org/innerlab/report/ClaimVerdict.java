@@ -6,7 +6,8 @@ package org.innerlab.report;
  * @param number      the claim's position in the scenario's {@code claims}, from 1
  * @param says        the finding in the scenario's words
  * @param check       the check, in one line ({@link org.innerlab.scenario.ClaimConfig#check()})
- * @param observed    the number the check compares: the worst mean of a threshold, the smallest difference of a
+ * @param observed    the number the check compares: the worst mean of a threshold (the worst interval end with
+ *                    {@code whole_ci}), the smallest difference of a
  *                    difference, the smallest first-to-last change (the claimed way round) of a trend; NaN when
  *                    a point it needs has no summary row
  * @param threshold   what {@code observed} must be, e.g. {@code >= 0.9}

@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
  * partial assignment of swept paths to swept values; empty selects every point). Three kinds:
  * <ul>
  *   <li>{@link Threshold}: the series' mean at every selected point is beyond a bound
- *       ({@code at_least}, {@code above}, {@code at_most}, {@code below});</li>
+ *       ({@code at_least}, {@code above}, {@code at_most}, {@code below}), or with {@code whole_ci} its whole
+ *       95% interval is;</li>
  *   <li>{@link Difference}: at every selected point the mean exceeds the mean at its partner point (the same
  *       point with the {@code exceeds} assignment applied) by more than {@code by}; optionally with the two
  *       95% intervals apart and a one-sided Mann–Whitney test over seeds, Holm-corrected across the
@@ -64,8 +65,12 @@ public sealed interface ClaimConfig permits ClaimConfig.Threshold, ClaimConfig.D
         }
     }
 
-    /** The mean is beyond {@code bound} at every selected point. */
-    record Threshold(String says, String series, Map<String, Object> at, Bound bound, double value)
+    /**
+     * The mean is beyond {@code bound} at every selected point.
+     *
+     * @param wholeCi the whole 95% interval is, not just the mean (its lower end for a lower bound)
+     */
+    record Threshold(String says, String series, Map<String, Object> at, Bound bound, double value, boolean wholeCi)
             implements ClaimConfig {
         public Threshold {
             at = ordered(at);
@@ -73,7 +78,7 @@ public sealed interface ClaimConfig permits ClaimConfig.Threshold, ClaimConfig.D
 
         @Override
         public String check() {
-            return series + where(at) + " " + bound.symbol + " " + number(value);
+            return series + where(at) + (wholeCi ? " 95% CI " : " ") + bound.symbol + " " + number(value);
         }
     }
 

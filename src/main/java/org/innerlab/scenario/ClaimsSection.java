@@ -24,7 +24,7 @@ final class ClaimsSection {
     static final List<String> CHECKS = List.of("at_least", "above", "at_most", "below", "exceeds", "rises_over",
             "falls_over");
     static final List<String> KEYS = List.of("says", "series", "at", "at_least", "above", "at_most", "below",
-            "exceeds", "by", "cis_apart", "test", "rises_over", "falls_over", "slack");
+            "whole_ci", "exceeds", "by", "cis_apart", "test", "rises_over", "falls_over", "slack");
     /** The statistical tests a difference may ask for. */
     static final List<String> TESTS = List.of("mann-whitney");
 
@@ -69,7 +69,7 @@ final class ClaimsSection {
                 return difference(s, says, series, at, sweep);
             }
             case "rises_over", "falls_over" -> {
-                only(s, check, "by", "cis_apart", "test");
+                only(s, check, "by", "cis_apart", "test", "whole_ci");
                 String over = sweepKey(s.get(check), s.field(check), sweep);
                 if (at.containsKey(over)) {
                     throw new ScenarioException(s.get("at").origin(), s.field("at"), "fixes " + over + ", the key the "
@@ -87,14 +87,16 @@ final class ClaimsSection {
                 only(s, check, "by", "cis_apart", "test", "slack");
                 ClaimConfig.Bound bound = ClaimConfig.Bound.values()[BOUNDS.indexOf(check)];
                 double value = (Double) Section.param(NUMBER, s.get(check), s.field(check));
-                return new ClaimConfig.Threshold(says, series, at, bound, value);
+                boolean wholeCi = s.get("whole_ci") != null
+                        && (Boolean) Section.param(FLAG, s.get("whole_ci"), s.field("whole_ci"));
+                return new ClaimConfig.Threshold(says, series, at, bound, value, wholeCi);
             }
         }
     }
 
     private static ClaimConfig difference(Section s, String says, String series, Map<String, Object> at,
                                           Map<String, List<Object>> sweep) {
-        only(s, "exceeds", "slack");
+        only(s, "exceeds", "slack", "whole_ci");
         Map<String, Object> than = point(s.get("exceeds"), s.field("exceeds"), sweep);
         if (than.isEmpty()) {
             throw new ScenarioException(s.get("exceeds").origin(), s.field("exceeds"), "names no point to compare with",

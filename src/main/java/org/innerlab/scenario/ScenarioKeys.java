@@ -241,6 +241,8 @@ public final class ScenarioKeys {
             new Key("claims.N.above", "number", NONE, "check: the mean at every selected point is > this"),
             new Key("claims.N.at_most", "number", NONE, "check: the mean at every selected point is <= this"),
             new Key("claims.N.below", "number", NONE, "check: the mean at every selected point is < this"),
+            new Key("claims.N.whole_ci", "boolean", "false", "at_least / above / at_most / below only: the whole 95% "
+                    + "interval is beyond the bound, not just the mean"),
             new Key("claims.N.exceeds", "map of sweep key -> swept value", NONE, "check: the mean at each selected "
                     + "point exceeds the mean at the point with these values instead"),
             new Key("claims.N.by", "number >= 0", "0", "exceeds only: by more than this"),

@@ -227,6 +227,7 @@ public final class ScenarioWriter {
         }
         if (c instanceof ClaimConfig.Threshold t) {
             claim.put(t.bound().key, t.value());
+            claim.put("whole_ci", t.wholeCi());
         } else if (c instanceof ClaimConfig.Difference d) {
             claim.put("exceeds", d.than());
             claim.put("by", d.by());

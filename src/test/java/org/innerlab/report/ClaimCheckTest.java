@@ -47,13 +47,27 @@ class ClaimCheckTest {
     @Test
     void aThresholdReadsTheWorstMeanOfTheSelectedPoints() {
         ClaimVerdict every = check(false, new ClaimConfig.Threshold("s", "test/got_coin", Map.of(), Bound.AT_LEAST,
-                0.1)).get(0);
+                0.1, false)).get(0);
         assertEquals(0.1953125, every.observed());
         assertTrue(every.holds());
         assertEquals(">= 0.1", every.threshold());
         ClaimVerdict high = check(false, new ClaimConfig.Threshold("s", "test/got_coin", Map.of(K, 0), Bound.BELOW,
-                0.1953125)).get(0);
+                0.1953125, false)).get(0);
         assertFalse(high.holds(), "0.1953125 is not below itself");
+    }
+
+    /** Point 0's mean 0.195 clears 0.19, but the lower end of its 95% interval (about 0.18) does not. */
+    @Test
+    void withWholeCiTheIntervalsNearEndMustClearTheBound() {
+        ClaimConfig.Threshold mean = new ClaimConfig.Threshold("s", "test/got_coin", Map.of(K, 0), Bound.AT_LEAST,
+                0.19, false);
+        ClaimConfig.Threshold whole = new ClaimConfig.Threshold("s", "test/got_coin", Map.of(K, 0), Bound.AT_LEAST,
+                0.19, true);
+        assertTrue(check(false, mean).get(0).holds());
+        ClaimVerdict v = check(false, whole).get(0);
+        assertFalse(v.holds(), v.line());
+        assertEquals(SUMMARY.get(0).ciLow(), v.observed());
+        assertEquals("95% CI >= 0.19", v.threshold());
     }
 
     /**
@@ -112,7 +126,7 @@ class ClaimCheckTest {
     @Test
     void aSmokeRunsVerdictsAreNotMeaningfulAndSaySo() {
         ClaimVerdict v = check(true, new ClaimConfig.Threshold("the coin is taken", "test/got_coin", Map.of(K, 0),
-                Bound.AT_LEAST, 0.9)).get(0);
+                Bound.AT_LEAST, 0.9, false)).get(0);
         assertFalse(v.meaningful());
         assertEquals("claim 1 fails (smoke budget: not meaningful): the coin is taken [test/got_coin at "
                 + "random_coin_percent=0 >= 0.9: 0.195, needs >= 0.9]", v.line());
@@ -121,7 +135,7 @@ class ClaimCheckTest {
     @Test
     void claimsCsvHasOneRowPerClaim() {
         String csv = ClaimCheck.csv(check(false,
-                new ClaimConfig.Threshold("taken, at 0", "test/got_coin", Map.of(K, 0), Bound.AT_MOST, 0.25),
+                new ClaimConfig.Threshold("taken, at 0", "test/got_coin", Map.of(K, 0), Bound.AT_MOST, 0.25, false),
                 new ClaimConfig.Difference("repaired", "test/got_coin", Map.of(K, 25), Map.of(K, 0), 0.2, true, false)));
         List<String> lines = csv.lines().toList();
         assertEquals("claim,says,check,observed,threshold,p_value,seeds_needed,verdict,meaningful,note", lines.get(0));

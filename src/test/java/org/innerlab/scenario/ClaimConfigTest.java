@@ -43,7 +43,7 @@ class ClaimConfigTest {
         List<ClaimConfig> claims = parse(CLAIMS).claims();
         String percent = "environment.train.random_coin_percent";
         assertEquals(new ClaimConfig.Threshold("the agent takes the coin in training", "train/got_coin",
-                Map.of(percent, 0, "training.0.params.learning_rate", 0.05), ClaimConfig.Bound.AT_LEAST, 0.9),
+                Map.of(percent, 0, "training.0.params.learning_rate", 0.05), ClaimConfig.Bound.AT_LEAST, 0.9, false),
                 claims.get(0));
         assertEquals(new ClaimConfig.Difference("randomized coins repair the goal", "test/got_coin",
                 Map.of(percent, 25), Map.of(percent, 0), 0.2, true, true), claims.get(1));
