@@ -167,7 +167,7 @@ public final class ClaimCheck {
         if (!any) {
             return new Partial(Double.NaN, bound, c.tested() ? 1 : Double.NaN, 0, false, "no pair of points to compare");
         }
-        return new Partial(smallest, bound, largestP, holds ? seeds : 0, holds, "");
+        return new Partial(smallest, bound, largestP, seeds, holds, "");
     }
 
     private static Partial trend(ClaimConfig.Trend c, Results r) {
