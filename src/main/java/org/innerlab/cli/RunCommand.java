@@ -9,7 +9,10 @@ import org.innerlab.core.BadInputException;
 import org.innerlab.lab.Experiment;
 import org.innerlab.lab.Shard;
 import org.innerlab.measure.Outcome;
+import org.innerlab.report.ClaimCheck;
+import org.innerlab.report.ClaimVerdict;
 import org.innerlab.report.LabelsCsv;
+import org.innerlab.report.RunFolder;
 import org.innerlab.gui.Recording;
 import org.innerlab.scenario.Scenario;
 import org.innerlab.scenario.ScenarioException;
@@ -30,7 +33,9 @@ import picocli.CommandLine.Spec;
                 "  innerlab run scenarios/coinrun-goal-misgeneralization.yaml",
                 "  innerlab run scenarios/coinrun-goal-misgeneralization.yaml --seeds 5 --set environment.params.width=20",
                 "  innerlab run scenarios/coinrun-goal-misgeneralization.yaml --smoke --out /tmp/check",
-                "", "Exit codes: 0 success, 2 bad input (scenario or arguments), 1 anything else."})
+                "  innerlab run scenarios/cheese-maze.yaml --seed 7 --check-claims",
+                "", "Exit codes: 0 success, 2 bad input (scenario or arguments), 3 a claim failed (--check-claims, "
+                        + "never on --smoke), 1 anything else."})
 public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -75,6 +80,13 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "no progress bar")
     boolean quiet;
 
+    @Option(names = "--check-claims", description = "exit with code " + CLAIM_FAILED + " when one of the scenario's "
+            + "claims fails (claims.csv); a --smoke run's verdicts are not meaningful and never fail it")
+    boolean checkClaims;
+
+    /** The exit code of a run whose claims {@code --check-claims} found failing. */
+    static final int CLAIM_FAILED = 3;
+
     @Override
     public Integer call() throws Exception {
         List<String> overrides = new ArrayList<>(sets);
@@ -114,7 +126,15 @@ public final class RunCommand implements Callable<Integer> {
             // After the folder path, so a script reading stdout still gets only the path.
             labelLines(LabelsCsv.tally(Files.readString(labels)), smoke).forEach(spec.commandLine().getErr()::println);
         }
-        return 0;
+        // A shard holds part of the sweep; its claims are checked when innerlab merge assembles the whole.
+        List<ClaimVerdict> claims = part == null ? ClaimCheck.of(RunFolder.read(folder)) : List.of();
+        claims.forEach(v -> spec.commandLine().getErr().println(v.line()));
+        boolean failed = claims.stream().anyMatch(v -> !v.holds() && v.meaningful());
+        if (checkClaims && smoke && !claims.isEmpty()) {
+            spec.commandLine().getErr().println("innerlab run: --check-claims ignores a --smoke run: its budgets say "
+                    + "nothing about the organism");
+        }
+        return checkClaims && failed ? CLAIM_FAILED : 0;
     }
 
     /**

@@ -21,7 +21,9 @@ import org.innerlab.experiment.SavedPolicy;
 import org.innerlab.experiment.Sweep;
 import org.innerlab.index.RunIndex;
 import org.innerlab.measure.RunResult;
+import org.innerlab.measure.SummaryRow;
 import org.innerlab.regime.EpisodeListener;
+import org.innerlab.report.ClaimCheck;
 import org.innerlab.report.HtmlReport;
 import org.innerlab.report.Manifest;
 import org.innerlab.report.ManifestJson;
@@ -34,7 +36,7 @@ import org.innerlab.scenario.SweepPoint;
 /**
  * A whole experiment, from a validated scenario to a committed run folder: every sweep point ×
  * seed is run (resuming an interrupted attempt), then runs.csv, summary.csv, charts, the
- * manifest and report.html are written and the folder is moved into place in one step.
+ * manifest, claims.csv and report.html are written and the folder is moved into place in one step.
  */
 public final class Experiment {
     /**
@@ -192,12 +194,13 @@ public final class Experiment {
     }
 
     /**
-     * Writes runs.csv, summary.csv, charts, the manifest (with {@code moreManifest} entries after its own)
-     * and report.html into {@code folder}.
+     * Writes runs.csv, summary.csv, charts, the manifest (with {@code moreManifest} entries after its own),
+     * claims.csv (when the scenario has claims) and report.html into {@code folder}.
      */
     static void writeResults(Path folder, Scenario scenario, List<SweepPoint> points, List<RunResult> results,
                              Manifest manifest, Map<String, ?> moreManifest) throws IOException {
-        ResultsWriter.write(folder, points, results, scenario.charts(), manifest);
+        List<SummaryRow> summary = ResultsWriter.write(folder, points, results, scenario.charts(), manifest);
+        ClaimCheck.write(folder, ClaimCheck.of(scenario.claims(), points, results, summary, manifest.smoke()));
         if (!moreManifest.isEmpty()) {
             // ResultsWriter writes the record alone; the extra entries (a merge's provenance) replace that file.
             Files.writeString(folder.resolve("manifest.json"), ManifestJson.write(manifest, moreManifest),

@@ -35,8 +35,10 @@ import org.jfree.chart.JFreeChart;
  * heard of inner alignment and precise enough for a researcher.
  *
  * <p>Sections, in order: the scenario's name and description, a banner on a smoke run, and links to
- * the folder's data files; the result (every chart, inline SVG re-emitted through {@link SafeSvg}, then
- * the paper table of {@code summary.md}); with probes, "Inside the learner" (each probe's AUROC); then the glossary: the key ideas and every metric shown,
+ * the folder's data files; the result (the scenario's claims and whether the run shows them
+ * ({@link ClaimCheck}), every chart, inline SVG re-emitted through {@link SafeSvg}, then the paper table of
+ * {@code summary.md}); with probes, "Inside the learner" (each probe's AUROC); then the glossary: the key
+ * ideas and every metric shown,
  * with the paper each comes from, and what the organism is (environment, intended goal, distributions,
  * learner, training, evaluation, sweep); every metric's mean and 95% bootstrap CI; each run's outcome
  * label ({@link Outcome}); how to reproduce it; the manifest; the resolved scenario. No scripts, fonts
@@ -50,8 +52,8 @@ public final class HtmlReport {
     /** The largest chart SVG embedded; a chart of this lab is about 100 kB. */
     private static final long MOST_SVG_BYTES = 16 << 20;
     /** The folder's files linked beside the headline, in reading order; each only when the folder has it. */
-    static final List<String> LINKED_FILES = List.of("runs.csv", "summary.csv", "labels.csv", "scenario.yaml",
-            "manifest.json");
+    static final List<String> LINKED_FILES = List.of("runs.csv", "summary.csv", "claims.csv", "labels.csv",
+            "scenario.yaml", "manifest.json");
 
     private HtmlReport() {
     }
@@ -82,7 +84,9 @@ public final class HtmlReport {
             h.element("p", "banner", "smoke run: every budget shrunk, so the numbers only show that it runs");
         }
         files(h, folder.dir());
-        h.raw("<nav>").raw(link("charts", "Charts")).raw(link("table", "Table"))
+        List<ClaimVerdict> claims = ClaimCheck.of(folder);
+        h.raw("<nav>").raw(claims.isEmpty() ? "" : link("claims", "Claims")).raw(link("charts", "Charts"))
+                .raw(link("table", "Table"))
                 .raw(s.evaluation().probes().isEmpty() ? "" : link("inside", "Inside the learner"))
                 .raw(link("ideas", "What the numbers mean")).raw(link("organism", "The organism"))
                 .raw(s.report().animations().isEmpty() ? "" : link("animations", "Animations"))
@@ -90,6 +94,7 @@ public final class HtmlReport {
                 .raw(link("reproduce", "Reproduce")).raw(link("manifest", "Manifest"))
                 .raw(link("scenario", "Scenario file")).raw("</nav></header>\n");
         // The result first, the glossary after: a reader who knows the terms never scrolls past them.
+        claims(h, claims);
         charts(h, folder);
         table(h, folder);
         inside(h, folder);
@@ -351,6 +356,40 @@ public final class HtmlReport {
             h.raw("<figcaption>").text(d + ". File: animations/" + d + ".gif").raw("</figcaption></figure>");
         }
         h.raw("</section>\n");
+    }
+
+    /**
+     * What the scenario claims and whether this run shows it, first on the page (claims.csv holds the same
+     * verdicts); no section when the scenario states no claims.
+     */
+    private static void claims(Html h, List<ClaimVerdict> claims) {
+        if (claims.isEmpty()) {
+            return;
+        }
+        long holding = claims.stream().filter(ClaimVerdict::holds).count();
+        h.raw("<section id=\"claims\"><h2>Claims</h2>");
+        if (!claims.get(0).meaningful()) {
+            h.element("p", "banner", "smoke run: the verdicts below say only that the claims can be checked, not "
+                    + "whether the organism shows them");
+        }
+        h.element("p", holding + " of " + claims.size() + " claims hold. Each is the scenario's statement of what the "
+                + "organism shows, checked over the summary (claims.csv). Tested claims use a one-sided Mann-Whitney "
+                + "test over seeds, Holm-corrected across the scenario's tested claims at alpha 0.05; \"seeds\" is "
+                + "how many per point would detect the observed margin with power 0.8.");
+        h.raw("<div class=\"scroll\"><table><thead><tr><th>#</th><th>verdict</th><th>claim</th><th>check</th>"
+                + "<th>observed</th><th>needs</th><th>p</th><th>seeds</th></tr></thead><tbody>");
+        for (ClaimVerdict v : claims) {
+            h.raw("<tr><td>").text(Integer.toString(v.number())).raw("</td><td><strong>").text(v.verdict())
+                    .raw("</strong></td><td class=\"wrap\">").text(v.says())
+                    .raw("</td><td class=\"wrap\"><code>").text(v.check()).raw("</code>")
+                    .raw(v.note().isEmpty() ? "" : "<span class=\"ci\">").text(v.note())
+                    .raw(v.note().isEmpty() ? "" : "</span>").raw("</td><td>")
+                    .text(Numbers.format(ClaimVerdict.round(v.observed()))).raw("</td><td>").text(v.threshold())
+                    .raw("</td><td>").text(Double.isNaN(v.pValue()) ? "" : Numbers.format(ClaimVerdict.round(v.pValue())))
+                    .raw("</td><td>").text(v.seedsNeeded() == 0 ? "" : Integer.toString(v.seedsNeeded()))
+                    .raw("</td></tr>");
+        }
+        h.raw("</tbody></table></div></section>\n");
     }
 
     private static void table(Html h, RunFolder folder) {

@@ -42,6 +42,7 @@ final class ReportStyle {
             th,td{border-bottom:1px solid var(--line);padding:5px 10px;text-align:left;vertical-align:top}
             thead th{background:#f1f3f7;font-weight:600;white-space:nowrap}
             td{white-space:nowrap}
+            td.wrap{white-space:normal}
             caption{text-align:left;color:var(--muted);font-size:13px;padding-bottom:4px}
             table.paper thead th{white-space:normal;min-width:7em}
             .ci{display:block;color:var(--muted);font-size:12px;font-weight:normal}

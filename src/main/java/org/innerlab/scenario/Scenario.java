@@ -30,12 +30,14 @@ import org.innerlab.env.EnvSpec;
  * @param charts      charts to draw from the summary
  * @param report      extras of the HTML report (animations)
  * @param conditions  named partial scenarios that the sweep key {@code condition} selects
+ * @param claims      what the organism shows, checked over the summary after every run ({@link ClaimConfig});
+ *                    like the charts, they belong to the whole sweep, so a point's scenario has none
  * @param source      the file this came from (for messages), or null
  */
 public record Scenario(String name, String description, long seed, int seeds,
                        EnvironmentConfig environment, LearnerConfig learner, DataConfig data, List<StageConfig> training,
                        EvaluationConfig evaluation, Map<String, List<Object>> sweep, List<ChartConfig> charts,
-                       ReportConfig report, Conditions conditions, Path source) {
+                       ReportConfig report, Conditions conditions, List<ClaimConfig> claims, Path source) {
 
     /** {@link #smoke()}'s cap on runs per point: two, so that per-point statistics still have a spread. */
     public static final int SMOKE_SEEDS = 2;
@@ -50,6 +52,7 @@ public record Scenario(String name, String description, long seed, int seeds,
         Objects.requireNonNull(name, "name");
         training = List.copyOf(training);
         charts = List.copyOf(charts);
+        claims = claims == null ? List.of() : List.copyOf(claims);
         report = report == null ? ReportConfig.NONE : report;
         conditions = conditions == null ? Conditions.NONE : conditions;
         Map<String, List<Object>> copy = new LinkedHashMap<>();
@@ -59,7 +62,16 @@ public record Scenario(String name, String description, long seed, int seeds,
         sweep = Collections.unmodifiableMap(copy);
     }
 
-    /** A scenario without demonstrations or conditions. */
+    /** A scenario without claims. */
+    public Scenario(String name, String description, long seed, int seeds, EnvironmentConfig environment,
+                    LearnerConfig learner, DataConfig data, List<StageConfig> training, EvaluationConfig evaluation,
+                    Map<String, List<Object>> sweep, List<ChartConfig> charts, ReportConfig report,
+                    Conditions conditions, Path source) {
+        this(name, description, seed, seeds, environment, learner, data, training, evaluation, sweep, charts, report,
+                conditions, List.of(), source);
+    }
+
+    /** A scenario without demonstrations, conditions or claims. */
     public Scenario(String name, String description, long seed, int seeds, EnvironmentConfig environment,
                     LearnerConfig learner, List<StageConfig> training, EvaluationConfig evaluation,
                     Map<String, List<Object>> sweep, List<ChartConfig> charts, ReportConfig report, Path source) {
@@ -110,7 +122,7 @@ public record Scenario(String name, String description, long seed, int seeds,
         });
         DataConfig smokeData = data == null ? null : data.withAtMostEpisodes(SMOKE_DATA_EPISODES);
         return new Scenario(name, description, seed, Math.min(seeds, SMOKE_SEEDS), environment, learner, smokeData,
-                stages, eval, smokeSweep, charts, report, conditions.capped(Scenario::smokeCap), source);
+                stages, eval, smokeSweep, charts, report, conditions.capped(Scenario::smokeCap), claims, source);
     }
 
     /**
@@ -158,7 +170,7 @@ public record Scenario(String name, String description, long seed, int seeds,
     /** A copy with another master seed (a sweep of {@code seed}, if any, still sets it per point). */
     public Scenario withSeed(long newSeed) {
         return new Scenario(name, description, newSeed, seeds, environment, learner, data, training, evaluation, sweep,
-                charts, report, conditions, source);
+                charts, report, conditions, claims, source);
     }
 
     /**
@@ -175,12 +187,12 @@ public record Scenario(String name, String description, long seed, int seeds,
         }
         Sweeps.requireFeasible(option, Sweeps.pointCount(sweep), newSeeds, training.size());
         return new Scenario(name, description, seed, newSeeds, environment, learner, data, training, evaluation, sweep,
-                charts, report, conditions, source);
+                charts, report, conditions, claims, source);
     }
 
     /** A copy that names another source file (e.g. the run folder's copy). */
     public Scenario withSource(Path newSource) {
         return new Scenario(name, description, seed, seeds, environment, learner, data, training, evaluation, sweep,
-                charts, report, conditions, newSource);
+                charts, report, conditions, claims, newSource);
     }
 }

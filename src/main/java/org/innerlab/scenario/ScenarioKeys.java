@@ -296,7 +296,31 @@ public final class ScenarioKeys {
             new Key("charts.N.fit", "boolean", "false", "curve over sqrt_kl only: dashed least-squares fits of Gao et "
                     + "al. (2022)"),
             new Key("charts.N.x_scale", String.join(", ", AxisScale.NAMES), "linear", "sweep only: sqrt or symlog "
-                    + "spread small swept values apart; ticks show the swept values"));
+                    + "spread small swept values apart; ticks show the swept values"),
+
+            new Key("claims", "list of claims", "[]", "what the organism shows, checked after every run into "
+                    + "claims.csv and report.html; each claim writes series, says and one check"),
+            new Key("claims.N.says", "text", REQUIRED, "the finding in a reader's words"),
+            new Key("claims.N.series", "a series distribution/metric", REQUIRED, "the summary rows checked"),
+            new Key("claims.N.at", "map of sweep key -> swept value", "every point", "the points checked; a sweep "
+                    + "key may be written by its last segment (random_coin_percent, condition)"),
+            new Key("claims.N.at_least", "number", NONE, "check: the mean at every selected point is >= this"),
+            new Key("claims.N.above", "number", NONE, "check: the mean at every selected point is > this"),
+            new Key("claims.N.at_most", "number", NONE, "check: the mean at every selected point is <= this"),
+            new Key("claims.N.below", "number", NONE, "check: the mean at every selected point is < this"),
+            new Key("claims.N.whole_ci", "boolean", "false", "at_least / above / at_most / below only: the whole 95% "
+                    + "interval is beyond the bound, not just the mean"),
+            new Key("claims.N.exceeds", "map of sweep key -> swept value", NONE, "check: the mean at each selected "
+                    + "point exceeds the mean at the point with these values instead"),
+            new Key("claims.N.by", "number >= 0", "0", "exceeds only: by more than this"),
+            new Key("claims.N.cis_apart", "boolean", "false", "exceeds only: the 95% intervals do not overlap"),
+            new Key("claims.N.test", String.join(" | ", ClaimsSection.TESTS), NONE, "exceeds only: one-sided test "
+                    + "over seeds at alpha 0.05, Holm-corrected across the scenario's tested claims"),
+            new Key("claims.N.rises_over", "a sweep key", NONE, "check: along it, in sweep order, the mean rises from "
+                    + "first to last value at each combination of the other keys"),
+            new Key("claims.N.falls_over", "a sweep key", NONE, "check: as rises_over, falling"),
+            new Key("claims.N.slack", "number >= 0", "0", "rises_over / falls_over only: how far one step may go "
+                    + "back"));
 
     private ScenarioKeys() {
     }

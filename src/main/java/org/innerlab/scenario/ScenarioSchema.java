@@ -19,7 +19,8 @@ import org.innerlab.scenario.Node.Mapping;
  * {@link LearnerSection}, {@link DataSection}, {@link TrainingSection}, {@link EvaluationSection},
  * {@link ReportSection}); each reader owns its error messages. The base scenario (everything but
  * {@code sweep} and {@code charts}) is built first, because sweep values are validated by substituting
- * them into it ({@link Sweeps}) and charts ({@link ChartsSection}) refer to the sweep's keys.
+ * them into it ({@link Sweeps}) and charts ({@link ChartsSection}) and claims ({@link ClaimsSection}) refer to
+ * the sweep's keys.
  */
 final class ScenarioSchema {
     static final int MAX_SEEDS = 10_000;
@@ -29,7 +30,7 @@ final class ScenarioSchema {
     static final Pattern NAME = Pattern.compile("[a-z0-9-]+");
 
     static final List<String> TOP = List.of("name", "description", "seed", "seeds", "environment", "learner",
-            "data", "training", "evaluation", "report", "conditions", "sweep", "charts");
+            "data", "training", "evaluation", "report", "conditions", "sweep", "charts", "claims");
 
     private final Function<String, EnvSpec> specs;
     private final Path source;
@@ -42,7 +43,7 @@ final class ScenarioSchema {
     /** The whole scenario. */
     Scenario scenario(Node root) {
         Section top = top(root);
-        Scenario plain = base(top.map().without("sweep").without("charts").without("conditions"));
+        Scenario plain = base(top.map().without("sweep").without("charts").without("conditions").without("claims"));
         Conditions conditions = conditions(top.get("conditions"), plain);
         Scenario base = new Scenario(plain.name(), plain.description(), plain.seed(), plain.seeds(),
                 plain.environment(), plain.learner(), plain.data(), plain.training(), plain.evaluation(), Map.of(),
@@ -52,9 +53,11 @@ final class ScenarioSchema {
         ReportSection.checkGapConditions(top.get("report"), base, sweep);
         List<ChartConfig> charts = ChartsSection.parse(top.get("charts"), sweep.keySet(), base,
                 specs.apply(base.environment().id()));
+        List<ClaimConfig> claims = ClaimsSection.parse(top.get("claims"), sweep, base,
+                specs.apply(base.environment().id()));
         return new Scenario(base.name(), base.description(), base.seed(), base.seeds(), base.environment(),
                 base.learner(), base.data(), base.training(), base.evaluation(), sweep, charts, base.report(), conditions,
-                source);
+                claims, source);
     }
 
     /**
@@ -80,7 +83,7 @@ final class ScenarioSchema {
             overrides.put(e.key(), (Mapping) e.value());
         }
         Conditions conditions = new Conditions(overrides);
-        Mapping baseTree = ScenarioWriter.tree(plain).without("sweep").without("charts");
+        Mapping baseTree = ScenarioWriter.tree(plain).without("sweep").without("charts").without("claims");
         for (String name : conditions.names()) {
             try {
                 base(conditions.apply(baseTree, name));

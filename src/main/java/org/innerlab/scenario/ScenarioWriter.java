@@ -231,7 +231,36 @@ public final class ScenarioWriter {
             charts.add(chart);
         }
         root.put("charts", charts);
+        // Written only when the scenario has claims, so the resolved scenario of one without them stays as it was.
+        if (!s.claims().isEmpty()) {
+            root.put("claims", s.claims().stream().map(ScenarioWriter::claim).toList());
+        }
         return (Mapping) node(root, Origin.of(s.source()));
+    }
+
+    /** One claim in the file format, its check key last but for its options. */
+    private static Map<String, Object> claim(ClaimConfig c) {
+        Map<String, Object> claim = new LinkedHashMap<>();
+        claim.put("says", c.says());
+        claim.put("series", c.series());
+        if (!c.at().isEmpty()) {
+            claim.put("at", c.at());
+        }
+        if (c instanceof ClaimConfig.Threshold t) {
+            claim.put(t.bound().key, t.value());
+            claim.put("whole_ci", t.wholeCi());
+        } else if (c instanceof ClaimConfig.Difference d) {
+            claim.put("exceeds", d.than());
+            claim.put("by", d.by());
+            claim.put("cis_apart", d.cisApart());
+            if (d.tested()) {
+                claim.put("test", ClaimsSection.TESTS.get(0));
+            }
+        } else if (c instanceof ClaimConfig.Trend t) {
+            claim.put(t.rising() ? "rises_over" : "falls_over", t.over());
+            claim.put("slack", t.slack());
+        }
+        return claim;
     }
 
     /**

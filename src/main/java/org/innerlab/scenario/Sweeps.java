@@ -28,7 +28,7 @@ public final class Sweeps {
      */
     public static final long MAX_STAGE_RUNS = 1_000_000;
 
-    private static final Set<String> UNSWEEPABLE = Set.of("name", "description", "sweep", "charts");
+    private static final Set<String> UNSWEEPABLE = Set.of("name", "description", "sweep", "charts", "claims");
     /** Keys that decide which other keys are valid; sweeping one would leave its siblings invalid. */
     private static final Pattern SELECTORS = Pattern.compile(
             "environment\\.id|learner\\.type|training\\.\\d+\\.regime|training\\.\\d+\\.rater\\.name");
@@ -244,7 +244,7 @@ public final class Sweeps {
     }
 
     private static Mapping baseTree(Scenario base) {
-        return ScenarioWriter.tree(base).without("sweep").without("charts").without("conditions");
+        return ScenarioWriter.tree(base).without("sweep").without("charts").without("conditions").without("claims");
     }
 
     private static Scenario strip(Scenario s) {

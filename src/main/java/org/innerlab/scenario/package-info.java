@@ -21,7 +21,7 @@
  * {@code docs/reference/scenario-keys.md} is generated from it. The section readers
  * ({@code EnvironmentSection}, {@code LearnerSection}, {@code TrainingSection}, {@code DataSection},
  * {@code RaterSection}, {@code EvaluationSection}, {@code SuiteSection}, {@code ReportSection},
- * {@code ChartsSection}, {@link org.innerlab.scenario.Conditions}, {@link org.innerlab.scenario.Sweeps})
+ * {@code ChartsSection}, {@code ClaimsSection}, {@link org.innerlab.scenario.Conditions}, {@link org.innerlab.scenario.Sweeps})
  * each declare the keys they accept, and a test keeps the two in step. A file is UTF-8 (a byte order
  * mark is allowed) of at most 1 MiB, with lines of at most 10,000 characters and at most 1,000 levels of
  * nesting; {@code --set} values are held to the same limits ({@code YamlReader}, {@code ScenarioFile}).

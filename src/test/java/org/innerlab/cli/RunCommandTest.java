@@ -177,6 +177,55 @@ class RunCommandTest {
                 .size(), err.size()), "the label lines close stderr:\n" + o.err());
     }
 
+    /** TINY with a claim its agent cannot fail to keep (the end is reached at most always) and one it cannot keep. */
+    private static final String TINY_WITH_CLAIMS = TINY + """
+            claims:
+              - says: the end is reached at most always
+                series: test/reached_end
+                at_most: 1
+              - says: the coin is taken more often than always
+                series: train/got_coin
+                at: { random_coin_percent: 0 }
+                above: 1
+            """;
+
+    @Test
+    void everyRunChecksItsClaimsAndCheckClaimsFailsWithThreeWhenOneFails(@TempDir Path tmp) throws Exception {
+        Path scenario = write(tmp, "claims.yaml", TINY_WITH_CLAIMS);
+        Outcome plain = innerlab("run", scenario.toString(), "--quiet", "--out", tmp.resolve("plain").toString());
+        assertEquals(0, plain.exitCode(), plain.err());
+        List<String> err = plain.err().lines().toList();
+        assertTrue(err.get(err.size() - 2).startsWith("claim 1 holds: the end is reached at most always "
+                + "[test/reached_end <= 1: "), plain.err());
+        assertTrue(err.get(err.size() - 1).startsWith("claim 2 fails: the coin is taken more often than always "
+                + "[train/got_coin at random_coin_percent=0 > 1: "), plain.err());
+        List<String> csv = Files.readAllLines(tmp.resolve("plain/claims.csv"));
+        assertEquals(3, csv.size());
+        assertTrue(csv.get(2).contains(",fails,true,"), csv.get(2));
+        String html = Files.readString(tmp.resolve("plain/report.html"));
+        assertTrue(html.indexOf("<section id=\"claims\">") < html.indexOf("<section id=\"charts\">"),
+                "the claims come first");
+        assertTrue(html.contains("1 of 2 claims hold."), "report.html says how many hold");
+
+        Outcome checked = innerlab("run", scenario.toString(), "--quiet", "--check-claims", "--out",
+                tmp.resolve("checked").toString());
+        assertEquals(RunCommand.CLAIM_FAILED, checked.exitCode(), checked.err());
+        assertEquals(3, RunCommand.CLAIM_FAILED);
+        assertArrayEquals(Files.readAllBytes(tmp.resolve("plain/claims.csv")),
+                Files.readAllBytes(tmp.resolve("checked/claims.csv")));
+    }
+
+    @Test
+    void aSmokeRunChecksItsClaimsButNeverFailsCheckClaims(@TempDir Path tmp) throws Exception {
+        Path scenario = write(tmp, "claims.yaml", TINY_WITH_CLAIMS);
+        Outcome smoke = innerlab("run", scenario.toString(), "--quiet", "--smoke", "--check-claims", "--out",
+                tmp.resolve("smoke").toString());
+        assertEquals(0, smoke.exitCode(), smoke.err());
+        assertTrue(smoke.err().contains("claim 2 fails (smoke budget: not meaningful): "), smoke.err());
+        assertTrue(smoke.err().contains("innerlab run: --check-claims ignores a --smoke run"), smoke.err());
+        assertTrue(Files.readAllLines(tmp.resolve("smoke/claims.csv")).get(2).contains(",fails,false,"));
+    }
+
     @Test
     void anUnknownScenarioNameIsBadInputWithADidYouMean() {
         Outcome o = innerlab("run", "coinrun-goal-misgeneralisation");

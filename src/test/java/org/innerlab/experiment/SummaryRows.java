@@ -3,11 +3,18 @@ package org.innerlab.experiment;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.innerlab.measure.RunResult;
 import org.innerlab.measure.SummaryRow;
+import org.innerlab.report.ClaimCheck;
+import org.innerlab.report.ClaimVerdict;
 import org.innerlab.report.ResultsWriter;
+import org.innerlab.scenario.Scenario;
 import org.innerlab.scenario.SweepPoint;
 
-/** Running a shipped scenario's sweep and looking up its summary rows, for the statistical scenario tests. */
+/**
+ * Running a shipped scenario's sweep and looking up its summary rows or checking its claims, for the
+ * statistical scenario tests.
+ */
 final class SummaryRows {
     private SummaryRows() {
     }
@@ -15,6 +22,13 @@ final class SummaryRows {
     /** Every run of {@code points} ({@code seeds} each) on all cores, summarised as summary.csv is. */
     static List<SummaryRow> summarise(List<SweepPoint> points, int seeds) throws InterruptedException {
         return ResultsWriter.summarise(new Sweep(points, seeds).execute(Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** Every run of {@code scenario}'s sweep on all cores, and the verdicts on its claims, as claims.csv has them. */
+    static List<ClaimVerdict> claims(Scenario scenario) throws InterruptedException {
+        List<SweepPoint> points = scenario.points();
+        List<RunResult> runs = new Sweep(points, scenario.seeds()).execute(Runtime.getRuntime().availableProcessors());
+        return ClaimCheck.of(scenario.claims(), points, runs, ResultsWriter.summarise(points, runs), false);
     }
 
     /** The row of {@code metric} on {@code distribution} at sweep point {@code point}; fails if there is none. */

@@ -33,6 +33,7 @@ class ScenarioKeysTest {
         add(accepted, "report.backdoor_persistence.", ReportSection.PERSISTENCE_KEYS);
         add(accepted, "report.performance_gap_recovered.", ReportSection.GAP_KEYS);
         add(accepted, "charts.N.", ChartsSection.KEYS);
+        add(accepted, "claims.N.", ClaimsSection.KEYS);
         // The one sweep key that is not a path.
         add(accepted, "sweep.", List.of(Conditions.KEY));
 
