@@ -11,9 +11,9 @@ import picocli.CommandLine.ScopeType;
         description = "A model-organism lab for inner-alignment research: toy learners trained by SGD or RL "
                 + "in gridworlds, measured for goal misgeneralization, proxy alignment and conditional misbehaviour.",
         footer = {"", "Example:", "  innerlab run scenarios/coinrun-goal-misgeneralization.yaml",
-                "", "Exit codes: 0 success, 2 bad input, 1 anything else. Every failure prints one line on stderr; "
-                        + "--debug adds the stack trace of an internal failure (exit 1), otherwise kept in a log file "
-                        + "the line names."},
+                "", "Exit codes: 0 success, 2 bad input, 3 a claim failed (run --check-claims), 1 anything else. "
+                        + "Every failure prints one line on stderr; --debug adds the stack trace of an internal failure "
+                        + "(exit 1), otherwise kept in a log file the line names."},
         subcommands = {RunCommand.class, RunsCommand.class, MergeCommand.class, SlurmCommand.class, ReportCommand.class,
                 CompareCommand.class, PlotCommand.class, ListCommand.class, DescribeCommand.class, ReferenceCommand.class,
                 ReplayCommand.class, ServeCommand.class, ShowCommand.class, NewCommand.class, CompletionCommand.class,
