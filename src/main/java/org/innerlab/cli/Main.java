@@ -17,6 +17,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {RunCommand.class, RunsCommand.class, MergeCommand.class, SlurmCommand.class, ReportCommand.class,
                 CompareCommand.class, PlotCommand.class, ListCommand.class, DescribeCommand.class, ReferenceCommand.class,
                 ReplayCommand.class, ServeCommand.class, ShowCommand.class, NewCommand.class, CompletionCommand.class,
+                InspectCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     @CommandLine.Spec

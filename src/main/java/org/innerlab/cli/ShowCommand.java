@@ -10,6 +10,9 @@ import java.util.concurrent.Callable;
 import javax.swing.JFrame;
 import javax.swing.SwingUtilities;
 import org.innerlab.core.BadInputException;
+import org.innerlab.experiment.Inspection;
+import org.innerlab.inspect.FittedProbe;
+import org.innerlab.inspect.ProbeDesign;
 import org.innerlab.scenario.SweepPoint;
 import org.innerlab.gui.Recording;
 import org.innerlab.gui.RunWithUI;
@@ -79,6 +82,11 @@ public final class ShowCommand implements Callable<Integer> {
             + "under the arrows; the window has a switch for it too")
     boolean values;
 
+    @Option(names = "--probe", paramLabel = "NAME",
+            description = "paint this probe of the scenario's evaluation.probes beside the board: its P(positive) of "
+                    + "the state the agent is about to act in, fit as the run fits it")
+    String probe;
+
     @Option(names = "--smoke", description = "shrink the training budget for a seconds-long check")
     boolean smoke;
 
@@ -124,6 +132,7 @@ public final class ShowCommand implements Callable<Integer> {
             throw new BadInputException("--distribution " + distribution + ": the scenario has "
                     + chosen.scenario().environment().distributions().keySet());
         }
+        ProbeDesign probeDesign = probe == null ? null : Inspection.probes(chosen.scenario(), List.of(probe)).get(0);
         if (policy != null && !Files.isRegularFile(policy)) {
             throw new BadInputException("--policy " + policy + ": no such file; give a .policy file that "
                     + "innerlab run --save-policies wrote");
@@ -155,15 +164,19 @@ public final class ShowCommand implements Callable<Integer> {
                 SwingUtilities.invokeAndWait(growing::dispose);
             }
         }
+        FittedProbe fitted = probeDesign == null ? null
+                : Inspection.fitProbe(trained.organism(), trained.seeds(), probeDesign);
         if (record != null) {
             Watch watch = new Watch(trained.organism(), distribution, trained.seeds());
             watch.setShowValues(values);
+            watch.setProbe(fitted);
             Recording.record(watch, frames, record, pngDir);
             spec.commandLine().getOut().println(record);
             return 0;
         }
         WatchModel model = new WatchModel(trained, distribution);
         model.setValues(values);
+        model.setProbe(fitted);
         model.setTrainingCurve(curve);
         if (screenshot != null) {
             RunWithUI.captureAfter(model, steps, screenshot);

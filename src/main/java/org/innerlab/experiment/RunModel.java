@@ -135,7 +135,7 @@ public final class RunModel extends SimState {
             EvaluationPlan plan = EvaluationPlan.forRun(organism.train().spec(), organism.learner(),
                     new EvaluationPlan.Settings(ec.suite() != null, ec.curve() != null,
                             scenario.report().persistence() != null, scenario.report().gapRecovered() != null));
-            Policy policy = evaluationPolicy(ec);
+            Policy policy = evaluationPolicy(organism, ec);
             Teacher reference = ec.reference() == null ? null : personas().teacher(ec.reference());
             Map<String, Params> sampled = new LinkedHashMap<>();
             Map<String, Params> greedy = new LinkedHashMap<>();
@@ -245,9 +245,9 @@ public final class RunModel extends SimState {
 
     /**
      * The policy evaluated: the learner's, conditioned on the configured control tag, and filtered by
-     * tag-guided decoding when asked.
+     * tag-guided decoding when asked ({@link Inspection} asks for the same policy).
      */
-    private Policy evaluationPolicy(EvaluationConfig ec) {
+    static Policy evaluationPolicy(Organism organism, EvaluationConfig ec) {
         ControlTagEncoder tags = organism.encoder() instanceof ControlTagEncoder t ? t : null;
         if (tags != null) {
             tags.setTag(switch (ec.tag()) {

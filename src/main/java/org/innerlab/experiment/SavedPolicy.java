@@ -52,7 +52,10 @@ import org.innerlab.scenario.ObservationConfig;
  * one number each: {@code weights} and {@code value_weights} (linear-softmax; action-major
  * {@code w[a·D + i]}), {@code weights} (linear-q), {@code keys} (64-bit observation hashes, decimal) and
  * {@code values} ({@code keys × actions}, row-major) for tabular-q, {@code goal} for the
- * alignment-faking planner, {@code logits} (θ, one per persona emulation) for the persona mixture. Numbers are Java's shortest
+ * alignment-faking planner, {@code logits} (θ, one per persona emulation) for the persona mixture, and
+ * for mlp one array per parameter block ({@code w1}, {@code b1}, {@code w2}, {@code b2},
+ * {@code policy_weights}, {@code policy_bias}, {@code value_weights}, {@code value_bias}, then the tag
+ * and belief heads' when present) with its {@code activation} in the header. Numbers are Java's shortest
  * decimal form, which reads back to the identical {@code double}, so a loaded policy acts bit for bit
  * like the saved one. Lines starting with {@code #} are comments. The last line is
  * {@code sha256: <hex>}, the SHA-256 of every byte above it, so that a file changed or cut short after
@@ -292,7 +295,7 @@ public record SavedPolicy(Map<String, String> header, Map<String, double[]> arra
     /** Which setting says {@code got} is not the learner {@code expected} describes, or null when none does. */
     private static String differentLearner(Map<String, String> expected, Map<String, String> got) {
         for (String key : List.of("learner", "environment", "encoder", "view_radius", "global_features",
-                "dimension", "actions")) {
+                "dimension", "actions", "activation")) {
             String want = expected.get(key);
             if (want != null && !want.equals(got.get(key))) {
                 return "the policy's " + key + " is '" + got.get(key) + "' but the scenario's is '" + want + "'";

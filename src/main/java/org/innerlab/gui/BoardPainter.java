@@ -25,6 +25,10 @@ public final class BoardPainter {
     private static final Color GRID_LINE = new Color(0, 0, 0, 40);
     private static final Font FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
     private static final Font BOLD = FONT.deriveFont(Font.BOLD);
+    /** Width in pixels of the column that holds a probe's bar. */
+    private static final int PROBE_COLUMN = 96;
+    private static final Color PROBE_HIGH = new Color(200, 40, 40);
+    private static final Color PROBE_LOW = new Color(150, 150, 150);
 
     private BoardPainter() {
     }
@@ -171,7 +175,9 @@ public final class BoardPainter {
         int line = 18;
         int boardW = view.width() * cellPixels;
         int boardH = view.height() * cellPixels;
-        int width = Math.max(boardW + 2 * pad, 420);
+        // With a probe, a column right of the board holds its score as a bar.
+        int probeColumn = watch.probe() == null ? 0 : PROBE_COLUMN;
+        int width = Math.max(boardW + 2 * pad, 420) + probeColumn;
         ValueMap values = watch.valueMap();
         int height = pad + line + pad / 2 + boardH + pad + (values == null ? 3 : 4) * line + pad;
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -188,7 +194,11 @@ public final class BoardPainter {
                     + watch.episode() + "  ·  step " + watch.steps(), pad, baseline);
             int top = pad + line + pad / 2;
             paintBoard(g, view, watch.policyMap(), values, watch.environment().spec().actions(),
-                    new Rectangle2D.Double((width - boardW) / 2.0, top, boardW, boardH));
+                    new Rectangle2D.Double((width - probeColumn - boardW) / 2.0, top, boardW, boardH));
+            if (probeColumn > 0) {
+                probeBar(g, watch.probe().name(), watch.probeScore(), width - probeColumn, top, probeColumn - pad,
+                        boardH);
+            }
             g.setFont(FONT);
             g.setColor(Color.BLACK);
             baseline = top + boardH + pad + fm.getAscent();
@@ -202,6 +212,29 @@ public final class BoardPainter {
             g.dispose();
         }
         return image;
+    }
+
+    /**
+     * The probe's name, a vertical bar filled from the bottom to its P(positive) (red above ½, grey below)
+     * and the number, in the column at ({@code left}, {@code top}).
+     */
+    private static void probeBar(Graphics2D g, String name, double p, int left, int top, int width, int height) {
+        g.setFont(FONT);
+        FontMetrics fm = g.getFontMetrics();
+        int line = fm.getHeight();
+        g.setColor(Color.BLACK);
+        g.drawString("probe", left, top + fm.getAscent());
+        g.drawString(name, left, top + line + fm.getAscent());
+        int barTop = top + 2 * line + 4;
+        int barHeight = Math.max(line, height - 3 * line - 8);
+        int barWidth = Math.min(24, width);
+        int filled = (int) Math.round(barHeight * (Double.isNaN(p) ? 0 : p));
+        g.setColor(p > 0.5 ? PROBE_HIGH : PROBE_LOW);
+        g.fillRect(left, barTop + barHeight - filled, barWidth, filled);
+        g.setColor(Color.GRAY);
+        g.drawRect(left, barTop, barWidth, barHeight);
+        g.setColor(Color.BLACK);
+        g.drawString(String.format(Locale.ROOT, "P=%.2f", p), left, barTop + barHeight + 4 + fm.getAscent());
     }
 
     /** The value ramp as a strip from the board's lowest to its highest estimate, labelled at both ends. */

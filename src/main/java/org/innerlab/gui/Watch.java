@@ -7,6 +7,7 @@ import org.innerlab.core.Seeds;
 import org.innerlab.env.EnvSpec;
 import org.innerlab.env.Environment;
 import org.innerlab.env.StepResult;
+import org.innerlab.inspect.FittedProbe;
 import org.innerlab.experiment.Organism;
 import org.innerlab.learner.Policy;
 import org.innerlab.observe.SparseVector;
@@ -40,6 +41,8 @@ public final class Watch {
     private PolicyMap map;
     private boolean showValues;
     private ValueMap values;
+    private FittedProbe probe;
+    private SparseVector probed;
 
     /**
      * @param organism     the trained organism
@@ -114,6 +117,30 @@ public final class Watch {
             values = ValueMap.of(env, organism.encoder(), organism.learner());
         }
         return values;
+    }
+
+    /** Reads {@code fitted} at every state from now on ({@link #probeScore()}); null for no probe. */
+    public void setProbe(FittedProbe fitted) {
+        probe = fitted;
+        probed = fitted == null ? null
+                : new SparseVector(organism.encoder().dimension(), organism.encoder().maxActive());
+    }
+
+    /** The probe read at every state, or null. */
+    public FittedProbe probe() {
+        return probe;
+    }
+
+    /**
+     * The probe's P(positive) of the state the agent is in, read before it acts there ("the network
+     * knows before it acts"), or NaN without a probe. Reading it draws nothing and changes nothing.
+     */
+    public double probeScore() {
+        if (probe == null) {
+            return Double.NaN;
+        }
+        organism.encoder().encode(env, probed);
+        return probe.probability(probed);
     }
 
     /** Whether {@link #valueMap()} is drawn. */

@@ -1,11 +1,13 @@
 package org.innerlab.gui;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import org.innerlab.core.Seeds;
 import org.innerlab.experiment.Organism;
 import org.innerlab.experiment.RunModel;
 import org.innerlab.measure.RunResult;
 import org.innerlab.experiment.SavedPolicy;
+import org.innerlab.inspect.FittedProbe;
 import org.innerlab.scenario.SweepPoint;
 import org.innerlab.regime.EpisodeListener;
 import org.innerlab.scenario.Scenario;
@@ -40,6 +42,7 @@ public final class WatchModel extends SimState {
     private transient Watch watch;
     private boolean showValues;
     private transient TrainingCurve curve;
+    private transient FittedProbe probe;
 
     public WatchModel(Trained trained, String distribution) {
         super(trained.seeds().seed("gui"));
@@ -78,12 +81,24 @@ public final class WatchModel extends SimState {
         super.start();
         watch = new Watch(trained.organism(), firstDistribution, trained.seeds());
         watch.setShowValues(showValues);
+        watch.setProbe(probe);
         schedule.scheduleRepeating((Steppable) state -> watch.step());
     }
 
     /** Shows {@code trainingCurve} beside the board (null for none, as when the policy was loaded from a file). */
     public void setTrainingCurve(TrainingCurve trainingCurve) {
         curve = trainingCurve;
+    }
+
+    /** Reads {@code fitted} at every state the window shows (null for none): the inspector's Probe row. */
+    public void setProbe(FittedProbe fitted) {
+        probe = fitted;
+    }
+
+    /** The probe's name and its P(positive) at the current state, or "" without a probe. */
+    public String getProbe() {
+        return watch == null || probe == null ? ""
+                : String.format(Locale.ROOT, "%s  P = %.3f", probe.name(), watch.probeScore());
     }
 
     /** The training curve the window shows, or null. */

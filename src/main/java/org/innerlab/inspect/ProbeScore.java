@@ -43,6 +43,14 @@ public final class ProbeScore {
     /** The AUROC of {@code design}'s probe on its score episodes; NaN when those have only one class. */
     public static double auroc(ProbeDesign design, Function<String, Environment> environments, Encoder encoder,
                                Policy policy, HiddenActivations net, Seeds seeds) {
+        LogisticProbe probe = fit(design, environments, encoder, policy, net, seeds);
+        CapturedStates score = labelled(design, "score", environments, encoder, policy, net, seeds);
+        return Auroc.of(probe.scores(score.activations()), score.labels());
+    }
+
+    /** {@code design}'s probe fit on its fit episodes: the probe {@link #auroc} scores. */
+    public static LogisticProbe fit(ProbeDesign design, Function<String, Environment> environments, Encoder encoder,
+                                    Policy policy, HiddenActivations net, Seeds seeds) {
         Oversight oversight = environments.apply(design.positive()).spec().oversight();
         CapturedStates fit = design.generic()
                 ? side(design, "fit", design.contrast().positive(), CapturedStates.constant(true), oversight,
@@ -50,9 +58,7 @@ public final class ProbeScore {
                         .and(side(design, "fit", design.contrast().negative(), CapturedStates.constant(false), oversight,
                                 environments, encoder, policy, net, seeds))
                 : labelled(design, "fit", environments, encoder, policy, net, seeds);
-        CapturedStates score = labelled(design, "score", environments, encoder, policy, net, seeds);
-        LogisticProbe probe = LogisticProbe.fit(fit.activations(), fit.labels(), design.l2());
-        return Auroc.of(probe.scores(score.activations()), score.labels());
+        return LogisticProbe.fit(fit.activations(), fit.labels(), design.l2());
     }
 
     /** The design's own labelled states of one split: its positive then its negative distribution. */

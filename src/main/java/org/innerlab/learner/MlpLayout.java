@@ -1,6 +1,8 @@
 package org.innerlab.learner;
 
 import ec.util.MersenneTwisterFast;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Where each weight and bias of an {@link MlpPolicy} sits in its one flat parameter array, and how
@@ -98,6 +100,39 @@ final class MlpLayout {
             beliefReads = -1;
         }
         size = n;
+    }
+
+    /** One named parameter block: {@code length} parameters from {@code offset}, as a saved policy names its array. */
+    record Block(String name, int offset, int length) {
+    }
+
+    /**
+     * Every block in layout order, covering the parameters exactly once: {@code w1}, {@code b1} (then
+     * {@code w2}, {@code b2}), {@code policy_weights}, {@code policy_bias}, {@code value_weights},
+     * {@code value_bias}, then with a tag head {@code tag_weights}, {@code tag_bias}, then with a belief
+     * head {@code belief_weights} (v), {@code belief_bias} (c), {@code belief_reads} (r).
+     */
+    List<Block> blocks() {
+        List<Block> out = new ArrayList<>();
+        for (int l = 0; l < widths.length; l++) {
+            out.add(new Block("w" + (l + 1), hiddenWeights[l], hiddenBiases[l] - hiddenWeights[l]));
+            out.add(new Block("b" + (l + 1), hiddenBiases[l], widths[l]));
+        }
+        int last = top();
+        out.add(new Block("policy_weights", policyWeights, last * actions));
+        out.add(new Block("policy_bias", policyBias, actions));
+        out.add(new Block("value_weights", valueWeights, last));
+        out.add(new Block("value_bias", valueBias, 1));
+        if (tagWeights >= 0) {
+            out.add(new Block("tag_weights", tagWeights, last * actions));
+            out.add(new Block("tag_bias", tagBias, actions));
+        }
+        if (beliefWeights >= 0) {
+            out.add(new Block("belief_weights", beliefWeights, last));
+            out.add(new Block("belief_bias", beliefBias, 1));
+            out.add(new Block("belief_reads", beliefReads, actions));
+        }
+        return out;
     }
 
     /** H_L, the width of the last hidden layer (the heads' input). */

