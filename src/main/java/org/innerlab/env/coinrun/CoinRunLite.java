@@ -307,15 +307,10 @@ public final class CoinRunLite implements Environment {
         return Level.of(b);
     }
 
-    /**
-     * The settings with {@code time_limit} shown as the limit in use (0 or a per-column limit resolved);
-     * {@code time_limit_per_column} is left out because {@code time_limit} now says what it stood for.
-     */
+    /** The settings with {@code time_limit} shown as the limit in use (0, or a per-column limit, resolved). */
     @Override
     public Map<String, Object> resolvedSettings() {
-        Map<String, Object> resolved = Environment.withTimeLimit(episodeSettings(), timeLimit());
-        resolved.remove("time_limit_per_column");
-        return resolved;
+        return Environment.withTimeLimit(episodeSettings(), timeLimit());
     }
 
     /** Steps after which the current episode is truncated. */
