@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.innerlab.core.ParamSpec;
+import org.innerlab.env.EnvRegistry;
 import org.innerlab.env.EnvSpec;
+import org.innerlab.env.Params;
 import org.innerlab.scenario.Node.Entry;
 import org.innerlab.scenario.Node.Mapping;
 
@@ -75,7 +78,53 @@ final class EnvironmentSection {
                 }
             }
         }
-        return EnvironmentConfig.layered(spec.id(), params, own, layouts);
+        EnvironmentConfig config = EnvironmentConfig.layered(spec.id(), params, own, layouts);
+        requireBuildable(config, spec, s, named);
+        return config;
+    }
+
+    /**
+     * Builds each distribution's environment once, so that a combination of parameters that are each
+     * valid alone but not together (two keys that exclude each other, a time limit too short for the
+     * size) is reported here, located at the key it names, instead of failing the run later. Only for
+     * environments of the registry; a spec handed in by a test has no factory to ask.
+     */
+    private static void requireBuildable(EnvironmentConfig config, EnvSpec spec, Section s, Mapping named) {
+        if (EnvRegistry.spec(spec.id()) != spec) {
+            return;
+        }
+        for (Map.Entry<String, Map<String, Object>> d : config.distributions().entrySet()) {
+            try {
+                EnvRegistry.create(spec.id(), Params.resolve(spec, d.getValue()));
+            } catch (IllegalArgumentException e) {
+                Node own = s.has(d.getKey()) ? s.get(d.getKey())
+                        : named != null && named.entry(d.getKey()) != null ? named.entry(d.getKey()).value() : null;
+                String ownField = s.has(d.getKey()) ? "environment." + d.getKey()
+                        : "environment.distributions." + d.getKey();
+                throw located(e.getMessage(), spec, own, ownField, s.get("params"), s);
+            }
+        }
+    }
+
+    /** The error at the value of the first parameter the message names, written in the distribution or in params. */
+    private static ScenarioException located(String message, EnvSpec spec, Node own, String ownField, Node params,
+                                             Section s) {
+        for (ParamSpec p : spec.params()) {
+            if (!message.contains("'" + p.name() + "'")) {
+                continue;
+            }
+            for (Node written : new Node[] {own, params}) {
+                if (written instanceof Mapping m && m.entry(p.name()) != null) {
+                    String field = (written == own ? ownField : "environment.params") + "." + p.name();
+                    return new ScenarioException(m.entry(p.name()).value().origin(), field, message, null);
+                }
+            }
+        }
+        if (own != null) {
+            return new ScenarioException(own.origin(), ownField, message, null);
+        }
+        return params != null ? new ScenarioException(params.origin(), "environment.params", message, null)
+                : new ScenarioException(s.map().origin(), "environment", message, null);
     }
 
     /** The parameters written at {@code node}, a named layout replaced by its drawing, a drawn one checked. */

@@ -116,7 +116,7 @@ class ReplayCommandTest {
         List<String> lines = run.out().lines().toList();
         assertEquals("coinrun-lite-v1  seed 0", lines.get(0), "no 'level null' for an environment without levels");
         assertEquals("settings: width 16  height 6  jump_height 2  random_coin_percent 0  coin_view_distance 2  "
-                + "time_limit 48  num_levels 0  start_level 0", lines.get(1));
+                + "time_limit 48  time_limit_per_column 0.0  num_levels 0  start_level 0", lines.get(1));
         assertEquals("legend: A agent  . empty  # ground  = crate  ~ lava  $ coin", lines.get(2));
         assertEquals("start:", lines.get(3));
         Run maze = innerlab("replay", "asg-absent-supervisor-v1", "--actions", "d", "--format", "text");

@@ -4,6 +4,7 @@ import static org.innerlab.scenario.TestScenarios.MINIMAL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -248,5 +249,31 @@ class ScenarioErrorsTest {
         assertEquals("x.yaml:11:31: charts.0.x: 'environment.params.width' is not a sweep key; sweep keys: "
                         + "environment.params.layout",
                 error(MINIMAL + "sweep: { environment.params.layout: [corridor, room] }\n" + chart));
+    }
+
+    @Test
+    void parametersValidAloneButNotTogetherAreLocatedAtTheKeyTheEnvironmentNames() {
+        String coinrun = """
+                name: x
+                environment:
+                  id: coinrun-lite-v1
+                  params: { width: 16, time_limit_per_column: 6.25 }
+                  test: { time_limit: 100 }
+                learner:
+                  type: linear-softmax
+                training:
+                  - regime: reinforce
+                    steps: 1000
+                """;
+        ScenarioException inFile = assertThrows(ScenarioException.class,
+                () -> ScenarioLoader.parse(coinrun, "x.yaml", List.of(), EnvSpecLookup.registry()));
+        assertEquals("x.yaml:5:23: environment.test.time_limit: coinrun-lite-v1 parameters 'time_limit' and"
+                + " 'time_limit_per_column' exclude each other, got 100 and 6.25; set only one of them",
+                inFile.getMessage());
+        ScenarioException bySet = assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(coinrun, "x.yaml",
+                List.of("environment.params.time_limit_per_column=1.5"), EnvSpecLookup.registry()));
+        assertEquals("--set environment.params.time_limit_per_column=1.5: coinrun-lite-v1 parameter"
+                + " 'time_limit_per_column' must be 0 or at least 2 (levels are checked to be solvable within"
+                + " 2 x width), got 1.5", bySet.getMessage());
     }
 }

@@ -63,7 +63,10 @@ import org.innerlab.env.StepResult;
  * of the bottom, where the agent is then shown in the bottom row). Reaching the last column raises
  * {@code reached_end} (once per episode) but ends nothing: with the coin elsewhere the agent may
  * still turn back for it. Truncated at {@code time_limit} steps ({@code timed_out}; 0 means
- * {@code 3 width}). Stepping a finished episode throws.
+ * {@code 3 width}), or, when {@code time_limit_per_column} is set instead, at
+ * {@code round(time_limit_per_column x width)} steps, so that a limit tuned at one width keeps the
+ * same slack per column when the width changes (the two keys exclude each other). Stepping a finished
+ * episode throws.
  *
  * <h2>Layouts</h2>
  * {@code layout} draws one level that every episode plays (no level is drawn from the stream): legend
@@ -109,6 +112,8 @@ public final class CoinRunLite implements Environment {
                             "a randomized coin lies within this Chebyshev distance of the go-right path"),
                     ParamSpec.integer("time_limit", 0, 0, 100_000,
                             "steps before truncation; 0 means 3 x width; otherwise at least 2 x width"),
+                    ParamSpec.real("time_limit_per_column", 0, 0, 1000,
+                            "steps before truncation per column: round(this x width); 0 leaves time_limit in charge"),
                     ParamSpec.integer("num_levels", 0, 0, 1_000_000_000,
                             "size of the fixed level pool; 0 draws a fresh level every episode"),
                     ParamSpec.integer("start_level", 0, 0, Integer.MAX_VALUE,
@@ -132,6 +137,7 @@ public final class CoinRunLite implements Environment {
     private final Params params;
     private final int jumpHeight;
     private final int timeLimitParam;
+    private final double timeLimitPerColumn;
     private final int numLevels;
     private final int startLevel;
     private final LevelGenerator generator;
@@ -160,6 +166,15 @@ public final class CoinRunLite implements Environment {
         int height = params.getInt("height");
         this.jumpHeight = params.getInt("jump_height");
         this.timeLimitParam = params.getInt("time_limit");
+        this.timeLimitPerColumn = params.getDouble("time_limit_per_column");
+        if (timeLimitParam != 0 && timeLimitPerColumn != 0) {
+            throw new IllegalArgumentException(SPEC.id() + " parameters 'time_limit' and 'time_limit_per_column' "
+                    + "exclude each other, got " + timeLimitParam + " and " + timeLimitPerColumn + "; set only one of them");
+        }
+        if (timeLimitPerColumn != 0 && timeLimitPerColumn < 2) {
+            throw new IllegalArgumentException(SPEC.id() + " parameter 'time_limit_per_column' must be 0 or at least 2"
+                    + " (levels are checked to be solvable within 2 x width), got " + timeLimitPerColumn);
+        }
         if (timeLimitParam != 0 && timeLimitParam < 2 * width) {
             throw new IllegalArgumentException(SPEC.id() + " parameter 'time_limit' must be 0 or at least 2 x width = "
                     + 2 * width + " (levels are checked to be solvable within it), got " + timeLimitParam);
@@ -335,7 +350,7 @@ public final class CoinRunLite implements Environment {
         return Level.of(b);
     }
 
-    /** The settings with {@code time_limit} 0 shown as the limit it stands for. */
+    /** The settings with {@code time_limit} shown as the limit in use (0, or a per-column limit, resolved). */
     @Override
     public Map<String, Object> resolvedSettings() {
         return Environment.withTimeLimit(episodeSettings(), timeLimit());
@@ -363,6 +378,9 @@ public final class CoinRunLite implements Environment {
     }
 
     private int timeLimitFor(int width) {
+        if (timeLimitPerColumn != 0) {
+            return (int) Math.round(timeLimitPerColumn * width);
+        }
         return timeLimitParam == 0 ? 3 * width : timeLimitParam;
     }
 }

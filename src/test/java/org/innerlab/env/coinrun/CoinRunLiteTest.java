@@ -59,6 +59,26 @@ class CoinRunLiteTest {
     }
 
     @Test
+    void aTimeLimitPerColumnScalesWithTheWidthAndEqualsTheAbsoluteLimitItReplaces() {
+        MersenneTwisterFast rng = new MersenneTwisterFast(5);
+        CoinRunLite absolute = env(Map.of("width", 16, "time_limit", 100));
+        CoinRunLite perColumn = env(Map.of("width", 16, "time_limit_per_column", 6.25));
+        absolute.reset(rng);
+        perColumn.reset(rng);
+        assertEquals(100, absolute.timeLimit());
+        assertEquals(100, perColumn.timeLimit());
+        assertArrayEquals(rollout(env(Map.of("width", 16, "time_limit", 100)), 9, 200),
+                rollout(env(Map.of("width", 16, "time_limit_per_column", 6.25)), 9, 200));
+        CoinRunLite wider = env(Map.of("width", 20, "time_limit_per_column", 6.25));
+        wider.reset(rng);
+        assertEquals(125, wider.timeLimit());
+        assertEquals(125, wider.resolvedSettings().get("time_limit"));
+        assertThrows(IllegalArgumentException.class,
+                () -> env(Map.of("time_limit", 100, "time_limit_per_column", 6.25)));
+        assertThrows(IllegalArgumentException.class, () -> env(Map.of("time_limit_per_column", 1.5)));
+    }
+
+    @Test
     void theSameSeedGivesTheSameLevelsAndTheSameRollout() {
         Map<String, Object> params = Map.of("random_coin_percent", 50);
         long[] a = rollout(env(params), 42, 300);
