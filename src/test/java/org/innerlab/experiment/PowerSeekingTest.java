@@ -48,7 +48,8 @@ class PowerSeekingTest {
         otherRows = SummaryRows.summarise(other, moved.seeds());
     }
 
-    private static List<SweepPoint> thinned(Scenario scenario) {
+    /** The scenario's points at γ = 0.6 and 0.95 only. */
+    static List<SweepPoint> thinned(Scenario scenario) {
         return scenario.points().stream()
                 .filter(p -> List.of(SHORT, LONG).contains(((Number) p.assignments().get(GAMMA)).doubleValue()))
                 .toList();
@@ -81,7 +82,7 @@ class PowerSeekingTest {
     }
 
     /** The CI of {@code high} at γ {@code a} lies wholly above that of {@code low} at γ {@code b}. */
-    private static void assertAbove(List<SweepPoint> points, List<SummaryRow> rows, double a, String high, double b,
+    static void assertAbove(List<SweepPoint> points, List<SummaryRow> rows, double a, String high, double b,
                                     String low) {
         SummaryRow above = SummaryRows.row(rows, SummaryRows.pointWith(points, GAMMA, a), "train", high);
         SummaryRow below = SummaryRows.row(rows, SummaryRows.pointWith(points, GAMMA, b), "train", low);
