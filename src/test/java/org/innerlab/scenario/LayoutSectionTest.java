@@ -182,9 +182,9 @@ class LayoutSectionTest {
 
     @Test
     void anEnvironmentWithoutALegendTakesNoLayouts() {
-        String yaml = "name: x\nenvironment:\n  id: asg-boat-race-v1\n  layouts:\n    a: |\n      #A#\n"
+        String yaml = "name: x\nenvironment:\n  id: compliance-v1\n  layouts:\n    a: |\n      #A#\n"
                 + "learner:\n  type: tabular-q\ntraining:\n  - regime: q-learning\n    steps: 1000\n";
-        assertEquals("x.yaml:5:5: environment.layouts: asg-boat-race-v1 takes no hand-drawn layouts; innerlab describe "
+        assertEquals("x.yaml:5:5: environment.layouts: compliance-v1 takes no hand-drawn layouts; innerlab describe "
                 + "<id> shows an environment's legend when it has one", error(yaml));
     }
 }
