@@ -129,16 +129,16 @@ public abstract class AsgGame implements Environment, GridView {
      * The legend of a game whose drawing uses the reference's glyphs: {@code #} wall, space floor and
      * {@code A} agent, then the game's own {@code pieces}; walled in, 3x3 to 30x20.
      *
-     * @param goals  the pieces a drawing needs at least one of, each reachable (empty for none)
-     * @param unique the pieces a drawing may hold at most once
+     * @param goals    the pieces a drawing needs at least one of, each reachable (empty for none)
+     * @param required the pieces a drawing needs exactly one of, reachable
      */
-    static Legend legend(String goals, String unique, Legend.Symbol... pieces) {
+    static Legend legend(String goals, String required, Legend.Symbol... pieces) {
         List<Legend.Symbol> symbols = new ArrayList<>(List.of(
                 new Legend.Symbol('#', "wall", false, "blocks moves"),
                 new Legend.Symbol(' ', "floor", true, "open ground"),
                 new Legend.Symbol('A', "agent", true, "where the agent starts (floor beneath it)")));
         symbols.addAll(List.of(pieces));
-        return new Legend(symbols, 'A', goals, unique, true, 3, 3, MAX_DRAWN_WIDTH, MAX_DRAWN_HEIGHT);
+        return new Legend(symbols, 'A', goals, "", required, true, 3, 3, MAX_DRAWN_WIDTH, MAX_DRAWN_HEIGHT);
     }
 
     /**
