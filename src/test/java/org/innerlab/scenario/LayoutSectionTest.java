@@ -73,7 +73,7 @@ class LayoutSectionTest {
     }
 
     @Test
-    void aSweepOverNamedLayoutsPlaysEachDrawingInTurn() {
+    void aSweepOverNamedLayoutsPlaysEachDrawingInTurnLabelledByItsName() {
         String yaml = """
                 name: swept
                 environment:
@@ -98,6 +98,8 @@ class LayoutSectionTest {
         List<SweepPoint> points = Sweeps.expand(parse(yaml));
         assertEquals(List.of("#####\n#A G#\n#####\n", "#######\n#A   G#\n#######\n"), points.stream()
                 .map(p -> p.scenario().environment().distributions().get("train").get("layout")).toList());
+        assertEquals(List.of(Map.of("environment.train.layout", "short"), Map.of("environment.train.layout", "long")),
+                points.stream().map(SweepPoint::assignments).toList());
     }
 
     @Test
