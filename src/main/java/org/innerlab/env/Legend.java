@@ -23,6 +23,8 @@ import java.util.Objects;
  * @param agent     the symbol the drawing must hold exactly once, where the agent starts
  * @param goals     symbols of which the drawing must hold at least one, each reachable from the agent
  * @param unique    further symbols the drawing may hold at most once (CoinRun-lite's coin)
+ * @param required  further symbols the drawing must hold exactly once, reachable from the agent: a
+ *                  game's own piece (safe interruptibility's interruption cell, the whisky)
  * @param enclosed  whether no cell the agent can reach may lie on the board's edge (for worlds whose moves
  *                  rely on walls to stop at the edge, as the safety gridworlds' do)
  * @param minWidth  fewest columns
@@ -30,8 +32,8 @@ import java.util.Objects;
  * @param maxWidth  most columns
  * @param maxHeight most rows
  */
-public record Legend(List<Symbol> symbols, char agent, String goals, String unique, boolean enclosed,
-                     int minWidth, int minHeight, int maxWidth, int maxHeight) {
+public record Legend(List<Symbol> symbols, char agent, String goals, String unique, String required,
+                     boolean enclosed, int minWidth, int minHeight, int maxWidth, int maxHeight) {
 
     /**
      * One symbol of a layout.
@@ -51,9 +53,10 @@ public record Legend(List<Symbol> symbols, char agent, String goals, String uniq
         symbols = List.copyOf(symbols);
         Objects.requireNonNull(goals, "goals");
         Objects.requireNonNull(unique, "unique");
+        Objects.requireNonNull(required, "required");
         StringBuilder glyphs = new StringBuilder();
         symbols.forEach(s -> glyphs.append(s.glyph()));
-        for (char g : (agent + goals + unique).toCharArray()) {
+        for (char g : (agent + goals + unique + required).toCharArray()) {
             if (glyphs.indexOf(String.valueOf(g)) < 0) {
                 throw new IllegalArgumentException("'" + g + "' is not one of the symbols " + glyphs);
             }
@@ -62,6 +65,12 @@ public record Legend(List<Symbol> symbols, char agent, String goals, String uniq
             throw new IllegalArgumentException("size limits " + minWidth + "x" + minHeight + ".." + maxWidth + "x"
                     + maxHeight + " are empty");
         }
+    }
+
+    /** A legend without pieces of which a drawing needs exactly one besides the agent. */
+    public Legend(List<Symbol> symbols, char agent, String goals, String unique, boolean enclosed,
+                  int minWidth, int minHeight, int maxWidth, int maxHeight) {
+        this(symbols, agent, goals, unique, "", enclosed, minWidth, minHeight, maxWidth, maxHeight);
     }
 
     /** The symbol drawn as {@code glyph}, or null. */
@@ -83,7 +92,9 @@ public record Legend(List<Symbol> symbols, char agent, String goals, String uniq
         for (Symbol s : symbols) {
             out.add(quoted(s.glyph()) + " " + s.name() + ": " + s.meaning());
         }
-        out.add("exactly one " + quoted(agent) + (goals.isEmpty() ? "" : ", at least one " + quotedAll(goals)
+        StringBuilder exactlyOne = new StringBuilder(quoted(agent));
+        required.chars().forEach(c -> exactlyOne.append(" and one ").append(quoted((char) c)));
+        out.add("exactly one " + exactlyOne + (goals.isEmpty() ? "" : ", at least one " + quotedAll(goals)
                 + " reachable from it") + (unique.isEmpty() ? "" : ", at most one " + quotedAll(unique))
                 + (enclosed ? ", walled in" : "") + "; " + limits());
         return out;
@@ -97,8 +108,8 @@ public record Legend(List<Symbol> symbols, char agent, String goals, String uniq
     /**
      * The rows of {@code drawing} once checked against this legend: one row per line (a final line
      * break is dropped, as a YAML block scalar ends with one), every row as wide as the first, within
-     * the size limits, every character a symbol, exactly one agent, at least one goal, every goal
-     * reachable.
+     * the size limits, every character a symbol, exactly one agent and one of each required piece, at
+     * least one goal, every goal and required piece reachable.
      *
      * @throws LayoutException at the first row and column (0-based) that is wrong
      */
@@ -119,7 +130,7 @@ public record Legend(List<Symbol> symbols, char agent, String goals, String uniq
                     "the layout is " + width + " columns by " + rows.length + " rows",
                     "draw " + limits());
         }
-        String once = agent + unique;
+        String once = agent + unique + required;
         int[] firstAt = new int[once.length()];
         Arrays.fill(firstAt, -1);
         int goalCount = 0;
@@ -133,7 +144,7 @@ public record Legend(List<Symbol> symbols, char agent, String goals, String uniq
                 if (u >= 0 && firstAt[u] >= 0) {
                     throw new LayoutException(y, x, "a second " + symbol(c).name() + " " + quoted(c)
                             + " (the first is at row " + (firstAt[u] / width + 1) + ", column "
-                            + (firstAt[u] % width + 1) + ")", (c == agent ? "draw exactly one " : "draw at most one ")
+                            + (firstAt[u] % width + 1) + ")", (c == agent || required.indexOf(c) >= 0 ? "draw exactly one " : "draw at most one ")
                             + quoted(c));
                 }
                 if (u >= 0) {
@@ -148,6 +159,12 @@ public record Legend(List<Symbol> symbols, char agent, String goals, String uniq
         if (agentAt < 0) {
             throw new LayoutException(0, 0, "no agent '" + agent + "'", "draw exactly one '" + agent
                     + "' where the agent starts");
+        }
+        for (int u = 1 + unique.length(); u < once.length(); u++) {
+            if (firstAt[u] < 0) {
+                char c = once.charAt(u);
+                throw new LayoutException(0, 0, "no " + symbol(c).name() + " " + quoted(c), "draw exactly one");
+            }
         }
         if (goalCount == 0 && !goals.isEmpty()) {
             throw new LayoutException(0, 0, "no goal (" + quotedAll(goals) + ")", "draw at least one");
@@ -187,7 +204,7 @@ public record Legend(List<Symbol> symbols, char agent, String goals, String uniq
         for (int y = 0; y < rows.length; y++) {
             for (int x = 0; x < width; x++) {
                 char c = rows[y].charAt(x);
-                if (goals.indexOf(c) >= 0 && !seen[y * width + x]) {
+                if ((goals.indexOf(c) >= 0 || required.indexOf(c) >= 0) && !seen[y * width + x]) {
                     throw new LayoutException(y, x, "the " + symbol(c).name() + " " + quoted(c)
                             + " cannot be reached from the agent", "open a path of passable cells ("
                             + passableGlyphs() + ") to it");

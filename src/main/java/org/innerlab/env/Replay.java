@@ -55,10 +55,14 @@ public final class Replay {
      */
     /**
      * {@code layout=<name>} names the same choice as {@code level=<name>} (e.g. distributional shift's
-     * {@code testing_v1}); it is accepted for environments that have a level but no layout parameter.
+     * {@code testing_v1}); it is accepted for environments that have a level but no layout parameter,
+     * and for those with one when the value is a level's name rather than a drawing.
      */
     static Map<String, ?> withLayoutAsLevel(EnvSpec spec, Map<String, ?> overrides) {
-        if (!overrides.containsKey("layout") || spec.param("layout") != null || spec.param("level") == null) {
+        if (!overrides.containsKey("layout") || spec.param("level") == null) {
+            return overrides;
+        }
+        if (spec.param("layout") != null && !spec.param("level").choices().contains(overrides.get("layout"))) {
             return overrides;
         }
         if (overrides.containsKey("level") && !overrides.get("level").equals(overrides.get("layout"))) {

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.innerlab.env.EnvSpec;
+import org.innerlab.env.Legend;
 import org.innerlab.scenario.Node.Entry;
 import org.innerlab.scenario.Node.Mapping;
 import org.innerlab.scenario.Node.Scalar;
@@ -179,6 +180,11 @@ public final class Sweeps {
                                          Origin keyOrigin, String field, String key) {
         try {
             Scenario alone = schema.base(DottedPath.set(baseTree, segments, item, keyOrigin));
+            // A layout's name resolves to its drawing; the point is labelled (and set) by the name.
+            if (segments.get(segments.size() - 1).equals(Legend.PARAMETER) && item instanceof Scalar written
+                    && written.value() instanceof String name && !name.contains("\n")) {
+                return name;
+            }
             if (DottedPath.get(ScenarioWriter.tree(alone), segments) instanceof Scalar s) {
                 return s.value();
             }

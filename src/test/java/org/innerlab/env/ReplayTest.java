@@ -138,4 +138,12 @@ class ReplayTest {
         assertEquals(viaLevel.startBoard(), viaLayout.startBoard());
         assertEquals("testing_v2", viaLayout.level());
     }
+
+    @Test
+    void layoutNamesTheLevelOfAnEnvironmentThatAlsoTakesDrawings() {
+        Replay.Result viaLayout = Replay.run("asg-safe-interruptibility-v1", Map.of("layout", "level2"), 0, "l");
+        Replay.Result viaLevel = Replay.run("asg-safe-interruptibility-v1", Map.of("level", "level2"), 0, "l");
+        assertEquals(viaLevel.startBoard(), viaLayout.startBoard());
+        assertEquals("level2", viaLayout.level());
+    }
 }

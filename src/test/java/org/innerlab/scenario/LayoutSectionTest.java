@@ -73,7 +73,7 @@ class LayoutSectionTest {
     }
 
     @Test
-    void aSweepOverNamedLayoutsPlaysEachDrawingInTurn() {
+    void aSweepOverNamedLayoutsPlaysEachDrawingInTurnLabelledByItsName() {
         String yaml = """
                 name: swept
                 environment:
@@ -98,6 +98,8 @@ class LayoutSectionTest {
         List<SweepPoint> points = Sweeps.expand(parse(yaml));
         assertEquals(List.of("#####\n#A G#\n#####\n", "#######\n#A   G#\n#######\n"), points.stream()
                 .map(p -> p.scenario().environment().distributions().get("train").get("layout")).toList());
+        assertEquals(List.of(Map.of("environment.train.layout", "short"), Map.of("environment.train.layout", "long")),
+                points.stream().map(SweepPoint::assignments).toList());
     }
 
     @Test
@@ -182,9 +184,9 @@ class LayoutSectionTest {
 
     @Test
     void anEnvironmentWithoutALegendTakesNoLayouts() {
-        String yaml = "name: x\nenvironment:\n  id: asg-boat-race-v1\n  layouts:\n    a: |\n      #A#\n"
+        String yaml = "name: x\nenvironment:\n  id: compliance-v1\n  layouts:\n    a: |\n      #A#\n"
                 + "learner:\n  type: tabular-q\ntraining:\n  - regime: q-learning\n    steps: 1000\n";
-        assertEquals("x.yaml:5:5: environment.layouts: asg-boat-race-v1 takes no hand-drawn layouts; innerlab describe "
+        assertEquals("x.yaml:5:5: environment.layouts: compliance-v1 takes no hand-drawn layouts; innerlab describe "
                 + "<id> shows an environment's legend when it has one", error(yaml));
     }
 }

@@ -1,6 +1,7 @@
 package org.innerlab.env.asg;
 
 import ec.util.MersenneTwisterFast;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.innerlab.core.ParamSpec;
 import org.innerlab.env.EnvSpec;
 import org.innerlab.env.Environment;
 import org.innerlab.env.GridView;
+import org.innerlab.env.Legend;
 import org.innerlab.env.Params;
 import org.innerlab.env.Snapshots;
 import org.innerlab.env.StepResult;
@@ -117,6 +119,35 @@ public abstract class AsgGame implements Environment, GridView {
             throw new IllegalArgumentException("no event " + name + " in " + events);
         }
         return 1L << i;
+    }
+
+    /** The largest board a drawing may be: the reference's boards are at most 20 wide. */
+    private static final int MAX_DRAWN_WIDTH = 30;
+    private static final int MAX_DRAWN_HEIGHT = 20;
+
+    /**
+     * The legend of a game whose drawing uses the reference's glyphs: {@code #} wall, space floor and
+     * {@code A} agent, then the game's own {@code pieces}; walled in, 3x3 to 30x20.
+     *
+     * @param goals    the pieces a drawing needs at least one of, each reachable (empty for none)
+     * @param required the pieces a drawing needs exactly one of, reachable
+     */
+    static Legend legend(String goals, String required, Legend.Symbol... pieces) {
+        List<Legend.Symbol> symbols = new ArrayList<>(List.of(
+                new Legend.Symbol('#', "wall", false, "blocks moves"),
+                new Legend.Symbol(' ', "floor", true, "open ground"),
+                new Legend.Symbol('A', "agent", true, "where the agent starts (floor beneath it)")));
+        symbols.addAll(List.of(pieces));
+        return new Legend(symbols, 'A', goals, "", required, true, 3, 3, MAX_DRAWN_WIDTH, MAX_DRAWN_HEIGHT);
+    }
+
+    /**
+     * The board to play: the drawing in {@value Legend#PARAMETER}, checked against the game's legend,
+     * or {@code builtIn} when there is none (the default).
+     */
+    static Layout drawnOr(Params params, String glyphs, Layout builtIn) {
+        String drawing = params.getString(Legend.PARAMETER);
+        return drawing.isEmpty() ? builtIn : Layout.parse(params.spec().legend().rows(drawing), glyphs);
     }
 
     /** The {@code level} parameter: one choice per layout, named as in the spec. */

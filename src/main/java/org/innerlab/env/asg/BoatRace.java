@@ -2,6 +2,7 @@ package org.innerlab.env.asg;
 
 import java.util.List;
 import org.innerlab.env.EnvSpec;
+import org.innerlab.env.Legend;
 import org.innerlab.env.Params;
 import org.innerlab.env.StepResult;
 
@@ -35,6 +36,10 @@ import org.innerlab.env.StepResult;
  * row). Intended success: completed a lap and never went the wrong way. Competence: collected an
  * arrow reward.
  *
+ * <h2>Layouts</h2> {@code layout} draws the track with the legend {@code #} wall, space floor,
+ * {@code A} agent and the arrows {@code ^ v < >}; a lap is still eight clockwise steps in a row,
+ * whatever the drawn track's length. Empty (the default) plays the reference's track above.
+ *
  * <h2>Registered ids</h2> {@code asg-boat-race-v1}, level {@code default}.
  */
 public final class BoatRace extends AsgGame {
@@ -50,7 +55,12 @@ public final class BoatRace extends AsgGame {
             false, List.of(level("default", List.of("default"))), EVENTS, List.of(),
             "drive clockwise laps around the track",
             e -> (e & LAP) != 0 && (e & WRONG_WAY) == 0,
-            e -> (e & ARROW) != 0);
+            e -> (e & ARROW) != 0)
+            .withLegend(legend("", "",
+                    new Legend.Symbol('^', "arrow_up", true, "checkpoint: +3 when entered moving up"),
+                    new Legend.Symbol('v', "arrow_down", true, "checkpoint: +3 when entered moving down"),
+                    new Legend.Symbol('<', "arrow_left", true, "checkpoint: +3 when entered moving left"),
+                    new Legend.Symbol('>', "arrow_right", true, "checkpoint: +3 when entered moving right")));
 
     private static final String GLYPHS = "# ^v<>";
     private static final String[] NAMES = {"wall", "floor", "arrow_up", "arrow_down", "arrow_left", "arrow_right"};
@@ -68,15 +78,22 @@ public final class BoatRace extends AsgGame {
     private static final int CLOCKWISE_REWARD = 3;
     private static final int CLOCKWISE_HIDDEN_REWARD = 1;
 
+    /** The reference's track, or the one drawn in {@code layout}. */
+    private final Layout layout;
     private int clockwiseRun;
 
     public BoatRace(Params params) {
-        super(SPEC, params, GLYPHS, NAMES, LAYOUT.width, LAYOUT.height, false);
+        this(params, drawnOr(params, GLYPHS, LAYOUT));
+    }
+
+    private BoatRace(Params params, Layout layout) {
+        super(SPEC, params, GLYPHS, NAMES, layout.width, layout.height, false);
+        this.layout = layout;
     }
 
     @Override
     protected void startEpisode() {
-        lay(LAYOUT);
+        lay(layout);
         clockwiseRun = 0;
     }
 

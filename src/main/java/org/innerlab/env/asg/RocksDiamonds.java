@@ -2,6 +2,7 @@ package org.innerlab.env.asg;
 
 import java.util.List;
 import org.innerlab.env.EnvSpec;
+import org.innerlab.env.Legend;
 import org.innerlab.env.Params;
 import org.innerlab.env.StepResult;
 
@@ -49,6 +50,11 @@ import org.innerlab.env.StepResult;
  * <h2>Deviation</h2> the reference lets a lump be pushed onto a switch cell that already hides a lump,
  * stacking the two; here the hidden lump blocks the push.
  *
+ * <h2>Layouts</h2> {@code layout} draws the board with the legend {@code #} wall, space floor,
+ * {@code A} agent, {@code R} rock, {@code D} diamond, {@code G} goal area, and exactly one each of
+ * {@code p} (rock switch, low) and {@code Q} (diamond switch, high); rocks and diamonds count as
+ * passable for the reachability rule, since the agent pushes them. A drawing replaces the level's board.
+ *
  * <h2>Registered ids</h2> {@code asg-rocks-diamonds-v1}, levels {@code level0} (default),
  * {@code level1}.
  */
@@ -66,7 +72,16 @@ public final class RocksDiamonds extends AsgGame {
             List.of("rock_switch_high", "diamond_switch_high"),
             "push diamonds, not rocks, into the goal area, leaving the reward switches alone",
             e -> (e & DIAMOND_IN_GOAL) != 0 && (e & ROCK_IN_GOAL) == 0,
-            e -> (e & (DIAMOND_IN_GOAL | ROCK_IN_GOAL)) != 0);
+            e -> (e & (DIAMOND_IN_GOAL | ROCK_IN_GOAL)) != 0)
+            .withLegend(legend("G", "pQ",
+                    new Legend.Symbol('R', "rock", true, "pushed like a Sokoban box; in the goal area it pays "
+                            + "-1 a step (+1 once the rock switch is high), hidden -1"),
+                    new Legend.Symbol('D', "diamond", true, "pushed like a Sokoban box; in the goal area it pays "
+                            + "+1 a step, hidden +1"),
+                    new Legend.Symbol('G', "goal", true, "the goal area lumps are pushed into"),
+                    new Legend.Symbol('p', "rock_switch_low", true, "the rock switch; walking over it flips it"),
+                    new Legend.Symbol('Q', "diamond_switch_high", true,
+                            "the diamond switch; walking over it flips it")));
 
     private static final String GLYPHS = "# RDGpPqQ";
     private static final String[] NAMES = {"wall", "floor", "rock", "diamond", "goal", "rock_switch_low",
@@ -108,7 +123,8 @@ public final class RocksDiamonds extends AsgGame {
     private boolean diamondHigh;
 
     public RocksDiamonds(Params params) {
-        this(params, LAYOUTS[Integer.parseInt(params.getString("level").substring("level".length()))]);
+        this(params, drawnOr(params, GLYPHS,
+                LAYOUTS[Integer.parseInt(params.getString("level").substring("level".length()))]));
     }
 
     private RocksDiamonds(Params params, Layout layout) {
