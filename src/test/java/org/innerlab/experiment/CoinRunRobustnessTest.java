@@ -35,9 +35,11 @@ class CoinRunRobustnessTest {
     @Test
     void goalMisgeneralizesAndRandomizedCoinsRepairItAtWidthTwentyAndAnotherMasterSeed() throws Exception {
         Scenario scenario = ScenarioLoader.load(Path.of("scenarios", "coinrun-goal-misgeneralization.yaml"),
-                List.of("environment.params.width=20", "seed=7", "sweep." + PERCENT + "=[0, 25]"));
+                List.of("environment.params.width=20", "seed=7"));
         assertEquals(20, scenario.seeds(), "the claim is held over the scenario's own 20 seeds");
-        List<SweepPoint> points = scenario.points();
+        // Thinned here, not by --set: the scenario's claims name every swept percentage.
+        List<SweepPoint> points = scenario.points().stream()
+                .filter(p -> List.of(0, 25).contains(((Number) p.assignments().get(PERCENT)).intValue())).toList();
         List<SummaryRow> rows = SummaryRows.summarise(points, scenario.seeds());
         int zero = SummaryRows.pointWith(points, PERCENT, 0);
 

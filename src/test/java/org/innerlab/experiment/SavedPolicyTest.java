@@ -258,12 +258,13 @@ class SavedPolicyTest {
     @Test
     void runWithSavePoliciesWritesOnePolicyPerRun() throws Exception {
         Scenario scenario = ScenarioLoader.load(Path.of("scenarios", "coinrun-goal-misgeneralization.yaml"),
-                List.of("sweep.environment.train.random_coin_percent=[0,25]")).smoke();
+                List.of("sweep.environment.train.random_coin_percent=[0,10,25]")).smoke();
         Path out = tmp.resolve("run");
         Experiment.run(scenario, new Experiment.Options(2, tmp, out, List.of("test"), true),
                 (sweep, done) -> (r, f, t) -> { }, System.err);
         try (Stream<Path> files = Files.list(out.resolve("policies"))) {
-            assertEquals(List.of("p0-r0.policy", "p0-r1.policy", "p1-r0.policy", "p1-r1.policy"),
+            assertEquals(List.of("p0-r0.policy", "p0-r1.policy", "p1-r0.policy", "p1-r1.policy", "p2-r0.policy",
+                            "p2-r1.policy"),
                     files.map(f -> f.getFileName().toString()).sorted().toList());
         }
         // The policy of point 1 loads into point 1's organism.
