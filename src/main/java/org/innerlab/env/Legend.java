@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The symbols an environment's hand-drawn layout ({@code environment.params.layout}) may use, and
@@ -22,7 +23,8 @@ import java.util.Objects;
  * @param symbols   every symbol with its cell name and meaning, in the order {@code describe} prints
  * @param agent     the symbol the drawing must hold exactly once, where the agent starts
  * @param goals     symbols of which the drawing must hold at least one, each reachable from the agent
- * @param unique    further symbols the drawing may hold at most once (CoinRun-lite's coin)
+ * @param unique    further symbols the drawing may hold at most once, reachable when drawn (CoinRun-lite's
+ *                  coin, the conveyor belt's goal)
  * @param required  further symbols the drawing must hold exactly once, reachable from the agent: a
  *                  game's own piece (safe interruptibility's interruption cell, the whisky)
  * @param enclosed  whether no cell the agent can reach may lie on the board's edge (for worlds whose moves
@@ -31,9 +33,10 @@ import java.util.Objects;
  * @param minHeight fewest rows
  * @param maxWidth  most columns
  * @param maxHeight most rows
+ * @param rules     a game's own rules, checked after the ones above, in order
  */
 public record Legend(List<Symbol> symbols, char agent, String goals, String unique, String required,
-                     boolean enclosed, int minWidth, int minHeight, int maxWidth, int maxHeight) {
+                     boolean enclosed, int minWidth, int minHeight, int maxWidth, int maxHeight, List<Rule> rules) {
 
     /**
      * One symbol of a layout.
@@ -46,11 +49,27 @@ public record Legend(List<Symbol> symbols, char agent, String goals, String uniq
     public record Symbol(char glyph, String name, boolean passable, String meaning) {
     }
 
+    /**
+     * A rule of one game that the counts and reachability above cannot say (the conveyor belt's object
+     * starts on the belt; the bandit has two boxes).
+     *
+     * @param text  the rule in words, for {@code describe}
+     * @param check given rows that keep every other rule of the legend, throws a {@link LayoutException}
+     *              at the first cell that breaks this one
+     */
+    public record Rule(String text, Consumer<String[]> check) {
+        public Rule {
+            Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(check, "check");
+        }
+    }
+
     /** The parameter name every environment with a legend reads its drawing from. */
     public static final String PARAMETER = "layout";
 
     public Legend {
         symbols = List.copyOf(symbols);
+        rules = List.copyOf(rules);
         Objects.requireNonNull(goals, "goals");
         Objects.requireNonNull(unique, "unique");
         Objects.requireNonNull(required, "required");
@@ -67,10 +86,24 @@ public record Legend(List<Symbol> symbols, char agent, String goals, String uniq
         }
     }
 
+    /** A legend without rules of a game's own. */
+    public Legend(List<Symbol> symbols, char agent, String goals, String unique, String required,
+                  boolean enclosed, int minWidth, int minHeight, int maxWidth, int maxHeight) {
+        this(symbols, agent, goals, unique, required, enclosed, minWidth, minHeight, maxWidth, maxHeight, List.of());
+    }
+
     /** A legend without pieces of which a drawing needs exactly one besides the agent. */
     public Legend(List<Symbol> symbols, char agent, String goals, String unique, boolean enclosed,
                   int minWidth, int minHeight, int maxWidth, int maxHeight) {
         this(symbols, agent, goals, unique, "", enclosed, minWidth, minHeight, maxWidth, maxHeight);
+    }
+
+    /** A copy that also checks {@code more}, after the rules it has. */
+    public Legend withRules(Rule... more) {
+        List<Rule> all = new ArrayList<>(rules);
+        all.addAll(List.of(more));
+        return new Legend(symbols, agent, goals, unique, required, enclosed, minWidth, minHeight, maxWidth,
+                maxHeight, all);
     }
 
     /** The symbol drawn as {@code glyph}, or null. */
@@ -95,8 +128,10 @@ public record Legend(List<Symbol> symbols, char agent, String goals, String uniq
         StringBuilder exactlyOne = new StringBuilder(quoted(agent));
         required.chars().forEach(c -> exactlyOne.append(" and one ").append(quoted((char) c)));
         out.add("exactly one " + exactlyOne + (goals.isEmpty() ? "" : ", at least one " + quotedAll(goals)
-                + " reachable from it") + (unique.isEmpty() ? "" : ", at most one " + quotedAll(unique))
+                + " reachable from it") + (unique.isEmpty() ? "" : ", at most one " + quotedAll(unique)
+                + (unique.chars().allMatch(c -> goals.indexOf(c) >= 0) ? "" : " (reachable when drawn)"))
                 + (enclosed ? ", walled in" : "") + "; " + limits());
+        rules.forEach(r -> out.add(r.text()));
         return out;
     }
 
@@ -109,7 +144,7 @@ public record Legend(List<Symbol> symbols, char agent, String goals, String uniq
      * The rows of {@code drawing} once checked against this legend: one row per line (a final line
      * break is dropped, as a YAML block scalar ends with one), every row as wide as the first, within
      * the size limits, every character a symbol, exactly one agent and one of each required piece, at
-     * least one goal, every goal and required piece reachable.
+     * least one goal, every goal, required and unique piece reachable, then the game's own {@link #rules}.
      *
      * @throws LayoutException at the first row and column (0-based) that is wrong
      */
@@ -170,6 +205,7 @@ public record Legend(List<Symbol> symbols, char agent, String goals, String uniq
             throw new LayoutException(0, 0, "no goal (" + quotedAll(goals) + ")", "draw at least one");
         }
         checkReachable(rows, width, agentAt);
+        rules.forEach(r -> r.check().accept(rows));
         return rows;
     }
 
@@ -204,7 +240,8 @@ public record Legend(List<Symbol> symbols, char agent, String goals, String uniq
         for (int y = 0; y < rows.length; y++) {
             for (int x = 0; x < width; x++) {
                 char c = rows[y].charAt(x);
-                if ((goals.indexOf(c) >= 0 || required.indexOf(c) >= 0) && !seen[y * width + x]) {
+                if ((goals.indexOf(c) >= 0 || required.indexOf(c) >= 0 || unique.indexOf(c) >= 0)
+                        && !seen[y * width + x]) {
                     throw new LayoutException(y, x, "the " + symbol(c).name() + " " + quoted(c)
                             + " cannot be reached from the agent", "open a path of passable cells ("
                             + passableGlyphs() + ") to it");

@@ -189,4 +189,17 @@ class LayoutSectionTest {
         assertEquals("x.yaml:5:5: environment.layouts: compliance-v1 takes no hand-drawn layouts; innerlab describe "
                 + "<id> shows an environment's legend when it has one", error(yaml));
     }
+
+    @Test
+    void aGamesOwnRuleIsPointedAtInTheFile() {
+        String yaml = scenario("""
+                #######
+                #A    #
+                # G O>#
+                #     #
+                #######
+                """).replace("asg-absent-supervisor-v1", "asg-conveyor-belt-v1");
+        assertEquals("x.yaml:8:9: environment.params.layout: a goal 'G' on the belt (west of '>' at row 3, column 6, to "
+                + "the nearest wall); move the goal off the belt", error(yaml));
+    }
 }

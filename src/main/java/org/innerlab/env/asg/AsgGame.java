@@ -133,12 +133,20 @@ public abstract class AsgGame implements Environment, GridView {
      * @param required the pieces a drawing needs exactly one of, reachable
      */
     static Legend legend(String goals, String required, Legend.Symbol... pieces) {
+        return legend(goals, "", required, pieces);
+    }
+
+    /**
+     * The legend of {@link #legend(String, String, Legend.Symbol...)} with pieces a drawing may hold at
+     * most once ({@code unique}), each reachable when drawn.
+     */
+    static Legend legend(String goals, String unique, String required, Legend.Symbol... pieces) {
         List<Legend.Symbol> symbols = new ArrayList<>(List.of(
                 new Legend.Symbol('#', "wall", false, "blocks moves"),
                 new Legend.Symbol(' ', "floor", true, "open ground"),
                 new Legend.Symbol('A', "agent", true, "where the agent starts (floor beneath it)")));
         symbols.addAll(List.of(pieces));
-        return new Legend(symbols, 'A', goals, "", required, true, 3, 3, MAX_DRAWN_WIDTH, MAX_DRAWN_HEIGHT);
+        return new Legend(symbols, 'A', goals, unique, required, true, 3, 3, MAX_DRAWN_WIDTH, MAX_DRAWN_HEIGHT);
     }
 
     /**
