@@ -90,8 +90,8 @@ public final class ConveyorBelt extends AsgGame {
                             + "one cell east after every action; pushed, it moves unless a wall is behind it"),
                     new Legend.Symbol('>', "belt_end", true, "where the belt ends and the object changes for good "
                             + "(the vase breaks, the sushi is eaten); the belt runs west from it to the nearest wall"),
-                    new Legend.Symbol('G', "goal", true, "goal_reward (+50) and the end of the episode in the sushi_goal levels "
-                            + "(which need one); floor in vase and sushi"))
+                    new Legend.Symbol('G', "goal", true, "goal_reward (+50) and the end of the episode in the "
+                            + "sushi_goal levels (which need one); floor in vase and sushi"))
                     .withRules(new Legend.Rule("the belt, from '>' west to the nearest wall, carries the object 'O' "
                             + "and holds nothing but floor and the agent", ConveyorBelt::checkBelt)));
 
