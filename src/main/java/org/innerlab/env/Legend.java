@@ -11,7 +11,8 @@ import java.util.function.Consumer;
 /**
  * The symbols an environment's hand-drawn layout ({@code environment.params.layout}) may use, and
  * what makes a drawing playable: the cells of which it needs exactly one (the agent), the goals it
- * needs at least one of, each reachable from the agent, and the board's size limits. An
+ * needs at least one of, each reachable from the agent, the board's size limits, and the rules of the
+ * game's own that those cannot say ({@link Rule}). An
  * environment declares one in its {@link EnvSpec} ({@link EnvSpec#withLegend}), so scenario
  * validation, {@code innerlab describe} and the reference pages read the same declaration the
  * environment parses with.
