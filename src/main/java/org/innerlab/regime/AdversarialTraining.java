@@ -34,7 +34,9 @@ import org.innerlab.observe.SparseVector;
  *       ({@link Harm} &gt; 0), the environment's misbehaviour.</li>
  *   <li><b>Label.</b> Every state s_t the learner acted in during a found episode is kept with the
  *       target teacher's action there, a*_t ~ π*(· | s_t) (a planning persona, usually {@code aligned}),
- *       in a pool that grows over the rounds, so what earlier rounds found is not forgotten.</li>
+ *       in a pool that grows over the rounds, so what earlier rounds found is not forgotten. With
+ *       {@code keep_pool: false} the pool holds only this round's finds: training is then on-policy, as in
+ *       RL safety training, where an input on which the learner no longer misbehaves gives no gradient.</li>
  *   <li><b>Train.</b> E epochs of behaviour cloning ({@link BehaviourCloning}, Adam at a constant
  *       step size, no annealing) on the pool:
  *       <pre>
@@ -71,7 +73,9 @@ public final class AdversarialTraining implements Regime {
                             "actions forced from the bad persona in an adversarial start"),
                     ParamSpec.integer("epochs", 1, 1, 100_000, "cloning passes over the pool of found inputs per round"),
                     ParamSpec.integer("minibatch", 32, 1, 1_000_000, "rows per Adam step"),
-                    ParamSpec.real("learning_rate", 1e-3, 1e-7, 10.0, "Adam step size (constant)"))),
+                    ParamSpec.real("learning_rate", 1e-3, 1e-7, 10.0, "Adam step size (constant)"),
+                    ParamSpec.bool("keep_pool", true, "train each round on everything found so far; false: on this "
+                            + "round's finds only (on-policy: a round that finds nothing trains nothing)"))),
             BehaviourCloning.TYPE.trains(), false, RegimeType.DataUse.RED_TEAM, AdversarialTraining::stage);
 
 
@@ -84,9 +88,10 @@ public final class AdversarialTraining implements Regime {
      * @param epochs            E, cloning passes over the pool per round
      * @param minibatch         B, rows per Adam step
      * @param learningRate      α, the Adam step size
+     * @param keepPool          whether the pool keeps earlier rounds' finds (false: this round's only)
      */
     public record Hyper(int candidates, double attackProbability, int attackSteps, int epochs, int minibatch,
-                        double learningRate) {
+                        double learningRate, boolean keepPool) {
         public Hyper {
             if (candidates < 1) {
                 throw new IllegalArgumentException("candidates must be >= 1, got " + candidates);
@@ -114,7 +119,7 @@ public final class AdversarialTraining implements Regime {
          */
         public static Hyper from(Map<String, Object> p, int candidates, double attackProbability) {
             return new Hyper(candidates, attackProbability, (Integer) p.get("attack_steps"), (Integer) p.get("epochs"),
-                    (Integer) p.get("minibatch"), (Double) p.get("learning_rate"));
+                    (Integer) p.get("minibatch"), (Double) p.get("learning_rate"), (Boolean) p.get("keep_pool"));
         }
     }
 
@@ -131,7 +136,7 @@ public final class AdversarialTraining implements Regime {
     private final MersenneTwisterFast actions;
     private final MersenneTwisterFast shuffle;
     private final Harm harm;
-    private final Dataset.Builder pool;
+    private Dataset.Builder pool;
     private final StepResult out = new StepResult();
     private final SparseVector seen;
     private final Encoder stored;
@@ -182,13 +187,17 @@ public final class AdversarialTraining implements Regime {
         this.shuffle = shuffle;
         this.harm = Harm.of(env.spec());
         this.stored = tags == null ? encoder : tags.base();
-        this.pool = new Dataset.Builder(stored.dimension(), env.actionCount(), List.of(target.persona()));
+        this.pool = emptyPool();
         this.seen = new SparseVector(encoder.dimension(), encoder.maxActive());
         this.episodeRows = new SparseVector[0];
         this.episodeLabels = new int[0];
         growEpisodeBuffers(128);
         this.probabilities = new double[env.actionCount()];
         this.teacherScratch = new double[env.actionCount()];
+    }
+
+    private Dataset.Builder emptyPool() {
+        return new Dataset.Builder(stored.dimension(), env.actionCount(), List.of(target.persona()));
     }
 
     /** Room for episodes of {@code length} steps (grows rarely: once per longer episode than any before). */
@@ -231,6 +240,9 @@ public final class AdversarialTraining implements Regime {
         long before = stepsDone;
         lastFound = 0;
         lastSearched = 0;
+        if (!hyper.keepPool()) {
+            pool = emptyPool();
+        }
         for (int c = 0; c < hyper.candidates() && stepsDone < budget; c++) {
             search();
         }

