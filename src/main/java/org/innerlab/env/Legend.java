@@ -25,6 +25,9 @@ import java.util.Objects;
  * @param unique    further symbols the drawing may hold at most once (CoinRun-lite's coin)
  * @param required  further symbols the drawing must hold exactly once, reachable from the agent: a
  *                  game's own piece (safe interruptibility's interruption cell, the whisky)
+ * @param reachable further symbols the drawing may hold any number of, each reachable from the agent:
+ *                  pieces the game needs the agent to be able to take (Keys &amp; Chests' keys, monster
+ *                  world's apples)
  * @param enclosed  whether no cell the agent can reach may lie on the board's edge (for worlds whose moves
  *                  rely on walls to stop at the edge, as the safety gridworlds' do)
  * @param minWidth  fewest columns
@@ -33,7 +36,7 @@ import java.util.Objects;
  * @param maxHeight most rows
  */
 public record Legend(List<Symbol> symbols, char agent, String goals, String unique, String required,
-                     boolean enclosed, int minWidth, int minHeight, int maxWidth, int maxHeight) {
+                     String reachable, boolean enclosed, int minWidth, int minHeight, int maxWidth, int maxHeight) {
 
     /**
      * One symbol of a layout.
@@ -54,9 +57,10 @@ public record Legend(List<Symbol> symbols, char agent, String goals, String uniq
         Objects.requireNonNull(goals, "goals");
         Objects.requireNonNull(unique, "unique");
         Objects.requireNonNull(required, "required");
+        Objects.requireNonNull(reachable, "reachable");
         StringBuilder glyphs = new StringBuilder();
         symbols.forEach(s -> glyphs.append(s.glyph()));
-        for (char g : (agent + goals + unique + required).toCharArray()) {
+        for (char g : (agent + goals + unique + required + reachable).toCharArray()) {
             if (glyphs.indexOf(String.valueOf(g)) < 0) {
                 throw new IllegalArgumentException("'" + g + "' is not one of the symbols " + glyphs);
             }
@@ -65,6 +69,12 @@ public record Legend(List<Symbol> symbols, char agent, String goals, String uniq
             throw new IllegalArgumentException("size limits " + minWidth + "x" + minHeight + ".." + maxWidth + "x"
                     + maxHeight + " are empty");
         }
+    }
+
+    /** A legend without further pieces that must be reachable wherever drawn. */
+    public Legend(List<Symbol> symbols, char agent, String goals, String unique, String required, boolean enclosed,
+                  int minWidth, int minHeight, int maxWidth, int maxHeight) {
+        this(symbols, agent, goals, unique, required, "", enclosed, minWidth, minHeight, maxWidth, maxHeight);
     }
 
     /** A legend without pieces of which a drawing needs exactly one besides the agent. */
@@ -95,6 +105,7 @@ public record Legend(List<Symbol> symbols, char agent, String goals, String uniq
         StringBuilder exactlyOne = new StringBuilder(quoted(agent));
         required.chars().forEach(c -> exactlyOne.append(" and one ").append(quoted((char) c)));
         out.add("exactly one " + exactlyOne + (goals.isEmpty() ? "" : ", at least one " + quotedAll(goals)
+                + " reachable from it") + (reachable.isEmpty() ? "" : ", every " + quotedEach(reachable)
                 + " reachable from it") + (unique.isEmpty() ? "" : ", at most one " + quotedAll(unique))
                 + (enclosed ? ", walled in" : "") + "; " + limits());
         return out;
@@ -109,7 +120,7 @@ public record Legend(List<Symbol> symbols, char agent, String goals, String uniq
      * The rows of {@code drawing} once checked against this legend: one row per line (a final line
      * break is dropped, as a YAML block scalar ends with one), every row as wide as the first, within
      * the size limits, every character a symbol, exactly one agent and one of each required piece, at
-     * least one goal, every goal and required piece reachable.
+     * least one goal, and every goal, required piece and piece of {@link #reachable} within reach.
      *
      * @throws LayoutException at the first row and column (0-based) that is wrong
      */
@@ -204,7 +215,8 @@ public record Legend(List<Symbol> symbols, char agent, String goals, String uniq
         for (int y = 0; y < rows.length; y++) {
             for (int x = 0; x < width; x++) {
                 char c = rows[y].charAt(x);
-                if ((goals.indexOf(c) >= 0 || required.indexOf(c) >= 0) && !seen[y * width + x]) {
+                if ((goals.indexOf(c) >= 0 || required.indexOf(c) >= 0 || reachable.indexOf(c) >= 0)
+                        && !seen[y * width + x]) {
                     throw new LayoutException(y, x, "the " + symbol(c).name() + " " + quoted(c)
                             + " cannot be reached from the agent", "open a path of passable cells ("
                             + passableGlyphs() + ") to it");
@@ -245,6 +257,14 @@ public record Legend(List<Symbol> symbols, char agent, String goals, String uniq
         List<String> q = new ArrayList<>();
         glyphs.chars().forEach(c -> q.add(quoted((char) c)));
         return String.join(" or ", q);
+    }
+
+    /** {@code 'a', 's' and 'M'}: each of {@code glyphs}, quoted. */
+    private static String quotedEach(String glyphs) {
+        List<String> q = new ArrayList<>();
+        glyphs.chars().forEach(c -> q.add(quoted((char) c)));
+        int last = q.size() - 1;
+        return last == 0 ? q.get(0) : String.join(", ", q.subList(0, last)) + " and " + q.get(last);
     }
 
     /** A glyph as an error quotes it: a tab or other invisible character by its escape. */

@@ -155,6 +155,29 @@ class LayoutSectionTest {
     }
 
     @Test
+    void aPieceThatMustBeReachableIsPointedAtWhenWalledAway() {
+        String yaml = """
+                name: keys
+                environment:
+                  id: keys-chests-v1
+                  params:
+                    layout: |
+                      #####
+                      #A C#
+                      #####
+                      #k  #
+                      #####
+                learner:
+                  type: tabular-q
+                training:
+                  - regime: q-learning
+                    steps: 1000
+                """;
+        assertEquals("x.yaml:9:8: environment.params.layout: the key 'k' cannot be reached from the agent; open a "
+                + "path of passable cells (' ' 'k' 'C') to it", error(yaml));
+    }
+
+    @Test
     void anUnknownLayoutNameIsSuggestedANamedOne() {
         String yaml = """
                 name: named
