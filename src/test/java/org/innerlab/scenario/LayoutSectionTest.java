@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.Map;
+import org.innerlab.core.BadInputException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -175,6 +176,30 @@ class LayoutSectionTest {
                 """;
         assertEquals("x.yaml:9:8: environment.params.layout: the key 'k' cannot be reached from the agent; open a "
                 + "path of passable cells (' ' 'k' 'C') to it", error(yaml));
+    }
+
+    @Test
+    void aRuleThatDependsOnParametersIsReportedWhenTheEnvironmentIsBuiltAtTheRowAndColumnOfTheDrawing() {
+        String yaml = """
+                name: maze
+                environment:
+                  id: cheese-maze-v1
+                  params:
+                    max_size: 7
+                    min_size: 7
+                    layout: |
+                      #########
+                      #A     C#
+                      #########
+                learner:
+                  type: tabular-q
+                training:
+                  - regime: q-learning
+                    steps: 1000
+                """;
+        assertEquals("layout row 1, column 8: the layout is 9 columns by 3 rows, larger than the 7 x 7 grid; draw at "
+                + "most max_size (7) of each, or raise max_size (at most 25)",
+                assertThrows(BadInputException.class, () -> parse(yaml)).getMessage());
     }
 
     @Test
