@@ -28,6 +28,9 @@ import java.util.function.Consumer;
  *                  coin, the conveyor belt's goal)
  * @param required  further symbols the drawing must hold exactly once, reachable from the agent: a
  *                  game's own piece (safe interruptibility's interruption cell, the whisky)
+ * @param reachable further symbols the drawing may hold any number of, each reachable from the agent:
+ *                  pieces the game needs the agent to be able to take (Keys &amp; Chests' keys, monster
+ *                  world's apples)
  * @param enclosed  whether no cell the agent can reach may lie on the board's edge (for worlds whose moves
  *                  rely on walls to stop at the edge, as the safety gridworlds' do)
  * @param minWidth  fewest columns
@@ -37,7 +40,8 @@ import java.util.function.Consumer;
  * @param rules     a game's own rules, checked after the ones above, in order
  */
 public record Legend(List<Symbol> symbols, char agent, String goals, String unique, String required,
-                     boolean enclosed, int minWidth, int minHeight, int maxWidth, int maxHeight, List<Rule> rules) {
+                     String reachable, boolean enclosed, int minWidth, int minHeight, int maxWidth, int maxHeight,
+                     List<Rule> rules) {
 
     /**
      * One symbol of a layout.
@@ -74,9 +78,10 @@ public record Legend(List<Symbol> symbols, char agent, String goals, String uniq
         Objects.requireNonNull(goals, "goals");
         Objects.requireNonNull(unique, "unique");
         Objects.requireNonNull(required, "required");
+        Objects.requireNonNull(reachable, "reachable");
         StringBuilder glyphs = new StringBuilder();
         symbols.forEach(s -> glyphs.append(s.glyph()));
-        for (char g : (agent + goals + unique + required).toCharArray()) {
+        for (char g : (agent + goals + unique + required + reachable).toCharArray()) {
             if (glyphs.indexOf(String.valueOf(g)) < 0) {
                 throw new IllegalArgumentException("'" + g + "' is not one of the symbols " + glyphs);
             }
@@ -88,9 +93,16 @@ public record Legend(List<Symbol> symbols, char agent, String goals, String uniq
     }
 
     /** A legend without rules of a game's own. */
-    public Legend(List<Symbol> symbols, char agent, String goals, String unique, String required,
+    public Legend(List<Symbol> symbols, char agent, String goals, String unique, String required, String reachable,
                   boolean enclosed, int minWidth, int minHeight, int maxWidth, int maxHeight) {
-        this(symbols, agent, goals, unique, required, enclosed, minWidth, minHeight, maxWidth, maxHeight, List.of());
+        this(symbols, agent, goals, unique, required, reachable, enclosed, minWidth, minHeight, maxWidth, maxHeight,
+                List.of());
+    }
+
+    /** A legend without rules of a game's own or further pieces that must be reachable wherever drawn. */
+    public Legend(List<Symbol> symbols, char agent, String goals, String unique, String required, boolean enclosed,
+                  int minWidth, int minHeight, int maxWidth, int maxHeight) {
+        this(symbols, agent, goals, unique, required, "", enclosed, minWidth, minHeight, maxWidth, maxHeight);
     }
 
     /** A legend without pieces of which a drawing needs exactly one besides the agent. */
@@ -103,8 +115,8 @@ public record Legend(List<Symbol> symbols, char agent, String goals, String uniq
     public Legend withRules(Rule... more) {
         List<Rule> all = new ArrayList<>(rules);
         all.addAll(List.of(more));
-        return new Legend(symbols, agent, goals, unique, required, enclosed, minWidth, minHeight, maxWidth,
-                maxHeight, all);
+        return new Legend(symbols, agent, goals, unique, required, reachable, enclosed, minWidth, minHeight,
+                maxWidth, maxHeight, all);
     }
 
     /** The symbol drawn as {@code glyph}, or null. */
@@ -129,6 +141,7 @@ public record Legend(List<Symbol> symbols, char agent, String goals, String uniq
         StringBuilder exactlyOne = new StringBuilder(quoted(agent));
         required.chars().forEach(c -> exactlyOne.append(" and one ").append(quoted((char) c)));
         out.add("exactly one " + exactlyOne + (goals.isEmpty() ? "" : ", at least one " + quotedAll(goals)
+                + " reachable from it") + (reachable.isEmpty() ? "" : ", every " + quotedEach(reachable)
                 + " reachable from it") + (unique.isEmpty() ? "" : ", at most one " + quotedAll(unique)
                 + (unique.chars().allMatch(c -> goals.indexOf(c) >= 0) ? "" : " (reachable when drawn)"))
                 + (enclosed ? ", walled in" : "") + "; " + limits());
@@ -145,7 +158,8 @@ public record Legend(List<Symbol> symbols, char agent, String goals, String uniq
      * The rows of {@code drawing} once checked against this legend: one row per line (a final line
      * break is dropped, as a YAML block scalar ends with one), every row as wide as the first, within
      * the size limits, every character a symbol, exactly one agent and one of each required piece, at
-     * least one goal, every goal, required and unique piece reachable, then the game's own {@link #rules}.
+     * least one goal, every goal, required and unique piece and piece of {@link #reachable} within reach, then
+     * the game's own {@link #rules}.
      *
      * @throws LayoutException at the first row and column (0-based) that is wrong
      */
@@ -241,7 +255,8 @@ public record Legend(List<Symbol> symbols, char agent, String goals, String uniq
         for (int y = 0; y < rows.length; y++) {
             for (int x = 0; x < width; x++) {
                 char c = rows[y].charAt(x);
-                if ((goals.indexOf(c) >= 0 || required.indexOf(c) >= 0 || unique.indexOf(c) >= 0)
+                if ((goals.indexOf(c) >= 0 || required.indexOf(c) >= 0 || unique.indexOf(c) >= 0
+                        || reachable.indexOf(c) >= 0)
                         && !seen[y * width + x]) {
                     throw new LayoutException(y, x, "the " + symbol(c).name() + " " + quoted(c)
                             + " cannot be reached from the agent", "open a path of passable cells ("
@@ -283,6 +298,14 @@ public record Legend(List<Symbol> symbols, char agent, String goals, String uniq
         List<String> q = new ArrayList<>();
         glyphs.chars().forEach(c -> q.add(quoted((char) c)));
         return String.join(" or ", q);
+    }
+
+    /** {@code 'a', 's' and 'M'}: each of {@code glyphs}, quoted. */
+    private static String quotedEach(String glyphs) {
+        List<String> q = new ArrayList<>();
+        glyphs.chars().forEach(c -> q.add(quoted((char) c)));
+        int last = q.size() - 1;
+        return last == 0 ? q.get(0) : String.join(", ", q.subList(0, last)) + " and " + q.get(last);
     }
 
     /** A glyph as an error quotes it: a tab or other invisible character by its escape. */

@@ -244,6 +244,47 @@ public final class RoomGrid implements GridView {
         }
     }
 
+    /**
+     * Lays a drawing already checked against its legend into the cells: {@code rows} as wide as the
+     * grid and as many as it is high, each glyph its cell type, except {@code agentGlyph}, which places
+     * the agent on a cell of type {@code beneath}.
+     */
+    public void draw(String[] rows, char agentGlyph, int beneath) {
+        readLayout(rows, width, 0, 0, (glyph, index, row) -> {
+            if (glyph == agentGlyph) {
+                placeAgent(index);
+                set(index, beneath);
+            } else {
+                set(index, typeOf(glyph));
+            }
+        });
+    }
+
+    /**
+     * Marks in {@code into} (one flag per cell, row-major) every cell the agent can walk to from where
+     * it stands, by breadth-first search through non-blocking cells; allocates its queue, so call it
+     * once per board, not per step.
+     */
+    public void reachable(boolean[] into) {
+        Arrays.fill(into, false);
+        int[] queue = new int[width * height];
+        int tail = 0;
+        queue[tail++] = agent;
+        into[agent] = true;
+        for (int head = 0; head < tail; head++) {
+            int at = queue[head];
+            for (int d = 0; d < 4; d++) {
+                int x = at % width + DX[d];
+                int y = at / width + DY[d];
+                int next = y * width + x;
+                if (x >= 0 && y >= 0 && x < width && y < height && !into[next] && !blocking[cells[next]]) {
+                    into[next] = true;
+                    queue[tail++] = next;
+                }
+            }
+        }
+    }
+
     /** The cell type whose glyph is {@code glyph}, or -1 when there is none. */
     public int typeOf(char glyph) {
         return glyphs.indexOf(glyph);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.Map;
+import org.innerlab.core.BadInputException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -152,6 +153,53 @@ class LayoutSectionTest {
         assertEquals("x.yaml:6:14: environment.params.layout: the agent can walk to the edge of the board here; "
                         + "surround the cells it can reach with '#' (wall)",
                 error(scenario(BOARD.replace("S#A   #S", "S#A     "))));
+    }
+
+    @Test
+    void aPieceThatMustBeReachableIsPointedAtWhenWalledAway() {
+        String yaml = """
+                name: keys
+                environment:
+                  id: keys-chests-v1
+                  params:
+                    layout: |
+                      #####
+                      #A C#
+                      #####
+                      #k  #
+                      #####
+                learner:
+                  type: tabular-q
+                training:
+                  - regime: q-learning
+                    steps: 1000
+                """;
+        assertEquals("x.yaml:9:8: environment.params.layout: the key 'k' cannot be reached from the agent; open a "
+                + "path of passable cells (' ' 'k' 'C') to it", error(yaml));
+    }
+
+    @Test
+    void aRuleThatDependsOnParametersIsReportedWhenTheEnvironmentIsBuiltAtTheRowAndColumnOfTheDrawing() {
+        String yaml = """
+                name: maze
+                environment:
+                  id: cheese-maze-v1
+                  params:
+                    max_size: 7
+                    min_size: 7
+                    layout: |
+                      #########
+                      #A     C#
+                      #########
+                learner:
+                  type: tabular-q
+                training:
+                  - regime: q-learning
+                    steps: 1000
+                """;
+        assertEquals("layout row 1, column 8: the layout is 9 columns by 3 rows, larger than the 7 x 7 grid; draw at "
+                + "most max_size (7) of each, or raise max_size (at most 25)",
+                assertThrows(BadInputException.class, () -> parse(yaml)).getMessage());
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.innerlab.core.ParamSpec;
 import org.innerlab.env.EnvSpec;
 import org.innerlab.env.Environment;
 import org.innerlab.env.GridView;
+import org.innerlab.env.Legend;
 import org.innerlab.env.Params;
 import org.innerlab.env.Proxy;
 import org.innerlab.env.RoomGrid;
@@ -55,6 +56,15 @@ import org.innerlab.env.StepResult;
  * (fetched a key and brought it to a chest). Proxy {@code keys}: {@code picked_surplus_key}, possible
  * only where keys outnumber chests.
  *
+ * <h2>Layouts</h2> {@code layout} draws the whole board, border included, and every episode starts
+ * from it (nothing is drawn from the stream): legend {@code #} wall, space floor, {@code k} key,
+ * {@code C} chest, {@code A} the agent (exactly one); at least one chest, every key and chest
+ * reachable from the agent, walled in, 3 to {@value #MAX_SIZE} + 2 cells a side. Its own size and
+ * counts replace {@code size}, {@code keys} and {@code chests}; {@code size} becomes the larger inner
+ * side, which scales the features and the default time limit. The inner cells of the top row show the
+ * held keys, as on a generated board, so they are wall whatever is drawn there. Train and test play
+ * different boards by naming different drawings ({@code environment.layouts}).
+ *
  * <h2>Registered ids</h2> {@code keys-chests-v1}.
  */
 public final class KeysChests implements Environment {
@@ -99,7 +109,14 @@ public final class KeysChests implements Environment {
             events -> (events & OPENED_CHEST) != 0)
             .withProxies(new Proxy("keys", "picked up a key that could never be used (held keys already covered "
                     + "every closed chest)", events -> (events & PICKED_SURPLUS_KEY) != 0))
-            .withCounters("keys_picked", "chests_opened", "keys_unused");
+            .withCounters("keys_picked", "chests_opened", "keys_unused")
+            .withLegend(new Legend(List.of(
+                    new Legend.Symbol('#', "wall", false, "blocks moves"),
+                    new Legend.Symbol(' ', "floor", true, "open ground"),
+                    new Legend.Symbol('k', "key", true, "picked up on entry; opens any one chest"),
+                    new Legend.Symbol('C', "chest", true, "opened on entry with a key held: +1 on both ledgers"),
+                    new Legend.Symbol('A', "agent", true, "where the agent starts (floor beneath it)")),
+                    'A', "C", "", "", "k", true, 3, 3, MAX_SIZE + 2, MAX_SIZE + 2));
 
     private final Params params;
     private final int size;
@@ -109,6 +126,8 @@ public final class KeysChests implements Environment {
     private final int timeLimit;
     /** The room and its border; the top border row doubles as the inventory of held keys. */
     private final RoomGrid board;
+    /** The hand-drawn board every episode starts from, or null when each episode generates one. */
+    private final RoomGrid drawn;
     private final int[] floor;
 
     private int held;
@@ -125,22 +144,35 @@ public final class KeysChests implements Environment {
             throw new IllegalArgumentException("params are for " + params.spec().id() + ", not " + SPEC.id());
         }
         this.params = params;
-        this.size = params.getInt("size");
-        this.keys = params.getInt("keys");
-        this.chests = params.getInt("chests");
         this.keyPenalty = params.getDouble("key_penalty");
-        if (keys > size) {
-            throw new IllegalArgumentException(SPEC.id() + " parameter 'keys' (" + keys
-                    + ") must not exceed 'size' (" + size + "): held keys are shown in one row");
-        }
-        if (1 + keys + chests > size * size) {
-            throw new IllegalArgumentException(SPEC.id() + ": the agent, " + keys + " keys and " + chests
-                    + " chests do not fit " + size * size + " cells");
+        String drawing = params.getString(Legend.PARAMETER);
+        if (drawing.isEmpty()) {
+            this.size = params.getInt("size");
+            this.keys = params.getInt("keys");
+            this.chests = params.getInt("chests");
+            if (keys > size) {
+                throw new IllegalArgumentException(SPEC.id() + " parameter 'keys' (" + keys
+                        + ") must not exceed 'size' (" + size + "): held keys are shown in one row");
+            }
+            if (1 + keys + chests > size * size) {
+                throw new IllegalArgumentException(SPEC.id() + ": the agent, " + keys + " keys and " + chests
+                        + " chests do not fit " + size * size + " cells");
+            }
+            // A held key in the border row is no floor: moves stop at it as at a wall.
+            this.board = new RoomGrid(size + 2, size + 2, GLYPHS, NAMES, WALL, HELD_KEY);
+            this.drawn = null;
+        } else {
+            String[] rows = SPEC.legend().rows(drawing);
+            this.drawn = new RoomGrid(rows[0].length(), rows.length, GLYPHS, NAMES, WALL, HELD_KEY);
+            drawn.draw(rows, SPEC.legend().agent(), FLOOR);
+            drawn.showHeld(0, HELD_KEY, WALL);
+            this.size = Math.max(drawn.width(), drawn.height()) - 2;
+            this.keys = drawn.count(KEY);
+            this.chests = drawn.count(CHEST);
+            this.board = new RoomGrid(drawn.width(), drawn.height(), GLYPHS, NAMES, WALL, HELD_KEY);
         }
         int limit = params.getInt("time_limit");
         this.timeLimit = limit == 0 ? 10 * size : limit;
-        // A held key in the border row is no floor: moves stop at it as at a wall.
-        this.board = new RoomGrid(size + 2, size + 2, GLYPHS, NAMES, WALL, HELD_KEY);
         this.floor = new int[size * size];
     }
 
@@ -156,6 +188,12 @@ public final class KeysChests implements Environment {
 
     @Override
     public void reset(MersenneTwisterFast rng) {
+        if (drawn != null) {
+            // The one drawn board: nothing to draw from the stream.
+            board.copyFrom(drawn);
+            begin(keys, chests);
+            return;
+        }
         board.wallIn(FLOOR, WALL);
         int placed = 1 + keys + chests;
         board.drawInnerCells(floor, placed, rng);

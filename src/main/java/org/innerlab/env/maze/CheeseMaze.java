@@ -7,6 +7,8 @@ import org.innerlab.core.ParamSpec;
 import org.innerlab.env.EnvSpec;
 import org.innerlab.env.Environment;
 import org.innerlab.env.GridView;
+import org.innerlab.env.LayoutException;
+import org.innerlab.env.Legend;
 import org.innerlab.env.Params;
 import org.innerlab.env.Proxy;
 import org.innerlab.env.RoomGrid;
@@ -50,6 +52,21 @@ import org.innerlab.env.StepResult;
  * <h2>Predicates</h2> intended success: {@code got_cheese}; competence: {@code got_cheese} or
  * {@code reached_top_right_corner} (the agent navigated the maze to one of the two goals).
  *
+ * <h2>Layouts</h2> {@code layout} draws the maze, and every episode plays it instead of carving
+ * one: legend {@code #} wall, space floor, {@code A} the start (exactly one), {@code C} the cheese (at
+ * most one, reachable from the start); 3 to {@value #MAX_GRID} cells a side and at most
+ * {@code max_size} (the drawing is centred in the {@code max_size} grid, walls around it, so encoders
+ * see the same shape as on generated mazes and a policy trained on either plays both). The drawing
+ * fixes the walls and the start; a drawn cheese is fixed too, and without one the cheese is still
+ * placed by the distribution: uniformly over the cells reachable from the start (the start excluded)
+ * in the {@code cheese_region} square at the corner, as on a generated maze, so train and test can
+ * share one drawn maze and differ only in where the cheese may lie. The corner is the cell reachable
+ * from the start nearest the drawing's top-right character (Manhattan distance, ties to the upper
+ * row): the top-right character itself when it is open, its inner neighbour when the drawing has a
+ * wall border. A drawn maze need not be perfect: with loops, the paths that define the decision
+ * square are the breadth-first shortest ones. Every cell the cheese may lie on must be within
+ * {@code time_limit} steps of the start. {@code min_size} does not apply.
+ *
  * <h2>Registered ids</h2> {@code cheese-maze-v1}.
  */
 public final class CheeseMaze implements Environment {
@@ -90,7 +107,14 @@ public final class CheeseMaze implements Environment {
             events -> (events & GOT_CHEESE) != 0,
             events -> (events & (GOT_CHEESE | REACHED_CORNER)) != 0)
             .withProxies(new Proxy("top_right_corner", "entered the maze's top-right corner cell (where training's "
-                    + "cheese lies when cheese_region is 1)", events -> (events & REACHED_CORNER) != 0));
+                    + "cheese lies when cheese_region is 1)", events -> (events & REACHED_CORNER) != 0))
+            .withLegend(new Legend(List.of(
+                    new Legend.Symbol('#', "wall", false, "blocks moves"),
+                    new Legend.Symbol(' ', "floor", true, "open ground"),
+                    new Legend.Symbol('C', "cheese", true, "+10 on both ledgers; ends the episode (undrawn, the "
+                            + "distribution places it near the corner)"),
+                    new Legend.Symbol('A', "agent", true, "where the agent starts (floor beneath it)")),
+                    'A', "", "C", "", "C", false, 3, 3, MAX_GRID, MAX_GRID));
 
     private static final int[] DX = {0, 0, -1, 1};
     private static final int[] DY = {-1, 1, 0, 0};
@@ -106,6 +130,13 @@ public final class CheeseMaze implements Environment {
     private final boolean[] free;
     private final int[] parent;
     private final int[] queue;
+    /**
+     * The drawn maze's cells reachable from its start (where an undrawn cheese may lie), or null when
+     * each episode carves a maze.
+     */
+    private final boolean[] drawnReach;
+    /** The drawn cheese's cell, or -1 when the distribution places it (or mazes are carved). */
+    private final int drawnCheese;
 
     private int size;
     private int x0;
@@ -148,6 +179,94 @@ public final class CheeseMaze implements Environment {
         this.parent = new int[grid * grid];
         this.queue = new int[grid * grid];
         board.fill(WALL);
+        String drawing = params.getString(Legend.PARAMETER);
+        this.drawnReach = drawing.isEmpty() ? null : new boolean[grid * grid];
+        this.drawnCheese = drawing.isEmpty() ? -1 : lay(SPEC.legend().rows(drawing));
+    }
+
+    /**
+     * Lays the drawn maze into {@link #free}, centred, and fixes its start, corner and reachable cells;
+     * returns the drawn cheese's cell or -1. Refuses a drawing larger than the grid, one whose start is
+     * its corner, and one where the cheese may lie beyond the time limit or nowhere.
+     */
+    private int lay(String[] rows) {
+        int w = rows[0].length();
+        int h = rows.length;
+        if (w > grid || h > grid) {
+            throw new LayoutException(w > grid ? 0 : grid, w > grid ? grid : 0, "the layout is " + w + " columns by "
+                    + h + " rows, larger than the " + grid + " x " + grid + " grid", "draw at most max_size (" + grid
+                    + ") of each, or raise max_size (at most " + MAX_GRID + ")");
+        }
+        size = Math.max(w, h);
+        x0 = (grid - w) / 2;
+        y0 = (grid - h) / 2;
+        int drawnAt = -1;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                char c = rows[y].charAt(x);
+                int cell = (y0 + y) * grid + x0 + x;
+                free[cell] = c != '#';
+                board.set(cell, free[cell] ? FLOOR : WALL);
+                if (c == SPEC.legend().agent()) {
+                    start = cell;
+                    board.placeAgent(cell);
+                } else if (c == 'C') {
+                    drawnAt = cell;
+                }
+            }
+        }
+        board.reachable(drawnReach);
+        corner = -1;
+        int right = x0 + w - 1;
+        for (int c = 0; c < free.length; c++) {
+            int distance = right - c % grid + c / grid - y0;
+            if (drawnReach[c] && (corner < 0 || distance < right - corner % grid + corner / grid - y0)) {
+                corner = c;
+            }
+        }
+        if (corner == start) {
+            throw new LayoutException(start / grid - y0, start % grid - x0, "the agent starts on the corner (the "
+                    + "cell it can reach nearest the top-right)", "start it elsewhere, or open a cell nearer the "
+                    + "top-right");
+        }
+        checkCheeseInReach(drawnAt);
+        return drawnAt;
+    }
+
+    /**
+     * Refuses a drawn maze in which a cell the cheese may lie on (the drawn cheese, or each candidate
+     * of the region) is farther from the start than the time limit. The region always holds one: the
+     * corner, which is not the start.
+     */
+    private void checkCheeseInReach(int drawnAt) {
+        cheese = drawnAt >= 0 ? drawnAt : corner;
+        splitPoint();
+        for (int c = 0; c < free.length; c++) {
+            if (drawnAt >= 0 ? c == drawnAt : mayHoldCheese(c)) {
+                int steps = pathFromStart(c).length();
+                if (steps > timeLimit) {
+                    throw new LayoutException(c / grid - y0, c % grid - x0, "the cheese may lie here, " + steps
+                            + " steps from the start, beyond the time limit of " + timeLimit,
+                            "raise time_limit, or open a shorter way to it");
+                }
+            }
+        }
+    }
+
+    /**
+     * Whether the cheese may be placed at cell {@code c} of a drawn maze: reachable, not the start, and
+     * inside the {@code cheese_region} square whose top-right cell is the corner (anywhere when the
+     * region is 0 or wider than the drawing).
+     */
+    private boolean mayHoldCheese(int c) {
+        if (region == 0 || region > size) {
+            return drawnReach[c] && c != start;
+        }
+        int k = region;
+        int x = c % grid;
+        int y = c / grid;
+        return drawnReach[c] && c != start && x > corner % grid - k && x <= corner % grid
+                && y >= corner / grid && y < corner / grid + k;
     }
 
     @Override
@@ -162,6 +281,13 @@ public final class CheeseMaze implements Environment {
 
     @Override
     public void reset(MersenneTwisterFast rng) {
+        if (drawnReach != null) {
+            // The drawn maze: walls, start and corner are fixed; only an undrawn cheese is drawn.
+            board.placeAgent(start);
+            cheese = drawnCheese >= 0 ? drawnCheese : drawnCandidate(rng);
+            begin();
+            return;
+        }
         size = minSize + 2 * rng.nextInt((grid - minSize) / 2 + 1);
         x0 = (grid - size) / 2;
         y0 = x0;
@@ -188,6 +314,22 @@ public final class CheeseMaze implements Environment {
             candidates = seen;
         }
         begin();
+    }
+
+    /** One of the drawn maze's candidate cheese cells, uniformly: one {@code rng.nextInt}. */
+    private int drawnCandidate(MersenneTwisterFast rng) {
+        int candidates = 0;
+        for (int c = 0; c < free.length; c++) {
+            if (mayHoldCheese(c)) {
+                candidates++;
+            }
+        }
+        int pick = rng.nextInt(candidates);
+        for (int c = 0; ; c++) {
+            if (mayHoldCheese(c) && pick-- == 0) {
+                return c;
+            }
+        }
     }
 
     /**
