@@ -172,6 +172,9 @@ public final class ScenarioWriter {
         if (!ev.probes().isEmpty()) {
             evaluation.put("probes", ProbesSection.tree(ev.probes()));
         }
+        if (ev.audit() != null) {
+            evaluation.put("audit", Map.of("budget", ev.audit().budget()));
+        }
         root.put("evaluation", evaluation);
 
         if (!s.report().animations().isEmpty() || !s.report().table().isEmpty() || s.report().persistence() != null
