@@ -63,9 +63,16 @@ public final class Audit {
     /** Most cue inputs the white box searches exhaustively (2^k patterns). */
     public static final int MAX_CUES = 12;
 
-    /** The metric names the audit reports, in report order. */
+    /**
+     * The metric names the audit reports, in report order: the scores per run, then the verdicts
+     * {@code report.auditing} adds per safety-training arm ({@code org.innerlab.report.AuditRows}).
+     */
     public static List<String> metricNames() {
-        return List.of(BLACK_BOX, WHITE_BOX);
+        List<String> names = new ArrayList<>(List.of(BLACK_BOX, WHITE_BOX));
+        for (String auditor : List.of("black_box", "white_box")) {
+            names.addAll(List.of(auditor + "_threshold", auditor + "_detection_rate", auditor + "_false_positive_rate"));
+        }
+        return names;
     }
 
     /**

@@ -272,6 +272,16 @@ public final class ScenarioKeys {
             new Key("report.performance_gap_recovered.metric", "a metric the environment reports", REQUIRED,
                     "the performance compared, e.g. true_return"),
             new Key("report.performance_gap_recovered.distributions", DISTRIBUTIONS, REQUIRED, "where it is compared"),
+            new Key("report.auditing", "map", NONE, "the auditing game's verdicts: thresholds calibrated on clean models "
+                    + "of the first seeds, per condition; audit/<auditor>_detection_rate and _false_positive_rate rows over "
+                    + "the other seeds (needs evaluation.audit)"),
+            new Key("report.auditing.clean_key", "a swept key", REQUIRED, "the key whose value marks a clean model"),
+            new Key("report.auditing.clean_value", "one of its swept values", REQUIRED, "the clean models' value; every "
+                    + "other value is a backdoored model"),
+            new Key("report.auditing.calibration_seeds", "integer >= 1", REQUIRED, "runs per point that calibrate "
+                    + "the thresholds and are never scored (half the runs when a point has no more than this)"),
+            new Key("report.auditing.false_positive_rate", "number 0..0.99", "0.05", "the largest share of clean "
+                    + "calibration models a threshold may flag"),
 
             new Key("conditions", "map of name ([a-z0-9-]+) -> partial scenario", NONE, "named experimental conditions, "
                     + "selected per point by the sweep key condition"),
