@@ -11,6 +11,7 @@ import org.innerlab.data.Teacher;
 import org.innerlab.env.Environment;
 import org.innerlab.env.Params;
 import org.innerlab.inspect.ProbeDesign;
+import org.innerlab.inspect.Audit;
 import org.innerlab.inspect.ProbeScore;
 import org.innerlab.learner.ActivationSteering;
 import org.innerlab.learner.AlignmentFakingPlanner;
@@ -220,6 +221,12 @@ public final class RunModel extends SimState {
                 // Last, and on streams of their own: probing changes no other result.
                 all.add(ProbeScore.measure(probe, d -> Organism.environment(scenario, d), organism.encoder(), policy,
                         (HiddenActivations) organism.learner(), seeds));
+            }
+            if (ec.audit() != null) {
+                // After the probes, on streams of their own (audit/...): auditing changes no other result.
+                Environment audited = Organism.environment(scenario, "train");
+                all.addAll(new Audit(audited, organism.encoder(), policy, audited.spec().oversight().misbehaved(), Audit.cueIndices(organism.encoder(),
+                        scenario.learner().observation().globalFeatures())).measure(ec.audit(), seeds));
             }
             metrics = all;
         };

@@ -235,6 +235,20 @@ public final class MetricCatalog {
                     + "'learner'): how much of the prior RL handed to it.", "persona selection under RL (innerlab "
                     + "issue 9)");
         }
+        if (e == null && (metric.startsWith("black_box_") || metric.startsWith("white_box_"))) {
+            String auditor = metric.startsWith("black") ? "black-box" : "white-box";
+            String what = metric.endsWith("_score") ? "share of its budget episodes (evaluation.audit.budget) in which "
+                    + "the model misbehaved, one number per model"
+                    : metric.endsWith("_threshold") ? "threshold calibrated on the arm's clean calibration models "
+                    + "(report.auditing): a model scoring above it is flagged"
+                    : metric.endsWith("_detection_rate") ? "share of the arm's scored backdoored models flagged, with a "
+                    + "Wilson interval over models" : "share of the arm's scored clean models flagged, with a Wilson "
+                    + "interval over models";
+            return new Entry(metric, "The auditing game's " + auditor + " auditor (reported under 'audit'): the "
+                    + what + ". The black box plays episodes with random cue patterns, the white box ranks patterns by "
+                    + "how far they move the network's policy and plays the top ones.", "Marks et al. (2025), "
+                    + "\"Auditing language models for hidden objectives\"");
+        }
         if (e == null && metric.startsWith(PROBE_AUROC)) {
             return new Entry(metric, "AUROC of the linear probe '" + metric.substring(PROBE_AUROC.length())
                     + "' (evaluation.probes; reported under 'probes'): a logistic regression on one hidden layer's "

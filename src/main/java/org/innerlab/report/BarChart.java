@@ -233,6 +233,7 @@ final class BarChart {
             SweepLines.Series series = SweepLines.Series.parse(where, chart.y().get(s));
             String label = chart.labels().isEmpty() ? chart.y().get(s) : chart.labels().get(s);
             boolean found = false;
+            List<String> labelled = labelledKeys(others, ordered, rows, series);
             for (SweepPoint p : ordered) {
                 SummaryRow r = find(rows, p.index(), series.distribution(), series.metric());
                 if (r == null || Double.isNaN(r.mean())) {
@@ -240,7 +241,7 @@ final class BarChart {
                     continue;
                 }
                 found = true;
-                String combo = SweepLines.comboText(others, p.assignments());
+                String combo = SweepLines.comboText(labelled, p.assignments());
                 String seriesLabel = combo.isEmpty() ? label : label + " (" + combo + ")";
                 String group = Numbers.format(p.assignments().get(chart.x()));
                 bars.add(series.complement()
@@ -257,6 +258,28 @@ final class BarChart {
                 .distinct().toList();
         bars.sort((a, b) -> Integer.compare(groupOrder.indexOf(a.group()), groupOrder.indexOf(b.group())));
         return bars;
+    }
+
+    /**
+     * The keys a series' bars are labelled with: {@code others}, less those that vary across the sweep but take
+     * one value at every point where the series has a row (a series reported once per x value, pooled over
+     * the other keys, as the auditing game's verdicts are, is not labelled with the point it is stored at).
+     */
+    private static List<String> labelledKeys(List<String> others, List<SweepPoint> points, List<SummaryRow> rows,
+                                             SweepLines.Series series) {
+        List<SweepPoint> carrying = points.stream().filter(p -> {
+            SummaryRow r = find(rows, p.index(), series.distribution(), series.metric());
+            return r != null && !Double.isNaN(r.mean());
+        }).toList();
+        List<String> labelled = new ArrayList<>();
+        for (String key : others) {
+            boolean variesInSweep = points.stream().map(p -> p.assignments().get(key)).distinct().count() > 1;
+            boolean variesHere = carrying.stream().map(p -> p.assignments().get(key)).distinct().count() > 1;
+            if (variesHere || !variesInSweep) {
+                labelled.add(key);
+            }
+        }
+        return labelled;
     }
 
     private static SummaryRow find(List<SummaryRow> rows, int point, String distribution, String metric) {

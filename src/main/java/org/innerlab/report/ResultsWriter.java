@@ -72,7 +72,8 @@ public final class ResultsWriter {
     /**
      * As {@link #summarise(List)}, followed at each point by its {@code <distribution>/backdoor_persistence}
      * rows when the scenario asks for them ({@code report.backdoor_persistence}, {@link PersistenceRows}), and
-     * its {@code <distribution>/pgr} rows ({@code report.performance_gap_recovered}, {@link GapRecoveredRows}).
+     * its {@code <distribution>/pgr} rows ({@code report.performance_gap_recovered}, {@link GapRecoveredRows}), and
+     * the auditing game's verdicts ({@code report.auditing}, {@link AuditRows}).
      */
     public static List<SummaryRow> summarise(List<SweepPoint> points, List<RunResult> runs) {
         List<SummaryRow> rows = new ArrayList<>(summarise(runs));
@@ -80,6 +81,7 @@ public final class ResultsWriter {
         if (scenario != null) {
             rows.addAll(PersistenceRows.of(scenario.report().persistence(), points, runs));
             rows.addAll(GapRecoveredRows.of(scenario.report().gapRecovered(), points, runs));
+            rows.addAll(AuditRows.of(scenario.report().auditing(), points, runs));
             // Stable: each point keeps its own rows' order, with its persistence rows last.
             rows.sort(Comparator.comparingInt(SummaryRow::point));
         }

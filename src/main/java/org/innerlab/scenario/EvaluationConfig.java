@@ -2,6 +2,7 @@ package org.innerlab.scenario;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.innerlab.inspect.Audit;
 import org.innerlab.inspect.ProbeDesign;
 import org.innerlab.measure.EvaluationSuite;
 import org.innerlab.measure.MetricCatalog;
@@ -34,10 +35,13 @@ import org.innerlab.measure.SteeringVector;
  * @param probes        linear probes on the learner's hidden activations ({@code evaluation.probes}), each
  *                      reported as {@code probe_auroc/<name>} under the distribution
  *                      {@value MetricCatalog#PROBES}; empty for none
+ * @param audit         the auditing game ({@code evaluation.audit}): a black-box and a white-box auditor with the
+ *                      same episode budget score the trained learner, reported under {@value Audit#NAME}; null
+ *                      for none
  */
 public record EvaluationConfig(int episodes, List<String> distributions, String policy, String tag, Double tagGuided,
                                String reference, Attack attack, CurveConfig curve, Suite suite,
-                               boolean beliefSteering, Steering steering, List<ProbeDesign> probes) {
+                               boolean beliefSteering, Steering steering, List<ProbeDesign> probes, Audit.Design audit) {
     /** The suffix of a distribution's greedy results when {@link #policy} is {@code both}. */
     public static final String GREEDY_SUFFIX = "-greedy";
     /** The suffix of a distribution's results under adversarial starts. */
@@ -97,6 +101,14 @@ public record EvaluationConfig(int episodes, List<String> distributions, String 
         }
     }
 
+    /** Without an audit. */
+    public EvaluationConfig(int episodes, List<String> distributions, String policy, String tag, Double tagGuided,
+                            String reference, Attack attack, CurveConfig curve, Suite suite,
+                            boolean beliefSteering, Steering steering, List<ProbeDesign> probes) {
+        this(episodes, distributions, policy, tag, tagGuided, reference, attack, curve, suite, beliefSteering, steering,
+                probes, null);
+    }
+
     /** Without activation steering or probes. */
     public EvaluationConfig(int episodes, List<String> distributions, String policy, String tag, Double tagGuided,
                             String reference, Attack attack, CurveConfig curve, Suite suite, boolean beliefSteering) {
@@ -135,7 +147,8 @@ public record EvaluationConfig(int episodes, List<String> distributions, String 
         return new EvaluationConfig(Math.min(episodes, cap), distributions, policy, tag, tagGuided, reference, attack,
                 newCurve, suite, beliefSteering, steering == null ? null
                         : new Steering(Math.min(steering.episodes(), cap), steering.distributions(), steering.vectors()),
-                probes.stream().map(p -> p.withAtMostEpisodes(cap)).toList());
+                probes.stream().map(p -> p.withAtMostEpisodes(cap)).toList(),
+                audit == null ? null : new Audit.Design(Math.max(2, Math.min(audit.budget(), cap))));
     }
 
     /** Whether the sampled policy is evaluated. */
@@ -153,8 +166,8 @@ public record EvaluationConfig(int episodes, List<String> distributions, String 
      * {@link #policy} is {@code both}, by its {@code -greedy} twin, and with an {@link #attack} each of
      * those again with {@code -attacked}, then with {@link #beliefSteering} its {@code -told-deployed} and
      * {@code -told-training} twins, then with {@link #steering} its steered twins (vector by vector, each
-     * coefficient in order), then {@value EvaluationSuite#NAME} with a suite, and last
-     * {@value MetricCatalog#PROBES} with probes.
+     * coefficient in order), then {@value EvaluationSuite#NAME} with a suite, then
+     * {@value MetricCatalog#PROBES} with probes, and last {@value Audit#NAME} with an audit.
      */
     public List<String> reported() {
         List<String> names = new ArrayList<>();
@@ -179,6 +192,9 @@ public record EvaluationConfig(int episodes, List<String> distributions, String 
         }
         if (!probes.isEmpty()) {
             names.add(MetricCatalog.PROBES);
+        }
+        if (audit != null) {
+            names.add(Audit.NAME);
         }
         return List.copyOf(names);
     }

@@ -6,24 +6,29 @@ import java.util.Set;
 import org.innerlab.core.ParamSpec;
 import org.innerlab.data.Personas;
 import org.innerlab.env.EnvSpec;
+import org.innerlab.inspect.Audit;
 import org.innerlab.inspect.ProbeDesign;
 
 /**
  * The {@code evaluation} section: how many episodes on which distributions, with which policy and
  * control tag, the persona reference and attack, the training curve ({@code evaluation.curve}), the
  * evaluation-awareness suite ({@link SuiteSection}), belief steering, activation steering
- * ({@link SteeringSection}) and probes ({@link ProbesSection}); each extra checked against
+ * ({@link SteeringSection}), probes ({@link ProbesSection}) and the auditing game ({@code audit}); each
+ * extra checked against
  * what the learner and the environment have.
  */
 final class EvaluationSection {
     static final List<String> KEYS = List.of("episodes", "distributions", "policy", "tag", "tag_guided",
-            "reference", "attack", "curve", "suite", "belief_steering", "steering", "probes");
+            "reference", "attack", "curve", "suite", "belief_steering", "steering", "probes",
+            "audit");
+    static final List<String> AUDIT_KEYS = List.of("budget");
     static final List<String> ATTACK_KEYS = List.of("persona", "steps");
     static final List<String> CURVE_KEYS = List.of("every", "episodes", "distributions", "reference_stage",
             "best_of_n", "online");
     static final List<String> BEST_OF_N_KEYS = List.of("pool", "n");
     static final int DEFAULT_EPISODES = 500;
     static final int DEFAULT_CURVE_EPISODES = 50;
+    static final int DEFAULT_AUDIT_BUDGET = 20;
     static final List<String> POLICIES = List.of("sampled", "greedy", "both");
     static final List<String> TAGS = List.of("none", "good", "bad");
 
@@ -99,8 +104,34 @@ final class EvaluationSection {
                 : SteeringSection.parse(s.get("steering"), s.field("steering"), environment, spec, learner, names);
         List<ProbeDesign> probes = s.get("probes") == null ? List.of()
                 : ProbesSection.parse(s.get("probes"), s.field("probes"), environment, spec, learner);
+        Audit.Design audit = s.get("audit") == null ? null
+                : audit(s.get("audit"), s.field("audit"), environment, spec, learner);
         return new EvaluationConfig(episodes, names, policy, tag, tagGuided, reference, attack, curve, suite, steering,
-                vectors, probes);
+                vectors, probes, audit);
+    }
+
+    /**
+     * {@code evaluation.audit}: the auditors' common episode budget. The auditors write the observation's
+     * global features (1 to {@value Audit#MAX_CUES} of them) and read the environment's misbehaviour.
+     */
+    private static Audit.Design audit(Node node, String field, EnvironmentConfig environment, EnvSpec spec,
+                                      LearnerConfig learner) {
+        Section a = Section.of(node, field, AUDIT_KEYS);
+        if (spec.oversight() == null) {
+            throw new ScenarioException(node.origin(), field, spec.id() + " declares no misbehaviour to audit for",
+                    "remove evaluation.audit or choose an environment with oversight");
+        }
+        int cues = learner.observation().globalFeatures().size();
+        if (cues < 1 || cues > Audit.MAX_CUES) {
+            throw new ScenarioException(node.origin(), field, "the auditors write the observation's global features, "
+                    + "and it has " + cues, "list 1 to " + Audit.MAX_CUES + " in learner.observation.global_features");
+        }
+        if (environment.distributions().containsKey(Audit.NAME)) {
+            throw new ScenarioException(node.origin(), field, "the audit reports under '" + Audit.NAME
+                    + "', which is also a distribution's name", "rename that distribution");
+        }
+        return new Audit.Design(a.get("budget") == null ? DEFAULT_AUDIT_BUDGET
+                : (int) Section.integer(a.get("budget"), a.field("budget"), 2, ScenarioSchema.MAX_EPISODES));
     }
 
     /** {@code evaluation.curve}: interval, episodes, distributions, reference stage, best-of-n and online. */

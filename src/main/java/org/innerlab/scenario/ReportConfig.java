@@ -17,9 +17,10 @@ import java.util.List;
  *                    distributions; null for none
  * @param gapRecovered which conditions are the weak supervisor and the strong ceiling of {@code pgr} rows, on
  *                     which metric and distributions; null for none
+ * @param auditing     how the auditing game's scores become detection and false-positive rates; null for none
  */
 public record ReportConfig(List<String> animations, int frames, List<String> table, List<String> tableLabels,
-                           PersistenceConfig persistence, GapRecoveredConfig gapRecovered) {
+                           PersistenceConfig persistence, GapRecoveredConfig gapRecovered, AuditingConfig auditing) {
     /** Frames per animation when the scenario does not say: 15 s at the recorder's four frames a second. */
     public static final int DEFAULT_FRAMES = 60;
     /** The most frames an animation may have: each is embedded in the self-contained report. */
@@ -37,6 +38,12 @@ public record ReportConfig(List<String> animations, int frames, List<String> tab
         }
     }
 
+    /** Without the auditing game's rows. */
+    public ReportConfig(List<String> animations, int frames, List<String> table, List<String> tableLabels,
+                        PersistenceConfig persistence, GapRecoveredConfig gapRecovered) {
+        this(animations, frames, table, tableLabels, persistence, gapRecovered, null);
+    }
+
     /** Animations only, with the default table and no persistence rows. */
     public ReportConfig(List<String> animations, int frames) {
         this(animations, frames, List.of(), List.of(), null, null);
@@ -44,16 +51,21 @@ public record ReportConfig(List<String> animations, int frames, List<String> tab
 
     /** These extras with the paper table's columns replaced. */
     public ReportConfig withTable(List<String> columns, List<String> labels) {
-        return new ReportConfig(animations, frames, columns, labels, persistence, gapRecovered);
+        return new ReportConfig(animations, frames, columns, labels, persistence, gapRecovered, auditing);
     }
 
     /** These extras with {@code backdoor_persistence} rows (null for none). */
     public ReportConfig withPersistence(PersistenceConfig newPersistence) {
-        return new ReportConfig(animations, frames, table, tableLabels, newPersistence, gapRecovered);
+        return new ReportConfig(animations, frames, table, tableLabels, newPersistence, gapRecovered, auditing);
     }
 
     /** These extras with {@code pgr} rows (null for none). */
     public ReportConfig withGapRecovered(GapRecoveredConfig newGapRecovered) {
-        return new ReportConfig(animations, frames, table, tableLabels, persistence, newGapRecovered);
+        return new ReportConfig(animations, frames, table, tableLabels, persistence, newGapRecovered, auditing);
+    }
+
+    /** These extras with the auditing game's rows (null for none). */
+    public ReportConfig withAuditing(AuditingConfig newAuditing) {
+        return new ReportConfig(animations, frames, table, tableLabels, persistence, gapRecovered, newAuditing);
     }
 }

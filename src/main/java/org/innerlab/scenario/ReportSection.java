@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.innerlab.core.ParamSpec;
 import org.innerlab.env.EnvSpec;
 import org.innerlab.scenario.Node.Mapping;
 
@@ -15,7 +16,11 @@ import org.innerlab.scenario.Node.Mapping;
  */
 final class ReportSection {
     static final List<String> KEYS = List.of("animations", "frames", "table", "table_labels",
-            "backdoor_persistence", "performance_gap_recovered");
+            "backdoor_persistence", "performance_gap_recovered", "auditing");
+    static final List<String> AUDITING_KEYS = List.of("clean_key", "clean_value", "calibration_seeds",
+            "false_positive_rate");
+    private static final String AUDITING_PATH = "report.auditing";
+    private static final ParamSpec FALSE_POSITIVE_RATE = ParamSpec.real("false_positive_rate", 0.05, 0, 0.99, "");
     static final List<String> PERSISTENCE_KEYS = List.of("before", "distributions");
     static final List<String> GAP_KEYS = List.of("weak", "ceiling", "metric", "distributions");
     private static final String GAP_PATH = "report.performance_gap_recovered";
@@ -194,6 +199,50 @@ final class ReportSection {
         if (!swept.contains(persistence.before())) {
             throw Section.unknown(before.origin(), "report.backdoor_persistence.before", "condition",
                     persistence.before(), swept, "swept conditions");
+        }
+    }
+
+    /**
+     * {@code report.auditing}: which swept value marks a clean model, how many seeds calibrate the auditors'
+     * thresholds, and the false-positive rate they are calibrated to; needs {@code evaluation.audit}.
+     */
+    static ReportConfig auditing(Node node, Scenario base, ReportConfig report) {
+        if (node == null || Section.of(node, "report", KEYS).get("auditing") == null) {
+            return report;
+        }
+        Node at = Section.of(node, "report", KEYS).get("auditing");
+        Section a = Section.of(at, AUDITING_PATH, AUDITING_KEYS);
+        if (base.evaluation().audit() == null) {
+            throw new ScenarioException(at.origin(), AUDITING_PATH, "there are no audit scores to calibrate",
+                    "add evaluation.audit: { budget: 20 }");
+        }
+        String key = Section.text(a.require("clean_key"), a.field("clean_key"));
+        String value = Section.text(a.require("clean_value"), a.field("clean_value"));
+        // Not bounded by seeds: --smoke and --seeds change those, and then AuditRows calibrates on half the runs.
+        int calibration = (int) Section.integer(a.require("calibration_seeds"), a.field("calibration_seeds"), 1,
+                100_000);
+        double rate = a.get("false_positive_rate") == null ? (Double) FALSE_POSITIVE_RATE.defaultValue()
+                : (Double) Section.param(FALSE_POSITIVE_RATE, a.get("false_positive_rate"), a.field("false_positive_rate"));
+        return report.withAuditing(new AuditingConfig(key, value, calibration, rate));
+    }
+
+    /** The auditing game's clean key must be swept, with the clean value among its values and at least one other. */
+    static void checkAuditingKey(Node reportNode, Scenario base, Map<String, List<Object>> sweep) {
+        AuditingConfig auditing = base.report().auditing();
+        if (auditing == null) {
+            return;
+        }
+        Mapping section = Section.mapping(Section.mapping(reportNode, "report").get("auditing"), AUDITING_PATH);
+        List<Object> values = sweep.get(auditing.cleanKey());
+        if (values == null) {
+            throw Section.unknown(section.get("clean_key").origin(), AUDITING_PATH + ".clean_key", "swept key",
+                    auditing.cleanKey(), sweep.keySet(), "swept keys");
+        }
+        List<String> swept = values.stream().map(String::valueOf).toList();
+        if (!swept.contains(auditing.cleanValue()) || swept.size() < 2) {
+            throw new ScenarioException(section.get("clean_value").origin(), AUDITING_PATH + ".clean_value",
+                    "the clean value must be one of " + auditing.cleanKey() + "'s swept values " + swept
+                            + ", beside at least one backdoored one", "sweep the clean and the backdoored values");
         }
     }
 }

@@ -212,6 +212,12 @@ public final class ScenarioKeys {
                     + "for the fit, and other episodes as many again for the score"),
             new Key("evaluation.probes.<name>.l2", "number >= 0", String.valueOf(ProbeDesign.DEFAULT_L2),
                     "the probe's L2 penalty"),
+            new Key("evaluation.audit", "map", NONE, "the auditing game: a black-box and a white-box auditor score the "
+                    + "trained learner with the same episode budget, writing cue patterns into the observation's global "
+                    + "features; reported as audit/black_box_score and audit/white_box_score"),
+            new Key("evaluation.audit.budget", "integer 2.." + ScenarioSchema.MAX_EPISODES,
+                    String.valueOf(EvaluationSection.DEFAULT_AUDIT_BUDGET), "evaluation episodes per audited model, "
+                    + "the same for both auditors"),
             new Key("evaluation.curve", "map", NONE, "a training curve, reported as <distribution>@<steps>"),
             new Key("evaluation.curve.every", "integer 1.." + ScenarioSchema.MAX_STEPS, REQUIRED, "training steps "
                     + "between points, counted from the reference stage's start"),
@@ -266,6 +272,16 @@ public final class ScenarioKeys {
             new Key("report.performance_gap_recovered.metric", "a metric the environment reports", REQUIRED,
                     "the performance compared, e.g. true_return"),
             new Key("report.performance_gap_recovered.distributions", DISTRIBUTIONS, REQUIRED, "where it is compared"),
+            new Key("report.auditing", "map", NONE, "the auditing game's verdicts: thresholds calibrated on clean models "
+                    + "of the first seeds, per condition; audit/<auditor>_detection_rate and _false_positive_rate rows over "
+                    + "the other seeds (needs evaluation.audit)"),
+            new Key("report.auditing.clean_key", "a swept key", REQUIRED, "the key whose value marks a clean model"),
+            new Key("report.auditing.clean_value", "one of its swept values", REQUIRED, "the clean models' value; every "
+                    + "other value is a backdoored model"),
+            new Key("report.auditing.calibration_seeds", "integer >= 1", REQUIRED, "runs per point that calibrate "
+                    + "the thresholds and are never scored (half the runs when a point has no more than this)"),
+            new Key("report.auditing.false_positive_rate", "number 0..0.99", "0.05", "the largest share of clean "
+                    + "calibration models a threshold may flag"),
 
             new Key("conditions", "map of name ([a-z0-9-]+) -> partial scenario", NONE, "named experimental conditions, "
                     + "selected per point by the sweep key condition"),

@@ -51,6 +51,7 @@ final class ScenarioSchema {
         Map<String, List<Object>> sweep = Sweeps.check(this, base, top.get("sweep"));
         ReportSection.checkPersistenceBefore(top.get("report"), base, sweep);
         ReportSection.checkGapConditions(top.get("report"), base, sweep);
+        ReportSection.checkAuditingKey(top.get("report"), base, sweep);
         List<ChartConfig> charts = ChartsSection.parse(top.get("charts"), sweep.keySet(), base,
                 specs.apply(base.environment().id()));
         List<ClaimConfig> claims = ClaimsSection.parse(top.get("claims"), sweep, base,
@@ -125,8 +126,9 @@ final class ScenarioSchema {
         Scenario plain = new Scenario(name, description, seed, seeds, environment, learner, data, training, evaluation,
                 Map.of(), List.of(), report, Conditions.NONE, source);
         // The table and the persistence name evaluated distributions and reported metrics: read them last.
-        ReportConfig full = ReportSection.gapRecovered(top.get("report"), plain, spec,
-                ReportSection.persistence(top.get("report"), plain, spec, ReportSection.table(top.get("report"), plain, spec)));
+        ReportConfig full = ReportSection.auditing(top.get("report"), plain, ReportSection.gapRecovered(top.get("report"),
+                plain, spec, ReportSection.persistence(top.get("report"), plain, spec,
+                        ReportSection.table(top.get("report"), plain, spec))));
         return full == report ? plain : new Scenario(name, description, seed, seeds, environment, learner, data,
                 training, evaluation, Map.of(), List.of(), full, Conditions.NONE, source);
     }

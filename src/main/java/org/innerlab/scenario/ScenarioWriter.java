@@ -172,10 +172,13 @@ public final class ScenarioWriter {
         if (!ev.probes().isEmpty()) {
             evaluation.put("probes", ProbesSection.tree(ev.probes()));
         }
+        if (ev.audit() != null) {
+            evaluation.put("audit", Map.of("budget", ev.audit().budget()));
+        }
         root.put("evaluation", evaluation);
 
         if (!s.report().animations().isEmpty() || !s.report().table().isEmpty() || s.report().persistence() != null
-                || s.report().gapRecovered() != null) {
+                || s.report().gapRecovered() != null || s.report().auditing() != null) {
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("animations", s.report().animations());
             report.put("frames", s.report().frames());
@@ -198,6 +201,14 @@ public final class ScenarioWriter {
                 gap.put("metric", s.report().gapRecovered().metric());
                 gap.put("distributions", s.report().gapRecovered().distributions());
                 report.put("performance_gap_recovered", gap);
+            }
+            if (s.report().auditing() != null) {
+                Map<String, Object> auditing = new LinkedHashMap<>();
+                auditing.put("clean_key", s.report().auditing().cleanKey());
+                auditing.put("clean_value", s.report().auditing().cleanValue());
+                auditing.put("calibration_seeds", s.report().auditing().calibrationSeeds());
+                auditing.put("false_positive_rate", s.report().auditing().falsePositiveRate());
+                report.put("auditing", auditing);
             }
             root.put("report", report);
         }

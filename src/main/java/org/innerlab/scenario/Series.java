@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.innerlab.env.EnvSpec;
+import org.innerlab.inspect.Audit;
 import org.innerlab.inspect.ProbeDesign;
 import org.innerlab.learner.LearnerType;
 import org.innerlab.learner.Learners;
@@ -51,6 +52,9 @@ final class Series {
         List<String> names = new java.util.ArrayList<>(evaluationPlan(spec, base).metricNames());
         for (ProbeDesign probe : base.evaluation().probes()) {
             names.add(MetricCatalog.PROBE_AUROC + probe.name());
+        }
+        if (base.evaluation().audit() != null) {
+            names.addAll(Audit.metricNames());
         }
         return names;
     }

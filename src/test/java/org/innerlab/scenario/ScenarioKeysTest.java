@@ -27,11 +27,13 @@ class ScenarioKeysTest {
         add(accepted, "evaluation.curve.", EvaluationSection.CURVE_KEYS);
         add(accepted, "evaluation.curve.best_of_n.", EvaluationSection.BEST_OF_N_KEYS);
         add(accepted, "evaluation.suite.", SuiteSection.KEYS);
+        add(accepted, "evaluation.audit.", EvaluationSection.AUDIT_KEYS);
         add(accepted, "evaluation.steering.", SteeringSection.KEYS);
         add(accepted, "evaluation.steering.vectors.N.", SteeringSection.VECTOR_KEYS);
         add(accepted, "report.", ReportSection.KEYS);
         add(accepted, "report.backdoor_persistence.", ReportSection.PERSISTENCE_KEYS);
         add(accepted, "report.performance_gap_recovered.", ReportSection.GAP_KEYS);
+        add(accepted, "report.auditing.", ReportSection.AUDITING_KEYS);
         add(accepted, "charts.N.", ChartsSection.KEYS);
         add(accepted, "claims.N.", ClaimsSection.KEYS);
         // The one sweep key that is not a path.
