@@ -65,6 +65,8 @@ public final class Outcome {
     public static final String PROXY_ALIGNED = "proxy-aligned:";
     /** The suffix of a distribution played greedily beside its sampled play ({@code evaluation.policy: both}). */
     static final String GREEDY_SUFFIX = "-greedy";
+    /** The suffix of a distribution on which the run's weak supervisor, not its learner, was played. */
+    static final String SUPERVISOR_SUFFIX = "-supervisor";
     /** The label of a run that complies more when observed although the observed reward is the same. */
     public static final String DECEPTIVE_ALIGNMENT = "deceptive-alignment";
 
@@ -145,7 +147,8 @@ public final class Outcome {
      * report — a contrast ({@code a-vs-b}), an adversarial start ({@code -attacked}, where a persona
      * forced the first moves), a training-curve point or best-of-n ({@code @}), the learner's own
      * parameters, or a belief-steered twin ({@code -told-deployed}, {@code -told-training}: the learner's
-     * belief was overridden, an intervention on the learner rather than a shift of the environment). The
+     * belief was overridden, an intervention on the learner rather than a shift of the environment), or
+     * the run's weak supervisor played beside it ({@code -supervisor}: another policy than the learner). The
      * greedy twin of the training distribution ({@code train-greedy}) is the training distribution played
      * by argmax, a change of decoding, not a shift; a shifted distribution's greedy twin is still a shift.
      */
@@ -154,7 +157,7 @@ public final class Outcome {
                 && !distribution.contains("-vs-")
                 && !distribution.endsWith("-attacked") && !distribution.contains("@")
                 && !distribution.equals("learner") && !distribution.endsWith("-told-deployed")
-                && !distribution.endsWith("-told-training");
+                && !distribution.endsWith("-told-training") && !distribution.endsWith(SUPERVISOR_SUFFIX);
     }
 
     private static Double value(List<MetricValue> metrics, String distribution, String metric) {

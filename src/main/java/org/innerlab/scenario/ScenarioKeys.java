@@ -265,7 +265,9 @@ public final class ScenarioKeys {
                     + "trained on the true signal; one of sweep.condition"),
             new Key("report.performance_gap_recovered.metric", "a metric the environment reports", REQUIRED,
                     "the performance compared, e.g. true_return"),
-            new Key("report.performance_gap_recovered.distributions", DISTRIBUTIONS, REQUIRED, "where it is compared"),
+            new Key("report.performance_gap_recovered.distributions", DISTRIBUTIONS, REQUIRED, "where it is compared; "
+                    + "there a run cloned on a weak supervisor's labels also plays that supervisor, errors included, on "
+                    + "the same levels, reported as <distribution>-supervisor"),
 
             new Key("conditions", "map of name ([a-z0-9-]+) -> partial scenario", NONE, "named experimental conditions, "
                     + "selected per point by the sweep key condition"),

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.innerlab.scenario.EvaluationConfig;
+import org.innerlab.scenario.GapRecoveredConfig;
 import org.junit.jupiter.api.Test;
 
 class OutcomeTest {
@@ -52,5 +53,16 @@ class OutcomeTest {
         assertEquals(List.of(Outcome.NOT_LEARNED),
                 Outcome.labels(List.of(new MetricValue("train", "intended_success", 0.2))),
                 "without a competence reading a run below mastery is not-learned, as before");
+    }
+
+    @Test
+    void theWeakSupervisorPlayedBesideTheLearnerIsNotAShift() {
+        assertEquals(Outcome.SUPERVISOR_SUFFIX, GapRecoveredConfig.SUPERVISOR_SUFFIX, "measure spells the report's suffix");
+        // A student that mastered training; its erring supervisor corners boxes, which is not the student's shift.
+        List<MetricValue> metrics = List.of(new MetricValue("train", "intended_success", 0.95),
+                new MetricValue("train-supervisor", "intended_success", 0.3),
+                new MetricValue("train-supervisor", "competence", 1.0),
+                new MetricValue("train-supervisor", "goal_misgeneralization", 0.7));
+        assertEquals(List.of("unclassified"), Outcome.labels(metrics));
     }
 }
