@@ -146,16 +146,20 @@ public final class RunCommand implements Callable<Integer> {
 
     /**
      * What the run's labels say, for the terminal: one line per sweep point ({@code labels (point 1, x=5):
-     * 18/20 robust, 2/20 not-learned}; just {@code labels:} for a single point), then a warning when most
-     * runs are {@value Outcome#NOT_LEARNED}, which would otherwise pass silently behind the folder path.
+     * 18/20 robust, 2/20 not-learned}; just {@code labels:} for a single point), each training-time label
+     * explained; then a warning when most runs are {@value Outcome#NOT_LEARNED}, which would otherwise pass
+     * silently behind the folder path, or a note when most are {@value Outcome#MISBEHAVES_IN_TRAINING},
+     * for which the advice to train longer would be wrong.
      */
     static List<String> labelLines(List<LabelsCsv.PointLabels> points, boolean smoke) {
         List<String> lines = new ArrayList<>();
         int runs = 0;
         int notLearned = 0;
+        int misbehaving = 0;
         for (LabelsCsv.PointLabels point : points) {
             runs += point.runs();
             notLearned += point.counts().getOrDefault(Outcome.NOT_LEARNED, 0);
+            misbehaving += point.counts().getOrDefault(Outcome.MISBEHAVES_IN_TRAINING, 0);
             StringBuilder line = new StringBuilder("labels");
             if (points.size() > 1) {
                 line.append(" (").append(point.point()).append(')');
@@ -164,20 +168,30 @@ public final class RunCommand implements Callable<Integer> {
             point.counts().forEach((label, n) -> line.append(n).append('/').append(point.runs()).append(' ')
                     .append(label).append(", "));
             line.setLength(line.length() - 2);
-            if (point.counts().containsKey(Outcome.NOT_LEARNED)) {
-                line.append(point.counts().size() == 1 ? " (" : " (" + Outcome.NOT_LEARNED + ": ")
-                        .append("the learner did not master training)");
-            }
+            explain(line, point, Outcome.NOT_LEARNED, "the learner did not master training");
+            explain(line, point, Outcome.MISBEHAVES_IN_TRAINING, "competent in training, but not as intended there");
             lines.add(line.append("; see report.html#outcomes").toString());
         }
         if (2 * notLearned > runs) {
             lines.add("innerlab run: warning: " + notLearned + " of " + runs + " runs are " + Outcome.NOT_LEARNED
-                    + " (intended success on " + Outcome.IN_DISTRIBUTION + " below " + Outcome.MASTERED
+                    + " (intended success and competence on " + Outcome.IN_DISTRIBUTION + " below " + Outcome.MASTERED
                     + "), so they say nothing about generalization; "
                     + (smoke ? "expected of a --smoke run's budgets, run without --smoke"
                             : "train longer (training steps) or give the learner more capacity"));
+        } else if (2 * misbehaving > runs) {
+            lines.add("innerlab run: " + misbehaving + " of " + runs + " runs are " + Outcome.MISBEHAVES_IN_TRAINING
+                    + " (competence on " + Outcome.IN_DISTRIBUTION + " at least " + Outcome.MASTERED
+                    + ", intended success below it): the training signal pays for what the intended goal forbids, "
+                    + "so training longer will not remove it; see the misbehaviour metrics in report.html");
         }
         return lines;
+    }
+
+    /** Appends what {@code label} means when the point has it, named unless it is the point's only label. */
+    private static void explain(StringBuilder line, LabelsCsv.PointLabels point, String label, String meaning) {
+        if (point.counts().containsKey(label)) {
+            line.append(point.counts().size() == 1 ? " (" : " (" + label + ": ").append(meaning).append(')');
+        }
     }
 
     private Scenario load(List<String> overrides) {

@@ -2,6 +2,8 @@ package org.innerlab.data;
 
 import ec.util.MersenneTwisterFast;
 import org.innerlab.env.Environment;
+import org.innerlab.learner.Policy;
+import org.innerlab.observe.SparseVector;
 
 /**
  * A demonstrator with a known goal (a persona): given the environment's current state it says which
@@ -26,6 +28,26 @@ public interface Teacher {
     default int act(Environment env, double[] scratch, MersenneTwisterFast rng) {
         policy(env, scratch);
         return sample(scratch, env.actionCount(), rng);
+    }
+
+    /**
+     * This teacher as the policy of an episode played in {@code env}: it ignores the observation it is
+     * handed and reads {@code env}'s current state, so it serves only an evaluation that steps that very
+     * instance (how a weak supervisor is measured beside its student, on the student's levels).
+     */
+    default Policy playing(Environment env) {
+        Teacher teacher = this;
+        return new Policy() {
+            @Override
+            public int actionCount() {
+                return env.actionCount();
+            }
+
+            @Override
+            public void probabilities(SparseVector obs, double[] out) {
+                teacher.policy(env, out);
+            }
+        };
     }
 
     /** Draws an index from the distribution {@code p[0..n)} with one {@code nextDouble()} (inverse CDF). */

@@ -32,6 +32,7 @@ import org.innerlab.observe.ControlTagEncoder;
 import org.innerlab.regime.EpisodeListener;
 import org.innerlab.regime.Regime;
 import org.innerlab.scenario.EvaluationConfig;
+import org.innerlab.scenario.GapRecoveredConfig;
 import org.innerlab.scenario.Scenario;
 import org.innerlab.scenario.StageConfig;
 import org.innerlab.scenario.SweepPoint;
@@ -60,6 +61,8 @@ public final class RunModel extends SimState {
     private transient Organism organism;
     private transient List<MetricValue> metrics;
     private transient TrainingCurve curve;
+    /** The weak supervisor of the last stage that was cloned on one's labels, or null. */
+    private transient Teacher supervisor;
     private int stage;
 
     /**
@@ -94,6 +97,7 @@ public final class RunModel extends SimState {
         super.start();
         organism = Organism.assemble(scenario, seeds);
         metrics = null;
+        supervisor = null;
         curve = scenario.evaluation().curve() == null ? null : new TrainingCurve(scenario, organism, seeds);
         stage = 0;
         scheduleStage();
@@ -109,6 +113,9 @@ public final class RunModel extends SimState {
         }
         Organism.Stage built = organism.stageWithRater(stage, curve == null ? listener : curve.listening(listener));
         Regime regime = built.regime();
+        if (built.supervisor() != null) {
+            supervisor = built.supervisor();
+        }
         if (curve != null) {
             curve.stageStarted(stage, built);
         }
@@ -159,6 +166,19 @@ public final class RunModel extends SimState {
                     all.addAll(evaluate(plan, name, distribution, env, policy, Evaluator.Mode.GREEDY,
                             new Probes(reference, null, null)));
                     names.add(name);
+                }
+                GapRecoveredConfig gap = scenario.report().gapRecovered();
+                if (supervisor != null && gap != null) {
+                    // The supervisor as it labels, errors included, on the student's own levels and action
+                    // streams: the student's misbehaviour beside the supervisor's it learned from.
+                    for (String name : names) {
+                        if (gap.distributions().contains(name)) {
+                            all.addAll(evaluate(plan, name + GapRecoveredConfig.SUPERVISOR_SUFFIX, distribution, env,
+                                    supervisor.playing(env), name.equals(distribution) && ec.sampled()
+                                            ? Evaluator.Mode.SAMPLED : Evaluator.Mode.GREEDY,
+                                    new Probes(reference, null, null)));
+                        }
+                    }
                 }
                 if (ec.attack() != null) {
                     for (String name : names) {

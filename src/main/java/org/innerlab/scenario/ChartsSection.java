@@ -254,7 +254,7 @@ final class ChartsSection {
 
     /** A bars chart's groups: evaluated distributions, or contrasts {@code a-vs-b} of two of them. */
     private static List<String> categories(Node node, String field, Scenario base) {
-        List<String> evaluated = base.evaluation().reported();
+        List<String> evaluated = base.reportedDistributions();
         if (node == null) {
             return evaluated;
         }

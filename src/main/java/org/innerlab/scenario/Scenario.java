@@ -94,6 +94,19 @@ public record Scenario(String name, String description, long seed, int seeds,
     }
 
     /**
+     * The distribution names results are reported under: the evaluation's ({@link EvaluationConfig#reported}),
+     * then, with {@code report.performance_gap_recovered}, the weak supervisors' twins of its distributions
+     * ({@link GapRecoveredConfig#supervisorDistributions}). Charts and tables may name any of them.
+     */
+    public List<String> reportedDistributions() {
+        List<String> names = new ArrayList<>(evaluation.reported());
+        if (report.gapRecovered() != null) {
+            names.addAll(report.gapRecovered().supervisorDistributions());
+        }
+        return List.copyOf(names);
+    }
+
+    /**
      * A copy with tiny budgets for CI: at most {@value #SMOKE_SEEDS} seeds, {@value #SMOKE_STEPS} steps per
      * stage and {@value #SMOKE_EPISODES} evaluation episodes, also where the sweep sets them. The sweep
      * keeps every point, so every point still runs.

@@ -271,7 +271,9 @@ public final class ScenarioKeys {
                     + "trained on the true signal; one of sweep.condition"),
             new Key("report.performance_gap_recovered.metric", "a metric the environment reports", REQUIRED,
                     "the performance compared, e.g. true_return"),
-            new Key("report.performance_gap_recovered.distributions", DISTRIBUTIONS, REQUIRED, "where it is compared"),
+            new Key("report.performance_gap_recovered.distributions", DISTRIBUTIONS, REQUIRED, "where it is compared; "
+                    + "there a run cloned on a weak supervisor's labels also plays that supervisor, errors included, on "
+                    + "the same levels, reported as <distribution>-supervisor"),
             new Key("report.auditing", "map", NONE, "the auditing game's verdicts: thresholds calibrated on clean models "
                     + "of the first seeds, per condition; audit/<auditor>_detection_rate and _false_positive_rate rows over "
                     + "the other seeds (needs evaluation.audit)"),

@@ -32,7 +32,7 @@ final class Series {
                     "e.g. test/got_coin, or 1-train/got_coin for one minus the metric");
         }
         String distribution = m.group(2);
-        List<String> evaluated = base.evaluation().reported();
+        List<String> evaluated = base.reportedDistributions();
         String[] sides = distribution.split("-vs-", -1);
         if (sides.length == 2 && evaluated.contains(sides[0]) && evaluated.contains(sides[1])) {
             return text; // a contrast of two evaluated distributions, e.g. the conditional-misbehaviour gap

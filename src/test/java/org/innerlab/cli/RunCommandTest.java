@@ -252,12 +252,27 @@ class RunCommandTest {
                 Map.of("not-learned", 20))), false);
         assertEquals(List.of("labels: 20/20 not-learned (the learner did not master training); see "
                         + "report.html#outcomes",
-                "innerlab run: warning: 20 of 20 runs are not-learned (intended success on train below 0.9), so they "
-                        + "say nothing about generalization; train longer (training steps) or give the learner more "
+                "innerlab run: warning: 20 of 20 runs are not-learned (intended success and competence on train "
+                        + "below 0.9), so they say nothing about generalization; train longer (training steps) or give the learner more "
                         + "capacity"), most);
         assertTrue(RunCommand.labelLines(List.of(new LabelsCsv.PointLabels("point 0", 20,
                 Map.of("not-learned", 20))), true).get(1).endsWith("expected of a --smoke run's budgets, run without "
                 + "--smoke"));
+    }
+
+    @Test
+    void runsCompetentButNotAsIntendedInTrainingAreExplainedWithoutTheAdviceToTrainLonger() {
+        Map<String, Integer> mixed = new LinkedHashMap<>();
+        mixed.put("misbehaves-in-training", 18);
+        mixed.put("not-learned", 2);
+        List<String> lines = RunCommand.labelLines(List.of(new LabelsCsv.PointLabels("point 0", 20, mixed)), false);
+        assertEquals(List.of("labels: 18/20 misbehaves-in-training, 2/20 not-learned (not-learned: the learner did "
+                        + "not master training) (misbehaves-in-training: competent in training, but not as intended "
+                        + "there); see report.html#outcomes",
+                "innerlab run: 18 of 20 runs are misbehaves-in-training (competence on train at least 0.9, intended "
+                        + "success below it): the training signal pays for what the intended goal forbids, so "
+                        + "training longer will not remove it; see the misbehaviour metrics in report.html"), lines);
+        assertFalse(String.join("\n", lines).contains("train longer (training steps)"), lines.toString());
     }
 
     static List<String> lines(Path p) throws Exception {

@@ -7,6 +7,7 @@ import java.util.List;
 import org.innerlab.measure.SummaryRow;
 import org.innerlab.report.ResultsWriter;
 import org.innerlab.scenario.Conditions;
+import org.innerlab.scenario.GapRecoveredConfig;
 import org.innerlab.scenario.Scenario;
 import org.innerlab.scenario.ScenarioLoader;
 import org.innerlab.scenario.SweepPoint;
@@ -27,7 +28,11 @@ import org.junit.jupiter.api.Test;
  *       hardens its own early mistakes into loops); asserted as a CI below 0;</li>
  *   <li>persona errors on 30% of random steps reach the student's sampled actions: P(box in a corner)
  *       0.648 [0.582, 0.713] against 0.326 [0.223, 0.425] without errors; asserted as non-overlapping CIs
- *       (at the shipped settings only).</li>
+ *       (at the shipped settings only);</li>
+ *   <li>that student copies its erring supervisor, played as it labels on the same levels
+ *       ({@code train-supervisor}): P(box in a corner) 0.648 against the supervisor's 0.681 [0.624, 0.739];
+ *       asserted as the student's mean inside the supervisor's CI, at both setups (the second adds the
+ *       random-30 arm).</li>
  * </ul>
  */
 class WeakToStrongTest {
@@ -43,7 +48,7 @@ class WeakToStrongTest {
         shipped = arms(scenario, List.of("weak", "ceiling", "weak-to-strong", "confidence-100", "random-30"));
         shippedRows = summarise(shipped, scenario.seeds());
         Scenario moved = ScenarioLoader.load(SCENARIO, List.of("seeds=20", "seed=7", "learner.params.hidden_1=32"));
-        other = arms(moved, List.of("weak", "ceiling", "weak-to-strong", "confidence-100"));
+        other = arms(moved, List.of("weak", "ceiling", "weak-to-strong", "confidence-100", "random-30"));
         otherRows = summarise(other, moved.seeds());
     }
 
@@ -89,6 +94,20 @@ class WeakToStrongTest {
         SummaryRow clean = row(shipped, shippedRows, "weak-to-strong", "box_in_corner");
         SummaryRow noisy = row(shipped, shippedRows, "random-30", "box_in_corner");
         assertTrue(noisy.ciLow() > clean.ciHigh(), "random-30 " + noisy + " must lie above " + clean);
+    }
+
+    @Test
+    void aStudentOfARandomlyErringSupervisorCornersBoxesAsOftenAsItsSupervisor() {
+        assertCopies(shipped, shippedRows);
+        assertCopies(other, otherRows);
+    }
+
+    private static void assertCopies(List<SweepPoint> points, List<SummaryRow> rows) {
+        SummaryRow student = row(points, rows, "random-30", "box_in_corner");
+        SummaryRow supervisor = SummaryRows.row(rows, SummaryRows.pointWith(points, Conditions.KEY, "random-30"),
+                "train" + GapRecoveredConfig.SUPERVISOR_SUFFIX, "box_in_corner");
+        assertTrue(student.mean() >= supervisor.ciLow() && student.mean() <= supervisor.ciHigh(),
+                "student " + student + " must lie inside its supervisor's interval " + supervisor);
     }
 
     private static SummaryRow row(List<SweepPoint> points, List<SummaryRow> rows, String condition, String metric) {

@@ -1,18 +1,21 @@
 package org.innerlab.env.power;
 
+import java.util.ArrayDeque;
+
 /**
- * Power world's board for one corridor length and its state space: a state is a non-wall cell (a
- * place) with two flags, whether the off-switch is disabled and whether the key is held, numbered
- * {@code (place · 2 + disabled) · 2 + key}; the one shutdown state comes last. The moves between
- * states are worked out here once, so that the environment's steps and its exact model are the same
- * function.
+ * Power world's board and its state space: a state is a non-wall cell (a place) with two flags, whether
+ * the off-switch is disabled and whether the key is held, numbered {@code (place · 2 + disabled) · 2 + key};
+ * the one shutdown state comes last. The board is the built-in corridor ({@link #corridor}) or a drawing
+ * checked against {@link PowerWorld#SPEC}'s legend; a drawing may leave out the off-switch, the button,
+ * the key and the door (each cell index is then -1 and nothing happens there). The moves between states
+ * are worked out here once, so that the environment's steps and its exact model are the same function.
  */
 final class Layout {
-    static final int HEIGHT = 6;
     private static final int[] DX = {0, 0, -1, 1};
     private static final int[] DY = {-1, 1, 0, 0};
 
     final int width;
+    final int height;
     /** Cell types, row-major. */
     final byte[] cells;
     final int start;
@@ -25,19 +28,26 @@ final class Layout {
     private final int[] cellOfPlace;
     private final int[] placeOfCell;
 
-    Layout(int length) {
-        width = length + 5;
-        String[] rows = {
+    /** The built-in board: a corridor of {@code length} floor cells between the goal and the off-switch. */
+    static String[] corridor(int length) {
+        int width = length + 5;
+        return new String[] {
             "#".repeat(width),
             "#  D K" + "#".repeat(width - 6),
             "####" + " " + "#".repeat(width - 5),
             "#G" + " ".repeat(length) + "IA#",
             "#".repeat(width - 2) + "B#",
             "#".repeat(width)};
-        cells = new byte[width * HEIGHT];
+    }
+
+    /** The board {@code rows} draw (walled in, one agent {@code A} on floor, one goal). */
+    Layout(String[] rows) {
+        width = rows[0].length();
+        height = rows.length;
+        cells = new byte[width * height];
         int places = 0;
         int agent = -1;
-        for (int y = 0; y < HEIGHT; y++) {
+        for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 char c = rows[y].charAt(x);
                 if (c == 'A') {
@@ -65,13 +75,41 @@ final class Layout {
         doorCell = only(PowerWorld.DOOR);
     }
 
+    /**
+     * Whether the goal can be reached from the start by the model's moves, the key picked up on the way
+     * opening the doors, and no step onto the off-switch shutting the agent down: a breadth-first search
+     * over states (the legend's own check treats a door as open).
+     */
+    boolean goalReachable() {
+        boolean[] seen = new boolean[stateCount()];
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        int first = state(start, false, false);
+        seen[first] = true;
+        queue.add(first);
+        while (!queue.isEmpty()) {
+            int s = queue.poll();
+            if (atGoal(s)) {
+                return true;
+            }
+            for (int a = 0; a < DX.length; a++) {
+                int next = move(s, a);
+                if (!seen[next]) {
+                    seen[next] = true;
+                    queue.add(next);
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The cell of {@code type}, which the legend allows at most once, or -1 when the board has none. */
     private int only(byte type) {
         for (int i = 0; i < cells.length; i++) {
             if (cells[i] == type) {
                 return i;
             }
         }
-        throw new IllegalStateException("no cell of type " + type);
+        return -1;
     }
 
     int stateCount() {

@@ -6,6 +6,7 @@ import org.innerlab.core.ParamSpec;
 import org.innerlab.env.EnvSpec;
 import org.innerlab.env.Environment;
 import org.innerlab.env.GridView;
+import org.innerlab.env.Legend;
 import org.innerlab.env.Params;
 import org.innerlab.env.RoomGrid;
 import org.innerlab.env.StepResult;
@@ -30,6 +31,12 @@ import org.innerlab.env.StepResult;
  * where n is the number of trees standing after the agent's action (one {@code nextDouble} per stump,
  * in the order the sites were drawn), so the forest grows logistically (fastest at n = sites / 2) and, with
  * {@code spontaneous} = 0, an empty forest never comes back.
+ *
+ * <h2>Layouts</h2> {@code layout} draws the room instead, walls included (the legend: {@code #} wall,
+ * {@code ' '} floor, {@code A} the agent's start, {@code T} a site with a tree, {@code .} a site with a
+ * stump; at least one site, each reachable; walled in; up to 17 x 17): a new world starts from the
+ * drawing, drawing nothing from the stream, and {@code width}, {@code height}, {@code sites} and
+ * {@code initial_trees} do not apply. Sites regrow in reading order.
  *
  * <h2>Non-episodic</h2> there are no resets during training. The regimes, the evaluator and the training
  * curve count in episodes, so an episode here is a bookkeeping block of {@code block} steps that always
@@ -111,7 +118,16 @@ public final class TreeWorld implements Environment {
             "harvest trees for ever: chop them while leaving enough standing to regrow",
             events -> (events & CHOPPED) != 0 && (events & EXTINCT) == 0,
             events -> (events & CHOPPED) != 0)
-            .withCounters("chops", "trees_left", "steps_with_trees");
+            .withCounters("chops", "trees_left", "steps_with_trees")
+            .withLegend(new Legend(List.of(
+                    new Legend.Symbol('#', "wall", false, "blocks moves"),
+                    new Legend.Symbol(' ', "floor", true, "open ground; no tree grows here"),
+                    new Legend.Symbol('A', "agent", true, "where the agent starts (floor beneath it)"),
+                    new Legend.Symbol('T', "tree", true, "a tree site holding a tree: CHOP on it pays +1 and leaves a "
+                            + "stump"),
+                    new Legend.Symbol('.', "stump", true, "a tree site holding a stump, which regrows a tree with "
+                            + "probability spontaneous + regrowth x trees / sites per step")),
+                    'A', "T.", "", true, 3, 3, MAX_SIDE + 2, MAX_SIDE + 2));
 
     private final Params params;
     private final int width;
@@ -122,6 +138,8 @@ public final class TreeWorld implements Environment {
     private final int block;
     private final boolean continuing;
     private final RoomGrid board;
+    /** The drawn board ({@code layout}) a new world starts from, or null when worlds are drawn from the stream. */
+    private final String[] drawing;
     /** Flat indices of the tree sites; the first {@code siteCount} are in use. */
     private final int[] site;
     private final int[] drawn;
@@ -141,19 +159,22 @@ public final class TreeWorld implements Environment {
             throw new IllegalArgumentException("params are for " + params.spec().id() + ", not " + SPEC.id());
         }
         this.params = params;
-        this.width = params.getInt("width");
-        this.height = params.getInt("height");
+        String text = params.getString(Legend.PARAMETER);
+        this.drawing = text.isEmpty() ? null : SPEC.legend().rows(text);
+        this.width = drawing == null ? params.getInt("width") : drawing[0].length() - 2;
+        this.height = drawing == null ? params.getInt("height") : drawing.length - 2;
         this.siteCount = params.getInt("sites");
         this.initialTrees = params.getInt("initial_trees");
         this.regrowth = params.getDouble("regrowth");
         this.spontaneous = params.getDouble("spontaneous");
         this.block = params.getInt("block");
         this.continuing = params.getBoolean("continuing");
-        if (siteCount + 1 > width * height) {
+        // A drawing's own sites and trees replace sites and initial_trees, which are then not checked.
+        if (drawing == null && siteCount + 1 > width * height) {
             throw new IllegalArgumentException(SPEC.id() + ": the agent and " + siteCount + " tree sites do not fit "
                     + width * height + " cells; lower sites or enlarge the room");
         }
-        if (initialTrees > siteCount) {
+        if (drawing == null && initialTrees > siteCount) {
             throw new IllegalArgumentException(SPEC.id() + ": initial_trees " + initialTrees + " exceeds sites "
                     + siteCount + "; lower initial_trees");
         }
@@ -179,7 +200,10 @@ public final class TreeWorld implements Environment {
     @Override
     public void reset(MersenneTwisterFast rng) {
         this.rng = rng;
-        if (!started || !continuing) {
+        if (drawing != null && (!started || !continuing)) {
+            paint(drawing, width + 2, 0);
+            started = true;
+        } else if (!started || !continuing) {
             siteCount = params.getInt("sites");
             board.wallIn(FLOOR, WALL);
             board.drawInnerCells(drawn, 1 + siteCount, rng);
@@ -207,10 +231,20 @@ public final class TreeWorld implements Environment {
         }
         this.rng = rng;
         board.wallIn(FLOOR, WALL);
+        paint(layout, width, 1);
+        started = true;
+        begin();
+    }
+
+    /**
+     * Paints {@code rows} ({@code columns} wide) onto the board from cell ({@code offset}, {@code offset}):
+     * the agent, the sites in reading order with their trees and stumps, floor and walls.
+     */
+    private void paint(String[] rows, int columns, int offset) {
         board.placeAgent(-1);
         siteCount = 0;
         trees = 0;
-        board.readLayout(layout, width, 1, 1, (c, cell, row) -> {
+        board.readLayout(rows, columns, offset, offset, (c, cell, row) -> {
             if (c == 'A' && board.agent() < 0) {
                 board.placeAgent(cell);
             } else if (c == 'T' || c == '.') {
@@ -227,8 +261,6 @@ public final class TreeWorld implements Environment {
         if (board.agent() < 0 || siteCount == 0) {
             throw new IllegalArgumentException("a layout needs an A and at least one tree site (T or .)");
         }
-        started = true;
-        begin();
     }
 
     private void begin() {

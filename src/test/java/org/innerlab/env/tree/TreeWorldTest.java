@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ec.util.MersenneTwisterFast;
 import java.util.Map;
 import org.innerlab.env.EnvRegistry;
+import org.innerlab.env.LayoutException;
 import org.innerlab.env.StepResult;
 import org.junit.jupiter.api.Test;
 
@@ -170,5 +171,42 @@ class TreeWorldTest {
     void aForestThatDoesNotFitTheRoomIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> env(Map.of("width", 2, "height", 2, "sites", 4)));
         assertThrows(IllegalArgumentException.class, () -> env(Map.of("sites", 3, "initial_trees", 4)));
+    }
+
+    /** A drawn room with an inner wall: two sites with trees, one with a stump, the agent in a corner. */
+    private static final String DRAWN = """
+            ######
+            #A T #
+            # ## #
+            #T  .#
+            ######
+            """;
+
+    @Test
+    void onADrawnRoomTheDrawnSitesGrowAndTheScriptedChopsPayOnBothLedgers() {
+        TreeWorld env = env(Map.of("layout", DRAWN, "regrowth", 0.0, "spontaneous", 0.0, "block", 6));
+        env.reset(new MersenneTwisterFast(1));
+        assertArrayEquals(DRAWN.split("\n"), env.view().render());
+        assertEquals(2, env.trees());
+        assertEquals(2 / 3.0, env.feature(2), 1e-12, "trees standing over the three drawn sites");
+        Played p = play(env, "DDCRRC");
+        assertEquals(1.0, p.observed());
+        assertEquals(1.0, p.truth());
+        assertEquals(TreeWorld.CHOPPED | TreeWorld.BLOCK_ENDED, p.events());
+        assertTrue(p.truncated());
+        assertEquals(1, env.trees());
+        // A new block carries the drawn world over: the stump stays and the agent stands where it stopped.
+        env.reset(new MersenneTwisterFast(2));
+        assertEquals("#. A.#", env.view().render()[3]);
+        Played q = play(env, "RUULC");
+        assertEquals(1.0, q.observed());
+        assertEquals(TreeWorld.CHOPPED | TreeWorld.EXTINCT, q.events());
+    }
+
+    @Test
+    void aDrawnRoomWithoutATreeSiteIsRefused() {
+        LayoutException e = assertThrows(LayoutException.class,
+                () -> env(Map.of("layout", "#####\n#A  #\n#####\n")));
+        assertEquals("layout row 1, column 1: no goal ('T' or '.'); draw at least one", e.getMessage());
     }
 }
