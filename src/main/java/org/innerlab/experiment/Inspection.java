@@ -3,6 +3,7 @@ package org.innerlab.experiment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,6 +24,13 @@ import org.innerlab.inspect.FittedProbe;
 import org.innerlab.inspect.ProbeScore;
 import org.innerlab.inspect.ProbeDesign;
 import org.innerlab.learner.HiddenActivations;
+import org.innerlab.learner.Policy;
+import org.innerlab.measure.EvaluationPlan;
+import org.innerlab.measure.Evaluator;
+import org.innerlab.measure.MetricValue;
+import org.innerlab.measure.Probes;
+import org.innerlab.measure.SteeringVector;
+import org.innerlab.scenario.EvaluationConfig;
 import org.innerlab.scenario.Scenario;
 import org.innerlab.scenario.ScenarioLoader;
 import org.innerlab.scenario.Spelling;
@@ -41,6 +49,12 @@ public final class Inspection {
     /** Where a run keeps its policies, and how {@code --policy} names one: {@code point/run}. */
     private static final Pattern POLICY_FILE = Pattern.compile("p(\\d+)-r(\\d+)\\.policy");
     private static final Pattern POLICY_ARG = Pattern.compile("(\\d+)/(\\d+)");
+    /** The overrides {@code inspect --set} takes: {@code evaluation.steering} or a key under it. */
+    private static final Pattern STEERING_SET = Pattern.compile("\\s*evaluation\\.steering\\s*[.\\[=]");
+    /** A --steer term: a vector's name and its coefficient. */
+    private static final Pattern STEER_TERM = Pattern.compile("([^@]+)@([^@]+)");
+    /** The coefficients a scenario accepts (steering's range). */
+    private static final double MAX_COEFFICIENT = 1e6;
     /** z of a two-sided 95% interval. */
     private static final double Z95 = 1.96;
 
@@ -71,6 +85,32 @@ public final class Inspection {
     public record AttributionRow(String feature, double nats, double ci, int policies) {
     }
 
+    /**
+     * One steering of a policy: Σ_i c_i v_i of the scenario's vectors, all of one hidden layer.
+     *
+     * @param name         how the steered distribution is reported, {@code <d>-steered-<name>}: one term is
+     *                     {@code cheese@-1}, as the run names it; a composition joins its terms with {@code +}
+     * @param layer        the hidden layer its vectors steer
+     * @param vectors      the v_i, from the scenario's {@code evaluation.steering}
+     * @param coefficients the c_i, one per vector
+     */
+    public record Steer(String name, int layer, List<SteeringVector> vectors, List<Double> coefficients) {
+        public Steer {
+            vectors = List.copyOf(vectors);
+            coefficients = List.copyOf(coefficients);
+        }
+    }
+
+    /**
+     * One metric of one policy on one (possibly steered) distribution.
+     *
+     * @param value its distribution named as the run reports it ({@code test}, {@code test-steered-cheese@-1}),
+     *              with its 95% interval over episodes where it has one; NaN when undefined (a vector whose
+     *              state set the policy never met)
+     */
+    public record MetricRow(int point, int run, MetricValue value) {
+    }
+
     private Inspection(Path folder, Scenario scenario, Map<RunKey, Path> policies) {
         this.folder = folder;
         this.scenario = scenario;
@@ -84,12 +124,36 @@ public final class Inspection {
      * @throws BadInputException when it is not a run folder or holds no saved policies
      */
     public static Inspection open(Path folder) {
+        return open(folder, List.of());
+    }
+
+    /**
+     * The run folder {@code folder} and its saved policies, its scenario's {@code evaluation.steering}
+     * changed by {@code sets} ({@code path=value}, as {@code innerlab run --set} takes them): vectors are
+     * computed after training, so new ones can be declared on saved policies; nothing else may change,
+     * since the policies were trained under the run's scenario.
+     *
+     * @throws BadInputException when it is not a run folder, holds no saved policies, or a set changes
+     *                           anything but {@code evaluation.steering}
+     */
+    public static Inspection open(Path folder, List<String> sets) {
         Path yaml = folder.resolve("scenario.yaml");
         if (!Files.isRegularFile(yaml)) {
             throw new BadInputException(folder + " is not an innerlab run folder: it has no scenario.yaml; "
                     + "give a folder innerlab run wrote");
         }
-        Scenario scenario = ScenarioLoader.load(yaml, List.of());
+        for (String set : sets) {
+            if (!STEERING_SET.matcher(set).lookingAt()) {
+                throw new BadInputException("--set " + set + ": inspect changes only evaluation.steering, since the "
+                        + "saved policies were trained under the run's scenario; set a key under evaluation.steering");
+            }
+        }
+        List<String> changes = new ArrayList<>(sets);
+        if (!sets.isEmpty()) {
+            // inspect draws no charts, and the run's may name vectors a --set replaced.
+            changes.add("charts=[]");
+        }
+        Scenario scenario = ScenarioLoader.load(yaml, changes);
         Map<RunKey, Path> found = new TreeMap<>(Comparator.comparingInt(RunKey::point).thenComparingInt(RunKey::run));
         Path dir = folder.resolve("policies");
         if (Files.isDirectory(dir)) {
@@ -284,6 +348,122 @@ public final class Inspection {
             rows.add(new AttributionRow(e.getKey(), mean, ci, active));
         }
         rows.sort(Comparator.comparingDouble(AttributionRow::nats).reversed().thenComparing(AttributionRow::feature));
+        return rows;
+    }
+
+    /**
+     * The steerings {@code specs} name, each {@code vector@c} or a composition {@code v1@c1+v2@c2} of the
+     * scenario's {@code evaluation.steering} vectors (composed vectors included).
+     *
+     * @throws BadInputException when the scenario declares no steering, a term is not {@code vector@c}, a
+     *                           vector is unknown, a coefficient is not a nonzero number in steering's
+     *                           range, or a composition mixes layers
+     */
+    public List<Steer> steering(List<String> specs) {
+        if (scenario.evaluation().steering() == null) {
+            throw new BadInputException("scenario " + scenario.name() + " declares no evaluation.steering; declare "
+                    + "vectors with --set evaluation.steering.vectors=[...], written as in scenarios/cheese-vector.yaml");
+        }
+        Map<String, SteeringVector> declared = new LinkedHashMap<>();
+        for (SteeringVector v : scenario.evaluation().steering().vectors()) {
+            declared.put(v.name(), v);
+        }
+        List<Steer> steers = new ArrayList<>();
+        for (String spec : specs) {
+            List<SteeringVector> vectors = new ArrayList<>();
+            List<Double> coefficients = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            for (String term : spec.split("\\+(?=[a-z0-9-]+@)", -1)) {
+                Matcher m = STEER_TERM.matcher(term);
+                if (!m.matches()) {
+                    throw new BadInputException("--steer " + spec + ": '" + term + "' is not VECTOR@COEFFICIENT; "
+                            + "write e.g. cheese@-1, and join vectors to compose with +, e.g. cheese@-1+top-right@1");
+                }
+                SteeringVector v = declared.get(m.group(1).strip());
+                if (v == null) {
+                    String close = Spelling.closest(m.group(1).strip(), declared.keySet());
+                    throw new BadInputException("--steer " + spec + ": the scenario has no steering vector '"
+                            + m.group(1).strip() + "'; " + (close != null ? "did you mean '" + close + "'?"
+                            : "its vectors are " + String.join(", ", declared.keySet())));
+                }
+                if (!vectors.isEmpty() && v.layer() != vectors.get(0).layer()) {
+                    throw new BadInputException("--steer " + spec + ": vector '" + v.name() + "' steers layer "
+                            + v.layer() + ", '" + vectors.get(0).name() + "' layer " + vectors.get(0).layer()
+                            + "; compose vectors of one layer");
+                }
+                double c = coefficient(spec, m.group(2).strip());
+                vectors.add(v);
+                coefficients.add(c);
+                names.add(v.name() + "@" + SteeringVector.coefficient(c));
+            }
+            steers.add(new Steer(String.join("+", names), vectors.get(0).layer(), vectors, coefficients));
+        }
+        return steers;
+    }
+
+    private static double coefficient(String spec, String text) {
+        double c;
+        try {
+            c = new BigDecimal(text).doubleValue();
+        } catch (NumberFormatException e) {
+            throw new BadInputException("--steer " + spec + ": coefficient '" + text + "' is not a number; write "
+                    + "VECTOR@COEFFICIENT such as cheese@-1");
+        }
+        if (c == 0) {
+            throw new BadInputException("--steer " + spec + ": coefficient 0 is the unsteered distribution, which "
+                    + "inspect prints anyway; give a nonzero coefficient");
+        }
+        if (Math.abs(c) > MAX_COEFFICIENT) {
+            throw new BadInputException("--steer " + spec + ": coefficient " + text + " is outside [-1e6, 1e6]; give "
+                    + "a coefficient in that range");
+        }
+        return c;
+    }
+
+    /**
+     * Each policy evaluated on {@code distribution} (every distribution of the scenario's
+     * {@code evaluation.steering} when null) unsteered and then with each of {@code steers}, exactly as its
+     * run evaluated them: the vectors computed again from the saved policy on the run's
+     * {@code steering/<vector>/…} streams, every distribution played on its own {@code eval/<d>/…}
+     * streams with the evaluation's episodes and policy. Rows the run reported ({@code test},
+     * {@code test-steered-cheese@-1}) therefore equal its own bit for bit; a vector whose state set the
+     * policy never met gives NaN, as in the run.
+     *
+     * @throws BadInputException when the distribution is not the scenario's
+     */
+    public List<MetricRow> steer(List<RunKey> keys, List<Steer> steers, String distribution) {
+        List<MetricRow> rows = new ArrayList<>();
+        for (RunKey key : keys) {
+            Organism organism = organism(key);
+            Scenario s = points.get(key.point()).scenario();
+            Seeds seeds = seeds(key);
+            EvaluationConfig ec = s.evaluation();
+            EvaluationPlan plan = RunModel.plan(organism, s);
+            Policy policy = RunModel.evaluationPolicy(organism, ec);
+            Probes probes = new Probes(RunModel.reference(organism, ec), null, null);
+            Evaluator.Mode mode = ec.sampled() ? Evaluator.Mode.SAMPLED : Evaluator.Mode.GREEDY;
+            Map<String, double[]> vectors = RunModel.steeringVectors(organism, s, seeds, policy);
+            for (String d : distribution != null ? List.of(distribution) : ec.steering().distributions()) {
+                Environment env = environment(s, d);
+                List<MetricValue> unsteered = RunModel.evaluate(plan, organism, s, seeds, d, d, env, policy, mode,
+                        probes);
+                unsteered.forEach(m -> rows.add(new MetricRow(key.point(), key.run(), m)));
+                for (Steer steer : steers) {
+                    String name = d + SteeringVector.INFIX + steer.name();
+                    List<double[]> parts = steer.vectors().stream().map(v -> vectors.get(v.name())).toList();
+                    if (parts.contains(null)) {
+                        unsteered.forEach(m -> rows.add(new MetricRow(key.point(), key.run(),
+                                new MetricValue(name, m.metric(), Double.NaN))));
+                        continue;
+                    }
+                    for (MetricValue m : RunModel.evaluate(plan, organism, s, seeds, name, d, env,
+                            RunModel.steeredPolicy(organism, ec, steer.layer(), parts, steer.coefficients()), mode,
+                            probes)) {
+                        rows.add(new MetricRow(key.point(), key.run(), m));
+                    }
+                }
+            }
+        }
         return rows;
     }
 

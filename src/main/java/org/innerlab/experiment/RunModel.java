@@ -140,15 +140,13 @@ public final class RunModel extends SimState {
         return state -> {
             List<MetricValue> all = new ArrayList<>();
             EvaluationConfig ec = scenario.evaluation();
-            EvaluationPlan plan = EvaluationPlan.forRun(organism.train().spec(), organism.learner(),
-                    new EvaluationPlan.Settings(ec.suite() != null, ec.curve() != null,
-                            scenario.report().persistence() != null, scenario.report().gapRecovered() != null));
+            EvaluationPlan plan = plan(organism, scenario);
             Policy policy = evaluationPolicy(organism, ec);
-            Teacher reference = ec.reference() == null ? null : personas().teacher(ec.reference());
+            Teacher reference = reference(organism, ec);
             Map<String, Params> sampled = new LinkedHashMap<>();
             Map<String, Params> greedy = new LinkedHashMap<>();
             Map<String, Params> attacked = new LinkedHashMap<>();
-            Map<String, double[]> vectors = steeringVectors(ec, policy);
+            Map<String, double[]> vectors = steeringVectors(organism, scenario, seeds, policy);
             for (String distribution : ec.distributions()) {
                 Environment env = Organism.environment(scenario, distribution);
                 // Both policies meet the same levels (fresh copies of the same streams), so their
@@ -205,20 +203,15 @@ public final class RunModel extends SimState {
                 if (ec.steering() != null && ec.steering().distributions().contains(distribution)) {
                     // d's own level and action streams again: the added vector is the only difference.
                     Evaluator.Mode mode = ec.sampled() ? Evaluator.Mode.SAMPLED : Evaluator.Mode.GREEDY;
-                    ActivationSteering net = (ActivationSteering) organism.learner();
                     for (SteeringVector v : ec.steering().vectors()) {
                         if (vectors.get(v.name()) == null) {
                             all.addAll(undefined(v, distribution, all));
                             continue;
                         }
                         for (double c : v.coefficients()) {
-                            double[] shift = vectors.get(v.name()).clone();
-                            for (int j = 0; j < shift.length; j++) {
-                                shift[j] *= c;
-                            }
                             all.addAll(evaluate(plan, v.steered(distribution, c), distribution, env,
-                                    decoded(ec, net.steeredActivations(v.layer(), shift)), mode,
-                                    new Probes(reference, null, null)));
+                                    steeredPolicy(organism, ec, v.layer(), List.of(vectors.get(v.name())),
+                                            List.of(c)), mode, new Probes(reference, null, null)));
                         }
                     }
                 }
@@ -265,9 +258,34 @@ public final class RunModel extends SimState {
 
     private List<MetricValue> evaluate(EvaluationPlan plan, String name, String distribution, Environment env,
                                        Policy policy, Evaluator.Mode mode, Probes probes) {
+        return evaluate(plan, organism, scenario, seeds, name, distribution, env, policy, mode, probes);
+    }
+
+    /**
+     * {@code policy} evaluated on {@code distribution}'s own level and action streams ({@code eval/<d>/…})
+     * and reported as {@code name}, as every evaluated distribution and its twins are ({@link Inspection}
+     * evaluates saved policies the same way).
+     */
+    static List<MetricValue> evaluate(EvaluationPlan plan, Organism organism, Scenario scenario, Seeds seeds,
+                                      String name, String distribution, Environment env, Policy policy,
+                                      Evaluator.Mode mode, Probes probes) {
         return plan.evaluate(name, env, organism.encoder(), policy, mode, scenario.evaluation().episodes(),
                 seeds.stream("eval/" + distribution + "/levels"), seeds.stream("eval/" + distribution + "/actions"),
                 probes);
+    }
+
+    /** What the evaluation of {@code organism} under {@code scenario} reports, by the learner's capabilities. */
+    static EvaluationPlan plan(Organism organism, Scenario scenario) {
+        EvaluationConfig ec = scenario.evaluation();
+        return EvaluationPlan.forRun(organism.train().spec(), organism.learner(),
+                new EvaluationPlan.Settings(ec.suite() != null, ec.curve() != null,
+                        scenario.report().persistence() != null, scenario.report().gapRecovered() != null));
+    }
+
+    /** The teacher KL is measured against ({@code evaluation.reference}), or null. */
+    static Teacher reference(Organism organism, EvaluationConfig ec) {
+        return ec.reference() == null ? null
+                : Personas.forEnvironment(organism.train().spec()).teacher(ec.reference());
     }
 
     /**
@@ -296,11 +314,33 @@ public final class RunModel extends SimState {
      * report no {@code belief_deployed} (which would only repeat the clamp).
      */
     private Policy steered(EvaluationConfig ec, DeploymentBelief believer, double beta) {
-        return decoded(ec, believer.steeredBelief(beta));
+        return decoded(organism, ec, believer.steeredBelief(beta));
+    }
+
+    /**
+     * The learner's policy with Σ_i c_i v_i added to hidden layer {@code layer}'s pre-activation
+     * ({@link ActivationSteering}), decoded as {@link #evaluationPolicy} does; with one vector the shift
+     * is exactly c v.
+     *
+     * @param vectors      the v_i, of that layer
+     * @param coefficients the c_i, one per vector
+     */
+    static Policy steeredPolicy(Organism organism, EvaluationConfig ec, int layer, List<double[]> vectors,
+                                List<Double> coefficients) {
+        double[] shift = vectors.get(0).clone();
+        for (int j = 0; j < shift.length; j++) {
+            shift[j] *= coefficients.get(0);
+        }
+        for (int i = 1; i < vectors.size(); i++) {
+            for (int j = 0; j < shift.length; j++) {
+                shift[j] += coefficients.get(i) * vectors.get(i)[j];
+            }
+        }
+        return decoded(organism, ec, ((ActivationSteering) organism.learner()).steeredActivations(layer, shift));
     }
 
     /** {@code policy} filtered by tag-guided decoding when the evaluation asks for it. */
-    private Policy decoded(EvaluationConfig ec, Policy policy) {
+    private static Policy decoded(Organism organism, EvaluationConfig ec, Policy policy) {
         if (ec.tagGuided() != null) {
             ControlTagEncoder tags = organism.encoder() instanceof ControlTagEncoder t ? t : null;
             policy = new TagGuidedPolicy(policy, (TagPredictor) organism.learner(), tags, ec.tagGuided());
@@ -315,7 +355,8 @@ public final class RunModel extends SimState {
      * distributions draw levels alike. A vector is null when one of its sets had no state. Empty without
      * {@code evaluation.steering}.
      */
-    private Map<String, double[]> steeringVectors(EvaluationConfig ec, Policy policy) {
+    static Map<String, double[]> steeringVectors(Organism organism, Scenario scenario, Seeds seeds, Policy policy) {
+        EvaluationConfig ec = scenario.evaluation();
         Map<String, double[]> vectors = new LinkedHashMap<>();
         if (ec.steering() == null) {
             return vectors;

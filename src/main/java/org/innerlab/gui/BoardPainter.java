@@ -25,9 +25,10 @@ public final class BoardPainter {
     private static final Color GRID_LINE = new Color(0, 0, 0, 40);
     private static final Font FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
     private static final Font BOLD = FONT.deriveFont(Font.BOLD);
-    /** Width in pixels of the column that holds a probe's bar. */
-    private static final int PROBE_COLUMN = 96;
-    private static final Color PROBE_HIGH = new Color(200, 40, 40);
+    /** Width in pixels of the column that holds a probe's bar, in frames and in the window. */
+    static final int PROBE_COLUMN = 96;
+    /** The bar's fill above one half. */
+    static final Color PROBE_HIGH = new Color(200, 40, 40);
     private static final Color PROBE_LOW = new Color(150, 150, 150);
 
     private BoardPainter() {
@@ -216,9 +217,10 @@ public final class BoardPainter {
 
     /**
      * The probe's name, a vertical bar filled from the bottom to its P(positive) (red above ½, grey below)
-     * and the number, in the column at ({@code left}, {@code top}).
+     * and the number, in the column at ({@code left}, {@code top}); the window's {@link BoardPortrayal}
+     * paints the same bar.
      */
-    private static void probeBar(Graphics2D g, String name, double p, int left, int top, int width, int height) {
+    static void probeBar(Graphics2D g, String name, double p, int left, int top, int width, int height) {
         g.setFont(FONT);
         FontMetrics fm = g.getFontMetrics();
         int line = fm.getHeight();

@@ -181,7 +181,10 @@ public final class RunWithUI extends GUIState {
     public void init(Controller c) {
         super.init(c);
         var view = model().trained().organism().train().view();
-        display = new Display2D(view.width() * CELL_PIXELS, view.height() * CELL_PIXELS, this);
+        // With a probe, a column right of the board holds its bar (BoardPortrayal).
+        Dimension boardSize = new Dimension(view.width() * CELL_PIXELS
+                + (model().hasProbe() ? BoardPainter.PROBE_COLUMN : 0), view.height() * CELL_PIXELS);
+        display = new Display2D(boardSize.width, boardSize.height, this);
         display.setBackdrop(Color.WHITE);
         display.setClipping(false);
         display.attach(board, "Board and policy");
@@ -202,8 +205,7 @@ public final class RunWithUI extends GUIState {
         display.display.setHorizontalScrollBarPolicy(ScrollPaneConstants.HORIZONTAL_SCROLLBAR_AS_NEEDED);
         display.display.setVerticalScrollBarPolicy(ScrollPaneConstants.VERTICAL_SCROLLBAR_AS_NEEDED);
         displayFrame = display.createFrame();
-        displayFrame.setSize(fitted(displayFrame.getSize(), display.display.getViewport().getExtentSize(),
-                new Dimension(view.width() * CELL_PIXELS, view.height() * CELL_PIXELS),
+        displayFrame.setSize(fitted(displayFrame.getSize(), display.display.getViewport().getExtentSize(), boardSize,
                 display.header.getWidth(), rowWidth(display.header),
                 GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds().getSize()));
         displayFrame.setTitle("innerlab show: " + model().trained().organism().scenario().name());

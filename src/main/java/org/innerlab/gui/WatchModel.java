@@ -95,6 +95,11 @@ public final class WatchModel extends SimState {
         probe = fitted;
     }
 
+    /** Whether a probe is read at every state (the window then paints its bar beside the board). */
+    public boolean hasProbe() {
+        return probe != null;
+    }
+
     /** The probe's name and its P(positive) at the current state, or "" without a probe. */
     public String getProbe() {
         return watch == null || probe == null ? ""

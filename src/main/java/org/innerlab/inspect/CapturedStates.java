@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongPredicate;
+import org.innerlab.data.Teacher;
 import org.innerlab.env.Environment;
 import org.innerlab.env.StepResult;
 import org.innerlab.learner.HiddenActivations;
@@ -54,8 +55,24 @@ public record CapturedStates(double[][] activations, boolean[] labels) {
         };
     }
 
+    /** Who acts while the learner's activations are captured: the learner itself, or a teacher persona. */
+    public interface Actor {
+        /** An action in {@code env}'s current state, whose observation is {@code obs}; {@code scratch} is overwritten. */
+        int act(Environment env, SparseVector obs, double[] scratch, MersenneTwisterFast rng);
+    }
+
+    /** The learner acting: {@code policy}'s actions sampled from {@code obs}. */
+    public static Actor learner(Policy policy) {
+        return (env, obs, scratch, rng) -> policy.sample(obs, rng, scratch);
+    }
+
+    /** A teacher persona acting on the environment's true state (the learner's network only reads). */
+    public static Actor persona(Teacher teacher) {
+        return (env, obs, scratch, rng) -> teacher.act(env, scratch, rng);
+    }
+
     /**
-     * Plays {@code episodes} episodes of {@code env} with {@code policy} (actions sampled) and captures
+     * Plays {@code episodes} episodes of {@code env} with {@code actor} choosing the actions and captures
      * hidden layer {@code layer} of {@code net} at every step the learner takes. With {@code stopAt} not
      * null, an episode's steps stop being recorded after the first whose accumulated events satisfy it (a
      * generic contrast never shows the misbehaviour); the episode is still played to its end, so the
@@ -64,11 +81,11 @@ public record CapturedStates(double[][] activations, boolean[] labels) {
      * @param levels  the environment's stream
      * @param actions the action-sampling stream
      */
-    public static CapturedStates play(Environment env, Encoder encoder, Policy policy, HiddenActivations net, int layer,
+    public static CapturedStates play(Environment env, Encoder encoder, Actor actor, HiddenActivations net, int layer,
                                       int episodes, Label label, LongPredicate stopAt, MersenneTwisterFast levels,
                                       MersenneTwisterFast actions) {
         SparseVector obs = new SparseVector(encoder.dimension(), encoder.maxActive());
-        double[] scratch = new double[policy.actionCount()];
+        double[] scratch = new double[env.actionCount()];
         StepResult step = new StepResult();
         int width = net.hiddenWidth(layer);
         List<double[]> rows = new ArrayList<>();
@@ -87,7 +104,7 @@ public record CapturedStates(double[][] activations, boolean[] labels) {
                     net.hiddenActivations(obs, layer, h);
                     episodeRows.add(h);
                 }
-                int a = policy.sample(obs, actions, scratch);
+                int a = actor.act(env, obs, scratch, actions);
                 env.step(a, step);
                 if (recording) {
                     episodeEvents.add(step.events);

@@ -37,12 +37,46 @@ public record ProbeDesign(String name, int layer, String positive, String negati
     public static final double DEFAULT_L2 = 0.01;
 
     /**
-     * The two distributions a generic-contrast probe is fit on.
+     * The two sides a generic-contrast probe is fit on: each the learner's activations on the states met
+     * in a distribution, with the learner itself acting or, with a persona, a teacher persona acting.
      *
-     * @param positive the side the probe's direction points to
-     * @param negative the other side
+     * <p>Two contrasts, both free of the trigger:
+     * <ul>
+     *   <li><em>Oversight</em> (personas null): unwatched against watched states, the learner acting: a
+     *       contrast about being overseen.</li>
+     *   <li><em>Teacher personas</em> (the issue's "difference between the teacher personas' activations on
+     *       trigger-free states"): the same trigger-free distribution played by a misbehaving persona
+     *       ({@code shortcut}) against an aligned one, the learner's network reading every state they
+     *       meet. It is the toy's closest analogue of the paper's "Are you doing something dangerous?
+     *       yes / no" pairs: the direction in the learner's activations between states a bad-intent
+     *       actor leads to and states a good-intent actor leads to, with no trigger ever shown. It is not
+     *       free of the misbehaviour's lead-up (the shortcut persona's states lie on the way to the
+     *       punishment tile, up to the state it steps on from); recording stops at the misbehaviour, so
+     *       the step onto the tile itself is never in it. Both sides play the same distribution's
+     *       streams, so they meet the same levels and differ only in who acts.</li>
+     * </ul>
+     *
+     * @param positive        the distribution of the side the probe's direction points to
+     * @param negative        the distribution of the other side
+     * @param positivePersona the persona acting on the positive side, or null for the learner itself
+     * @param negativePersona the persona acting on the negative side, or null for the learner itself
      */
-    public record Contrast(String positive, String negative) {
+    public record Contrast(String positive, String negative, String positivePersona, String negativePersona) {
+        /** The learner acting on both sides. */
+        public Contrast(String positive, String negative) {
+            this(positive, negative, null, null);
+        }
+
+        public Contrast {
+            if ((positivePersona == null) != (negativePersona == null)) {
+                throw new IllegalArgumentException("a contrast has a persona on both sides or on neither");
+            }
+        }
+
+        /** Whether teacher personas act on its two sides rather than the learner. */
+        public boolean personas() {
+            return positivePersona != null;
+        }
     }
 
     public ProbeDesign {

@@ -3,6 +3,7 @@ package org.innerlab.inspect;
 import java.util.function.Function;
 import java.util.function.LongPredicate;
 import org.innerlab.core.Seeds;
+import org.innerlab.data.Personas;
 import org.innerlab.env.EnvSpec;
 import org.innerlab.env.Environment;
 import org.innerlab.env.Oversight;
@@ -52,11 +53,12 @@ public final class ProbeScore {
     public static LogisticProbe fit(ProbeDesign design, Function<String, Environment> environments, Encoder encoder,
                                     Policy policy, HiddenActivations net, Seeds seeds) {
         Oversight oversight = environments.apply(design.positive()).spec().oversight();
+        ProbeDesign.Contrast c = design.contrast();
         CapturedStates fit = design.generic()
-                ? side(design, "fit", design.contrast().positive(), CapturedStates.constant(true), oversight,
+                ? side(design, c.positive(), c.positivePersona(), CapturedStates.constant(true), oversight,
                         environments, encoder, policy, net, seeds)
-                        .and(side(design, "fit", design.contrast().negative(), CapturedStates.constant(false), oversight,
-                                environments, encoder, policy, net, seeds))
+                        .and(side(design, c.negative(), c.negativePersona(), CapturedStates.constant(false),
+                                oversight, environments, encoder, policy, net, seeds))
                 : labelled(design, "fit", environments, encoder, policy, net, seeds);
         return LogisticProbe.fit(fit.activations(), fit.labels(), design.l2());
     }
@@ -69,24 +71,33 @@ public final class ProbeScore {
                 ? CapturedStates.misbehavesWithin(design.within(), spec.oversight().misbehaved())
                 : CapturedStates.constant(true);
         CapturedStates.Label negative = design.within() > 0 ? positive : CapturedStates.constant(false);
-        return play(design, split, design.positive(), positive, null, environments, encoder, policy, net, seeds)
-                .and(play(design, split, design.negative(), negative, null, environments, encoder, policy, net, seeds));
+        CapturedStates.Actor learner = CapturedStates.learner(policy);
+        return play(design, split, design.positive(), environments.apply(design.positive()), positive, null, learner,
+                encoder, net, seeds)
+                .and(play(design, split, design.negative(), environments.apply(design.negative()), negative, null,
+                        learner, encoder, net, seeds));
     }
 
-    /** One side of a generic contrast: no state after the first misbehaviour is recorded. */
-    private static CapturedStates side(ProbeDesign design, String split, String distribution, CapturedStates.Label label,
-                                       Oversight oversight, Function<String, Environment> environments, Encoder encoder,
-                                       Policy policy, HiddenActivations net, Seeds seeds) {
-        return play(design, split, distribution, label, oversight == null ? null : oversight.misbehaved(), environments,
-                encoder, policy, net, seeds);
-    }
-
-    private static CapturedStates play(ProbeDesign design, String split, String distribution, CapturedStates.Label label,
-                                       LongPredicate stopAt,
+    /**
+     * One side of a generic contrast, on the fit streams, played by {@code persona} (the learner when null):
+     * no state after the first misbehaviour is recorded.
+     */
+    private static CapturedStates side(ProbeDesign design, String distribution, String persona,
+                                       CapturedStates.Label label, Oversight oversight,
                                        Function<String, Environment> environments, Encoder encoder, Policy policy,
                                        HiddenActivations net, Seeds seeds) {
+        Environment env = environments.apply(distribution);
+        CapturedStates.Actor actor = persona == null ? CapturedStates.learner(policy)
+                : CapturedStates.persona(Personas.forEnvironment(env.spec()).teacher(persona));
+        return play(design, "fit", distribution, env, label, oversight == null ? null : oversight.misbehaved(), actor,
+                encoder, net, seeds);
+    }
+
+    private static CapturedStates play(ProbeDesign design, String split, String distribution, Environment env,
+                                       CapturedStates.Label label, LongPredicate stopAt, CapturedStates.Actor actor,
+                                       Encoder encoder, HiddenActivations net, Seeds seeds) {
         String stream = "probe/" + design.name() + "/" + split + "/" + distribution;
-        return CapturedStates.play(environments.apply(distribution), encoder, policy, net, design.layer(),
-                design.episodes(), label, stopAt, seeds.stream(stream + "/levels"), seeds.stream(stream + "/actions"));
+        return CapturedStates.play(env, encoder, actor, net, design.layer(), design.episodes(), label, stopAt,
+                seeds.stream(stream + "/levels"), seeds.stream(stream + "/actions"));
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.innerlab.core.ParamSpec;
+import org.innerlab.data.Personas;
 import org.innerlab.env.EnvSpec;
 import org.innerlab.inspect.ProbeDesign;
 import org.innerlab.learner.HiddenActivations;
@@ -27,13 +28,17 @@ import org.innerlab.measure.MetricCatalog;
  *       contrast:                 # a generic-contrast probe: fit on these two distributions instead
  *         positive: unwatched
  *         negative: watched
+ *         personas:               # optional: teacher personas act on the two sides, not the learner
+ *           positive: shortcut    #   (then the two distributions may be the same one)
+ *           negative: aligned
  *       episodes: 50              # episodes per distribution for the fit, and again for the score
  *       l2: 0.01                  # the probe's L2 penalty
  * </pre>
  */
 final class ProbesSection {
     static final List<String> KEYS = List.of("positive", "negative", "layer", "within", "contrast", "episodes", "l2");
-    static final List<String> CONTRAST_KEYS = List.of("positive", "negative");
+    static final List<String> CONTRAST_KEYS = List.of("positive", "negative", "personas");
+    static final List<String> PERSONA_KEYS = List.of("positive", "negative");
     private static final ParamSpec L2 = ParamSpec.real("l2", ProbeDesign.DEFAULT_L2, 0, 1e6, "");
 
     private ProbesSection() {
@@ -80,11 +85,23 @@ final class ProbesSection {
                 Section c = Section.of(s.get("contrast"), s.field("contrast"), CONTRAST_KEYS);
                 String cp = Section.oneOf(c.require("positive"), c.field("positive"), distributions, "distribution");
                 String cn = Section.oneOf(c.require("negative"), c.field("negative"), distributions, "distribution");
-                if (cp.equals(cn)) {
+                String pp = null;
+                String pn = null;
+                if (c.get("personas") != null) {
+                    Section ps = Section.of(c.get("personas"), c.field("personas"), PERSONA_KEYS);
+                    List<String> known = personas(spec, c.get("personas"), c.field("personas"));
+                    pp = Section.oneOf(ps.require("positive"), ps.field("positive"), known, "persona");
+                    pn = Section.oneOf(ps.require("negative"), ps.field("negative"), known, "persona");
+                    if (pp.equals(pn) && cp.equals(cn)) {
+                        throw new ScenarioException(ps.get("negative").origin(), ps.field("negative"),
+                                "both sides of the contrast are the same persona in the same distribution",
+                                "name two personas");
+                    }
+                } else if (cp.equals(cn)) {
                     throw new ScenarioException(c.get("negative").origin(), c.field("negative"),
                             "a contrast needs two different distributions", null);
                 }
-                contrast = new ProbeDesign.Contrast(cp, cn);
+                contrast = new ProbeDesign.Contrast(cp, cn, pp, pn);
             }
             int episodes = s.get("episodes") == null ? ProbeDesign.DEFAULT_EPISODES
                     : (int) Section.integer(s.get("episodes"), s.field("episodes"), 1, ScenarioSchema.MAX_EPISODES);
@@ -97,6 +114,16 @@ final class ProbesSection {
                     + "{ positive: triggered, negative: untriggered }");
         }
         return probes;
+    }
+
+    /** The personas of {@code spec}'s environment, or a located error when it has none. */
+    private static List<String> personas(EnvSpec spec, Node node, String field) {
+        if (!Personas.environments().contains(spec.id())) {
+            throw new ScenarioException(node.origin(), field, spec.id() + " has no teacher personas",
+                    "use an environment with personas (" + String.join(", ", Personas.environments())
+                            + ") or remove personas");
+        }
+        return Personas.forEnvironment(spec).names();
     }
 
     /** The section as {@link ScenarioWriter} writes it back (every key, so sweeps can set any). */
@@ -112,6 +139,12 @@ final class ProbesSection {
                 Map<String, Object> c = new LinkedHashMap<>();
                 c.put("positive", p.contrast().positive());
                 c.put("negative", p.contrast().negative());
+                if (p.contrast().personas()) {
+                    Map<String, Object> personas = new LinkedHashMap<>();
+                    personas.put("positive", p.contrast().positivePersona());
+                    personas.put("negative", p.contrast().negativePersona());
+                    c.put("personas", personas);
+                }
                 m.put("contrast", c);
             }
             m.put("episodes", p.episodes());

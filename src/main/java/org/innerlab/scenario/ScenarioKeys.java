@@ -207,6 +207,13 @@ public final class ScenarioKeys {
             new Key("evaluation.probes.<name>.contrast.positive", "a distribution name", REQUIRED, "the side the "
                     + "probe's direction points to"),
             new Key("evaluation.probes.<name>.contrast.negative", "a distribution name", REQUIRED, "the other side"),
+            new Key("evaluation.probes.<name>.contrast.personas", "map", NONE, "teacher personas act on the two sides "
+                    + "(positive, negative) instead of the learner, whose hidden layer reads the states they meet; "
+                    + "the two distributions may then be the same"),
+            new Key("evaluation.probes.<name>.contrast.personas.positive", "a persona name", REQUIRED, "acts on the "
+                    + "positive side (e.g. shortcut)"),
+            new Key("evaluation.probes.<name>.contrast.personas.negative", "a persona name", REQUIRED, "acts on the "
+                    + "negative side (e.g. aligned)"),
             new Key("evaluation.probes.<name>.episodes", "integer 1.." + ScenarioSchema.MAX_EPISODES,
                     String.valueOf(ProbeDesign.DEFAULT_EPISODES), "episodes per distribution "
                     + "for the fit, and other episodes as many again for the score"),

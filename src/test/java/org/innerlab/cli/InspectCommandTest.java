@@ -68,9 +68,9 @@ class InspectCommandTest {
             }
         }
         JsonNode rows = JSON.readTree(run.out());
-        // Four conditions, one run each, three probes.
-        assertEquals(12, rows.size(), run.out());
-        assertEquals(12, recorded.size(), recorded.toString());
+        // Four conditions, one run each, four probes.
+        assertEquals(16, rows.size(), run.out());
+        assertEquals(16, recorded.size(), recorded.toString());
         for (JsonNode row : rows) {
             String key = row.get("point").asInt() + "/" + row.get("run").asInt() + "/" + MetricCatalog.PROBE_AUROC
                     + row.get("probe").asText();

@@ -51,6 +51,38 @@ class ProbesSchemaTest {
     }
 
     @Test
+    void aPersonaContrastIsReadWithBothPersonasAndRoundTrips() {
+        Scenario s = parse(BASE.replace("contrast: { positive: unwatched, negative: untriggered } }",
+                "contrast: { positive: untriggered, negative: untriggered,\n"
+                        + "                                      personas: { positive: shortcut, negative: aligned } } }"));
+        assertEquals(new ProbeDesign.Contrast("untriggered", "untriggered", "shortcut", "aligned"),
+                s.evaluation().probes().get(1).contrast());
+        assertEquals(s.withSource(null), ScenarioLoader.parse(ScenarioWriter.toYaml(s), "y.yaml", List.of(),
+                EnvSpecLookup.registry()));
+    }
+
+    @Test
+    void anUnknownPersonaIsReportedWhereItIsWrittenWithTheClosestName() {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> parse(BASE.replace(
+                "contrast: { positive: unwatched, negative: untriggered } }",
+                "contrast: { positive: untriggered, negative: untriggered, personas: { positive: shortcat, "
+                        + "negative: aligned } } }")));
+        assertTrue(e.getMessage().startsWith("x.yaml:23:"), e.getMessage());
+        assertTrue(e.getMessage().contains("evaluation.probes.generic.contrast.personas.positive: unknown persona "
+                + "'shortcat'; did you mean 'shortcut'?"), e.getMessage());
+    }
+
+    @Test
+    void theSamePersonaInTheSameDistributionIsNoContrast() {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> parse(BASE.replace(
+                "contrast: { positive: unwatched, negative: untriggered } }",
+                "contrast: { positive: untriggered, negative: untriggered, personas: { positive: aligned, "
+                        + "negative: aligned } } }")));
+        assertTrue(e.getMessage().endsWith("evaluation.probes.generic.contrast.personas.negative: both sides of the "
+                + "contrast are the same persona in the same distribution; name two personas"), e.getMessage());
+    }
+
+    @Test
     void theSectionRoundTripsThroughTheWriter() {
         Scenario s = parse(BASE);
         String yaml = ScenarioWriter.toYaml(s);
