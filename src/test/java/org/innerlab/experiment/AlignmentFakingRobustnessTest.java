@@ -8,14 +8,10 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.innerlab.measure.DeceptiveAlignment;
 import org.innerlab.measure.MetricValue;
 import org.innerlab.measure.RunResult;
 import org.innerlab.measure.SummaryRow;
-import org.innerlab.report.ClaimCheck;
-import org.innerlab.report.ClaimVerdict;
-import org.innerlab.report.ResultsWriter;
 import org.innerlab.scenario.Scenario;
 import org.innerlab.scenario.ScenarioLoader;
 import org.innerlab.scenario.SweepPoint;
@@ -51,12 +47,11 @@ class AlignmentFakingRobustnessTest {
         Scenario scenario = ScenarioLoader.load(Path.of("scenarios", "alignment-faking.yaml"),
                 List.of("seed=7", "environment.train.monitored_probability=0.3", "sweep." + AWARENESS + "=[0.5,1.0]"));
         assertEquals(20, scenario.seeds(), "the claims are held over the scenario's own 20 seeds");
-        List<SweepPoint> points = scenario.points();
-        List<RunResult> runs = new Sweep(points, scenario.seeds()).execute(Runtime.getRuntime().availableProcessors());
-        List<SummaryRow> summary = ResultsWriter.summarise(points, runs);
-        List<ClaimVerdict> verdicts = ClaimCheck.of(scenario.claims(), points, runs, summary, false);
-        assertTrue(verdicts.stream().allMatch(ClaimVerdict::holds),
-                verdicts.stream().map(ClaimVerdict::line).collect(Collectors.joining("\n")));
+        CheckedSweep sweep = CheckedSweep.run(scenario, p -> true);
+        sweep.assertAllHold("with 30% monitored requests");
+        List<SweepPoint> points = sweep.points();
+        List<RunResult> runs = sweep.runs();
+        List<SummaryRow> summary = sweep.summary();
 
         int faker = pointWith(points, Map.of(AWARENESS, 1.0, HORIZON, 20));
         int myopic = pointWith(points, Map.of(AWARENESS, 1.0, HORIZON, 1));

