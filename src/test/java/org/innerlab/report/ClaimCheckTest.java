@@ -115,6 +115,23 @@ class ClaimCheckTest {
         assertTrue(check(false, strong, weaker).get(0).holds());
     }
 
+    /** A claim not checked neither holds nor fails, says why, and leaves Holm's family to the claims checked. */
+    @Test
+    void aClaimNotCheckedSaysWhyAndLeavesHolmsFamily() {
+        ClaimConfig weaker = new ClaimConfig.Difference("s", "test/got_coin", Map.of(K, 10), Map.of(K, 0), 0.328125,
+                false, true);
+        List<ClaimVerdict> both = check(false, new ClaimConfig.NotChecked(weaker, "point not in the sweep: k=40"),
+                weaker);
+        ClaimVerdict dropped = both.get(0);
+        assertEquals(ClaimVerdict.Outcome.NOT_CHECKED, dropped.outcome());
+        assertFalse(dropped.holds() || dropped.fails(), "no evidence either way");
+        assertEquals("not-checked", dropped.verdict());
+        assertEquals("claim 1 not-checked: s [test/got_coin at random_coin_percent=10 exceeds at "
+                + "random_coin_percent=0 by > 0.328125, one-sided Mann-Whitney (Holm): point not in the sweep: k=40]",
+                dropped.line());
+        assertTrue(both.get(1).holds(), "alone in Holm's family, the checked copy keeps the level 0.05");
+    }
+
     @Test
     void aTrendWalksTheSweepInOrder() {
         assertTrue(check(false, new ClaimConfig.Trend("s", "test/got_coin", Map.of(), K, true, 0)).get(0).holds());
