@@ -71,7 +71,7 @@ public final class ClaimCheck {
             partials.add(claim instanceof ClaimConfig.Threshold t ? threshold(t, results)
                     : claim instanceof ClaimConfig.Difference d ? difference(d, results)
                     : claim instanceof ClaimConfig.Trend t ? trend(t, results)
-                    : new Partial(Double.NaN, bound(((ClaimConfig.NotChecked) claim).claim()), Double.NaN, 0, false,
+                    : unchecked(bound(((ClaimConfig.NotChecked) claim).claim()),
                     ((ClaimConfig.NotChecked) claim).reason()));
             outside.add(claim instanceof ClaimConfig.NotChecked ? "" : outside(claim, validated, results));
         }
@@ -89,8 +89,7 @@ public final class ClaimCheck {
             int t = tested.indexOf(i);
             boolean holds = p.holds && (t < 0 || rejected[t]);
             String threshold = p.threshold + (t < 0 ? "" : ", p <= Holm level");
-            ClaimVerdict.Outcome outcome = claims.get(i) instanceof ClaimConfig.NotChecked
-                    ? ClaimVerdict.Outcome.NOT_CHECKED
+            ClaimVerdict.Outcome outcome = !p.checked ? ClaimVerdict.Outcome.NOT_CHECKED
                     : !outside.get(i).isEmpty() ? ClaimVerdict.Outcome.OUTSIDE_VALIDATED_RANGE
                     : holds ? ClaimVerdict.Outcome.HOLDS : ClaimVerdict.Outcome.FAILS;
             String note = outside.get(i).isEmpty() ? p.note : p.note.isEmpty() ? outside.get(i)
@@ -121,9 +120,16 @@ public final class ClaimCheck {
         }
     }
 
-    /** A claim's outcome before Holm's correction. */
+    /** A claim's outcome before Holm's correction; {@code checked} false when a point it names was not run. */
     private record Partial(double observed, String threshold, double pValue, int seedsNeeded, boolean holds,
-                           String note) {
+                           String note, boolean checked) {
+        Partial(double observed, String threshold, double pValue, int seedsNeeded, boolean holds, String note) {
+            this(observed, threshold, pValue, seedsNeeded, holds, note, true);
+        }
+    }
+
+    private static Partial unchecked(String bound, String why) {
+        return new Partial(Double.NaN, bound, Double.NaN, 0, false, why, false);
     }
 
     /** What a claim's observed number must be, e.g. {@code >= 0.9} or {@code > 0.2, CIs apart}. */
@@ -182,7 +188,8 @@ public final class ClaimCheck {
             }
         }
         if (worstPoint == null) {
-            return new Partial(Double.NaN, bound, Double.NaN, 0, false, "no point selected");
+            // The loader refuses a claim naming an unswept point, so only a caller that ran part of the sweep gets here.
+            return unchecked(bound, "point not in the sweep: " + where(c.at()));
         }
         boolean holds = c.bound().holds(worst, c.value());
         double[] values = r.perSeed(worstPoint, c.series());
@@ -224,7 +231,7 @@ public final class ClaimCheck {
             }
         }
         if (!any) {
-            return new Partial(Double.NaN, bound, c.tested() ? 1 : Double.NaN, 0, false, "no pair of points to compare");
+            return unchecked(bound, "point not in the sweep: " + where(r.selected(c.at()).isEmpty() ? c.at() : c.than()));
         }
         return new Partial(smallest, bound, largestP, seeds, holds, "");
     }
@@ -259,6 +266,12 @@ public final class ClaimCheck {
         boolean holds = smallestChange > 0 && largestStepBack <= c.slack();
         return new Partial(smallestChange, bound, Double.NaN, 0, holds,
                 "largest step back " + Numbers.format(ClaimVerdict.round(largestStepBack)));
+    }
+
+    /** {@code k=v, k2=v2} with short key names. */
+    private static String where(Map<String, Object> at) {
+        return at.entrySet().stream().map(e -> ClaimConfig.shortKey(e.getKey()) + "=" + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static Partial missing(String bound, SweepPoint p) {
