@@ -17,6 +17,7 @@ import org.innerlab.gui.Recording;
 import org.innerlab.scenario.Scenario;
 import org.innerlab.scenario.ScenarioException;
 import org.innerlab.scenario.ScenarioLoader;
+import org.innerlab.scenario.ValidatedRange;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,7 +36,8 @@ import picocli.CommandLine.Spec;
                 "  innerlab run scenarios/coinrun-goal-misgeneralization.yaml --smoke --out /tmp/check",
                 "  innerlab run scenarios/cheese-maze.yaml --seed 7 --check-claims",
                 "", "Exit codes: 0 success, 2 bad input (scenario or arguments), 3 a claim failed (--check-claims, "
-                        + "never on --smoke), 1 anything else."})
+                        + "never on --smoke; a claim not checked, or outside the scenario's validated ranges, is no "
+                        + "failure), 1 anything else."})
 public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -81,7 +83,8 @@ public final class RunCommand implements Callable<Integer> {
     boolean quiet;
 
     @Option(names = "--check-claims", description = "exit with code " + CLAIM_FAILED + " when one of the scenario's "
-            + "claims fails (claims.csv); a --smoke run's verdicts are not meaningful and never fail it")
+            + "claims fails (claims.csv); a --smoke run's verdicts are not meaningful and never fail it, nor does a "
+            + "claim not-checked (its point left out of a --set sweep) or outside-validated-range")
     boolean checkClaims;
 
     /** The exit code of a run whose claims {@code --check-claims} found failing. */
@@ -115,6 +118,9 @@ public final class RunCommand implements Callable<Integer> {
         if (out != null && Files.exists(out)) {
             throw new BadInputException("--out " + out + " exists already; name a new folder");
         }
+        // Before the run starts, so a user who moved a size out of range knows at once what the claims are worth.
+        ValidatedRange.warnings(scenario.validated(), scenario.points())
+                .forEach(w -> spec.commandLine().getErr().println("innerlab run: warning: " + w));
         Scenario toRun = scenario;
         Path folder = Experiment.run(toRun, new Experiment.Options(workers, outputRoot, out, command, savePolicies,
                 Recording.animator(), smoke, part),
@@ -136,7 +142,7 @@ public final class RunCommand implements Callable<Integer> {
         } else {
             claims.forEach(v -> spec.commandLine().getErr().println(v.line()));
         }
-        boolean failed = claims.stream().anyMatch(v -> !v.holds() && v.meaningful());
+        boolean failed = claims.stream().anyMatch(ClaimVerdict::fails);
         if (checkClaims && smoke && !claims.isEmpty()) {
             spec.commandLine().getErr().println("innerlab run: --check-claims ignores a --smoke run: its budgets say "
                     + "nothing about the organism");

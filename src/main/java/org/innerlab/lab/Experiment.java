@@ -200,7 +200,8 @@ public final class Experiment {
     static void writeResults(Path folder, Scenario scenario, List<SweepPoint> points, List<RunResult> results,
                              Manifest manifest, Map<String, ?> moreManifest) throws IOException {
         List<SummaryRow> summary = ResultsWriter.write(folder, points, results, scenario.charts(), manifest);
-        ClaimCheck.write(folder, ClaimCheck.of(scenario.claims(), points, results, summary, manifest.smoke()));
+        ClaimCheck.write(folder, ClaimCheck.of(scenario.claims(), scenario.validated(), points, results, summary,
+                manifest.smoke()));
         if (!moreManifest.isEmpty()) {
             // ResultsWriter writes the record alone; the extra entries (a merge's provenance) replace that file.
             Files.writeString(folder.resolve("manifest.json"), ManifestJson.write(manifest, moreManifest),

@@ -17,6 +17,7 @@ import org.innerlab.measure.SeedsNeeded;
 import org.innerlab.measure.SummaryRow;
 import org.innerlab.scenario.ClaimConfig;
 import org.innerlab.scenario.SweepPoint;
+import org.innerlab.scenario.ValidatedRange;
 
 /**
  * Checks a scenario's claims ({@link ClaimConfig}) against a run's summary rows and per-seed values, and
@@ -41,28 +42,42 @@ public final class ClaimCheck {
 
     /** The verdicts on the claims of the folder's scenario (none when it has none). */
     public static List<ClaimVerdict> of(RunFolder folder) {
-        return of(folder.scenario().claims(), folder.points(), folder.runs(), folder.summary(),
-                "true".equals(folder.manifestText("smoke", null)));
+        return of(folder.scenario().claims(), folder.scenario().validated(), folder.points(), folder.runs(),
+                folder.summary(), "true".equals(folder.manifestText("smoke", null)));
+    }
+
+    /** The verdicts on {@code claims} of a scenario without validated ranges. */
+    public static List<ClaimVerdict> of(List<ClaimConfig> claims, List<SweepPoint> points, List<RunResult> runs,
+                                        List<SummaryRow> summary, boolean smoke) {
+        return of(claims, List.of(), points, runs, summary, smoke);
     }
 
     /**
-     * The verdicts on {@code claims}, in order.
+     * The verdicts on {@code claims}, in order. A claim not checked ({@link ClaimConfig.NotChecked}) says why; a
+     * claim that reads a point outside the {@code validated} ranges is checked and its numbers reported, but
+     * its verdict is {@link ClaimVerdict.Outcome#OUTSIDE_VALIDATED_RANGE} and its test leaves Holm's family.
      *
-     * @param summary the summary rows, as summary.csv holds them (backdoor_persistence rows included)
-     * @param smoke   whether the run's budgets were shrunk, which makes every verdict not meaningful
+     * @param validated the scenario's validated ranges ({@link ValidatedRange})
+     * @param summary   the summary rows, as summary.csv holds them (backdoor_persistence rows included)
+     * @param smoke     whether the run's budgets were shrunk, which makes every verdict not meaningful
      */
-    public static List<ClaimVerdict> of(List<ClaimConfig> claims, List<SweepPoint> points, List<RunResult> runs,
-                                        List<SummaryRow> summary, boolean smoke) {
+    public static List<ClaimVerdict> of(List<ClaimConfig> claims, List<ValidatedRange> validated,
+                                        List<SweepPoint> points, List<RunResult> runs, List<SummaryRow> summary,
+                                        boolean smoke) {
         Results results = new Results(points, runs, summary);
         List<Partial> partials = new ArrayList<>();
+        List<String> outside = new ArrayList<>();
         for (ClaimConfig claim : claims) {
             partials.add(claim instanceof ClaimConfig.Threshold t ? threshold(t, results)
                     : claim instanceof ClaimConfig.Difference d ? difference(d, results)
-                    : trend((ClaimConfig.Trend) claim, results));
+                    : claim instanceof ClaimConfig.Trend t ? trend(t, results)
+                    : unchecked(bound(((ClaimConfig.NotChecked) claim).claim()),
+                    ((ClaimConfig.NotChecked) claim).reason()));
+            outside.add(claim instanceof ClaimConfig.NotChecked ? "" : outside(claim, validated, results));
         }
         List<Integer> tested = new ArrayList<>();
         for (int i = 0; i < partials.size(); i++) {
-            if (!Double.isNaN(partials.get(i).pValue)) {
+            if (!Double.isNaN(partials.get(i).pValue) && outside.get(i).isEmpty()) {
                 tested.add(i);
             }
         }
@@ -74,8 +89,13 @@ public final class ClaimCheck {
             int t = tested.indexOf(i);
             boolean holds = p.holds && (t < 0 || rejected[t]);
             String threshold = p.threshold + (t < 0 ? "" : ", p <= Holm level");
+            ClaimVerdict.Outcome outcome = !p.checked ? ClaimVerdict.Outcome.NOT_CHECKED
+                    : !outside.get(i).isEmpty() ? ClaimVerdict.Outcome.OUTSIDE_VALIDATED_RANGE
+                    : holds ? ClaimVerdict.Outcome.HOLDS : ClaimVerdict.Outcome.FAILS;
+            String note = outside.get(i).isEmpty() ? p.note : p.note.isEmpty() ? outside.get(i)
+                    : outside.get(i) + "; " + p.note;
             verdicts.add(new ClaimVerdict(i + 1, claims.get(i).says(), claims.get(i).check(), p.observed, threshold,
-                    p.pValue, p.seedsNeeded, holds, !smoke, p.note));
+                    p.pValue, p.seedsNeeded, outcome, !smoke, note));
         }
         return verdicts;
     }
@@ -100,13 +120,58 @@ public final class ClaimCheck {
         }
     }
 
-    /** A claim's outcome before Holm's correction. */
+    /** A claim's outcome before Holm's correction; {@code checked} false when a point it names was not run. */
     private record Partial(double observed, String threshold, double pValue, int seedsNeeded, boolean holds,
-                           String note) {
+                           String note, boolean checked) {
+        Partial(double observed, String threshold, double pValue, int seedsNeeded, boolean holds, String note) {
+            this(observed, threshold, pValue, seedsNeeded, holds, note, true);
+        }
+    }
+
+    private static Partial unchecked(String bound, String why) {
+        return new Partial(Double.NaN, bound, Double.NaN, 0, false, why, false);
+    }
+
+    /** What a claim's observed number must be, e.g. {@code >= 0.9} or {@code > 0.2, CIs apart}. */
+    private static String bound(ClaimConfig claim) {
+        if (claim instanceof ClaimConfig.Threshold c) {
+            return (c.wholeCi() ? "95% CI " : "") + c.bound().symbol + " " + Numbers.format(c.value());
+        }
+        if (claim instanceof ClaimConfig.Difference c) {
+            return "> " + Numbers.format(c.by()) + (c.cisApart() ? ", CIs apart" : "");
+        }
+        ClaimConfig.Trend c = (ClaimConfig.Trend) claim;
+        return "> 0" + (c.slack() > 0 ? ", no step back > " + Numbers.format(c.slack()) : ", no step back");
+    }
+
+    /**
+     * Why a claim reads a point outside the validated ranges (the first such point's values), or empty: a
+     * difference reads its partners too.
+     */
+    private static String outside(ClaimConfig claim, List<ValidatedRange> validated, Results r) {
+        if (validated.isEmpty()) {
+            return "";
+        }
+        List<SweepPoint> read = new ArrayList<>(r.selected(claim.at()));
+        if (claim instanceof ClaimConfig.Difference d) {
+            for (SweepPoint p : r.selected(d.at())) {
+                SweepPoint q = r.partner(p, d.than());
+                if (q != null) {
+                    read.add(q);
+                }
+            }
+        }
+        for (SweepPoint p : read) {
+            String why = ValidatedRange.outside(validated, p);
+            if (!why.isEmpty()) {
+                return why;
+            }
+        }
+        return "";
     }
 
     private static Partial threshold(ClaimConfig.Threshold c, Results r) {
-        String bound = (c.wholeCi() ? "95% CI " : "") + c.bound().symbol + " " + Numbers.format(c.value());
+        String bound = bound(c);
         List<SweepPoint> selected = r.selected(c.at());
         double worst = Double.NaN;
         SweepPoint worstPoint = null;
@@ -123,7 +188,8 @@ public final class ClaimCheck {
             }
         }
         if (worstPoint == null) {
-            return new Partial(Double.NaN, bound, Double.NaN, 0, false, "no point selected");
+            // The loader refuses a claim naming an unswept point, so only a caller that ran part of the sweep gets here.
+            return unchecked(bound, "point not in the sweep: " + where(c.at()));
         }
         boolean holds = c.bound().holds(worst, c.value());
         double[] values = r.perSeed(worstPoint, c.series());
@@ -133,7 +199,7 @@ public final class ClaimCheck {
     }
 
     private static Partial difference(ClaimConfig.Difference c, Results r) {
-        String bound = "> " + Numbers.format(c.by()) + (c.cisApart() ? ", CIs apart" : "");
+        String bound = bound(c);
         double smallest = Double.NaN;
         double largestP = Double.NaN;
         boolean holds = true;
@@ -165,13 +231,13 @@ public final class ClaimCheck {
             }
         }
         if (!any) {
-            return new Partial(Double.NaN, bound, c.tested() ? 1 : Double.NaN, 0, false, "no pair of points to compare");
+            return unchecked(bound, "point not in the sweep: " + where(r.selected(c.at()).isEmpty() ? c.at() : c.than()));
         }
         return new Partial(smallest, bound, largestP, seeds, holds, "");
     }
 
     private static Partial trend(ClaimConfig.Trend c, Results r) {
-        String bound = "> 0" + (c.slack() > 0 ? ", no step back > " + Numbers.format(c.slack()) : ", no step back");
+        String bound = bound(c);
         // One line per combination of the other keys; the points come in sweep order, so each line does too.
         Map<Map<String, Object>, List<SweepPoint>> lines = new LinkedHashMap<>();
         for (SweepPoint p : r.selected(c.at())) {
@@ -200,6 +266,12 @@ public final class ClaimCheck {
         boolean holds = smallestChange > 0 && largestStepBack <= c.slack();
         return new Partial(smallestChange, bound, Double.NaN, 0, holds,
                 "largest step back " + Numbers.format(ClaimVerdict.round(largestStepBack)));
+    }
+
+    /** {@code k=v, k2=v2} with short key names. */
+    private static String where(Map<String, Object> at) {
+        return at.entrySet().stream().map(e -> ClaimConfig.shortKey(e.getKey()) + "=" + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static Partial missing(String bound, SweepPoint p) {

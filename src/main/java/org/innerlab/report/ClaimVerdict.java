@@ -14,16 +14,55 @@ package org.innerlab.report;
  * @param pValue      the one-sided test's p-value (the largest over the claim's pairs of points), NaN when untested
  * @param seedsNeeded seeds per point that detect the observed margin at α = 0.05 with power 0.8
  *                    ({@link org.innerlab.measure.SeedsNeeded}), 0 when there is no margin or no spread to compute it from
- * @param holds       whether every part of the check holds (for a tested claim, with Holm's correction across the
- *                    scenario's tested claims)
+ * @param outcome     whether the claim holds (every part of the check, for a tested claim with Holm's correction
+ *                    across the scenario's tested claims), fails, or was not checked, and why not
  * @param meaningful  false for a {@code --smoke} run, whose budgets say nothing about the organism
- * @param note        what else the check found (a trend's largest step back, a missing point), or empty
+ * @param note        what else the check found (a trend's largest step back, a missing point), or why the claim
+ *                    was not checked; or empty
  */
 public record ClaimVerdict(int number, String says, String check, double observed, String threshold, double pValue,
-                           int seedsNeeded, boolean holds, boolean meaningful, String note) {
-    /** {@code holds} or {@code fails}, as claims.csv writes it. */
+                           int seedsNeeded, Outcome outcome, boolean meaningful, String note) {
+    /**
+     * What a claim came to. Only {@link #FAILS} makes {@code --check-claims} fail: a claim not checked, or
+     * checked where the scenario does not say it holds, is no evidence against the organism.
+     */
+    public enum Outcome {
+        /** Every part of the check holds. */
+        HOLDS("holds"),
+        /** The check was made and does not hold. */
+        FAILS("fails"),
+        /** A point the claim names is not in the sweep this run ran (a sweep narrowed with {@code --set}). */
+        NOT_CHECKED("not-checked"),
+        /**
+         * A point the claim reads lies outside the scenario's {@code validated} ranges, where the claim is not
+         * expected to hold; the check was made and its numbers are reported, but it counts for nothing.
+         */
+        OUTSIDE_VALIDATED_RANGE("outside-validated-range");
+
+        /** As claims.csv writes it. */
+        public final String text;
+
+        Outcome(String text) {
+            this.text = text;
+        }
+    }
+
+    /** Whether the claim was checked and holds. */
+    public boolean holds() {
+        return outcome == Outcome.HOLDS;
+    }
+
+    /**
+     * Whether the claim was checked, at points where it is expected to hold, at a meaningful budget, and does
+     * not hold: what fails {@code --check-claims}.
+     */
+    public boolean fails() {
+        return outcome == Outcome.FAILS && meaningful;
+    }
+
+    /** {@code holds}, {@code fails}, {@code not-checked} or {@code outside-validated-range}, as claims.csv has it. */
     public String verdict() {
-        return holds ? "holds" : "fails";
+        return outcome.text;
     }
 
     /** One line for the terminal: {@code claim 2 holds: <says> (<check>: observed 0.46, needs > 0.2; p = 1E-6)}. */
@@ -31,6 +70,10 @@ public record ClaimVerdict(int number, String says, String check, double observe
         StringBuilder line = new StringBuilder("claim ").append(number).append(' ').append(verdict());
         if (!meaningful) {
             line.append(" (smoke budget: not meaningful)");
+        }
+        if (outcome == Outcome.NOT_CHECKED) {
+            return line.append(": ").append(says).append(" [").append(check).append(": ").append(note).append(']')
+                    .toString();
         }
         line.append(": ").append(says).append(" [").append(check).append(": ").append(Numbers.format(round(observed)))
                 .append(", needs ").append(threshold);

@@ -21,8 +21,11 @@ import java.util.stream.Collectors;
  *   <li>{@link Trend}: along one swept key, in sweep order, the mean rises (or falls) from the first value
  *       to the last and never steps back by more than {@code slack}, at every combination of the other keys.</li>
  * </ul>
+ * A claim that names a point the sweep does not hold (one a {@code --set} narrowed sweep dropped) is read
+ * as {@link NotChecked}: the run goes on and reports it not checked, with the reason.
  */
-public sealed interface ClaimConfig permits ClaimConfig.Threshold, ClaimConfig.Difference, ClaimConfig.Trend {
+public sealed interface ClaimConfig permits ClaimConfig.Threshold, ClaimConfig.Difference, ClaimConfig.Trend,
+        ClaimConfig.NotChecked {
     /** The finding in a reader's words. */
     String says();
 
@@ -118,6 +121,39 @@ public sealed interface ClaimConfig permits ClaimConfig.Threshold, ClaimConfig.D
         public String check() {
             return series + where(at) + (rising ? " rises" : " falls") + " over " + over
                     + (slack > 0 ? " (steps back at most " + number(slack) + ")" : "");
+        }
+    }
+
+    /**
+     * A claim this run cannot check, kept so that claims.csv still lists it, with the reason (e.g. {@code point
+     * not in the sweep: random_coin_percent=10}). The resolved scenario writes it as the claim plus
+     * {@code not_checked: <reason>}, which also lets its points lie outside the sweep.
+     */
+    record NotChecked(ClaimConfig claim, String reason) implements ClaimConfig {
+        public NotChecked {
+            if (claim instanceof NotChecked) {
+                throw new IllegalArgumentException("a claim is not checked once, not twice");
+            }
+        }
+
+        @Override
+        public String says() {
+            return claim.says();
+        }
+
+        @Override
+        public String series() {
+            return claim.series();
+        }
+
+        @Override
+        public Map<String, Object> at() {
+            return claim.at();
+        }
+
+        @Override
+        public String check() {
+            return claim.check();
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.innerlab.core.ParamSpec;
 import org.innerlab.env.EnvSpec;
 import org.innerlab.measure.BackdoorPersistence;
@@ -24,7 +25,7 @@ final class ClaimsSection {
     static final List<String> CHECKS = List.of("at_least", "above", "at_most", "below", "exceeds", "rises_over",
             "falls_over");
     static final List<String> KEYS = List.of("says", "series", "at", "at_least", "above", "at_most", "below",
-            "whole_ci", "exceeds", "by", "cis_apart", "test", "rises_over", "falls_over", "slack");
+            "whole_ci", "exceeds", "by", "cis_apart", "test", "rises_over", "falls_over", "slack", "not_checked");
     /** The statistical tests a difference may ask for. */
     static final List<String> TESTS = List.of("mann-whitney");
 
@@ -35,8 +36,14 @@ final class ClaimsSection {
     private ClaimsSection() {
     }
 
-    /** The claims of {@code base} with the sweep {@code sweep} (canonical paths → canonical values). */
-    static List<ClaimConfig> parse(Node node, Map<String, List<Object>> sweep, Scenario base, EnvSpec spec) {
+    /**
+     * The claims of {@code base} with the sweep {@code sweep} (canonical paths → canonical values).
+     *
+     * @param narrowed the sweep keys a command-line option wrote: a claim naming a value they do not hold is read
+     *                 as {@link ClaimConfig.NotChecked} rather than refused, as is one that writes {@code not_checked}
+     */
+    static List<ClaimConfig> parse(Node node, Map<String, List<Object>> sweep, Set<String> narrowed, Scenario base,
+                                   EnvSpec spec) {
         if (node == null) {
             return List.of();
         }
@@ -44,13 +51,28 @@ final class ClaimsSection {
         List<Node> items = Section.list(node, "claims");
         List<ClaimConfig> claims = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            claims.add(claim(Section.of(items.get(i), "claims." + i, KEYS), "claims." + i, sweep, base, spec, metrics));
+            Section s = Section.of(items.get(i), "claims." + i, KEYS);
+            String reason = s.get("not_checked") == null ? null : Section.text(s.get("not_checked"),
+                    s.field("not_checked"));
+            // A claim already not checked may name any value; otherwise only the keys a command line narrowed may.
+            Lenient lenient = new Lenient(reason != null ? sweep.keySet() : narrowed, new ArrayList<>());
+            ClaimConfig claim = claim(s, "claims." + i, sweep, lenient, base, spec, metrics);
+            claims.add(reason != null ? new ClaimConfig.NotChecked(claim, reason)
+                    : lenient.dropped().isEmpty() ? claim
+                    : new ClaimConfig.NotChecked(claim, String.join("; ", lenient.dropped())));
         }
         return claims;
     }
 
-    private static ClaimConfig claim(Section s, String path, Map<String, List<Object>> sweep, Scenario base,
-                                     EnvSpec spec, List<String> metrics) {
+    /**
+     * The sweep keys whose missing values make a claim not checked instead of refused, and what was missing
+     * ({@code point not in the sweep: random_coin_percent=10}).
+     */
+    private record Lenient(Set<String> keys, List<String> dropped) {
+    }
+
+    private static ClaimConfig claim(Section s, String path, Map<String, List<Object>> sweep, Lenient lenient,
+                                     Scenario base, EnvSpec spec, List<String> metrics) {
         String says = Section.text(s.require("says"), s.field("says"));
         Node seriesNode = s.require("series");
         String series = Series.parse(seriesNode, s.field("series"), base);
@@ -62,11 +84,11 @@ final class ClaimsSection {
         if (!metrics.contains(metric)) {
             throw Section.unknown(seriesNode.origin(), s.field("series"), "metric", metric, metrics, spec.id() + "'s");
         }
-        Map<String, Object> at = s.get("at") == null ? Map.of() : point(s.get("at"), s.field("at"), sweep);
+        Map<String, Object> at = s.get("at") == null ? Map.of() : point(s.get("at"), s.field("at"), sweep, lenient);
         String check = kind(s, path);
         switch (check) {
             case "exceeds" -> {
-                return difference(s, says, series, at, sweep);
+                return difference(s, says, series, at, sweep, lenient);
             }
             case "rises_over", "falls_over" -> {
                 only(s, check, "by", "cis_apart", "test", "whole_ci");
@@ -75,7 +97,9 @@ final class ClaimsSection {
                     throw new ScenarioException(s.get("at").origin(), s.field("at"), "fixes " + over + ", the key the "
                             + "trend runs over", "remove it from at");
                 }
-                if (sweep.get(over).size() < 2) {
+                if (sweep.get(over).size() < 2 && lenient.keys().contains(over)) {
+                    lenient.dropped().add(over + " has one swept value, so nothing to trend over");
+                } else if (sweep.get(over).size() < 2) {
                     throw new ScenarioException(s.get(check).origin(), s.field(check), over + " has one swept value, "
                             + "so nothing to trend over", "sweep at least two values");
                 }
@@ -95,9 +119,9 @@ final class ClaimsSection {
     }
 
     private static ClaimConfig difference(Section s, String says, String series, Map<String, Object> at,
-                                          Map<String, List<Object>> sweep) {
+                                          Map<String, List<Object>> sweep, Lenient lenient) {
         only(s, "exceeds", "slack", "whole_ci");
-        Map<String, Object> than = point(s.get("exceeds"), s.field("exceeds"), sweep);
+        Map<String, Object> than = point(s.get("exceeds"), s.field("exceeds"), sweep, lenient);
         if (than.isEmpty()) {
             throw new ScenarioException(s.get("exceeds").origin(), s.field("exceeds"), "names no point to compare with",
                     "e.g. exceeds: { condition: backdoored }");
@@ -148,14 +172,15 @@ final class ClaimsSection {
     }
 
     /** A partial assignment of swept paths to swept values, in canonical form. */
-    private static Map<String, Object> point(Node node, String field, Map<String, List<Object>> sweep) {
+    private static Map<String, Object> point(Node node, String field, Map<String, List<Object>> sweep,
+                                             Lenient lenient) {
         Map<String, Object> point = new LinkedHashMap<>();
         for (Entry e : Section.mapping(node, field).entries()) {
             String key = sweepKey(e.keyOrigin(), e.key(), Section.join(field, e.key()), sweep);
             if (point.containsKey(key)) {
                 throw new ScenarioException(e.keyOrigin(), Section.join(field, e.key()), "names " + key + " twice", null);
             }
-            point.put(key, sweptValue(e.value(), Section.join(field, e.key()), key, sweep.get(key)));
+            point.put(key, sweptValue(e.value(), Section.join(field, e.key()), key, sweep.get(key), lenient));
         }
         return point;
     }
@@ -193,8 +218,11 @@ final class ClaimsSection {
                 Spelling.hint(written, known, "sweep keys"));
     }
 
-    /** One of {@code values} (numbers compared by value, so 25 finds a swept 25.0), as the sweep holds it. */
-    private static Object sweptValue(Node node, String field, String key, List<Object> values) {
+    /**
+     * One of {@code values} (numbers compared by value, so 25 finds a swept 25.0), as the sweep holds it; a value
+     * of a {@code lenient} key that the sweep does not hold is kept as written and recorded as dropped.
+     */
+    private static Object sweptValue(Node node, String field, String key, List<Object> values, Lenient lenient) {
         if (!(node instanceof Scalar s) || s.isNull()) {
             throw new ScenarioException(node.origin(), field, "expected one swept value, got " + node.describe(), null);
         }
@@ -203,6 +231,10 @@ final class ClaimsSection {
                     : v.toString().equals(s.text())) {
                 return v;
             }
+        }
+        if (lenient.keys().contains(key)) {
+            lenient.dropped().add("point not in the sweep: " + ClaimConfig.shortKey(key) + "=" + s.text());
+            return s.value();
         }
         List<String> known = values.stream().map(Object::toString).toList();
         // A near name is a slip of the finger; a near number is just another number.

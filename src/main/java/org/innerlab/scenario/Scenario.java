@@ -32,12 +32,15 @@ import org.innerlab.env.EnvSpec;
  * @param conditions  named partial scenarios that the sweep key {@code condition} selects
  * @param claims      what the organism shows, checked over the summary after every run ({@link ClaimConfig});
  *                    like the charts, they belong to the whole sweep, so a point's scenario has none
+ * @param validated   the ranges of values over which the claims were measured to hold ({@link ValidatedRange});
+ *                    a run outside them warns and marks the claims that read such points; a point's scenario has none
  * @param source      the file this came from (for messages), or null
  */
 public record Scenario(String name, String description, long seed, int seeds,
                        EnvironmentConfig environment, LearnerConfig learner, DataConfig data, List<StageConfig> training,
                        EvaluationConfig evaluation, Map<String, List<Object>> sweep, List<ChartConfig> charts,
-                       ReportConfig report, Conditions conditions, List<ClaimConfig> claims, Path source) {
+                       ReportConfig report, Conditions conditions, List<ClaimConfig> claims,
+                       List<ValidatedRange> validated, Path source) {
 
     /** {@link #smoke()}'s cap on runs per point: two, so that per-point statistics still have a spread. */
     public static final int SMOKE_SEEDS = 2;
@@ -53,6 +56,7 @@ public record Scenario(String name, String description, long seed, int seeds,
         training = List.copyOf(training);
         charts = List.copyOf(charts);
         claims = claims == null ? List.of() : List.copyOf(claims);
+        validated = validated == null ? List.of() : List.copyOf(validated);
         report = report == null ? ReportConfig.NONE : report;
         conditions = conditions == null ? Conditions.NONE : conditions;
         Map<String, List<Object>> copy = new LinkedHashMap<>();
@@ -60,6 +64,15 @@ public record Scenario(String name, String description, long seed, int seeds,
             sweep.forEach((k, v) -> copy.put(k, List.copyOf(v)));
         }
         sweep = Collections.unmodifiableMap(copy);
+    }
+
+    /** A scenario without validated ranges. */
+    public Scenario(String name, String description, long seed, int seeds, EnvironmentConfig environment,
+                    LearnerConfig learner, DataConfig data, List<StageConfig> training, EvaluationConfig evaluation,
+                    Map<String, List<Object>> sweep, List<ChartConfig> charts, ReportConfig report,
+                    Conditions conditions, List<ClaimConfig> claims, Path source) {
+        this(name, description, seed, seeds, environment, learner, data, training, evaluation, sweep, charts, report,
+                conditions, claims, List.of(), source);
     }
 
     /** A scenario without claims. */
@@ -135,7 +148,8 @@ public record Scenario(String name, String description, long seed, int seeds,
         });
         DataConfig smokeData = data == null ? null : data.withAtMostEpisodes(SMOKE_DATA_EPISODES);
         return new Scenario(name, description, seed, Math.min(seeds, SMOKE_SEEDS), environment, learner, smokeData,
-                stages, eval, smokeSweep, charts, report, conditions.capped(Scenario::smokeCap), claims, source);
+                stages, eval, smokeSweep, charts, report, conditions.capped(Scenario::smokeCap), claims, validated,
+                source);
     }
 
     /**
@@ -183,7 +197,7 @@ public record Scenario(String name, String description, long seed, int seeds,
     /** A copy with another master seed (a sweep of {@code seed}, if any, still sets it per point). */
     public Scenario withSeed(long newSeed) {
         return new Scenario(name, description, newSeed, seeds, environment, learner, data, training, evaluation, sweep,
-                charts, report, conditions, claims, source);
+                charts, report, conditions, claims, validated, source);
     }
 
     /**
@@ -200,12 +214,12 @@ public record Scenario(String name, String description, long seed, int seeds,
         }
         Sweeps.requireFeasible(option, Sweeps.pointCount(sweep), newSeeds, training.size());
         return new Scenario(name, description, seed, newSeeds, environment, learner, data, training, evaluation, sweep,
-                charts, report, conditions, claims, source);
+                charts, report, conditions, claims, validated, source);
     }
 
     /** A copy that names another source file (e.g. the run folder's copy). */
     public Scenario withSource(Path newSource) {
         return new Scenario(name, description, seed, seeds, environment, learner, data, training, evaluation, sweep,
-                charts, report, conditions, claims, newSource);
+                charts, report, conditions, claims, validated, newSource);
     }
 }

@@ -345,7 +345,17 @@ public final class ScenarioKeys {
                     + "first to last value at each combination of the other keys"),
             new Key("claims.N.falls_over", "a sweep key", NONE, "check: as rises_over, falling"),
             new Key("claims.N.slack", "number >= 0", "0", "rises_over / falls_over only: how far one step may go "
-                    + "back"));
+                    + "back"),
+            new Key("claims.N.not_checked", "text", NONE, "the claim is reported not-checked with this reason, and its "
+                    + "points need not be swept; a run's resolved scenario writes it when a --set sweep drops a point "
+                    + "the claim names (such a claim never fails --check-claims)"),
+
+            new Key("validated", "map of dotted path -> [low, high]", NONE, "the ranges of values over which the "
+                    + "claims were measured to hold: a run with a value outside warns before it starts, and its "
+                    + "claims that read such points are marked outside-validated-range (never failing "
+                    + "--check-claims)"),
+            new Key("validated.<path>", "[low, high], numbers", NONE, "the validated range of one numeric value, "
+                    + "ends included, its path written as --set writes it (environment.params.max_size)"));
 
     private ScenarioKeys() {
     }

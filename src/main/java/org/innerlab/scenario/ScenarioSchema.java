@@ -30,7 +30,8 @@ final class ScenarioSchema {
     static final Pattern NAME = Pattern.compile("[a-z0-9-]+");
 
     static final List<String> TOP = List.of("name", "description", "seed", "seeds", "environment", "learner",
-            "data", "training", "evaluation", "report", "conditions", "sweep", "charts", "claims");
+            "data", "training", "evaluation", "report", "conditions", "sweep", "charts", "claims",
+            "validated");
 
     private final Function<String, EnvSpec> specs;
     private final Path source;
@@ -43,7 +44,8 @@ final class ScenarioSchema {
     /** The whole scenario. */
     Scenario scenario(Node root) {
         Section top = top(root);
-        Scenario plain = base(top.map().without("sweep").without("charts").without("conditions").without("claims"));
+        Scenario plain = base(top.map().without("sweep").without("charts").without("conditions").without("claims")
+                .without("validated"));
         Conditions conditions = conditions(top.get("conditions"), plain);
         Scenario base = new Scenario(plain.name(), plain.description(), plain.seed(), plain.seeds(),
                 plain.environment(), plain.learner(), plain.data(), plain.training(), plain.evaluation(), Map.of(),
@@ -54,11 +56,33 @@ final class ScenarioSchema {
         ReportSection.checkAuditingKey(top.get("report"), base, sweep);
         List<ChartConfig> charts = ChartsSection.parse(top.get("charts"), sweep.keySet(), base,
                 specs.apply(base.environment().id()));
-        List<ClaimConfig> claims = ClaimsSection.parse(top.get("claims"), sweep, base,
+        List<ClaimConfig> claims = ClaimsSection.parse(top.get("claims"), sweep, narrowed(top.get("sweep")), base,
                 specs.apply(base.environment().id()));
+        List<ValidatedRange> validated = ValidatedSection.parse(top.get("validated"), base, sweep);
         return new Scenario(base.name(), base.description(), base.seed(), base.seeds(), base.environment(),
                 base.learner(), base.data(), base.training(), base.evaluation(), sweep, charts, base.report(), conditions,
-                claims, source);
+                claims, validated, source);
+    }
+
+    /**
+     * The canonical sweep keys whose values a command-line option ({@code --set sweep.k=[...]}) wrote rather
+     * than the file: a claim naming a value such a sweep dropped is not checked, instead of refused.
+     */
+    private static Set<String> narrowed(Node sweepNode) {
+        if (!(sweepNode instanceof Mapping sweep)) {
+            return Set.of();
+        }
+        Set<String> keys = new java.util.HashSet<>();
+        for (Entry e : sweep.entries()) {
+            if (e.value().origin().argument() != null) {
+                try {
+                    keys.add(DottedPath.canonical(e.key()));
+                } catch (IllegalArgumentException ex) {
+                    // Sweeps.check has refused such a key already; nothing to record.
+                }
+            }
+        }
+        return keys;
     }
 
     /**
@@ -84,7 +108,8 @@ final class ScenarioSchema {
             overrides.put(e.key(), (Mapping) e.value());
         }
         Conditions conditions = new Conditions(overrides);
-        Mapping baseTree = ScenarioWriter.tree(plain).without("sweep").without("charts").without("claims");
+        Mapping baseTree = ScenarioWriter.tree(plain).without("sweep").without("charts").without("claims")
+                .without("validated");
         for (String name : conditions.names()) {
             try {
                 base(conditions.apply(baseTree, name));

@@ -246,11 +246,21 @@ public final class ScenarioWriter {
         if (!s.claims().isEmpty()) {
             root.put("claims", s.claims().stream().map(ScenarioWriter::claim).toList());
         }
+        if (!s.validated().isEmpty()) {
+            Map<String, Object> validated = new LinkedHashMap<>();
+            s.validated().forEach(r -> validated.put(r.path(), List.of(r.low(), r.high())));
+            root.put("validated", validated);
+        }
         return (Mapping) node(root, Origin.of(s.source()));
     }
 
     /** One claim in the file format, its check key last but for its options. */
     private static Map<String, Object> claim(ClaimConfig c) {
+        if (c instanceof ClaimConfig.NotChecked n) {
+            Map<String, Object> claim = claim(n.claim());
+            claim.put("not_checked", n.reason());
+            return claim;
+        }
         Map<String, Object> claim = new LinkedHashMap<>();
         claim.put("says", c.says());
         claim.put("series", c.series());

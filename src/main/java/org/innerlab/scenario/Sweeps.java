@@ -29,7 +29,8 @@ public final class Sweeps {
      */
     public static final long MAX_STAGE_RUNS = 1_000_000;
 
-    private static final Set<String> UNSWEEPABLE = Set.of("name", "description", "sweep", "charts", "claims");
+    private static final Set<String> UNSWEEPABLE = Set.of("name", "description", "sweep", "charts", "claims",
+            "validated");
     /** Keys that decide which other keys are valid; sweeping one would leave its siblings invalid. */
     private static final Pattern SELECTORS = Pattern.compile(
             "environment\\.id|learner\\.type|training\\.\\d+\\.regime|training\\.\\d+\\.rater\\.name");
@@ -250,7 +251,8 @@ public final class Sweeps {
     }
 
     private static Mapping baseTree(Scenario base) {
-        return ScenarioWriter.tree(base).without("sweep").without("charts").without("conditions").without("claims");
+        return ScenarioWriter.tree(base).without("sweep").without("charts").without("conditions").without("claims")
+                .without("validated");
     }
 
     private static Scenario strip(Scenario s) {

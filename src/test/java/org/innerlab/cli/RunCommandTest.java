@@ -229,6 +229,47 @@ class RunCommandTest {
     }
 
     @Test
+    void aClaimWhosePointASetSweepDropsIsNotCheckedAndNeverFailsCheckClaims(@TempDir Path tmp) throws Exception {
+        Path scenario = write(tmp, "claims.yaml", TINY_WITH_CLAIMS);
+        Outcome narrowed = innerlab("run", scenario.toString(), "--quiet", "--check-claims", "--set",
+                "sweep.environment.train.random_coin_percent=[50]", "--out", tmp.resolve("narrowed").toString());
+        assertEquals(0, narrowed.exitCode(), narrowed.err());
+        assertTrue(narrowed.err().contains("claim 2 not-checked: the coin is taken more often than always "
+                + "[train/got_coin at random_coin_percent=0 > 1: point not in the sweep: random_coin_percent=0]"),
+                narrowed.err());
+        List<String> csv = Files.readAllLines(tmp.resolve("narrowed/claims.csv"));
+        assertTrue(csv.get(2).endsWith(",not-checked,true,point not in the sweep: random_coin_percent=0"), csv.get(2));
+        assertTrue(Files.readString(tmp.resolve("narrowed/scenario.yaml"))
+                .contains("not_checked: \"point not in the sweep: random_coin_percent=0\""),
+                "the resolved scenario keeps the claim, marked, so the folder reads back");
+    }
+
+    @Test
+    void aRunOutsideTheValidatedRangeWarnsFirstAndItsClaimsNeverFailCheckClaims(@TempDir Path tmp) throws Exception {
+        Path scenario = write(tmp, "claims.yaml", TINY_WITH_CLAIMS + """
+                validated:
+                  environment.params.width: [8, 10]
+                """);
+        Outcome inside = innerlab("run", scenario.toString(), "--quiet", "--check-claims", "--out",
+                tmp.resolve("inside").toString());
+        assertEquals(RunCommand.CLAIM_FAILED, inside.exitCode(), "inside its range a claim still fails: "
+                + inside.err());
+        assertFalse(inside.err().contains("warning: environment.params.width"), inside.err());
+
+        Outcome outside = innerlab("run", scenario.toString(), "--quiet", "--check-claims", "--set",
+                "environment.params.width=12", "--out", tmp.resolve("outside").toString());
+        assertEquals(0, outside.exitCode(), outside.err());
+        assertTrue(outside.err().startsWith("innerlab run: warning: environment.params.width = 12 is outside [8, 10], "
+                + "the range in which this scenario's claims were validated; they are not expected to hold there, and "
+                + "claims.csv marks them outside-validated-range\n"), "one line, before the run: " + outside.err());
+        assertTrue(outside.err().contains("claim 2 outside-validated-range: the coin is taken more often than always "
+                + "[train/got_coin at random_coin_percent=0 > 1: "), outside.err());
+        List<String> csv = Files.readAllLines(tmp.resolve("outside/claims.csv"));
+        assertTrue(csv.get(2).contains(",outside-validated-range,true,\"environment.params.width = 12 outside [8, 10]\""),
+                csv.get(2));
+    }
+
+    @Test
     void anUnknownScenarioNameIsBadInputWithADidYouMean() {
         Outcome o = innerlab("run", "coinrun-goal-misgeneralisation");
         assertEquals(2, o.exitCode());

@@ -28,7 +28,8 @@ final class SummaryRows {
     static List<ClaimVerdict> claims(Scenario scenario) throws InterruptedException {
         List<SweepPoint> points = scenario.points();
         List<RunResult> runs = new Sweep(points, scenario.seeds()).execute(Runtime.getRuntime().availableProcessors());
-        return ClaimCheck.of(scenario.claims(), points, runs, ResultsWriter.summarise(points, runs), false);
+        return ClaimCheck.of(scenario.claims(), scenario.validated(), points, runs, ResultsWriter.summarise(points, runs),
+                false);
     }
 
     /** The row of {@code metric} on {@code distribution} at sweep point {@code point}; fails if there is none. */

@@ -115,6 +115,37 @@ class ClaimCheckTest {
         assertTrue(check(false, strong, weaker).get(0).holds());
     }
 
+    /** A claim not checked neither holds nor fails, says why, and leaves Holm's family to the claims checked. */
+    @Test
+    void aClaimNotCheckedSaysWhyAndLeavesHolmsFamily() {
+        ClaimConfig weaker = new ClaimConfig.Difference("s", "test/got_coin", Map.of(K, 10), Map.of(K, 0), 0.328125,
+                false, true);
+        List<ClaimVerdict> both = check(false, new ClaimConfig.NotChecked(weaker, "point not in the sweep: k=40"),
+                weaker);
+        ClaimVerdict dropped = both.get(0);
+        assertEquals(ClaimVerdict.Outcome.NOT_CHECKED, dropped.outcome());
+        assertFalse(dropped.holds() || dropped.fails(), "no evidence either way");
+        assertEquals("not-checked", dropped.verdict());
+        assertEquals("claim 1 not-checked: s [test/got_coin at random_coin_percent=10 exceeds at "
+                + "random_coin_percent=0 by > 0.328125, one-sided Mann-Whitney (Holm): point not in the sweep: k=40]",
+                dropped.line());
+        assertTrue(both.get(1).holds(), "alone in Holm's family, the checked copy keeps the level 0.05");
+    }
+
+    /** A caller that runs part of the sweep (a test thinning its points) gets not-checked for the rest. */
+    @Test
+    void aClaimOnAPointThatWasNotRunIsNotChecked() {
+        ClaimVerdict threshold = check(false, new ClaimConfig.Threshold("s", "test/got_coin", Map.of(K, 40),
+                Bound.AT_LEAST, 0.1, false)).get(0);
+        assertEquals(ClaimVerdict.Outcome.NOT_CHECKED, threshold.outcome());
+        assertEquals("point not in the sweep: random_coin_percent=40", threshold.note());
+        ClaimVerdict difference = check(false, new ClaimConfig.Difference("s", "test/got_coin", Map.of(K, 25),
+                Map.of(K, 40), 0, false, true)).get(0);
+        assertEquals(ClaimVerdict.Outcome.NOT_CHECKED, difference.outcome());
+        assertEquals("point not in the sweep: random_coin_percent=40", difference.note());
+        assertTrue(Double.isNaN(difference.pValue()), "no test, so no place in Holm's family");
+    }
+
     @Test
     void aTrendWalksTheSweepInOrder() {
         assertTrue(check(false, new ClaimConfig.Trend("s", "test/got_coin", Map.of(), K, true, 0)).get(0).holds());

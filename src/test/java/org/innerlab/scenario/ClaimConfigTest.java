@@ -109,4 +109,42 @@ class ClaimConfigTest {
         assertEquals(1, parse(MINIMAL + "claims:\n  - says: s\n    series: train/got_coin\n    above: 0.5\n")
                 .claims().size());
     }
+
+    @Test
+    void aClaimWhosePointASetSweepDropsIsReadAsNotCheckedWithTheReason() {
+        String percent = "environment.train.random_coin_percent";
+        Scenario narrowed = parse(CLAIMS, "sweep.environment.train.random_coin_percent=[0, 5, 25]");
+        assertEquals(new ClaimConfig.NotChecked(new ClaimConfig.Threshold("the agent takes the coin in training",
+                "train/got_coin", Map.of(percent, 0, "training.0.params.learning_rate", 0.05),
+                ClaimConfig.Bound.AT_LEAST, 0.9, false), "point not in the sweep: learning_rate=0.05"),
+                parse(CLAIMS, "sweep.training[0].params.learning_rate=[1]").claims().get(0));
+        assertEquals(parse(CLAIMS).claims(), narrowed.claims(), "every point the claims name is still swept");
+        Scenario dropped = parse(CLAIMS, "sweep.environment.train.random_coin_percent=[0, 5]");
+        ClaimConfig.NotChecked repaired = (ClaimConfig.NotChecked) dropped.claims().get(1);
+        assertEquals("point not in the sweep: random_coin_percent=25", repaired.reason());
+        assertEquals(parse(CLAIMS).claims().get(1).check(), repaired.check());
+        assertEquals(parse(CLAIMS).claims().get(2), dropped.claims().get(2), "two values still make a trend");
+        assertEquals(percent + " has one swept value, so nothing to trend over", ((ClaimConfig.NotChecked) parse(CLAIMS,
+                "sweep.environment.train.random_coin_percent=[5]").claims().get(2)).reason());
+    }
+
+    @Test
+    void aNotCheckedClaimRoundTripsThroughTheResolvedScenario() {
+        Scenario dropped = parse(CLAIMS, "sweep.environment.train.random_coin_percent=[0, 5]");
+        String yaml = ScenarioWriter.toYaml(dropped);
+        assertTrue(yaml.contains("not_checked: \"point not in the sweep: random_coin_percent=25\""), yaml);
+        Scenario back = ScenarioLoader.parse(yaml, "scenario.yaml", List.of(), SPECS);
+        assertEquals(dropped.claims(), back.claims());
+        assertEquals(yaml, ScenarioWriter.toYaml(back));
+    }
+
+    @Test
+    void aPointMissingFromAKeyTheFileSweepsIsStillRefused() {
+        assertEquals("x.yaml:42:32: claims.0.at.random_coin_percent: '3' is not a swept value of "
+                        + "environment.train.random_coin_percent; swept values: 0, 1, 2, 5, 10, 25",
+                assertThrows(ScenarioException.class, () -> parse(FULL + "claims:\n  - says: s\n    series: "
+                        + "train/got_coin\n    at: { random_coin_percent: 3 }\n    at_least: 0.9\n",
+                        "sweep.training[0].params.learning_rate=[1]")).getMessage(),
+                "only the keys a --set sweep wrote may miss a claim's point");
+    }
 }
