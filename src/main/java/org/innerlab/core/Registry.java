@@ -19,6 +19,11 @@ public final class Registry<T extends Registered> {
     private final String kind;
     private final Map<String, T> entries = new LinkedHashMap<>();
     private volatile List<T> snapshot = List.of();
+    /**
+     * The snapshot by id: scenario loading looks an id up several times per load (and per sweep point),
+     * and an entry's id may be built on each call ({@link Registered#id()}), so a scan was a cost.
+     */
+    private volatile Map<String, T> byId = Map.of();
 
     /** @param kind what one entry is called in messages, e.g. {@code "learner type"} or {@code "regime"} */
     public Registry(String kind) {
@@ -43,17 +48,13 @@ public final class Registry<T extends Registered> {
         }
         entries.put(id, entry);
         snapshot = List.copyOf(entries.values());
+        byId = Map.copyOf(entries);
         return entry;
     }
 
     /** The entry with {@code id}, or null. */
     public T find(String id) {
-        for (T entry : snapshot) {
-            if (entry.id().equals(id)) {
-                return entry;
-            }
-        }
-        return null;
+        return id == null ? null : byId.get(id);
     }
 
     /**

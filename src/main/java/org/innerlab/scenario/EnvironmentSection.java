@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.innerlab.core.ParamSpec;
@@ -43,8 +44,13 @@ final class EnvironmentSection {
         return spec;
     }
 
-    /** The environment written at {@code node}, whose id names {@code spec}. */
-    static EnvironmentConfig parse(Node node, EnvSpec spec) {
+    /**
+     * The environment written at {@code node}, whose id names {@code spec}.
+     *
+     * @param buildable parameter sets already built without error during this load; the ones built here
+     *                  are added, so a sweep's points and a scenario's conditions build each distinct set once
+     */
+    static EnvironmentConfig parse(Node node, EnvSpec spec, Set<Params> buildable) {
         Section s = Section.of(node, "environment", KEYS);
         Map<String, String> layouts = LayoutSection.named(s.get(LayoutSection.KEY), spec);
         Map<String, Object> params = layouts(s.get("params"), "environment.params", spec, layouts);
@@ -79,7 +85,7 @@ final class EnvironmentSection {
             }
         }
         EnvironmentConfig config = EnvironmentConfig.layered(spec.id(), params, own, layouts);
-        requireBuildable(config, spec, s, named);
+        requireBuildable(config, spec, s, named, buildable);
         return config;
     }
 
@@ -87,15 +93,21 @@ final class EnvironmentSection {
      * Builds each distribution's environment once, so that a combination of parameters that are each
      * valid alone but not together (two keys that exclude each other, a time limit too short for the
      * size) is reported here, located at the key it names, instead of failing the run later. Only for
-     * environments of the registry; a spec handed in by a test has no factory to ask.
+     * environments of the registry; a spec handed in by a test has no factory to ask. A set in
+     * {@code buildable} is not built again: building is a pure function of the parameters.
      */
-    private static void requireBuildable(EnvironmentConfig config, EnvSpec spec, Section s, Mapping named) {
+    private static void requireBuildable(EnvironmentConfig config, EnvSpec spec, Section s, Mapping named,
+                                         Set<Params> buildable) {
         if (EnvRegistry.spec(spec.id()) != spec) {
             return;
         }
         for (Map.Entry<String, Map<String, Object>> d : config.distributions().entrySet()) {
             try {
-                EnvRegistry.create(spec.id(), Params.resolve(spec, d.getValue()));
+                Params params = Params.resolve(spec, d.getValue());
+                if (!buildable.contains(params)) {
+                    EnvRegistry.create(spec.id(), params);
+                    buildable.add(params);
+                }
             } catch (IllegalArgumentException e) {
                 Node own = s.has(d.getKey()) ? s.get(d.getKey())
                         : named != null && named.entry(d.getKey()) != null ? named.entry(d.getKey()).value() : null;

@@ -1,6 +1,7 @@
 package org.innerlab.scenario;
 
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.innerlab.env.EnvSpec;
+import org.innerlab.env.Params;
 import org.innerlab.scenario.Node.Entry;
 import org.innerlab.scenario.Node.Mapping;
 
@@ -35,6 +37,8 @@ final class ScenarioSchema {
 
     private final Function<String, EnvSpec> specs;
     private final Path source;
+    /** The environment parameter sets built without error so far by this schema (one load, or one expansion). */
+    private final Set<Params> buildable = new HashSet<>();
 
     ScenarioSchema(Function<String, EnvSpec> specs, Path source) {
         this.specs = specs;
@@ -138,7 +142,7 @@ final class ScenarioSchema {
         int seeds = top.get("seeds") == null ? 1 : (int) Section.integer(top.get("seeds"), "seeds", 1, MAX_SEEDS);
         Node envNode = top.require("environment");
         EnvSpec spec = EnvironmentSection.spec(envNode, specs);
-        EnvironmentConfig environment = EnvironmentSection.parse(envNode, spec);
+        EnvironmentConfig environment = EnvironmentSection.parse(envNode, spec, buildable);
         Set<String> distributions = environment.distributions().keySet();
         LearnerConfig learner = LearnerSection.parse(top.require("learner"), spec);
         DataConfig data = top.get("data") == null ? null
