@@ -8,8 +8,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.innerlab.core.ParamSpec;
 import org.innerlab.env.EnvSpec;
-import org.innerlab.measure.DeceptiveAlignment;
-import org.innerlab.measure.Metric;
 import org.innerlab.measure.SteeringVector;
 
 /**
@@ -34,10 +32,6 @@ final class ChartsSection {
             return List.of();
         }
         List<String> metrics = Series.knownMetrics(spec, base);
-        // A learner that reports numbers about itself (a goal vector, persona shares) has learner/<metric> series.
-        Set<Metric.Need> capabilities = Series.learnerCapabilities(base);
-        boolean reportsItself = capabilities.contains(Metric.Need.GOAL_VECTOR)
-                || capabilities.contains(Metric.Need.PERSONA_SHARES);
         List<Node> items = Section.list(node, "charts");
         List<ChartConfig> charts = new ArrayList<>();
         Map<String, Origin> names = new HashMap<>();
@@ -86,11 +80,7 @@ final class ChartsSection {
             }
             for (int j = 0; j < series.size(); j++) {
                 String field = s.field("y") + "." + j;
-                // A learner/<metric> series is about the learner's parameters, not an evaluated distribution.
-                boolean aboutLearner = reportsItself && !metricsOnly
-                        && Section.text(series.get(j), field).startsWith(DeceptiveAlignment.LEARNER + "/");
                 String item = metricsOnly ? Section.matching(series.get(j), field, METRIC)
-                        : aboutLearner ? Section.text(series.get(j), field)
                         : Series.parse(series.get(j), field, base);
                 y.add(knownMetric(series.get(j), field, item, metrics, spec));
             }

@@ -8,6 +8,7 @@ import org.innerlab.inspect.Audit;
 import org.innerlab.inspect.ProbeDesign;
 import org.innerlab.learner.LearnerType;
 import org.innerlab.learner.Learners;
+import org.innerlab.measure.DeceptiveAlignment;
 import org.innerlab.measure.EvaluationPlan;
 import org.innerlab.measure.Metric;
 import org.innerlab.measure.MetricCatalog;
@@ -15,7 +16,8 @@ import org.innerlab.measure.MetricCatalog;
 /**
  * What a chart's series or a report table's column may name: {@code distribution/metric} (or
  * {@code 1-distribution/metric}, one minus it, or {@code a-vs-b/metric}, a contrast of two evaluated
- * distributions), where the distribution is evaluated and the metric is one the scenario reports.
+ * distributions), where the distribution is evaluated and the metric is one the scenario reports; or
+ * {@code learner/metric} for a learner that reports numbers about itself.
  */
 final class Series {
     private static final Pattern SERIES = Pattern.compile("(1-)?([^/]+)/([a-z0-9_]+(?:/[a-z0-9_]+)*)");
@@ -26,6 +28,9 @@ final class Series {
     /** The series written at {@code node}, whose distribution {@code base} evaluates (or contrasts). */
     static String parse(Node node, String field, Scenario base) {
         String text = Section.text(node, field);
+        if (text.startsWith(DeceptiveAlignment.LEARNER + "/") && reportsItself(base)) {
+            return text; // about the learner's own parameters (a goal vector, persona shares), not a distribution
+        }
         var m = SERIES.matcher(text);
         if (!m.matches()) {
             throw new ScenarioException(node.origin(), field, "expected distribution/metric, got \"" + text + "\"",
@@ -45,6 +50,12 @@ final class Series {
             throw Section.unknown(node.origin(), field, "distribution", distribution, evaluated, "evaluated");
         }
         return text;
+    }
+
+    /** Whether {@code base}'s learner reports numbers about itself, as {@code learner/<metric>} rows. */
+    static boolean reportsItself(Scenario base) {
+        Set<Metric.Need> capabilities = learnerCapabilities(base);
+        return capabilities.contains(Metric.Need.GOAL_VECTOR) || capabilities.contains(Metric.Need.PERSONA_SHARES);
     }
 
     /** The metrics a chart or table of {@code base} may name: its evaluation plan's, then its probes' AUROCs. */

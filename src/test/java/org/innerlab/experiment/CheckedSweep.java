@@ -15,8 +15,8 @@ import org.innerlab.scenario.SweepPoint;
 
 /**
  * Some points of a scenario's sweep, run with its seeds, summarised as summary.csv is and with its claims
- * checked on them, for the robustness tests: a claim whose points were thinned away has a NaN observation and
- * fails, so a test asserts the claims it kept by number ({@link #assertHold}) or all of them.
+ * checked on them, for the robustness tests: a claim whose points were thinned away is not checked, so a test
+ * asserts the claims it kept by number ({@link #assertHold}) or all of them.
  *
  * @param points   the points run (their indices are the scenario's)
  * @param runs     every run of them
