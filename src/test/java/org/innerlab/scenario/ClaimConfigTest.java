@@ -147,4 +147,17 @@ class ClaimConfigTest {
                         "sweep.training[0].params.learning_rate=[1]")).getMessage(),
                 "only the keys a --set sweep wrote may miss a claim's point");
     }
+
+    @Test
+    void aClaimMayReadTheRowsALearnerReportsAboutItself() {
+        Scenario s = ScenarioLoader.load(java.nio.file.Path.of("scenarios", "persona-selection.yaml"), List.of());
+        assertEquals("learner/persona_share/transformer-strong", s.claims().get(0).series());
+        String coinRun = error(FULL + """
+                claims:
+                  - says: a linear policy has no persona shares
+                    series: learner/persona_share/aligned-strong
+                    at_least: 0.5
+                """);
+        assertTrue(coinRun.contains("claims.0.series"), coinRun);
+    }
 }
