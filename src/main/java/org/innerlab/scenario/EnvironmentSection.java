@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.innerlab.core.ParamSpec;
 import org.innerlab.env.EnvRegistry;
 import org.innerlab.env.EnvSpec;
+import org.innerlab.env.LayoutException;
 import org.innerlab.env.Params;
 import org.innerlab.scenario.Node.Entry;
 import org.innerlab.scenario.Node.Mapping;
@@ -108,11 +109,17 @@ final class EnvironmentSection {
                     EnvRegistry.create(spec.id(), params);
                     buildable.add(params);
                 }
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException | LayoutException e) {
                 Node own = s.has(d.getKey()) ? s.get(d.getKey())
                         : named != null && named.entry(d.getKey()) != null ? named.entry(d.getKey()).value() : null;
                 String ownField = s.has(d.getKey()) ? "environment." + d.getKey()
                         : "environment.distributions." + d.getKey();
+                // A rule of the drawing that depends on the parameters (it must fit max_size) is at its cell.
+                var drawing = e instanceof LayoutException ? LayoutSection.drawing(own, ownField, s.get("params"),
+                        s.get(LayoutSection.KEY)) : null;
+                if (drawing != null) {
+                    throw LayoutSection.located((LayoutException) e, drawing.getKey(), drawing.getValue());
+                }
                 throw located(e.getMessage(), spec, own, ownField, s.get("params"), s);
             }
         }

@@ -83,13 +83,44 @@ final class LayoutSection {
         try {
             legend.rows(s.text());
         } catch (LayoutException e) {
-            Origin content = s.content();
-            if (content.hasPosition()) {
-                throw new ScenarioException(Origin.at(content.file(), content.line() + e.row(),
-                        content.column() + e.column()), field, e.problem(), e.hint());
-            }
-            throw new ScenarioException(content, field, "row " + (e.row() + 1) + ", column " + (e.column() + 1)
-                    + ": " + e.problem(), e.hint());
+            throw located(e, s, field);
         }
+    }
+
+    /** {@code e}, raised on the drawing written at {@code s}, as an error at the file's line and column. */
+    static ScenarioException located(LayoutException e, Scalar s, String field) {
+        Origin content = s.content();
+        if (content.hasPosition()) {
+            return new ScenarioException(Origin.at(content.file(), content.line() + e.row(),
+                    content.column() + e.column()), field, e.problem(), e.hint());
+        }
+        return new ScenarioException(content, field, "row " + (e.row() + 1) + ", column " + (e.column() + 1)
+                + ": " + e.problem(), e.hint());
+    }
+
+    /**
+     * Where the drawing a distribution plays is written: its own {@code layout}, else {@code params}'s,
+     * followed to {@code environment.layouts} when it is a name; null when neither writes one.
+     *
+     * @return the drawing's node and its field, or null
+     */
+    static Map.Entry<Scalar, String> drawing(Node own, String ownField, Node params, Node layouts) {
+        String field = null;
+        Node written = null;
+        if (own instanceof Mapping m && m.entry(Legend.PARAMETER) != null) {
+            written = m.get(Legend.PARAMETER);
+            field = ownField + "." + Legend.PARAMETER;
+        } else if (params instanceof Mapping m && m.entry(Legend.PARAMETER) != null) {
+            written = m.get(Legend.PARAMETER);
+            field = "environment.params." + Legend.PARAMETER;
+        }
+        if (!(written instanceof Scalar s)) {
+            return null;
+        }
+        if (!s.text().contains("\n") && layouts instanceof Mapping m && m.entry(s.text()) != null
+                && m.get(s.text()) instanceof Scalar drawn) {
+            return Map.entry(drawn, "environment." + KEY + "." + s.text());
+        }
+        return Map.entry(s, field);
     }
 }

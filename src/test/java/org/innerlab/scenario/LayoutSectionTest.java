@@ -179,7 +179,7 @@ class LayoutSectionTest {
     }
 
     @Test
-    void aRuleThatDependsOnParametersIsReportedWhenTheEnvironmentIsBuiltAtTheRowAndColumnOfTheDrawing() {
+    void aRuleThatDependsOnParametersIsReportedWhenTheEnvironmentIsBuiltAtTheFileLineAndColumnOfTheCell() {
         String yaml = """
                 name: maze
                 environment:
@@ -197,8 +197,8 @@ class LayoutSectionTest {
                   - regime: q-learning
                     steps: 1000
                 """;
-        assertEquals("layout row 1, column 8: the layout is 9 columns by 3 rows, larger than the 7 x 7 grid; draw at "
-                + "most max_size (7) of each, or raise max_size (at most 25)",
+        assertEquals("x.yaml:8:14: environment.params.layout: the layout is 9 columns by 3 rows, larger than the 7 x 7 "
+                + "grid; draw at most max_size (7) of each, or raise max_size (at most 25)",
                 assertThrows(BadInputException.class, () -> parse(yaml)).getMessage());
     }
 
