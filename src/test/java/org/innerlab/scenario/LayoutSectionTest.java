@@ -203,6 +203,32 @@ class LayoutSectionTest {
     }
 
     @Test
+    void aRuleThatDependsOnParametersIsLocatedInTheNamedDrawingADistributionPlays() {
+        String yaml = """
+                name: maze
+                environment:
+                  id: cheese-maze-v1
+                  layouts:
+                    wide: |
+                      #########
+                      #A     C#
+                      #########
+                  params:
+                    max_size: 7
+                    min_size: 7
+                  train: { layout: wide }
+                learner:
+                  type: tabular-q
+                training:
+                  - regime: q-learning
+                    steps: 1000
+                """;
+        assertEquals("x.yaml:6:14: environment.layouts.wide: the layout is 9 columns by 3 rows, larger than the 7 x 7 "
+                + "grid; draw at most max_size (7) of each, or raise max_size (at most 25)",
+                assertThrows(BadInputException.class, () -> parse(yaml)).getMessage());
+    }
+
+    @Test
     void anUnknownLayoutNameIsSuggestedANamedOne() {
         String yaml = """
                 name: named
