@@ -191,6 +191,7 @@ public final class RunModel extends SimState {
                 // Its own named stream: the analysis draws reward functions, never the episodes' numbers.
                 all.addAll(plan.power(distribution, env, trainingGamma(),
                         seeds.stream("eval/" + distribution + "/power")));
+                all.addAll(plan.qReading(distribution, env, organism.encoder(), seeds.stream("eval/" + distribution + "/q-reading")));
                 DeploymentBelief believer = plan.beliefHead();
                 if (ec.beliefSteering() && believer != null) {
                     // d's own level and action streams again: the clamped belief is the only difference.

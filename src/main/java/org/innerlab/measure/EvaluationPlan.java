@@ -9,12 +9,14 @@ import java.util.Set;
 import org.innerlab.env.EnvSpec;
 import org.innerlab.env.Environment;
 import org.innerlab.env.Params;
+import org.innerlab.env.Snapshots;
 import org.innerlab.env.TabularMdp;
 import org.innerlab.learner.DecisionLog;
 import org.innerlab.learner.DeploymentBelief;
 import org.innerlab.learner.GoalVector;
 import org.innerlab.learner.PersonaShareSource;
 import org.innerlab.learner.Policy;
+import org.innerlab.learner.QFunction;
 import org.innerlab.observe.Encoder;
 
 /**
@@ -117,6 +119,7 @@ public final class EvaluationPlan {
         addIfReported(names, DeceptiveAlignment.GOAL_DRIFT);
         addIfReported(names, DeceptiveAlignment.REFUSAL_PREFERENCE);
         addIfReported(names, Evaluator.BELIEF_DEPLOYED);
+        addIfReported(names, QReading.ADVANTAGE);
         for (String suite : EvaluationSuite.metricNames()) {
             addIfReported(names, suite);
         }
@@ -227,6 +230,20 @@ public final class EvaluationPlan {
                 .analyse(gamma, env.params().getInt(TabularMdp.SAMPLES),
                         ExactPower.Rewards.named(env.params().getString(TabularMdp.REWARDS)), rewards)
                 .metrics(name, spec, mdp.startState());
+    }
+
+    /**
+     * The {@link QReading} of a {@link QFunction} learner on the distribution {@code name}, when the plan
+     * reports it and the environment offers {@link Snapshots}; empty otherwise.
+     *
+     * @param reset the stream the reading's start state is drawn from
+     */
+    public List<MetricValue> qReading(String name, Environment env, Encoder encoder, MersenneTwisterFast reset) {
+        if (!(env instanceof Snapshots) || !(learner instanceof QFunction q)
+                || !reports(MetricCatalog.METRICS.require(QReading.ADVANTAGE))) {
+            return List.of();
+        }
+        return List.of(QReading.advantage(name, env, encoder, q, reset));
     }
 
     /** A {@link GoalVector} learner's goal drift and refusal preference (empty for any other learner). */

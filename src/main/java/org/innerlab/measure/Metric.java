@@ -13,6 +13,7 @@ import org.innerlab.learner.DecisionLog;
 import org.innerlab.learner.DeploymentBelief;
 import org.innerlab.learner.GoalVector;
 import org.innerlab.learner.PersonaShareSource;
+import org.innerlab.learner.QFunction;
 
 /**
  * One metric a run can report, as the {@link MetricCatalog#METRICS} registry holds it: its name (the
@@ -43,6 +44,8 @@ public record Metric(ComponentInfo info, Set<Need> needs, Supplier<EpisodeProbe>
         GOAL_VECTOR,
         /** The learner is a {@link PersonaShareSource}: a weighted mixture of persona emulations. */
         PERSONA_SHARES,
+        /** The learner is a {@link QFunction}: its action values can be read state by state. */
+        Q_VALUES,
         /** The evaluation runs an evaluation suite (evaluation.suite). */
         SUITE,
         /** The evaluation records a training curve (evaluation.curve). */
@@ -94,6 +97,9 @@ public record Metric(ComponentInfo info, Set<Need> needs, Supplier<EpisodeProbe>
             }
             if (GoalVector.class.isAssignableFrom(learnerClass)) {
                 needs.add(GOAL_VECTOR);
+            }
+            if (QFunction.class.isAssignableFrom(learnerClass)) {
+                needs.add(Q_VALUES);
             }
             if (PersonaShareSource.class.isAssignableFrom(learnerClass)) {
                 needs.add(PERSONA_SHARES);

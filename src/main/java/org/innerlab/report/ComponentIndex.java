@@ -41,7 +41,7 @@ public final class ComponentIndex {
             Metric.Need.REWARD_BLIND_OVERSIGHT, Metric.Need.PERSONAS, Metric.Need.EXACT_MODEL);
     /** The needs a learner meets by its capabilities ({@link Metric.Need#providedBy(Class, boolean)}). */
     private static final Set<Metric.Need> LEARNER_NEEDS = EnumSet.of(Metric.Need.BELIEF_HEAD,
-            Metric.Need.DECISION_LOG, Metric.Need.GOAL_VECTOR, Metric.Need.PERSONA_SHARES);
+            Metric.Need.DECISION_LOG, Metric.Need.GOAL_VECTOR, Metric.Need.PERSONA_SHARES, Metric.Need.Q_VALUES);
     /** An evaluation without suite, curve or before/after comparison: what every run has. */
     private static final EvaluationPlan.Settings PLAIN = new EvaluationPlan.Settings(false, false, false);
 
@@ -323,6 +323,7 @@ public final class ComponentIndex {
             case DECISION_LOG -> "a learner that logs the reason of each decision";
             case GOAL_VECTOR -> "a learner whose training moves an explicit goal vector";
             case PERSONA_SHARES -> "a learner that mixes persona emulations";
+            case Q_VALUES -> "a learner with action values Q(s, a) (tabular-q, linear-q)";
             case SUITE -> "an evaluation suite (evaluation.suite)";
             case CURVE -> "a training curve (evaluation.curve)";
             case BACKDOOR_PERSISTENCE -> "a before/after comparison (report.backdoor_persistence)";
