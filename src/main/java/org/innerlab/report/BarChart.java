@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.innerlab.inspect.Audit;
 import org.innerlab.scenario.SweepPoint;
 import org.innerlab.measure.BackdoorPersistence;
 import org.innerlab.measure.SummaryRow;
@@ -129,9 +130,14 @@ final class BarChart {
         result.setPadding(new RectangleInsets(8, 8, 8, 16));
         boolean persistence = chart.y().stream().allMatch(y -> y.endsWith("/" + BackdoorPersistence.METRIC));
         // A persistence bar is a ratio of two conditions' means over paired runs, not a mean of runs.
+        // An auditing verdict is a share of the arm's scored models with a Wilson interval, not a mean of runs.
+        boolean audit = chart.y().stream().allMatch(y -> y.startsWith(Audit.NAME + "/"));
         String subtitleText = persistence
                 ? ChartRenderer.subtitle(runCounts).replace("mean over", "ratio of means over").replace("runs;", "paired runs;")
                         .replace("band: 95% bootstrap CI of the mean", "whiskers: 95% paired bootstrap CI of the ratio")
+                : audit ? ChartRenderer.subtitle(runCounts).replace("mean over", "share flagged of")
+                        .replace(" run", " scored model").replace("band: 95% bootstrap CI of the mean",
+                                "whiskers: 95% Wilson interval over models")
                 : ChartRenderer.subtitle(runCounts).replace("band", "whiskers");
         TextTitle subtitle = new TextTitle(subtitleText,
                 new Font(ChartRenderer.FONT, Font.PLAIN, 13));
