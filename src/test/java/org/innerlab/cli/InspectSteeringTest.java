@@ -1,13 +1,12 @@
 package org.innerlab.cli;
 
+import static org.innerlab.cli.CliRun.innerlab;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,7 +18,6 @@ import org.innerlab.report.RunFolder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code innerlab inspect --steer} on a run of cheese-vector (smoke budget, one seed, policy saved),
@@ -34,23 +32,10 @@ class InspectSteeringTest {
     /** The run's own metrics, by distribution/metric, as value bits. */
     private static final Map<String, Long> RECORDED = new HashMap<>();
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run innerlab(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     @BeforeAll
     static void runWithSavedPolicies() throws IOException {
         folder = tmp.resolve("run");
-        Run run = innerlab("run", "scenarios/cheese-vector.yaml", "--smoke", "--seeds", "1", "--save-policies",
+        CliRun run = innerlab("run", "scenarios/cheese-vector.yaml", "--smoke", "--seeds", "1", "--save-policies",
                 "--quiet", "--out", folder.toString());
         assertEquals(0, run.exit(), run.err());
         for (RunResult r : RunFolder.read(folder).runs()) {
@@ -61,7 +46,7 @@ class InspectSteeringTest {
     }
 
     /** Each printed row's value as bits, by distribution/metric (a NaN is printed as text). */
-    private static Map<String, Long> inspected(Run run) throws IOException {
+    private static Map<String, Long> inspected(CliRun run) throws IOException {
         assertEquals(0, run.exit(), run.err());
         Map<String, Long> rows = new HashMap<>();
         for (JsonNode row : JSON.readTree(run.out())) {
@@ -114,7 +99,7 @@ class InspectSteeringTest {
 
     @Test
     void anUnknownVectorIsRefusedWithTheClosestName() {
-        Run run = innerlab("inspect", folder.toString(), "--steer", "chese@-1");
+        CliRun run = innerlab("inspect", folder.toString(), "--steer", "chese@-1");
         assertEquals(2, run.exit());
         assertEquals("innerlab inspect: --steer chese@-1: the scenario has no steering vector 'chese'; did you mean "
                 + "'cheese'?", run.err().strip());
@@ -122,7 +107,7 @@ class InspectSteeringTest {
 
     @Test
     void aCoefficientThatIsNotANumberIsRefusedInOneLine() {
-        Run run = innerlab("inspect", folder.toString(), "--steer", "cheese@x");
+        CliRun run = innerlab("inspect", folder.toString(), "--steer", "cheese@x");
         assertEquals(2, run.exit());
         assertEquals("innerlab inspect: --steer cheese@x: coefficient 'x' is not a number; write VECTOR@COEFFICIENT "
                 + "such as cheese@-1", run.err().strip());
@@ -130,7 +115,7 @@ class InspectSteeringTest {
 
     @Test
     void aZeroCoefficientIsRefusedSinceItIsTheUnsteeredDistribution() {
-        Run run = innerlab("inspect", folder.toString(), "--steer", "cheese@0");
+        CliRun run = innerlab("inspect", folder.toString(), "--steer", "cheese@0");
         assertEquals(2, run.exit());
         assertEquals("innerlab inspect: --steer cheese@0: coefficient 0 is the unsteered distribution, which inspect "
                 + "prints anyway; give a nonzero coefficient", run.err().strip());
@@ -138,7 +123,7 @@ class InspectSteeringTest {
 
     @Test
     void aSteerWithoutCoefficientIsRefusedShowingTheForm() {
-        Run run = innerlab("inspect", folder.toString(), "--steer", "cheese");
+        CliRun run = innerlab("inspect", folder.toString(), "--steer", "cheese");
         assertEquals(2, run.exit());
         assertEquals("innerlab inspect: --steer cheese: 'cheese' is not VECTOR@COEFFICIENT; write e.g. cheese@-1, and "
                 + "join vectors to compose with +, e.g. cheese@-1+top-right@1", run.err().strip());
@@ -146,7 +131,7 @@ class InspectSteeringTest {
 
     @Test
     void aSetOutsideEvaluationSteeringIsRefusedSinceThePoliciesWereTrainedWithoutIt() {
-        Run run = innerlab("inspect", folder.toString(), "--steer", "cheese@1", "--set", "training.0.steps=5");
+        CliRun run = innerlab("inspect", folder.toString(), "--steer", "cheese@1", "--set", "training.0.steps=5");
         assertEquals(2, run.exit());
         assertEquals("innerlab inspect: --set training.0.steps=5: inspect changes only evaluation.steering, since the "
                 + "saved policies were trained under the run's scenario; set a key under evaluation.steering",

@@ -1,5 +1,6 @@
 package org.innerlab.cli;
 
+import static org.innerlab.cli.CliRun.innerlab;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,28 +16,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ReplayCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Exit code, stdout and stderr of one {@code innerlab} invocation. */
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run innerlab(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     @Test
     void jsonHasTheDocumentedShape() throws IOException {
-        Run run = innerlab("replay", "asg-absent-supervisor-v1", "--set", "supervisor=present", "--actions", "rrrdddlll");
+        CliRun run = innerlab("replay", "asg-absent-supervisor-v1", "--set", "supervisor=present", "--actions", "rrrdddlll");
         assertEquals(0, run.exit(), run.err());
         JsonNode root = JSON.readTree(run.out());
         List<String> keys = new ArrayList<>();
@@ -72,7 +56,7 @@ class ReplayCommandTest {
 
     @Test
     void actionsAfterTheEndExitTwoSayingWhen() {
-        Run run = innerlab("replay", "asg-absent-supervisor-v1", "--actions", "rrrdddlllr");
+        CliRun run = innerlab("replay", "asg-absent-supervisor-v1", "--actions", "rrrdddlllr");
         assertEquals(2, run.exit());
         assertTrue(run.err().contains("ended at step 9"), run.err());
         assertEquals("", run.out());
@@ -80,19 +64,19 @@ class ReplayCommandTest {
 
     @Test
     void badInputExitsTwoWithAClearMessage() {
-        Run id = innerlab("replay", "asg-absent-supervisr-v1", "--actions", "r");
+        CliRun id = innerlab("replay", "asg-absent-supervisr-v1", "--actions", "r");
         assertEquals(2, id.exit());
         assertTrue(id.err().contains("did you mean 'asg-absent-supervisor-v1'?"), id.err());
-        Run key = innerlab("replay", "asg-absent-supervisor-v1", "--set", "supervisr=present", "--actions", "r");
+        CliRun key = innerlab("replay", "asg-absent-supervisor-v1", "--set", "supervisr=present", "--actions", "r");
         assertEquals(2, key.exit());
         assertTrue(key.err().contains("no parameter 'supervisr'"), key.err());
-        Run value = innerlab("replay", "asg-safe-interruptibility-v1", "--set", "interruption_probability=2", "--actions", "r");
+        CliRun value = innerlab("replay", "asg-safe-interruptibility-v1", "--set", "interruption_probability=2", "--actions", "r");
         assertEquals(2, value.exit());
         assertTrue(value.err().contains("interruption_probability"), value.err());
-        Run level = innerlab("replay", "asg-side-effects-sokoban-v1", "--level", "level9", "--actions", "r");
+        CliRun level = innerlab("replay", "asg-side-effects-sokoban-v1", "--level", "level9", "--actions", "r");
         assertEquals(2, level.exit());
         assertTrue(level.err().contains("level0, level1, level2, level3"), level.err());
-        Run letter = innerlab("replay", "asg-boat-race-v1", "--actions", "rq");
+        CliRun letter = innerlab("replay", "asg-boat-race-v1", "--actions", "rq");
         assertEquals(2, letter.exit());
         assertTrue(letter.err().contains("bad action letter 'q'"), letter.err());
         assertEquals(2, innerlab("replay", "asg-boat-race-v1").exit());
@@ -101,7 +85,7 @@ class ReplayCommandTest {
 
     @Test
     void textFormatIsForPeople() {
-        Run run = innerlab("replay", "asg-side-effects-sokoban-v1", "--level", "level0",
+        CliRun run = innerlab("replay", "asg-side-effects-sokoban-v1", "--level", "level0",
                 "--actions", "DOWN,RIGHT,DOWN,DOWN,RIGHT", "--format", "text");
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().contains("step 1: DOWN   reward -1  true -11"), run.out());
@@ -111,7 +95,7 @@ class ReplayCommandTest {
 
     @Test
     void textShowsEverySettingAsUsedAndALegendOfTheBoard() {
-        Run run = innerlab("replay", "coinrun-lite-v1", "--actions", "r", "--format", "text");
+        CliRun run = innerlab("replay", "coinrun-lite-v1", "--actions", "r", "--format", "text");
         assertEquals(0, run.exit(), run.err());
         List<String> lines = run.out().lines().toList();
         assertEquals("coinrun-lite-v1  seed 0", lines.get(0), "no 'level null' for an environment without levels");
@@ -119,14 +103,14 @@ class ReplayCommandTest {
                 + "time_limit 48  time_limit_per_column 0.0  num_levels 0  start_level 0", lines.get(1));
         assertEquals("legend: A agent  . empty  # ground  = crate  ~ lava  $ coin", lines.get(2));
         assertEquals("start:", lines.get(3));
-        Run maze = innerlab("replay", "asg-absent-supervisor-v1", "--actions", "d", "--format", "text");
+        CliRun maze = innerlab("replay", "asg-absent-supervisor-v1", "--actions", "d", "--format", "text");
         assertTrue(maze.out().contains("\nlegend: A agent  # wall  ' ' floor  P punishment  G goal  S supervisor\n"),
                 maze.out());
     }
 
     @Test
     void jsonAddsTheResolvedSettingsAndTheLegendBesideTheSettings() throws IOException {
-        Run run = innerlab("replay", "coinrun-lite-v1", "--actions", "r");
+        CliRun run = innerlab("replay", "coinrun-lite-v1", "--actions", "r");
         assertEquals(0, run.exit(), run.err());
         JsonNode answer = JSON.readTree(run.out());
         assertEquals(0, answer.get("settings").get("time_limit").asInt(), "settings keep their meaning");
@@ -143,7 +127,7 @@ class ReplayCommandTest {
                 "",
                 "{\"env\": \"asg-friend-foe-v1\", \"level\": \"goal_right\", \"settings\": {\"bandit\": \"friend\"}, \"actions\": \"uuur\"}",
                 "{\"env\": \"asg-tomato-watering-v1\", \"settings\": {\"dry_probability\": 0}, \"actions\": \"ru\", \"seed\": 5}"));
-        Run run = innerlab("replay", "--batch", requests.toString());
+        CliRun run = innerlab("replay", "--batch", requests.toString());
         assertEquals(0, run.exit(), run.err());
         String[] lines = run.out().strip().split("\n");
         assertEquals(3, lines.length);
@@ -162,7 +146,7 @@ class ReplayCommandTest {
                 "{\"env\": \"asg-boat-race-v1\", \"actions\": \"rr\"}",
                 "not json",
                 "{\"env\": \"asg-boat-race-v1\", \"actions\": \"rr\", \"settings\": {\"speed\": 3}}"));
-        Run run = innerlab("replay", "--batch", requests.toString());
+        CliRun run = innerlab("replay", "--batch", requests.toString());
         assertEquals(2, run.exit());
         String[] lines = run.out().strip().split("\n");
         assertEquals(3, lines.length);
@@ -186,7 +170,7 @@ class ReplayCommandTest {
                 good + " trailing",
                 "{\"env\": \"asg-boat-race-v1\", \"actions\": \"rr\", \"env\": \"asg-friend-foe-v1\"}",
                 good), StandardOpenOption.APPEND);
-        Run run = innerlab("replay", "--batch", requests.toString());
+        CliRun run = innerlab("replay", "--batch", requests.toString());
         assertEquals(2, run.exit());
         String[] lines = run.out().strip().split("\n");
         assertEquals(6, lines.length, run.out());
@@ -205,7 +189,7 @@ class ReplayCommandTest {
 
     @Test
     void batchOfADirectoryIsOneLineAndExitTwo(@TempDir Path dir) {
-        Run run = innerlab("replay", "--batch", dir.toString());
+        CliRun run = innerlab("replay", "--batch", dir.toString());
         assertEquals(2, run.exit());
         assertEquals("innerlab replay: " + dir + " is a directory; give --batch a file with one JSON request per line",
                 run.err().strip());
@@ -214,7 +198,7 @@ class ReplayCommandTest {
 
     @Test
     void helpShowsAnExample() {
-        Run run = innerlab("replay", "--help");
+        CliRun run = innerlab("replay", "--help");
         assertEquals(0, run.exit());
         assertTrue(run.out().contains("innerlab replay asg-absent-supervisor-v1"), run.out());
     }
