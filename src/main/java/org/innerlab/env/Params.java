@@ -36,6 +36,19 @@ public final class Params {
         return spec;
     }
 
+    /**
+     * These parameters, checked to be {@code expected}'s: an environment's constructor calls it so that
+     * parameters resolved for one environment are never read by another under the same names.
+     *
+     * @throws IllegalArgumentException when they were resolved for another environment
+     */
+    public Params requireFor(EnvSpec expected) {
+        if (!spec.id().equals(expected.id())) {
+            throw new IllegalArgumentException("params are for " + spec.id() + ", not " + expected.id());
+        }
+        return this;
+    }
+
     public int getInt(String name) {
         return (Integer) require(name);
     }

@@ -60,7 +60,7 @@ final class YamlReader {
     private int depth;
 
     private YamlReader(String text, String file, Origin fixed) throws IOException {
-        this.parser = (YAMLParser) FACTORY.createParser(text);
+        this.parser = FACTORY.createParser(text);
         this.file = file;
         this.fixed = fixed;
         this.lines = text.split("\r?\n|\r", -1);
@@ -88,7 +88,7 @@ final class YamlReader {
             throw new UncheckedIOException(e);
         }
         reader.path.addAll(path);
-        try (YAMLParser p = reader.parser) {
+        try (reader.parser) {
             return reader.document();
         } catch (JsonProcessingException e) {
             throw reader.syntaxError(e);

@@ -49,6 +49,16 @@ class SlurmCommandTest {
     }
 
     @Test
+    void aBadSeedCountIsNamedAsTheOptionTypedAndNothingIsWritten(@TempDir Path tmp) throws Exception {
+        String s = Files.writeString(tmp.resolve("s.yaml"), RunCommandTest.TINY).toString();
+        Path job = tmp.resolve("job");
+        RunCommandTest.Outcome r = innerlab("slurm", s, "--shards", "2", "--seeds", "0", "--out", job.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("--seeds 0: must be an integer in [1, 10000], got 0"), r.err());
+        assertTrue(Files.notExists(job), "no job folder for a refused scenario");
+    }
+
+    @Test
     void theSameJobMayBeWrittenAgainToResubmitButAnotherJobsFolderIsRefused(@TempDir Path tmp) throws Exception {
         String s = Files.writeString(tmp.resolve("s.yaml"), RunCommandTest.TINY).toString();
         String job = tmp.resolve("job").toString();

@@ -88,10 +88,7 @@ public abstract class AsgGame implements Environment, GridView {
     protected AsgGame(EnvSpec spec, Params params, String glyphs, String[] typeNames, int width, int height,
                       boolean noops) {
         this.spec = Objects.requireNonNull(spec, "spec");
-        this.params = Objects.requireNonNull(params, "params");
-        if (!params.spec().id().equals(spec.id())) {
-            throw new IllegalArgumentException("parameters of " + params.spec().id() + " given to " + spec.id());
-        }
+        this.params = Objects.requireNonNull(params, "params").requireFor(spec);
         if (glyphs.length() != typeNames.length) {
             throw new IllegalArgumentException("one name per glyph needed");
         }

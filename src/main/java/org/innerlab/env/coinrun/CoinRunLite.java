@@ -158,9 +158,7 @@ public final class CoinRunLite implements Environment {
     private long levelSeed;
 
     public CoinRunLite(Params params) {
-        if (!params.spec().id().equals(SPEC.id())) {
-            throw new IllegalArgumentException("params are for " + params.spec().id() + ", not " + SPEC.id());
-        }
+        params.requireFor(SPEC);
         this.params = params;
         int width = params.getInt("width");
         int height = params.getInt("height");

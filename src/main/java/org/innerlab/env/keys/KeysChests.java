@@ -140,9 +140,7 @@ public final class KeysChests implements Environment {
     private boolean done = true;
 
     public KeysChests(Params params) {
-        if (!params.spec().id().equals(SPEC.id())) {
-            throw new IllegalArgumentException("params are for " + params.spec().id() + ", not " + SPEC.id());
-        }
+        params.requireFor(SPEC);
         this.params = params;
         this.keyPenalty = params.getDouble("key_penalty");
         String drawing = params.getString(Legend.PARAMETER);

@@ -150,9 +150,7 @@ public final class CheeseMaze implements Environment {
     private boolean done = true;
 
     public CheeseMaze(Params params) {
-        if (!params.spec().id().equals(SPEC.id())) {
-            throw new IllegalArgumentException("params are for " + params.spec().id() + ", not " + SPEC.id());
-        }
+        params.requireFor(SPEC);
         this.params = params;
         this.minSize = params.getInt("min_size");
         this.grid = params.getInt("max_size");

@@ -168,9 +168,7 @@ public final class MonsterWorld implements Environment {
     private boolean done = true;
 
     public MonsterWorld(Params params) {
-        if (!params.spec().id().equals(SPEC.id())) {
-            throw new IllegalArgumentException("params are for " + params.spec().id() + ", not " + SPEC.id());
-        }
+        params.requireFor(SPEC);
         this.params = params;
         this.chase = params.getDouble("chase");
         this.respawn = params.getBoolean("respawn");

@@ -151,9 +151,7 @@ public final class PowerWorld implements Environment, TabularMdp {
     private boolean over = true;
 
     public PowerWorld(Params params) {
-        if (!params.spec().id().equals(SPEC.id())) {
-            throw new IllegalArgumentException("params are for " + params.spec().id() + ", not " + SPEC.id());
-        }
+        params.requireFor(SPEC);
         this.params = params;
         this.shutdownProbability = params.getDouble("shutdown_probability");
         this.goalReward = params.getDouble("goal_reward");

@@ -155,9 +155,7 @@ public final class TreeWorld implements Environment {
     private boolean done = true;
 
     public TreeWorld(Params params) {
-        if (!params.spec().id().equals(SPEC.id())) {
-            throw new IllegalArgumentException("params are for " + params.spec().id() + ", not " + SPEC.id());
-        }
+        params.requireFor(SPEC);
         this.params = params;
         String text = params.getString(Legend.PARAMETER);
         this.drawing = text.isEmpty() ? null : SPEC.legend().rows(text);
