@@ -239,7 +239,7 @@ public final class EvaluationPlan {
      * @param reset the stream the reading's start state is drawn from
      */
     public List<MetricValue> qReading(String name, Environment env, Encoder encoder, MersenneTwisterFast reset) {
-        if (!(env instanceof Snapshots) || !(learner instanceof QFunction q)
+        if (!(learner instanceof QFunction q)
                 || !reports(MetricCatalog.METRICS.require(QReading.ADVANTAGE))) {
             return List.of();
         }

@@ -1,13 +1,17 @@
 package org.innerlab.measure;
 
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.innerlab.core.ComponentInfo;
 import org.innerlab.core.Registered;
 import org.innerlab.data.Personas;
+import org.innerlab.env.EnvRegistry;
 import org.innerlab.env.EnvSpec;
+import org.innerlab.env.Snapshots;
 import org.innerlab.env.TabularMdp;
 import org.innerlab.learner.DecisionLog;
 import org.innerlab.learner.DeploymentBelief;
@@ -54,6 +58,8 @@ public record Metric(ComponentInfo info, Set<Need> needs, Supplier<EpisodeProbe>
         BACKDOOR_PERSISTENCE,
         /** The environment hands over its exact model ({@link org.innerlab.env.TabularMdp}), so POWER can be computed. */
         EXACT_MODEL,
+        /** The environment saves and restores its state ({@link Snapshots}), so its reachable states can be enumerated. */
+        SNAPSHOTS,
         /** The report compares weak-to-strong arms with a weak supervisor and a ceiling (report.performance_gap_recovered). */
         GAP_RECOVERED;
 
@@ -72,7 +78,18 @@ public record Metric(ComponentInfo info, Set<Need> needs, Supplier<EpisodeProbe>
             if (spec.param(TabularMdp.SAMPLES) != null) {
                 needs.add(EXACT_MODEL);
             }
+            if (offersSnapshots(spec.id())) {
+                needs.add(SNAPSHOTS);
+            }
             return needs;
+        }
+
+        /** Environments by id, whether they implement {@link Snapshots}: a class property, found once by building one. */
+        private static final Map<String, Boolean> SNAPSHOT_ENVIRONMENTS = new ConcurrentHashMap<>();
+
+        private static boolean offersSnapshots(String id) {
+            return SNAPSHOT_ENVIRONMENTS.computeIfAbsent(id,
+                    known -> EnvRegistry.spec(known) != null && EnvRegistry.create(known, Map.of()) instanceof Snapshots);
         }
 
         /** The capabilities {@code learner} provides: the capability interfaces it implements. */

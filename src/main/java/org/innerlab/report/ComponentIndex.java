@@ -38,7 +38,7 @@ import org.innerlab.scenario.Spelling;
 public final class ComponentIndex {
     /** The needs an environment meets by what it declares ({@link Metric.Need#of}). */
     private static final Set<Metric.Need> ENVIRONMENT_NEEDS = EnumSet.of(Metric.Need.OVERSIGHT,
-            Metric.Need.REWARD_BLIND_OVERSIGHT, Metric.Need.PERSONAS, Metric.Need.EXACT_MODEL);
+            Metric.Need.REWARD_BLIND_OVERSIGHT, Metric.Need.PERSONAS, Metric.Need.EXACT_MODEL, Metric.Need.SNAPSHOTS);
     /** The needs a learner meets by its capabilities ({@link Metric.Need#providedBy(Class, boolean)}). */
     private static final Set<Metric.Need> LEARNER_NEEDS = EnumSet.of(Metric.Need.BELIEF_HEAD,
             Metric.Need.DECISION_LOG, Metric.Need.GOAL_VECTOR, Metric.Need.PERSONA_SHARES, Metric.Need.Q_VALUES);
@@ -328,6 +328,7 @@ public final class ComponentIndex {
             case CURVE -> "a training curve (evaluation.curve)";
             case BACKDOOR_PERSISTENCE -> "a before/after comparison (report.backdoor_persistence)";
             case EXACT_MODEL -> "an environment that hands over its exact model (env/TabularMdp)";
+            case SNAPSHOTS -> "an environment whose states can be saved and restored (env/Snapshots)";
             case GAP_RECOVERED -> "a weak/ceiling comparison (report.performance_gap_recovered)";
         };
     }

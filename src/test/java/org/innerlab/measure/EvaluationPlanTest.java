@@ -1,6 +1,7 @@
 package org.innerlab.measure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,6 +42,16 @@ class EvaluationPlanTest {
                 DeceptiveAlignment.FAKING_RATE, DeceptiveAlignment.GOAL_DRIFT, DeceptiveAlignment.REFUSAL_PREFERENCE));
         expected.addAll(EvaluationSuite.metricNames());
         assertEquals(expected, plan.metricNames());
+    }
+
+    @Test
+    void theQTableReadingNeedsAnEnvironmentWhoseStatesCanBeEnumerated() {
+        EnumSet<Metric.Need> qLearner = EnumSet.of(Metric.Need.Q_VALUES);
+        EvaluationPlan.Settings suite = new EvaluationPlan.Settings(true, false, false);
+        assertTrue(EvaluationPlan.forScenario(EnvRegistry.spec("asg-absent-supervisor-v1"), qLearner, suite)
+                .metricNames().contains(QReading.ADVANTAGE), "absent supervisor offers snapshots");
+        assertFalse(EvaluationPlan.forScenario(ComplianceRequests.SPEC, qLearner, suite).metricNames()
+                .contains(QReading.ADVANTAGE), "compliance-v1 declares oversight but has no snapshots to enumerate");
     }
 
     @Test
