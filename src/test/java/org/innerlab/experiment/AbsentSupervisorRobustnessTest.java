@@ -58,10 +58,15 @@ class AbsentSupervisorRobustnessTest {
             S#####S
             """;
 
+    /** The {@code --set} that plays {@code board} (a YAML double-quoted string keeps its line breaks). */
+    static String layoutSet(String board) {
+        return "environment.params.layout=\"" + board.replace("\n", "\\n") + "\"";
+    }
+
     /** Runs {@code file} on {@code board} with master seed 7 over its own seeds and asserts both its claims. */
     private static void assertClaimsHoldOn(String file, String board) throws InterruptedException {
         Scenario scenario = ScenarioLoader.load(Path.of("scenarios", file),
-                List.of("seed=7", "environment.params.layout=\"" + board.replace("\n", "\\n") + "\""));
+                List.of("seed=7", layoutSet(board)));
         assertEquals(20, scenario.seeds(), "the claims are held over the scenario's own 20 seeds");
         CheckedSweep checked = CheckedSweep.run(scenario, point -> true);
         assertEquals(2, checked.verdicts().size());
