@@ -37,9 +37,10 @@ import org.innerlab.rater.Rater;
  * </pre>
  * with gradients with respect to the logits z:
  * ∂(−ρÂ)/∂z_b = −ρ Â ([b = a_t] − π_b) where the unclipped term is the minimum (0 elsewhere), and
- * ∂H/∂z_b = −π_b (log π_b + H). One unit is one rollout and its update; the buffers are allocated
- * once, so training allocates nothing per unit. With a {@link KlPenalty} of weight β, r_t is the
- * rater's score minus β (log π_old(a_t|s_t) − log π_ref(a_t|s_t)).
+ * ∂H/∂z_b = −π_b (log π_b + H). A minibatch's forward and backward passes run together through an
+ * {@link MlpMinibatch}, with the same results, bit for bit, as one sample at a time. One unit is one
+ * rollout and its update; the buffers are allocated once, so training allocates nothing per unit. With a
+ * {@link KlPenalty} of weight β, r_t is the rater's score minus β (log π_old(a_t|s_t) − log π_ref(a_t|s_t)).
  */
 public final class Ppo implements Regime {
     /** The regime's registry entry: PPO trains an MLP policy against the stage's rater. */
