@@ -345,6 +345,11 @@ public final class MlpPolicy implements Policy, Learner, TagPredictor, Deploymen
         return layout;
     }
 
+    /** The hidden nonlinearity. */
+    Activation activation() {
+        return activation;
+    }
+
     void requireBeliefHead() {
         if (!believes) {
             throw new IllegalStateException("this MLP has no belief head (built without one, or distilled)");

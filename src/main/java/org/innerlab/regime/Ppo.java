@@ -9,6 +9,7 @@ import org.innerlab.core.ParamSpec;
 import org.innerlab.env.Environment;
 import org.innerlab.env.StepResult;
 import org.innerlab.learner.ActionChoice;
+import org.innerlab.learner.MlpMinibatch;
 import org.innerlab.learner.MlpPolicy;
 import org.innerlab.observe.Encoder;
 import org.innerlab.observe.SparseVector;
@@ -36,9 +37,10 @@ import org.innerlab.rater.Rater;
  * </pre>
  * with gradients with respect to the logits z:
  * ∂(−ρÂ)/∂z_b = −ρ Â ([b = a_t] − π_b) where the unclipped term is the minimum (0 elsewhere), and
- * ∂H/∂z_b = −π_b (log π_b + H). One unit is one rollout and its update; the buffers are allocated
- * once, so training allocates nothing per unit. With a {@link KlPenalty} of weight β, r_t is the
- * rater's score minus β (log π_old(a_t|s_t) − log π_ref(a_t|s_t)).
+ * ∂H/∂z_b = −π_b (log π_b + H). A minibatch's forward and backward passes run together through an
+ * {@link MlpMinibatch}, with the same results, bit for bit, as one sample at a time. One unit is one
+ * rollout and its update; the buffers are allocated once, so training allocates nothing per unit. With a
+ * {@link KlPenalty} of weight β, r_t is the rater's score minus β (log π_old(a_t|s_t) − log π_ref(a_t|s_t)).
  */
 public final class Ppo implements Regime {
     /** The regime's registry entry: PPO trains an MLP policy against the stage's rater. */
@@ -111,7 +113,8 @@ public final class Ppo implements Regime {
     private final double[] advantage;
     private final double[] target;
     private final int[] order;
-    private final double[] gradLogits;
+    /** The minibatch's forward and backward passes, bit-identical to the per-sample ones. */
+    private final MlpMinibatch batch;
     private final double[] scratch;
     /** log π_θ(b | s_t) of the sample being accumulated, computed once per action. */
     private final double[] logProbs;
@@ -162,7 +165,7 @@ public final class Ppo implements Regime {
         advantage = new double[t];
         target = new double[t];
         order = new int[t];
-        gradLogits = new double[actionCount];
+        batch = new MlpMinibatch(net, Math.min(hyper.minibatch(), t), encoder.maxActive());
         scratch = new double[actionCount];
         logProbs = new double[actionCount];
         nextProbs = new double[actionCount];
@@ -280,24 +283,30 @@ public final class Ppo implements Regime {
                 int to = Math.min(rows, from + m);
                 net.zeroGradients();
                 double weight = 1.0 / (to - from);
+                batch.forward(obs, order, from, to);
                 for (int i = from; i < to; i++) {
-                    accumulate(order[i], weight);
+                    lossGradients(i - from, order[i], weight);
                 }
+                batch.backward();
                 net.adamStep(hyper.learningRate(), hyper.maxGradNorm());
             }
         }
     }
 
-    /** Adds {@code weight} times the gradient of sample {@code t}'s loss. */
-    private void accumulate(int t, double weight) {
-        double v = net.forward(obs[t]);
-        double[] p = net.probs();
+    /**
+     * Writes {@code weight} times ∂L/∂z and ∂L/∂V of rollout row {@code t}'s loss, sample {@code s} of
+     * the minibatch's forward pass, for its backward pass.
+     */
+    private void lossGradients(int s, int t, double weight) {
+        double v = batch.value(s);
+        double[] probs = batch.probs();
+        int p = s * actionCount;
         int a = action[t];
         double entropy = 0;
         for (int b = 0; b < actionCount; b++) {
-            logProbs[b] = FastMath.log(p[b]);
-            if (p[b] > 0) {
-                entropy -= p[b] * logProbs[b];
+            logProbs[b] = FastMath.log(probs[p + b]);
+            if (probs[p + b] > 0) {
+                entropy -= probs[p + b] * logProbs[b];
             }
         }
         double ratio = FastMath.exp(logProbs[a] - logProbOld[t]);
@@ -307,11 +316,12 @@ public final class Ppo implements Regime {
         // the advantage rewards; there the clipped term is constant and passes no gradient.
         boolean clipped = (adv > 0 && ratio > 1 + eps) || (adv < 0 && ratio < 1 - eps);
         double surrogate = clipped ? 0 : -ratio * adv;
+        double[] gradLogits = batch.logitGradients();
         for (int b = 0; b < actionCount; b++) {
-            double logGrad = (b == a ? 1.0 : 0.0) - p[b];
-            double entropyGrad = p[b] > 0 ? -p[b] * (logProbs[b] + entropy) : 0.0;
-            gradLogits[b] = weight * (surrogate * logGrad - hyper.entropyCoef() * entropyGrad);
+            double logGrad = (b == a ? 1.0 : 0.0) - probs[p + b];
+            double entropyGrad = probs[p + b] > 0 ? -probs[p + b] * (logProbs[b] + entropy) : 0.0;
+            gradLogits[p + b] = weight * (surrogate * logGrad - hyper.entropyCoef() * entropyGrad);
         }
-        net.backward(obs[t], gradLogits, weight * hyper.valueCoef() * (v - target[t]));
+        batch.valueGradients()[s] = weight * hyper.valueCoef() * (v - target[t]);
     }
 }
