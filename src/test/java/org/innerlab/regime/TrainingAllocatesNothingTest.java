@@ -29,6 +29,9 @@ class TrainingAllocatesNothingTest {
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
+    /** Windows measured after the warm-up; a result is the least any of them allocated. */
+    private static final int WINDOWS = 3;
+
     private static long allocatedBy(Regime regime, int units) {
         long tid = Thread.currentThread().getId();
         long before = THREADS.getThreadAllocatedBytes(tid);
@@ -36,6 +39,20 @@ class TrainingAllocatesNothingTest {
             regime.trainUnit();
         }
         return THREADS.getThreadAllocatedBytes(tid) - before;
+    }
+
+    /**
+     * The least {@code units} training units allocate, over {@link #WINDOWS} windows in a row. On a loaded machine
+     * the JIT may still be settling after the warm-up (a late compilation or deoptimisation once counted 152 bytes
+     * in one window); an allocation per step or per unit shows in every window, so the least of them still
+     * catches it.
+     */
+    private static long leastAllocatedBy(Regime regime, int units) {
+        long least = Long.MAX_VALUE;
+        for (int window = 0; window < WINDOWS; window++) {
+            least = Math.min(least, allocatedBy(regime, units));
+        }
+        return least;
     }
 
     private static Environment pooledCoinRun() {
@@ -52,7 +69,7 @@ class TrainingAllocatesNothingTest {
                 new Reinforce.Hyper(0.3, 0.3, 0.99, 0.001, 8), Long.MAX_VALUE, s.stream("levels"), s.stream("actions"),
                 EpisodeListener.NONE);
         allocatedBy(regime, 500);
-        assertEquals(0, allocatedBy(regime, 200));
+        assertEquals(0, leastAllocatedBy(regime, 200));
     }
 
     @Test
@@ -65,7 +82,7 @@ class TrainingAllocatesNothingTest {
                 new QLearning.Hyper(0.02, 0.99, 0.3, 0.3, 0.5, 0.8, 64), Long.MAX_VALUE, s.stream("levels"),
                 s.stream("actions"), EpisodeListener.NONE);
         allocatedBy(regime, 500);
-        assertEquals(0, allocatedBy(regime, 200));
+        assertEquals(0, leastAllocatedBy(regime, 200));
     }
 
     @Test
@@ -82,7 +99,7 @@ class TrainingAllocatesNothingTest {
         // per step would be at least 200 KB over these 12,800 steps, so a small fixed budget still
         // catches any per-step allocation.
         allocatedBy(regime, 400);
-        long allocated = allocatedBy(regime, 100);
+        long allocated = leastAllocatedBy(regime, 100);
         assertTrue(allocated < 4096, allocated + " bytes");
     }
 
@@ -106,7 +123,7 @@ class TrainingAllocatesNothingTest {
             // 300 minibatches cross an epoch boundary (250 per epoch), so the reshuffle is measured too.
             for (Regime regime : new Regime[] {linear, mlp}) {
                 allocatedBy(regime, 300);
-                long allocated = allocatedBy(regime, 300);
+                long allocated = leastAllocatedBy(regime, 300);
                 assertTrue(allocated < 4096, optimiser + ": " + allocated + " bytes");
             }
         }
@@ -122,7 +139,7 @@ class TrainingAllocatesNothingTest {
         Regime regime = new BehaviourCloning(data, null, net, new BehaviourCloning.Hyper(1000, 32,
                 BehaviourCloning.Optimiser.ADAM, 1e-3, 1e-4, 0, true, 0.5), -1L, new Seeds(6).stream("shuffle"));
         allocatedBy(regime, 300);
-        long allocated = allocatedBy(regime, 300);
+        long allocated = leastAllocatedBy(regime, 300);
         assertTrue(allocated < 4096, allocated + " bytes");
     }
 
@@ -136,7 +153,7 @@ class TrainingAllocatesNothingTest {
                 Long.MAX_VALUE, s.stream("levels"), s.stream("actions"), EpisodeListener.NONE,
                 new KlPenalty(policy.snapshot(), 0.5));
         allocatedBy(regime, 300);
-        assertEquals(0, allocatedBy(regime, 100));
+        assertEquals(0, leastAllocatedBy(regime, 100));
     }
 
     @Test
@@ -152,6 +169,6 @@ class TrainingAllocatesNothingTest {
         Regime regime = new OfflineQ(data, rated, q, new OfflineQ.Hyper(0.1, 0.95, 2), Long.MAX_VALUE,
                 s.stream("fitting"));
         allocatedBy(regime, 60);
-        assertEquals(0, allocatedBy(regime, 40));
+        assertEquals(0, leastAllocatedBy(regime, 40));
     }
 }
