@@ -329,6 +329,7 @@ public final class ComponentIndex {
             case BACKDOOR_PERSISTENCE -> "a before/after comparison (report.backdoor_persistence)";
             case EXACT_MODEL -> "an environment that hands over its exact model (env/TabularMdp)";
             case GAP_RECOVERED -> "a weak/ceiling comparison (report.performance_gap_recovered)";
+            case COMMITTEE -> "a learner that acts by voting among members (ensemble)";
         };
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import org.innerlab.core.ParamSet;
 import org.innerlab.env.EnvSpec;
+import org.innerlab.learner.Ensemble;
 import org.innerlab.regime.BehaviourCloning;
 import org.innerlab.regime.RegimeType;
 import org.innerlab.regime.Regimes;
@@ -30,7 +31,8 @@ final class TrainingSection {
      */
     static List<StageConfig> parse(Node node, LearnerConfig learner, EnvSpec spec, Node topData,
                                    Set<String> distributions) {
-        String learnerType = learner.type();
+        // An ensemble's regime trains each of its members: the members' type is the one to check.
+        String learnerType = Ensemble.trainedType(learner.type(), learner.params());
         List<Node> items = Section.list(node, "training");
         if (items.isEmpty()) {
             throw new ScenarioException(node.origin(), "training", "needs at least one stage", null);
