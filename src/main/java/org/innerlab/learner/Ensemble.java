@@ -2,6 +2,7 @@ package org.innerlab.learner;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,8 +35,8 @@ import org.innerlab.observe.SparseVector;
  * A plurality ensemble acts the same way sampled or greedy (its distribution is one-hot); an averaged one
  * samples from, or takes the argmax of, the mean distribution. With K = 1, the plurality ensemble acts as
  * its member does greedily and the averaged ensemble is its member. Members break their own ties toward the
- * lowest index so that the vote draws no random number. Not saved to policy files: {@code
- * run --save-policies}, {@code inspect} and the MASON window refuse it.
+ * lowest index so that the vote draws no random number. A saved ensemble is its members' saved states, member
+ * k's arrays and settings prefixed {@code m<k>.}.
  */
 public final class Ensemble implements Learner, Policy, Committee {
     /** The parameter naming the members' learner type. */
@@ -65,7 +66,8 @@ public final class Ensemble implements Learner, Policy, Committee {
                                             + "demonstrations are drawn on its own streams"),
                             ParamSpec.choice("vote", "plurality", List.of("plurality", "average"),
                                     "plurality of the members' greedy actions, or their averaged probabilities"))),
-            Ensemble.class, LearnerType.Observation.SCENARIO, Ensemble::fresh, null);
+            Ensemble.class, LearnerType.Observation.SCENARIO, Ensemble::fresh,
+            new LearnerType.Persistence<>(Ensemble::trainedState, Ensemble::withState));
 
     private final String memberType;
     private final List<Learner> members;
@@ -118,6 +120,46 @@ public final class Ensemble implements Learner, Policy, Committee {
         return new Ensemble(type, members, seeds,
                 DataSplit.valueOf(((String) c.params().get("data_split")).toUpperCase(Locale.ROOT)),
                 Vote.valueOf(((String) c.params().get("vote")).toUpperCase(Locale.ROOT)));
+    }
+
+    /** The members' trained states, member k's arrays and settings prefixed {@code m<k>.}. */
+    private static TrainedState trainedState(Ensemble e) {
+        LearnerType<?> type = Learners.TYPES.require(e.memberType);
+        Map<String, String> settings = new LinkedHashMap<>();
+        Map<String, double[]> arrays = new LinkedHashMap<>();
+        for (int k = 0; k < e.members.size(); k++) {
+            TrainedState member = type.save(e.members.get(k));
+            String prefix = "m" + k + ".";
+            member.settings().forEach((key, value) -> settings.put(prefix + key, value));
+            member.arrays().forEach((name, values) -> arrays.put(prefix + name, values));
+        }
+        return new TrainedState(settings, arrays, null);
+    }
+
+    /** An ensemble built from {@code c} whose members have the saved states {@link #trainedState} wrote. */
+    private static Ensemble withState(LearnerContext c, TrainedState saved) {
+        Ensemble fresh = fresh(c);
+        LearnerType<?> type = Learners.TYPES.require(fresh.memberType);
+        Map<String, Object> memberParams = ParamSet.resolve("learner " + fresh.memberType, type.info().params(), Map.of());
+        List<Learner> members = new ArrayList<>();
+        for (int k = 0; k < fresh.members.size(); k++) {
+            String prefix = "m" + k + ".";
+            Map<String, String> settings = new LinkedHashMap<>();
+            saved.settings().forEach((key, value) -> {
+                if (key.startsWith(prefix)) {
+                    settings.put(key.substring(prefix.length()), value);
+                }
+            });
+            Map<String, double[]> arrays = new LinkedHashMap<>();
+            saved.arrays().forEach((name, values) -> {
+                if (name.startsWith(prefix)) {
+                    arrays.put(name.substring(prefix.length()), values);
+                }
+            });
+            members.add(type.load(new LearnerContext(c.encoder(), c.environment(), c.actions(), memberParams,
+                    fresh.memberSeeds.get(k)), new TrainedState(settings, arrays, null)));
+        }
+        return new Ensemble(fresh.memberType, members, fresh.memberSeeds, fresh.dataSplit, fresh.vote);
     }
 
     /** Member {@code k}'s streams within a run's: {@code Seeds(run.seed("member/<k>"))}. */

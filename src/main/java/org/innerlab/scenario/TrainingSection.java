@@ -45,7 +45,8 @@ final class TrainingSection {
             Node regimeNode = s.require("regime");
             String regime = Section.oneOf(regimeNode, s.field("regime"), Regimes.TYPES.ids(), "regime");
             RegimeType entry = Regimes.TYPES.require(regime);
-            requireRegimeTrains(entry, regime, learnerType, regimeNode, s.field("regime"));
+            requireRegimeTrains(entry, regime, learnerType, regimeNode, s.field("regime"),
+                    learnerType.equals(learner.type()) ? "" : ", the type of the " + learner.type() + "'s members");
             boolean cloning = regime.equals(StageConfig.BEHAVIOUR_CLONING);
             long steps = cloning ? 0
                     : Section.integer(s.require("steps"), s.field("steps"), 1, ScenarioSchema.MAX_STEPS);
@@ -91,13 +92,13 @@ final class TrainingSection {
 
     /**
      * The one rule of which regime can train which learner type: the learner type must provide the
-     * capability the regime trains.
+     * capability the regime trains ({@code whose} names an ensemble whose members' type it is, else "").
      */
     private static void requireRegimeTrains(RegimeType entry, String regime, String learnerType,
-                                            Node regimeNode, String field) {
+                                            Node regimeNode, String field, String whose) {
         if (!Regimes.trains(entry, learnerType)) {
             throw new ScenarioException(regimeNode.origin(), field, "regime '" + regime
-                    + "' cannot train learner type '" + learnerType + "'",
+                    + "' cannot train learner type '" + learnerType + "'" + whose,
                     "it trains " + String.join(", ", Regimes.learnerTypesTrainedBy(entry)));
         }
     }
