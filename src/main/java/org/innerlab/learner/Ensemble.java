@@ -172,6 +172,11 @@ public final class Ensemble implements Learner, Policy, Committee {
         return TYPE.id().equals(type) ? (String) params.get(MEMBER_TYPE) : type;
     }
 
+    /** The learner types its members can be: a regime trains an ensemble when it trains the members' type. */
+    public static List<String> memberTypes() {
+        return MEMBER_TYPES;
+    }
+
     /** Member {@code k}, which the run's regimes train as a learner of its own. */
     public Learner member(int k) {
         return members.get(k);

@@ -39,11 +39,11 @@ class EnsembleScenarioTest {
     @Test
     void anUnknownMemberTypeOrDataSplitOrACountOutOfRangeIsRefusedAtItsPlace() throws IOException {
         String text = shipped();
-        assertEquals("s.yaml:15:38: learner.params.member_type: must be one of linear-softmax, mlp, got \"tabular-q\"",
+        assertEquals("s.yaml:49:38: learner.params.member_type: must be one of linear-softmax, mlp, got \"tabular-q\"",
                 error(text.replace(PARAMS, PARAMS.replace("member_type: linear-softmax", "member_type: tabular-q"))));
-        assertEquals("s.yaml:15:66: learner.params.data_split: must be one of shared, independent, got \"own\"",
+        assertEquals("s.yaml:49:66: learner.params.data_split: must be one of shared, independent, got \"own\"",
                 error(text.replace(PARAMS, PARAMS.replace("data_split: independent", "data_split: own"))));
-        assertEquals("s.yaml:15:22: learner.params.members: must be an integer in [1, 99], got 100",
+        assertEquals("s.yaml:49:22: learner.params.members: must be an integer in [1, 99], got 100",
                 error(text.replace(PARAMS, PARAMS.replace("members: 5", "members: 100"))));
     }
 
@@ -51,7 +51,7 @@ class EnsembleScenarioTest {
     void aRegimeMustBeAbleToTrainTheMembers() throws IOException {
         String text = shipped().replace("  - regime: behaviour-cloning\n    params: { epochs: 50 }",
                 "  - regime: q-learning\n    steps: 1000");
-        assertEquals("s.yaml:22:13: training.0.regime: regime 'q-learning' cannot train learner type 'linear-softmax', "
+        assertEquals("s.yaml:56:13: training.0.regime: regime 'q-learning' cannot train learner type 'linear-softmax', "
                 + "the type of the ensemble's members; it trains tabular-q, linear-q", error(text));
     }
 }
