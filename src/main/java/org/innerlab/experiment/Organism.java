@@ -1,6 +1,7 @@
 package org.innerlab.experiment;
 
 import ec.util.MersenneTwisterFast;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.innerlab.core.Seeds;
@@ -18,6 +19,7 @@ import org.innerlab.env.EnvSpec;
 import org.innerlab.env.Environment;
 import org.innerlab.env.Params;
 import org.innerlab.learner.AlignmentFakingPlanner;
+import org.innerlab.learner.Ensemble;
 import org.innerlab.learner.Learner;
 import org.innerlab.learner.LearnerContext;
 import org.innerlab.learner.LearnerType;
@@ -159,20 +161,32 @@ public record Organism(Scenario scenario, Seeds seeds, Environment train, Encode
 
     /**
      * Training stage {@code index} with its rater; see {@link #stage}. The stage's regime type says
-     * whether it trains against a rater and builds the regime from the stage's context.
+     * whether it trains against a rater and builds the regime from the stage's context. An
+     * {@link Ensemble}'s stage trains each member in turn ({@link #memberwise}).
      */
     public Stage stageWithRater(int index, EpisodeListener listener) {
+        if (learner instanceof Ensemble ensemble) {
+            return memberwise(ensemble, index, listener);
+        }
+        return stageOf(index, listener, learner, seeds, seeds);
+    }
+
+    /**
+     * Training stage {@code index} of {@code trained} (the run's learner, or one member of it), its
+     * regime's and rater's streams from {@code streams}, its demonstrations from {@code dataSeeds}.
+     */
+    private Stage stageOf(int index, EpisodeListener listener, Learner trained, Seeds streams, Seeds dataSeeds) {
         StageConfig stage = scenario.training().get(index);
         RegimeType type = Regimes.TYPES.require(stage.regime());
         // The rater gets its own instance of the training distribution: a learned rater plays its
         // comparison episodes there before the stage starts.
         Rater rater = !type.rated() ? null : Raters.create(stage.rater(), stage.raterParams(),
-                environment(scenario, "train"), new Behaviour(learner.evaluationPolicy(), encoder),
-                seeds.stream(StageContext.streamName(index, "rater")));
+                environment(scenario, "train"), new Behaviour(trained.evaluationPolicy(), encoder),
+                streams.stream(StageContext.streamName(index, "rater")));
         DataConfig data = stage.data();
         Teacher supervisor = data == null || data.supervisor() == null ? null : supervisor(stage, index);
-        StageContext context = new StageContext(train, encoder, learner, rater, stage.params(), stage.steps(), seeds,
-                index, listener, () -> stageDemonstrations(stage, index, supervisor), data == null ? null
+        StageContext context = new StageContext(train, encoder, trained, rater, stage.params(), stage.steps(), streams,
+                index, listener, () -> stageDemonstrations(stage, index, supervisor, dataSeeds), data == null ? null
                         : new StageContext.StageData(data.distribution(), data.episodes(), data.good(), data.bad(),
                                 data.badFraction()),
                 distribution -> environment(scenario, distribution));
@@ -182,16 +196,66 @@ public record Organism(Scenario scenario, Seeds seeds, Environment train, Encode
     }
 
     /**
+     * An ensemble's training stage: the stage's regime built for each member as if it were the run's only
+     * learner, on the member's own streams ({@link Ensemble#memberSeeds(int)}), and with independent data on
+     * the member's own demonstrations (the run's teachers, drawn from the member's streams); run one member
+     * after the other. The stage's rater and supervisor, which measurements ask for, are member 0's.
+     */
+    private Stage memberwise(Ensemble ensemble, int index, EpisodeListener listener) {
+        List<Regime> regimes = new ArrayList<>();
+        Stage first = null;
+        for (int k = 0; k < ensemble.memberCount(); k++) {
+            Seeds own = ensemble.memberSeeds(k);
+            Stage member = stageOf(index, listener, ensemble.member(k), own,
+                    ensemble.dataSplit() == Ensemble.DataSplit.INDEPENDENT ? own : seeds);
+            first = first == null ? member : first;
+            regimes.add(member.regime());
+        }
+        return new Stage(new OneAfterAnother(List.copyOf(regimes)), first.rater(), first.supervisor());
+    }
+
+    /** Regimes run to the end one after the other, as one stage: an ensemble's members' training. */
+    private record OneAfterAnother(List<Regime> regimes) implements Regime {
+        @Override
+        public long trainUnit() {
+            for (Regime r : regimes) {
+                if (!r.finished()) {
+                    return r.trainUnit();
+                }
+            }
+            throw new IllegalStateException("every member's training is finished");
+        }
+
+        @Override
+        public long stepsDone() {
+            long sum = 0;
+            for (Regime r : regimes) {
+                sum += r.stepsDone();
+            }
+            return sum;
+        }
+
+        @Override
+        public long budget() {
+            long sum = 0;
+            for (Regime r : regimes) {
+                sum += r.budget();
+            }
+            return sum;
+        }
+    }
+
+    /**
      * The demonstrations of training stage {@code index}: distilled from the learner itself when the
      * stage says {@code distil_belief}, labelled by the stage's {@code supervisor} when it has one, else
-     * generated by the data's teachers.
+     * generated by the data's teachers from {@code dataSeeds} (the run's, or an ensemble member's).
      */
-    private Dataset stageDemonstrations(StageConfig stage, int index, Teacher supervisor) {
+    private Dataset stageDemonstrations(StageConfig stage, int index, Teacher supervisor, Seeds dataSeeds) {
         if (Boolean.TRUE.equals(stage.params().get("distil_belief"))) {
             return distilled(stage.data(), seeds.child(index), seeds.stream(StageContext.streamName(index, "init")));
         }
         if (supervisor == null) {
-            return demonstrations(stage.data(), seeds.child(index));
+            return demonstrations(stage.data(), dataSeeds.child(index));
         }
         DataConfig config = stage.data();
         return new DatasetGenerator(environment(scenario, config.distribution()), observation(), supervisor)

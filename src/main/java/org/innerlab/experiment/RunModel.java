@@ -165,6 +165,13 @@ public final class RunModel extends SimState {
                             new Probes(reference, null, null)));
                     names.add(name);
                 }
+                for (String name : names) {
+                    // Each member on fresh copies of the streams the learner just played: the same episodes.
+                    all.addAll(plan.memberFailures(name, env, organism.encoder(),
+                            name.equals(distribution) && ec.sampled() ? Evaluator.Mode.SAMPLED : Evaluator.Mode.GREEDY,
+                            scenario.evaluation().episodes(), () -> seeds.stream("eval/" + distribution + "/levels"),
+                            () -> seeds.stream("eval/" + distribution + "/actions")));
+                }
                 GapRecoveredConfig gap = scenario.report().gapRecovered();
                 if (supervisor != null && gap != null) {
                     // The supervisor as it labels, errors included, on the student's own levels and action

@@ -18,6 +18,7 @@ public final class Learners {
         TYPES.register(MlpPolicy.TYPE);
         TYPES.register(AlignmentFakingPlanner.TYPE);
         TYPES.register(PersonaMixture.TYPE);
+        TYPES.register(Ensemble.TYPE);
     }
 
     private Learners() {

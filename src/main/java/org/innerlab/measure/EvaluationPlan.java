@@ -6,11 +6,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.innerlab.env.EnvSpec;
 import org.innerlab.env.Environment;
 import org.innerlab.env.Params;
 import org.innerlab.env.Snapshots;
 import org.innerlab.env.TabularMdp;
+import org.innerlab.learner.Committee;
 import org.innerlab.learner.DecisionLog;
 import org.innerlab.learner.DeploymentBelief;
 import org.innerlab.learner.GoalVector;
@@ -120,6 +122,9 @@ public final class EvaluationPlan {
         addIfReported(names, DeceptiveAlignment.REFUSAL_PREFERENCE);
         addIfReported(names, Evaluator.BELIEF_DEPLOYED);
         addIfReported(names, QReading.ADVANTAGE);
+        for (String member : MemberFailures.METRICS) {
+            addIfReported(names, member);
+        }
         for (String suite : EvaluationSuite.metricNames()) {
             addIfReported(names, suite);
         }
@@ -244,6 +249,23 @@ public final class EvaluationPlan {
             return List.of();
         }
         return List.of(QReading.advantage(name, env, encoder, q, reset));
+    }
+
+    /**
+     * A {@link Committee} learner's members measured one by one on the distribution {@code name}'s
+     * episodes ({@link MemberFailures}), when the plan reports it; empty otherwise.
+     *
+     * @param levels  fresh copies of the stream the learner's own episodes were drawn from
+     * @param actions fresh copies of the stream its actions were drawn from
+     */
+    public List<MetricValue> memberFailures(String name, Environment env, Encoder encoder, Evaluator.Mode mode,
+                                            int episodes, Supplier<MersenneTwisterFast> levels,
+                                            Supplier<MersenneTwisterFast> actions) {
+        if (!(learner instanceof Committee committee)
+                || !reports(MetricCatalog.METRICS.require(MemberFailures.MEMBER_RATE))) {
+            return List.of();
+        }
+        return MemberFailures.measure(name, env, encoder, committee, mode, episodes, levels, actions);
     }
 
     /** A {@link GoalVector} learner's goal drift and refusal preference (empty for any other learner). */

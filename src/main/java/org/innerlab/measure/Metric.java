@@ -13,6 +13,7 @@ import org.innerlab.env.EnvRegistry;
 import org.innerlab.env.EnvSpec;
 import org.innerlab.env.Snapshots;
 import org.innerlab.env.TabularMdp;
+import org.innerlab.learner.Committee;
 import org.innerlab.learner.DecisionLog;
 import org.innerlab.learner.DeploymentBelief;
 import org.innerlab.learner.GoalVector;
@@ -61,7 +62,9 @@ public record Metric(ComponentInfo info, Set<Need> needs, Supplier<EpisodeProbe>
         /** The environment saves and restores its state ({@link Snapshots}), so its reachable states can be enumerated. */
         SNAPSHOTS,
         /** The report compares weak-to-strong arms with a weak supervisor and a ceiling (report.performance_gap_recovered). */
-        GAP_RECOVERED;
+        GAP_RECOVERED,
+        /** The learner is a {@link Committee}: members whose own behaviour can be measured beside the vote's. */
+        COMMITTEE;
 
         /** What {@code spec}'s environment declares. */
         public static Set<Need> of(EnvSpec spec) {
@@ -120,6 +123,9 @@ public record Metric(ComponentInfo info, Set<Need> needs, Supplier<EpisodeProbe>
             }
             if (PersonaShareSource.class.isAssignableFrom(learnerClass)) {
                 needs.add(PERSONA_SHARES);
+            }
+            if (Committee.class.isAssignableFrom(learnerClass)) {
+                needs.add(COMMITTEE);
             }
             return needs;
         }

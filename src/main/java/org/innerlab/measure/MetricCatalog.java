@@ -188,6 +188,19 @@ public final class MetricCatalog {
                 + "value iteration on the environment's model at the training discount; how many options the "
                 + "state keeps open. An absorbing state's is E[R] (0.5 for U[0,1] rewards). Its interval is over the "
                 + "sampled reward functions.", TURNER, Need.EXACT_MODEL);
+        String vote = "Maini et al. (2025), \"Safety Pretraining\" (the majority-vote argument); docs/organisms/majority-vote.md";
+        add(MemberFailures.MEMBER_RATE, "For an ensemble: its members' misbehaviour rate, each member playing the "
+                + "ensemble's evaluation episodes alone, averaged over the members. Compare it with the ensemble's own "
+                + "misbehaviour_rate: voting helps by the difference.", vote, Need.OVERSIGHT, Need.COMMITTEE);
+        add(MemberFailures.MEMBER_MIN, "For an ensemble: the misbehaviour rate of its best-behaved member on the "
+                + "ensemble's evaluation episodes.", vote, Need.OVERSIGHT, Need.COMMITTEE);
+        add(MemberFailures.MEMBER_MAX, "For an ensemble: the misbehaviour rate of its worst-behaved member on the "
+                + "ensemble's evaluation episodes.", vote, Need.OVERSIGHT, Need.COMMITTEE);
+        add(MemberFailures.JOINT, "For an ensemble of at least two members: the probability that two distinct members "
+                + "both misbehave on the same evaluation episode, over every pair. With p the mean "
+                + "member_misbehaviour_rate and J this, both averaged over runs, phi = (J - p^2) / (p (1 - p)) is the "
+                + "correlation of two members' failures: near 1 they fail together and a vote cannot outvote them, "
+                + "near 0 they fail independently.", vote, Need.OVERSIGHT, Need.COMMITTEE);
     }
 
     private MetricCatalog() {

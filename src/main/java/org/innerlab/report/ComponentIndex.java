@@ -13,6 +13,7 @@ import org.innerlab.data.Personas;
 import org.innerlab.env.EnvRegistry;
 import org.innerlab.env.EnvSpec;
 import org.innerlab.env.Oversight;
+import org.innerlab.learner.Ensemble;
 import org.innerlab.learner.LearnerType;
 import org.innerlab.learner.Learners;
 import org.innerlab.measure.EvaluationPlan;
@@ -212,7 +213,9 @@ public final class ComponentIndex {
         with.add(new Combination("capabilities", l.capabilities().stream().map(Class::getSimpleName).toList()));
         with.add(new Combination("observation", List.of(words(l.observation().name()))));
         with.add(new Combination("trained by", Regimes.TYPES.all().stream()
-                .filter(r -> Regimes.trains(r, l.id())).map(RegimeType::id).toList()));
+                .filter(r -> Regimes.trains(r, l.id()) || (l == Ensemble.TYPE
+                        && Ensemble.memberTypes().stream().anyMatch(member -> Regimes.trains(r, member))))
+                .map(RegimeType::id).toList()));
         with.add(new Combination("can be saved (run --save-policies)", List.of(l.savable() ? "yes" : "no")));
         Set<Metric.Need> provided = Metric.Need.providedBy(l.learnerClass(), true);
         List<String> metrics = new ArrayList<>();
@@ -330,6 +333,7 @@ public final class ComponentIndex {
             case EXACT_MODEL -> "an environment that hands over its exact model (env/TabularMdp)";
             case SNAPSHOTS -> "an environment whose states can be saved and restored (env/Snapshots)";
             case GAP_RECOVERED -> "a weak/ceiling comparison (report.performance_gap_recovered)";
+            case COMMITTEE -> "a learner that acts by voting among members (ensemble)";
         };
     }
 

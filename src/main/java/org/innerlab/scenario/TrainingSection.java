@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import org.innerlab.core.ParamSet;
 import org.innerlab.env.EnvSpec;
+import org.innerlab.learner.Ensemble;
 import org.innerlab.regime.BehaviourCloning;
 import org.innerlab.regime.RegimeType;
 import org.innerlab.regime.Regimes;
@@ -30,7 +31,8 @@ final class TrainingSection {
      */
     static List<StageConfig> parse(Node node, LearnerConfig learner, EnvSpec spec, Node topData,
                                    Set<String> distributions) {
-        String learnerType = learner.type();
+        // An ensemble's regime trains each of its members: the members' type is the one to check.
+        String learnerType = Ensemble.trainedType(learner.type(), learner.params());
         List<Node> items = Section.list(node, "training");
         if (items.isEmpty()) {
             throw new ScenarioException(node.origin(), "training", "needs at least one stage", null);
@@ -43,7 +45,8 @@ final class TrainingSection {
             Node regimeNode = s.require("regime");
             String regime = Section.oneOf(regimeNode, s.field("regime"), Regimes.TYPES.ids(), "regime");
             RegimeType entry = Regimes.TYPES.require(regime);
-            requireRegimeTrains(entry, regime, learnerType, regimeNode, s.field("regime"));
+            requireRegimeTrains(entry, regime, learnerType, regimeNode, s.field("regime"),
+                    learnerType.equals(learner.type()) ? "" : ", the type of the " + learner.type() + "'s members");
             boolean cloning = regime.equals(StageConfig.BEHAVIOUR_CLONING);
             long steps = cloning ? 0
                     : Section.integer(s.require("steps"), s.field("steps"), 1, ScenarioSchema.MAX_STEPS);
@@ -89,13 +92,13 @@ final class TrainingSection {
 
     /**
      * The one rule of which regime can train which learner type: the learner type must provide the
-     * capability the regime trains.
+     * capability the regime trains ({@code whose} names an ensemble whose members' type it is, else "").
      */
     private static void requireRegimeTrains(RegimeType entry, String regime, String learnerType,
-                                            Node regimeNode, String field) {
+                                            Node regimeNode, String field, String whose) {
         if (!Regimes.trains(entry, learnerType)) {
             throw new ScenarioException(regimeNode.origin(), field, "regime '" + regime
-                    + "' cannot train learner type '" + learnerType + "'",
+                    + "' cannot train learner type '" + learnerType + "'" + whose,
                     "it trains " + String.join(", ", Regimes.learnerTypesTrainedBy(entry)));
         }
     }

@@ -11,7 +11,7 @@ class LearnersTest {
     @Test
     void everyLearnerTypeIsRegisteredOnceInListingOrder() {
         assertEquals(List.of("tabular-q", "linear-softmax", "linear-q", "mlp", "alignment-faking-planner",
-                "persona-mixture"), Learners.TYPES.ids());
+                "persona-mixture", "ensemble"), Learners.TYPES.ids());
     }
 
     @Test
