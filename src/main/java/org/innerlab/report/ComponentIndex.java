@@ -42,7 +42,8 @@ public final class ComponentIndex {
             Metric.Need.REWARD_BLIND_OVERSIGHT, Metric.Need.PERSONAS, Metric.Need.EXACT_MODEL, Metric.Need.SNAPSHOTS);
     /** The needs a learner meets by its capabilities ({@link Metric.Need#providedBy(Class, boolean)}). */
     private static final Set<Metric.Need> LEARNER_NEEDS = EnumSet.of(Metric.Need.BELIEF_HEAD,
-            Metric.Need.DECISION_LOG, Metric.Need.GOAL_VECTOR, Metric.Need.PERSONA_SHARES, Metric.Need.Q_VALUES);
+            Metric.Need.DECISION_LOG, Metric.Need.GOAL_VECTOR, Metric.Need.PERSONA_SHARES, Metric.Need.Q_VALUES,
+            Metric.Need.COMMITTEE);
     /** An evaluation without suite, curve or before/after comparison: what every run has. */
     private static final EvaluationPlan.Settings PLAIN = new EvaluationPlan.Settings(false, false, false);
 
