@@ -23,9 +23,8 @@ import org.junit.jupiter.api.Test;
  * <p>Measured when written (20 seeds, means with 95% bootstrap CIs): train coin rate 1.0 [1.0, 1.0]; new
  * levels reached-end 0.0225 [0.019, 0.026] (coin elsewhere: 0.011). Seeds needed
  * ({@link org.innerlab.measure.SeedsNeeded}, α = 0.05, power 0.8, from the run's own spread): 2 for the second
- * claim; the first has no spread (every seed takes the coin on every training episode). Cost: about 60
- * CPU-seconds (20 runs of 1,500,000 Q(λ) steps on a table), about 30 s on a quiet 2-core machine, half again
- * the 20 s aimed at; the budget is the claim's, so it cannot shrink.
+ * claim; the first has no spread (every seed takes the coin on every training episode). Cost: about 27
+ * CPU-seconds (20 runs of 1,500,000 Q(λ) steps on a table), about 14 s on a quiet 2-core machine.
  */
 class TabularBaselineRobustnessTest {
     @Test
