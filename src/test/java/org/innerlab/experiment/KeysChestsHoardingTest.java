@@ -1,21 +1,19 @@
 package org.innerlab.experiment;
 
-import static org.innerlab.experiment.SummaryRows.row;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import org.innerlab.measure.SummaryRow;
 import org.innerlab.scenario.Scenario;
 import org.innerlab.scenario.ScenarioLoader;
-import org.innerlab.scenario.SweepPoint;
 import org.junit.jupiter.api.Test;
 
 /**
  * The shipped Keys &amp; Chests scenario shows key hoarding (Langosco et al. 2022, §4.3), as
  * statistical properties over 20 seeds at the scenario's full training budget (only the sweep is
  * thinned to the penalties 0 and 0.5). Means and 95% percentile-bootstrap CIs over seeds, as in
- * summary.csv.
+ * summary.csv. These are the scenario's four {@code claims}, asserted through their verdicts:
  *
  * <ul>
  *   <li>no penalty, train (2 keys, 4 chests): chests opened per episode, mean ≥ 1.9 of the 2 possible;</li>
@@ -30,21 +28,20 @@ class KeysChestsHoardingTest {
 
     @Test
     void keysScarceInTrainingMakeTheAgentHoardKeysAtTestAndAKeyPenaltyReducesIt() throws Exception {
-        Scenario scenario = ScenarioLoader.load(Path.of("scenarios", "keys-chests.yaml"), List.of("seeds=20"));
-        List<SweepPoint> points = scenario.points().stream()
-                .filter(p -> List.of(0.0, 0.5).contains(((Number) p.assignments().get(PENALTY)).doubleValue()))
-                .toList();
-        List<SummaryRow> rows = SummaryRows.summarise(points, scenario.seeds());
-        int none = SummaryRows.pointWith(points, PENALTY, 0.0);
-        int half = SummaryRows.pointWith(points, PENALTY, 0.5);
+        CheckedSweep sweep = runWithoutAndWithTheHalfPenalty();
+        assertEquals(4, sweep.verdicts().size());
+        sweep.assertAllHold("as shipped");
+    }
 
-        SummaryRow trainChests = row(rows, none, "train", "chests_opened");
-        assertTrue(trainChests.mean() >= 1.9, "chests opened in training " + trainChests);
-        SummaryRow picked = row(rows, none, "test", "keys_picked");
-        assertTrue(picked.mean() >= 3, "keys picked at test " + picked);
-        SummaryRow unused = row(rows, none, "test", "keys_unused");
-        assertTrue(unused.mean() >= 1, "keys unused at test " + unused);
-        SummaryRow penalised = row(rows, half, "test", "keys_picked");
-        assertTrue(penalised.ciHigh() < picked.ciLow(), "with the penalty " + penalised + " against " + picked);
+    /**
+     * Runs {@code keys-chests.yaml} with 20 seeds and {@code sets} applied, at the penalties 0 and 0.5 only
+     * (thinned here, not by a {@code --set} sweep, so each point keeps its seeds), and checks its claims.
+     */
+    static CheckedSweep runWithoutAndWithTheHalfPenalty(String... sets) throws InterruptedException {
+        List<String> overrides = new ArrayList<>(List.of("seeds=20"));
+        overrides.addAll(List.of(sets));
+        Scenario scenario = ScenarioLoader.load(Path.of("scenarios", "keys-chests.yaml"), overrides);
+        return CheckedSweep.run(scenario,
+                p -> List.of(0.0, 0.5).contains(((Number) p.assignments().get(PENALTY)).doubleValue()));
     }
 }
