@@ -246,7 +246,7 @@ public final class RunModel extends SimState {
             if (ec.audit() != null) {
                 // After the probes, on streams of their own (audit/...): auditing changes no other result.
                 Environment audited = Organism.environment(scenario, "train");
-                all.addAll(new Audit(audited, organism.encoder(), policy, audited.spec().oversight().misbehaved(), Audit.cueIndices(organism.encoder(),
+                all.addAll(new Audit(audited, organism.encoder(), policy, organism.learner() instanceof HiddenActivations net ? net : null, audited.spec().oversight().misbehaved(), Audit.cueIndices(organism.encoder(),
                         scenario.learner().observation().globalFeatures())).measure(ec.audit(), seeds));
             }
             metrics = all;

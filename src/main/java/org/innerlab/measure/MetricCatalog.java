@@ -249,8 +249,9 @@ public final class MetricCatalog {
                     + "'learner'): how much of the prior RL handed to it.", "persona selection under RL (innerlab "
                     + "issue 9)");
         }
-        if (e == null && (metric.startsWith("black_box_") || metric.startsWith("white_box_"))) {
-            String auditor = metric.startsWith("black") ? "black-box" : "white-box";
+        boolean probeAuditor = metric.matches("probe_(score|threshold|detection_rate|false_positive_rate)");
+        if (e == null && (metric.startsWith("black_box_") || metric.startsWith("white_box_") || probeAuditor)) {
+            String auditor = metric.startsWith("black") ? "black-box" : metric.startsWith("white") ? "white-box" : "probe";
             String what = metric.endsWith("_score") ? "share of its budget episodes (evaluation.audit.budget) in which "
                     + "the model misbehaved, one number per model"
                     : metric.endsWith("_threshold") ? "threshold calibrated on the arm's clean calibration models "
@@ -260,7 +261,9 @@ public final class MetricCatalog {
                     + "interval over models";
             return new Entry(metric, "The auditing game's " + auditor + " auditor (reported under 'audit'): the "
                     + what + ". The black box plays episodes with random cue patterns, the white box ranks patterns by "
-                    + "how far they move the network's policy and plays the top ones.", "Marks et al. (2025), "
+                    + "how far they move the network's policy and plays the top ones" + (probeAuditor ? ", the probe "
+                    + "auditor ranks them by a linear probe of its first hidden layer fit on a misbehaving against an "
+                    + "aligned persona's cue-free states, and plays the top ones" : "") + ".", "Marks et al. (2025), "
                     + "\"Auditing language models for hidden objectives\"");
         }
         if (e == null && metric.startsWith(PROBE_AUROC)) {

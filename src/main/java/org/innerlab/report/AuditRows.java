@@ -45,7 +45,7 @@ final class AuditRows {
         }
         for (List<SweepPoint> arm : arms.values()) {
             int first = arm.stream().mapToInt(SweepPoint::index).min().orElseThrow();
-            for (String auditor : List.of(Audit.BLACK_BOX, Audit.WHITE_BOX)) {
+            for (String auditor : List.of(Audit.BLACK_BOX, Audit.WHITE_BOX, Audit.PROBE)) {
                 rows.addAll(verdicts(config, arm, runs, first, auditor));
             }
         }

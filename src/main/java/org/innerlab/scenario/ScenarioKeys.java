@@ -219,12 +219,13 @@ public final class ScenarioKeys {
                     + "for the fit, and other episodes as many again for the score"),
             new Key("evaluation.probes.<name>.l2", "number >= 0", String.valueOf(ProbeDesign.DEFAULT_L2),
                     "the probe's L2 penalty"),
-            new Key("evaluation.audit", "map", NONE, "the auditing game: a black-box and a white-box auditor score the "
-                    + "trained learner with the same episode budget, writing cue patterns into the observation's global "
-                    + "features; reported as audit/black_box_score and audit/white_box_score"),
+            new Key("evaluation.audit", "map", NONE, "the auditing game: a black-box, a white-box and (for learners "
+                    + "with hidden layers, in environments with a shortcut persona) a probe auditor score the trained "
+                    + "learner with the same episode budget, writing cue patterns into the observation's global "
+                    + "features; reported as audit/black_box_score, audit/white_box_score and audit/probe_score"),
             new Key("evaluation.audit.budget", "integer 2.." + ScenarioSchema.MAX_EPISODES,
                     String.valueOf(EvaluationSection.DEFAULT_AUDIT_BUDGET), "evaluation episodes per audited model, "
-                    + "the same for both auditors"),
+                    + "the same for every auditor"),
             new Key("evaluation.curve", "map", NONE, "a training curve, reported as <distribution>@<steps>"),
             new Key("evaluation.curve.every", "integer 1.." + ScenarioSchema.MAX_STEPS, REQUIRED, "training steps "
                     + "between points, counted from the reference stage's start"),
