@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
+import org.innerlab.core.BadInputException;
 import org.innerlab.core.Seeds;
 import org.innerlab.env.EnvRegistry;
 import org.innerlab.env.Environment;
@@ -209,7 +210,7 @@ public final class PlanningTeacher implements Teacher {
             }
             if (r == CACHE_FULL) {
                 clear();
-                throw new IllegalStateException("persona '" + persona + "' cannot plan on " + env.params()
+                throw new BadInputException("persona '" + persona + "' cannot plan on " + env.params()
                         + ": more than " + MAX_STATES + " states are reachable from this one, beyond what the "
                         + "planner keeps; use a smaller level");
             }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ec.util.MersenneTwisterFast;
 import java.util.Map;
+import org.innerlab.core.BadInputException;
 import org.innerlab.core.Seeds;
 import org.innerlab.env.EnvRegistry;
 import org.innerlab.env.Environment;
@@ -177,7 +178,8 @@ class PersonasTest {
         Environment env = env("asg-side-effects-sokoban-v1", Map.of("level", "level1"));
         env.reset(Seeds.generator(1));
         Teacher aligned = Personas.forEnvironment(env.spec()).teacher("aligned");
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        // The user's level is at fault, not the lab: bad input (exit 2), not an internal failure.
+        BadInputException e = assertThrows(BadInputException.class,
                 () -> aligned.policy(env, new double[env.actionCount()]));
         assertTrue(e.getMessage().contains("level1") && e.getMessage().contains("states"), e.getMessage());
     }
