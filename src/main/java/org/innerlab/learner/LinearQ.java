@@ -77,9 +77,7 @@ public final class LinearQ implements QFunction {
 
     @Override
     public void qValues(SparseVector obs, double[] out) {
-        for (int a = 0; a < actions; a++) {
-            out[a] = obs.dot(weights, a * dimension);
-        }
+        obs.dots(weights, dimension, actions, out);
     }
 
     @Override

@@ -186,17 +186,18 @@ public final class LinearSoftmaxPolicy implements Policy, Learner, TagPredictor,
 
     @Override
     public void probabilities(SparseVector obs, double[] out) {
+        obs.dots(weights, dimension, actions, out);
         double max = Double.NEGATIVE_INFINITY;
         for (int a = 0; a < actions; a++) {
-            double z = obs.dot(weights, a * dimension);
-            out[a] = z;
-            if (z > max) {
-                max = z;
+            if (out[a] > max) {
+                max = out[a];
             }
         }
         double sum = 0;
         for (int a = 0; a < actions; a++) {
-            double e = FastMath.exp(out[a] - max);
+            double shifted = out[a] - max;
+            // FastMath.exp(0) is exactly 1: the largest logit costs no exponential.
+            double e = shifted == 0 ? 1.0 : FastMath.exp(shifted);
             out[a] = e;
             sum += e;
         }

@@ -4,7 +4,7 @@ package org.innerlab.observe;
  * A feature vector stored as its non-zero entries, reused across steps so encoding allocates nothing.
  * One-hot views are mostly zeros; a linear learner touches only the {@link #size} active entries.
  * Write entries only through {@link #clear}, {@link #add} and {@link #copyFrom}: they keep the
- * cached {@link #hash()} valid.
+ * cached {@link #hash()} and {@link #squaredNorm()} valid.
  */
 public final class SparseVector {
     /** Indices of the non-zero entries, in {@code [0, dimension)}; the first {@link #size} are valid. */
@@ -16,6 +16,8 @@ public final class SparseVector {
     private final int dimension;
     private long hash;
     private boolean hashed;
+    private double squaredNorm;
+    private boolean normed;
 
     public SparseVector(int dimension, int capacity) {
         this.dimension = dimension;
@@ -30,6 +32,7 @@ public final class SparseVector {
     public void clear() {
         size = 0;
         hashed = false;
+        normed = false;
     }
 
     /** Appends entry {@code i} with value {@code v}; indices must not repeat. */
@@ -38,6 +41,7 @@ public final class SparseVector {
         value[size] = v;
         size++;
         hashed = false;
+        normed = false;
     }
 
     /** Copies {@code other}'s entries into this vector. */
@@ -47,6 +51,8 @@ public final class SparseVector {
         size = other.size;
         hash = other.hash;
         hashed = other.hashed;
+        squaredNorm = other.squaredNorm;
+        normed = other.normed;
     }
 
     /**
@@ -81,13 +87,71 @@ public final class SparseVector {
         return sum;
     }
 
-    /** ‖x‖², the sum of squared entries. */
-    public double squaredNorm() {
-        double sum = 0;
-        for (int k = 0; k < size; k++) {
-            sum += value[k] * value[k];
+    /**
+     * The dot products with {@code count} weight vectors laid end to end {@code stride} apart:
+     * {@code out[a] = dot(weights, a * stride)} for {@code a < count}, each sum taken in the same order
+     * as {@link #dot}, so bit for bit the same. Four sums share one pass over the entries: each sum is
+     * a chain of dependent additions, and four chains in flight keep the core busy where one leaves it
+     * waiting on the previous addition.
+     */
+    public void dots(double[] weights, int stride, int count, double[] out) {
+        int a = 0;
+        for (; a + 4 <= count; a += 4) {
+            int o0 = a * stride;
+            int o1 = o0 + stride;
+            int o2 = o1 + stride;
+            int o3 = o2 + stride;
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            for (int k = 0; k < size; k++) {
+                int i = index[k];
+                double v = value[k];
+                s0 += weights[o0 + i] * v;
+                s1 += weights[o1 + i] * v;
+                s2 += weights[o2 + i] * v;
+                s3 += weights[o3 + i] * v;
+            }
+            out[a] = s0;
+            out[a + 1] = s1;
+            out[a + 2] = s2;
+            out[a + 3] = s3;
         }
-        return sum;
+        if (count - a >= 2) {
+            int o0 = a * stride;
+            int o1 = o0 + stride;
+            double s0 = 0;
+            double s1 = 0;
+            for (int k = 0; k < size; k++) {
+                int i = index[k];
+                double v = value[k];
+                s0 += weights[o0 + i] * v;
+                s1 += weights[o1 + i] * v;
+            }
+            out[a] = s0;
+            out[a + 1] = s1;
+            a += 2;
+        }
+        if (a < count) {
+            out[a] = dot(weights, a * stride);
+        }
+    }
+
+    /**
+     * ‖x‖², the sum of squared entries, computed once per content: a linear Q-function's eligibility
+     * trace rescales its step by the norm of every vector in the trace, every step.
+     */
+    public double squaredNorm() {
+        if (!normed) {
+            double sum = 0;
+            for (int k = 0; k < size; k++) {
+                sum += value[k] * value[k];
+            }
+            squaredNorm = sum;
+            normed = true;
+        }
+        return squaredNorm;
     }
 
     /** {@code weights[offset + i] += scale * this[i]} for every entry. */
